@@ -1,0 +1,41 @@
+/* fbk-error.h: the error domains of Forbruk's core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Failures talking to the MeterValueApi, as a person needs them told apart:
+ * each code has its own message and its own remedy in the UI and its own
+ * exit status in forbruk-cli. */
+#define FBK_API_ERROR (fbk_api_error_quark ())
+
+typedef enum
+{
+  FBK_API_ERROR_AUTH_REFUSED,        /* 401/403: token deleted, mistyped or of the wrong kind */
+  FBK_API_ERROR_INVALID_REQUEST,     /* 400: the API refused the parameters */
+  FBK_API_ERROR_RATE_LIMITED,        /* 429 still after the bounded retries */
+  FBK_API_ERROR_NETWORK,             /* no connection, DNS, TLS, timeout */
+  FBK_API_ERROR_SERVER,              /* 5xx still after the bounded retries, or another status */
+  FBK_API_ERROR_MALFORMED_RESPONSE,  /* a 200 whose body is not what the API sends */
+  FBK_API_ERROR_INSECURE_URL,        /* plain http to anything but loopback */
+  FBK_API_ERROR_INVALID_TOKEN,       /* text that can never be a token (control chars, non-ASCII, length) */
+} FbkApiError;
+
+/* Shape errors found while validating a response body at the boundary. */
+#define FBK_PARSE_ERROR (fbk_parse_error_quark ())
+
+typedef enum
+{
+  FBK_PARSE_ERROR_INVALID_JSON,
+  FBK_PARSE_ERROR_MISSING_FIELD,
+  FBK_PARSE_ERROR_INVALID_FIELD,
+} FbkParseError;
+
+GQuark fbk_api_error_quark   (void);
+GQuark fbk_parse_error_quark (void);
+
+G_END_DECLS

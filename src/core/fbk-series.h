@@ -1,0 +1,71 @@
+/* fbk-series.h: one metering point's values in one direction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fbk-time.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FBK_DIRECTION_CONSUMPTION,
+  FBK_DIRECTION_PRODUCTION,
+} FbkDirection;
+
+typedef enum
+{
+  FBK_INTERVAL_VERIFIED = 1 << 0,
+  /* Only on aggregated buckets: every hour of the bucket has a value. */
+  FBK_INTERVAL_COMPLETE = 1 << 1,
+} FbkIntervalFlags;
+
+/* One metered interval (an hour, or a quarter of one), or an aggregated
+ * bucket. Kept small and flat: three years of hours for three meters is
+ * about 80 000 of these. */
+typedef struct
+{
+  FbkInstant start;
+  guint32    duration;  /* seconds; 3600 for hourly values, 82800..90000 for Oslo days */
+  guint32    flags;     /* FbkIntervalFlags */
+  double     kwh;
+} FbkInterval;
+
+static inline FbkInstant
+fbk_interval_end (const FbkInterval *interval)
+{
+  return interval->start + interval->duration;
+}
+
+#define FBK_TYPE_SERIES (fbk_series_get_type ())
+
+G_DECLARE_FINAL_TYPE (FbkSeries, fbk_series, FBK, SERIES, GObject)
+
+FbkSeries         *fbk_series_new                    (const char        *metering_point_id,
+                                                      FbkDirection       direction);
+const char        *fbk_series_get_metering_point_id  (FbkSeries         *self);
+FbkDirection       fbk_series_get_direction          (FbkSeries         *self);
+guint              fbk_series_get_length             (FbkSeries         *self);
+const FbkInterval *fbk_series_get_intervals          (FbkSeries         *self,
+                                                      guint             *out_length);
+const FbkInterval *fbk_series_get_range              (FbkSeries         *self,
+                                                      FbkInstant         from,
+                                                      FbkInstant         to,
+                                                      guint             *out_length);
+guint              fbk_series_upsert                 (FbkSeries         *self,
+                                                      const FbkInterval *intervals,
+                                                      guint              n_intervals);
+FbkSeries         *fbk_series_aggregate              (FbkSeries         *self,
+                                                      FbkResolution      resolution,
+                                                      FbkInstant         from,
+                                                      FbkInstant         to);
+double             fbk_series_total_kwh              (FbkSeries         *self,
+                                                      FbkInstant         from,
+                                                      FbkInstant         to);
+
+const char        *fbk_direction_to_string           (FbkDirection       direction);
+
+G_END_DECLS
