@@ -1,0 +1,25 @@
+#!/bin/sh
+# Takes a screenshot of Forbruk under a private Xvfb and D-Bus session.
+# Usage: build-aux/screenshot.sh OUT.png [WIDTHxHEIGHT] [-- forbruk arguments]
+# Environment: BUILD (default _build), DELAY seconds before the shot (default 3),
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+cd "$(dirname "$0")/.."
+out=$1; shift
+size=1280x800
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then size=$1; shift; fi
+[ "${1:-}" = "--" ] && shift
+BUILD=${BUILD:-_build}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_RUNTIME_DIR="$T/run"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
+export GTK_A11Y=none GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
+export OUT="$(realpath -m "$out")"
+xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" dbus-run-session -- sh -c '
+  printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  "$0" "$@" & app=$!
+  sleep "${DELAY:-3}"
+  /usr/bin/import -window root "$OUT"
+  kill $app; wait $app 2>/dev/null || true' "$PWD/$BUILD/src/forbruk" "$@"

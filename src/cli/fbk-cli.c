@@ -1,0 +1,85 @@
+/* fbk-cli.c: forbruk-cli, the headless face of Forbruk's core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "forbruk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "fbk-cli-command.h"
+
+static const FbkCliCommand *commands[] = {
+  NULL,
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--demo] COMMAND [OPTIONS]"));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; commands[i] != NULL; i++)
+    fprintf (stream, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
+  fprintf (stream, "\n%s\n", _("Run “forbruk-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  FbkCliGlobals globals = { 0 };
+  int command_index = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command; the command parses the rest. */
+  while (command_index < argc && argv[command_index][0] == '-')
+    {
+      const char *arg = argv[command_index];
+
+      if (g_strcmp0 (arg, "--demo") == 0)
+        globals.demo = TRUE;
+      else if (g_strcmp0 (arg, "--api-url") == 0 && command_index + 1 < argc)
+        globals.api_url = argv[++command_index];
+      else if (g_str_has_prefix (arg, "--api-url="))
+        globals.api_url = arg + strlen ("--api-url=");
+      else if (g_strcmp0 (arg, "--version") == 0)
+        {
+          g_print ("forbruk-cli %s\n", PACKAGE_VERSION);
+          return FBK_CLI_EXIT_OK;
+        }
+      else if (g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0)
+        {
+          print_usage (stdout);
+          return FBK_CLI_EXIT_OK;
+        }
+      else
+        {
+          g_printerr (_("Unknown option “%s”.\n"), arg);
+          print_usage (stderr);
+          return FBK_CLI_EXIT_USAGE;
+        }
+      command_index++;
+    }
+
+  if (command_index >= argc)
+    {
+      print_usage (stderr);
+      return FBK_CLI_EXIT_USAGE;
+    }
+
+  for (guint i = 0; commands[i] != NULL; i++)
+    {
+      if (g_strcmp0 (argv[command_index], commands[i]->name) == 0)
+        return commands[i]->run (&globals, argc - command_index, argv + command_index);
+    }
+
+  g_printerr (_("Unknown command “%s”.\n"), argv[command_index]);
+  print_usage (stderr);
+  return FBK_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,17 @@
+/* fbk-preferences-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define FBK_TYPE_PREFERENCES_WINDOW (fbk_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FbkPreferencesWindow, fbk_preferences_window, FBK, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+FbkPreferencesWindow *fbk_preferences_window_new (GSettings *settings);
+
+G_END_DECLS

@@ -1,0 +1,169 @@
+/* fbk-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fbk-window.h"
+
+struct _FbkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *primary_menu_button;
+
+  /* Owned references */
+  GSettings            *settings;
+};
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (FbkWindow, fbk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+restore_window_state (FbkWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* Saved once on close rather than bound to the properties, so dragging the
+ * window edge does not write to dconf on every frame. */
+static void
+save_window_state (FbkWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_delay (self->settings);
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+fbk_window_close_request (GtkWindow *window)
+{
+  FbkWindow *self = FBK_WINDOW (window);
+
+  if (self->settings != NULL)
+    save_window_state (self);
+
+  return GTK_WINDOW_CLASS (fbk_window_parent_class)->close_request (window);
+}
+
+static void
+fbk_window_constructed (GObject *object)
+{
+  FbkWindow *self = FBK_WINDOW (object);
+
+  G_OBJECT_CLASS (fbk_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    restore_window_state (self);
+
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+fbk_window_dispose (GObject *object)
+{
+  FbkWindow *self = FBK_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fbk_window_parent_class)->dispose (object);
+}
+
+static void
+fbk_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  FbkWindow *self = FBK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fbk_window_class_init (FbkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = fbk_window_constructed;
+  object_class->dispose = fbk_window_dispose;
+  object_class->set_property = fbk_window_set_property;
+  window_class->close_request = fbk_window_close_request;
+
+  /* Where the window keeps its size; none (as in tests of the bare
+   * template) means it remembers nothing. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, primary_menu_button);
+}
+
+static void
+fbk_window_init (FbkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+FbkWindow *
+fbk_window_new (FbkApplication *application)
+{
+  return g_object_new (FBK_TYPE_WINDOW,
+                       "application", application,
+                       "settings", fbk_application_get_settings (application),
+                       NULL);
+}
+
+void
+fbk_window_add_toast (FbkWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (FBK_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,199 @@
+/* test-window.c: the main window, its menu and the state it remembers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fbk-application.h"
+#include "fbk-test-ui.h"
+#include "fbk-window.h"
+
+/* One registered application serves every test: a second one would try to
+ * export the same object path on the session bus. */
+static FbkApplication *shared_application;
+
+static FbkApplication *
+start_application (void)
+{
+  if (shared_application == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      shared_application = fbk_application_new ();
+      /* Not unique: the test must not need or claim a bus name. */
+      g_application_set_flags (G_APPLICATION (shared_application), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (shared_application), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_application_activate (G_APPLICATION (shared_application));
+
+  return g_object_ref (shared_application);
+}
+
+static GMenuModel *
+primary_menu (FbkWindow *window)
+{
+  GtkMenuButton *button = NULL;
+  GtkWidget *child;
+
+  /* Find the header bar's primary menu button by its property. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (window)); child != NULL;)
+    {
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (child)))
+        {
+          button = GTK_MENU_BUTTON (child);
+          break;
+        }
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          if (child != NULL)
+            child = gtk_widget_get_next_sibling (child);
+        }
+    }
+
+  g_assert_nonnull (button);
+  return gtk_menu_button_get_menu_model (button);
+}
+
+static void
+test_window_menu (void)
+{
+  g_autoptr(FbkApplication) application = start_application ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GMenuModel *menu;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (FBK_IS_WINDOW (window));
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+
+  menu = primary_menu (FBK_WINDOW (window));
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          char *action = NULL;
+
+          g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          g_ptr_array_add (actions, action);
+        }
+    }
+
+  g_assert_cmpuint (actions->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "app.preferences");
+  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.show-help-overlay");
+  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "app.about");
+
+  /* Every menu action exists and is enabled. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "about"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  gtk_window_destroy (window);
+}
+
+static GtkWindow *
+find_window_of_type (FbkApplication *application,
+                     GType           type)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+test_about_and_shortcuts_open (void)
+{
+  g_autoptr(FbkApplication) application = start_application ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  about = find_window_of_type (application, ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (about));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Forbruk");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  shortcuts = find_window_of_type (application, GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (shortcuts));
+  gtk_window_destroy (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  g_assert_nonnull (find_window_of_type (application, ADW_TYPE_PREFERENCES_WINDOW));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_window_state_remembered (void)
+{
+  g_autoptr(FbkApplication) application = start_application ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GSettings *settings = fbk_application_get_settings (application);
+
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+  gtk_window_set_default_size (window, 801, 602);
+  gtk_window_close (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 801);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 602);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window opens at the remembered size. */
+  g_application_activate (G_APPLICATION (application));
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  {
+    int width, height;
+
+    gtk_window_get_default_size (window, &width, &height);
+    g_assert_cmpint (width, ==, 801);
+    g_assert_cmpint (height, ==, 602);
+  }
+  gtk_window_destroy (window);
+}
+
+static void
+test_color_scheme_setting (void)
+{
+  g_autoptr(FbkApplication) application = start_application ();
+  GSettings *settings = fbk_application_get_settings (application);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "default");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (gtk_application_get_active_window (GTK_APPLICATION (application)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!fbk_test_ui_init (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add_func ("/window/menu", test_window_menu);
+  g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts_open);
+  g_test_add_func ("/window/state-remembered", test_window_state_remembered);
+  g_test_add_func ("/window/color-scheme", test_color_scheme_setting);
+
+  return g_test_run ();
+}
