@@ -12,4 +12,4 @@ BUILD=${BUILD:-_build}
 meson compile -C "$BUILD" >/dev/null
 
 # Run from the build tree: the schema and translations come from there.
-GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data" exec "$BUILD/src/forbruk" "$@"
+GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data" FORBRUK_LOCALEDIR="$PWD/$BUILD/po" exec "$BUILD/src/forbruk" "$@"

@@ -33,7 +33,8 @@ main (int   argc,
   int command_index = 1;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FORBRUK_LOCALEDIR lets a build tree use its own catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FORBRUK_LOCALEDIR") ? g_getenv ("FORBRUK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,1219 @@
+/* fbk-client.c: asynchronous client for Elvia's MeterValueApi
+ *
+ * One SoupSession serves every operation. Operations are split into single
+ * HTTP requests that go through one small scheduler: at most a few run at
+ * once (the API has no published rate limit, so we stay polite), each has a
+ * timeout, and 429/5xx/network failures are retried with exponential backoff
+ * that honours Retry-After, a bounded number of times. Results are merged
+ * only when every request of an operation has succeeded, so a cancelled or
+ * failed operation never hands back half a period.
+ *
+ * The token is only ever copied into the Authorization header. Nothing here
+ * logs it: debug messages name the path and query, never the headers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "fbk-client.h"
+#include "fbk-error.h"
+
+#define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
+#define MAXHOURS_PATH    "/customer/metervalues/api/v2/maxhours"
+
+#define DEFAULT_MAX_CONCURRENT 2
+#define DEFAULT_TIMEOUT_SECONDS 30
+#define DEFAULT_MAX_RETRIES 4
+#define DEFAULT_BASE_DELAY_MS 1000
+#define DEFAULT_MAX_DELAY_MS 30000
+/* A Retry-After longer than this is not waited for: the user is better
+ * served by an error saying to come back later than by a frozen progress bar. */
+#define MAX_RETRY_AFTER_MS (120 * 1000)
+/* Production is detected by asking for it over this many days. */
+#define PRODUCTION_PROBE_DAYS 7
+
+struct _FbkClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;
+  char        *token;
+  FbkInstant   now;
+
+  guint        max_retries;
+  guint        base_delay_ms;
+  guint        max_delay_ms;
+  guint        max_concurrent;
+
+  GQueue       pending;
+  guint        n_running;
+};
+
+G_DEFINE_FINAL_TYPE (FbkClient, fbk_client, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------------ */
+/* Single requests with retry                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef void (*RequestDoneFunc) (GBytes   *body,
+                                 GError   *error,
+                                 gpointer  user_data);
+
+typedef struct
+{
+  FbkClient       *client;       /* owned */
+  char            *path_and_query;
+  GCancellable    *cancellable;  /* owned, may be NULL */
+  guint            attempt;
+  GSource         *retry_timeout;
+  GSource         *retry_cancelled;
+  RequestDoneFunc  done;
+  gpointer         done_data;
+} Request;
+
+static void pump_queue (FbkClient *self);
+
+static void
+request_free (Request *request)
+{
+  g_assert (request->retry_timeout == NULL);
+  g_clear_object (&request->client);
+  g_clear_object (&request->cancellable);
+  g_free (request->path_and_query);
+  g_free (request);
+}
+
+static void
+request_finish (Request *request,
+                GBytes  *body,
+                GError  *error)
+{
+  request->done (body, error, request->done_data);
+  request_free (request);
+}
+
+static void
+clear_retry_sources (Request *request)
+{
+  if (request->retry_timeout != NULL)
+    {
+      g_source_destroy (request->retry_timeout);
+      g_clear_pointer (&request->retry_timeout, g_source_unref);
+    }
+  if (request->retry_cancelled != NULL)
+    {
+      g_source_destroy (request->retry_cancelled);
+      g_clear_pointer (&request->retry_cancelled, g_source_unref);
+    }
+}
+
+static gboolean
+on_retry_due_cb (gpointer user_data)
+{
+  Request *request = user_data;
+  FbkClient *self = request->client;
+
+  clear_retry_sources (request);
+  g_queue_push_tail (&self->pending, request);
+  pump_queue (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_retry_cancelled_cb (GCancellable *cancellable,
+                       gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  clear_retry_sources (request);
+  g_cancellable_set_error_if_cancelled (cancellable, &error);
+  request_finish (request, NULL, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (Request *request,
+                guint    delay_ms)
+{
+  g_debug ("Retrying %s in %u ms (attempt %u)", request->path_and_query, delay_ms, request->attempt + 1);
+
+  request->attempt++;
+  request->retry_timeout = g_timeout_source_new (delay_ms);
+  g_source_set_callback (request->retry_timeout, on_retry_due_cb, request, NULL);
+  g_source_attach (request->retry_timeout, g_main_context_get_thread_default ());
+
+  if (request->cancellable != NULL)
+    {
+      request->retry_cancelled = g_cancellable_source_new (request->cancellable);
+      g_source_set_callback (request->retry_cancelled,
+                             G_SOURCE_FUNC (on_retry_cancelled_cb), request, NULL);
+      g_source_attach (request->retry_cancelled, g_main_context_get_thread_default ());
+    }
+}
+
+static guint
+backoff_delay_ms (FbkClient *self,
+                  guint      attempt)
+{
+  guint64 delay = (guint64) self->base_delay_ms << MIN (attempt, 16);
+  guint jitter = self->base_delay_ms > 1 ? g_random_int_range (0, self->base_delay_ms / 2 + 1) : 0;
+
+  return (guint) MIN (delay, self->max_delay_ms) + jitter;
+}
+
+/* Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Returns -1 when absent or unreadable. */
+static gint64
+parse_retry_after_ms (SoupMessage *message)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                    "Retry-After");
+  g_autoptr(GDateTime) date = NULL;
+  char *end = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+
+  seconds = g_ascii_strtoull (value, &end, 10);
+  if (end != value && *end == '\0')
+    return (gint64) MIN (seconds, G_MAXINT64 / 1000) * 1000;
+
+  date = soup_date_time_new_from_http_string (value);
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      return MAX (0, g_date_time_difference (date, now) / 1000);
+    }
+
+  return -1;
+}
+
+static GError *
+error_for_status (guint        status,
+                  SoupMessage *message,
+                  GBytes      *body)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+    case SOUP_STATUS_FORBIDDEN:
+      return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED,
+                                  _("Elvia refused the access token. It may have been deleted on "
+                                    "Min side or mistyped, or it may not be a Min side token."));
+
+    case SOUP_STATUS_BAD_REQUEST:
+      {
+        g_autofree char *details = body != NULL ? fbk_parse_problem_details (body, NULL, NULL) : NULL;
+
+        if (details != NULL)
+          return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
+                              _("Elvia refused the request: %s"), details);
+        return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
+                                    _("Elvia refused the request."));
+      }
+
+    case SOUP_STATUS_TOO_MANY_REQUESTS:
+      return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_RATE_LIMITED,
+                                  _("Elvia is receiving too many requests from this token. "
+                                    "Try again in a few minutes."));
+
+    default:
+      return g_error_new (FBK_API_ERROR, FBK_API_ERROR_SERVER,
+                          _("Elvia's service answered with an error (HTTP %u). Try again later."),
+                          status);
+    }
+}
+
+static gboolean
+status_is_retryable (guint status)
+{
+  return status == SOUP_STATUS_TOO_MANY_REQUESTS ||
+         status == SOUP_STATUS_REQUEST_TIMEOUT ||
+         (status >= 500 && status <= 599);
+}
+
+static gboolean
+transport_error_is_retryable (const GError *error)
+{
+  /* A certificate problem will not fix itself in a second. */
+  if (error->domain == G_TLS_ERROR)
+    return FALSE;
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_request_sent_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Request *request = user_data;
+  FbkClient *self = request->client;
+  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  status = message != NULL ? soup_message_get_status (message) : 0;
+
+  self->n_running--;
+  /* Let the next queued request start before we handle this one, so a slow
+   * retry delay never idles the other slot. */
+  pump_queue (self);
+
+  if (error != NULL)
+    {
+      if (transport_error_is_retryable (error) && request->attempt < self->max_retries)
+        {
+          g_debug ("%s failed: %s", request->path_and_query, error->message);
+          schedule_retry (request, backoff_delay_ms (self, request->attempt));
+          return;
+        }
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autoptr(GError) network_error =
+            g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
+                         _("Could not reach Elvia: %s"), error->message);
+
+          request_finish (request, NULL, network_error);
+          return;
+        }
+
+      request_finish (request, NULL, error);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      request_finish (request, body, NULL);
+      return;
+    }
+
+  if (status_is_retryable (status) && request->attempt < self->max_retries)
+    {
+      gint64 retry_after_ms = parse_retry_after_ms (message);
+      guint delay_ms = backoff_delay_ms (self, request->attempt);
+
+      if (retry_after_ms > MAX_RETRY_AFTER_MS)
+        {
+          g_autoptr(GError) status_error = error_for_status (status, message, body);
+
+          request_finish (request, NULL, status_error);
+          return;
+        }
+      if (retry_after_ms >= 0)
+        delay_ms = MAX ((guint) retry_after_ms, delay_ms / 4);
+
+      g_debug ("%s answered HTTP %u", request->path_and_query, status);
+      schedule_retry (request, delay_ms);
+      return;
+    }
+
+  {
+    g_autoptr(GError) status_error = error_for_status (status, message, body);
+
+    g_debug ("%s answered HTTP %u", request->path_and_query, status);
+    request_finish (request, NULL, status_error);
+  }
+}
+
+static void
+start_request (FbkClient *self,
+               Request   *request)
+{
+  g_autofree char *url = g_strconcat (self->base_url, request->path_and_query, NULL);
+  g_autoptr(SoupMessage) message = NULL;
+  g_autofree char *authorization = NULL;
+  SoupMessageHeaders *headers;
+
+  if (g_cancellable_is_cancelled (request->cancellable))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_cancellable_set_error_if_cancelled (request->cancellable, &error);
+      request_finish (request, NULL, error);
+      return;
+    }
+
+  message = soup_message_new (SOUP_METHOD_GET, url);
+  g_assert (message != NULL);
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (self->token != NULL)
+    {
+      authorization = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", authorization);
+      memset (authorization, 0, strlen (authorization));
+    }
+
+  g_debug ("GET %s", request->path_and_query);
+  self->n_running++;
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
+                                    request->cancellable, on_request_sent_cb, request);
+}
+
+static void
+pump_queue (FbkClient *self)
+{
+  while (self->n_running < self->max_concurrent && !g_queue_is_empty (&self->pending))
+    start_request (self, g_queue_pop_head (&self->pending));
+}
+
+static void
+enqueue_request (FbkClient       *self,
+                 char            *path_and_query,
+                 GCancellable    *cancellable,
+                 RequestDoneFunc  done,
+                 gpointer         done_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->client = g_object_ref (self);
+  request->path_and_query = path_and_query;
+  request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  request->done = done;
+  request->done_data = done_data;
+
+  g_queue_push_tail (&self->pending, request);
+  pump_queue (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Query strings                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Escapes everything but unreserved characters, so the offset's "+" goes as
+ * %2B and is never read back as a space. */
+static void
+append_parameter (GString    *query,
+                  const char *name,
+                  const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_c (query, query->len == 0 ? '?' : '&');
+  g_string_append_printf (query, "%s=%s", name, escaped);
+}
+
+static void
+append_instant (GString    *query,
+                const char *name,
+                FbkInstant  instant)
+{
+  g_autofree char *text = fbk_time_format_oslo (instant);
+
+  append_parameter (query, name, text);
+}
+
+static char *
+metervalues_query (FbkInstant           from,
+                   FbkInstant           to,
+                   const char * const  *metering_point_ids,
+                   FbkDirection         direction)
+{
+  GString *query = g_string_new (METERVALUES_PATH);
+  g_autoptr(GString) parameters = g_string_new (NULL);
+
+  append_instant (parameters, "startTime", from);
+  append_instant (parameters, "endTime", to);
+  if (metering_point_ids != NULL && metering_point_ids[0] != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (",", (char **) metering_point_ids);
+
+      append_parameter (parameters, "meteringPointIds", ids);
+    }
+  append_parameter (parameters, "includeProduction",
+                    direction == FBK_DIRECTION_PRODUCTION ? "true" : "false");
+
+  g_string_append (query, parameters->str);
+  return g_string_free (query, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Object                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * fbk_client_url_is_allowed:
+ *
+ * Only https is allowed, except plain http to a loopback address (the demo
+ * server and tests): the token must never cross a network in clear text.
+ */
+gboolean
+fbk_client_url_is_allowed (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL,
+                   _("“%s” is not a web address."), url);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (uri)))
+    return TRUE;
+
+  g_set_error (error, FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL,
+               _("Refusing to send the access token to “%s”: only https addresses "
+                 "(or http on this computer) are allowed."), url);
+  return FALSE;
+}
+
+static void
+wipe_token (FbkClient *self)
+{
+  if (self->token != NULL)
+    {
+      memset (self->token, 0, strlen (self->token));
+      g_clear_pointer (&self->token, g_free);
+    }
+}
+
+static void
+fbk_client_finalize (GObject *object)
+{
+  FbkClient *self = FBK_CLIENT (object);
+
+  /* Requests hold a reference, so none can be pending here. */
+  g_assert (g_queue_is_empty (&self->pending));
+
+  wipe_token (self);
+  g_clear_object (&self->session);
+  g_free (self->base_url);
+
+  G_OBJECT_CLASS (fbk_client_parent_class)->finalize (object);
+}
+
+static void
+fbk_client_class_init (FbkClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fbk_client_finalize;
+}
+
+static void
+fbk_client_init (FbkClient *self)
+{
+  self->max_retries = DEFAULT_MAX_RETRIES;
+  self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
+  self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
+  self->max_concurrent = DEFAULT_MAX_CONCURRENT;
+  g_queue_init (&self->pending);
+}
+
+/**
+ * fbk_client_new:
+ * @base_url: (nullable): the API's base address; %NULL for Elvia's
+ *
+ * Returns: (transfer full): a client, or %NULL if @base_url is not allowed
+ */
+FbkClient *
+fbk_client_new (const char  *base_url,
+                GError     **error)
+{
+  g_autoptr(FbkClient) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  if (base_url == NULL)
+    base_url = FBK_DEFAULT_API_URL;
+
+  if (!fbk_client_url_is_allowed (base_url, error))
+    return NULL;
+
+  self = g_object_new (FBK_TYPE_CLIENT, NULL);
+  self->base_url = g_strdup (base_url);
+  /* Paths are appended to the base, so drop a trailing slash. */
+  while (g_str_has_suffix (self->base_url, "/"))
+    self->base_url[strlen (self->base_url) - 1] = '\0';
+
+  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT_SECONDS,
+                                                 "user-agent", "Forbruk/" PACKAGE_VERSION " ",
+                                                 NULL);
+  /* A proxy must never see loopback traffic (the demo server, tests). */
+  if (host_is_loopback (g_uri_get_host (uri)))
+    soup_session_set_proxy_resolver (self->session, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+fbk_client_get_base_url (FbkClient *self)
+{
+  g_return_val_if_fail (FBK_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+/**
+ * fbk_client_set_token:
+ * @token: (nullable): the access token, already validated with
+ *   fbk_token_clean(); %NULL forgets it
+ *
+ * The client keeps its own copy and wipes it when replaced or finalized.
+ */
+void
+fbk_client_set_token (FbkClient  *self,
+                      const char *token)
+{
+  g_return_if_fail (FBK_IS_CLIENT (self));
+
+  wipe_token (self);
+  self->token = g_strdup (token);
+}
+
+gboolean
+fbk_client_has_token (FbkClient *self)
+{
+  g_return_val_if_fail (FBK_IS_CLIENT (self), FALSE);
+
+  return self->token != NULL;
+}
+
+/**
+ * fbk_client_set_now:
+ * @now: the instant to plan requests from, or 0 for the real clock
+ *
+ * For tests and the demo server's fixed clock.
+ */
+void
+fbk_client_set_now (FbkClient  *self,
+                    FbkInstant  now)
+{
+  g_return_if_fail (FBK_IS_CLIENT (self));
+
+  self->now = now;
+}
+
+FbkInstant
+fbk_client_get_now (FbkClient *self)
+{
+  g_return_val_if_fail (FBK_IS_CLIENT (self), 0);
+
+  if (self->now != 0)
+    return self->now;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+fbk_client_set_retry_policy (FbkClient *self,
+                             guint      max_retries,
+                             guint      base_delay_ms,
+                             guint      max_delay_ms)
+{
+  g_return_if_fail (FBK_IS_CLIENT (self));
+
+  self->max_retries = max_retries;
+  self->base_delay_ms = base_delay_ms;
+  self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
+}
+
+void
+fbk_client_set_timeout (FbkClient *self,
+                        guint      seconds)
+{
+  g_return_if_fail (FBK_IS_CLIENT (self));
+
+  soup_session_set_timeout (self->session, seconds);
+}
+
+void
+fbk_client_set_max_concurrent (FbkClient *self,
+                               guint      max_concurrent)
+{
+  g_return_if_fail (FBK_IS_CLIENT (self));
+  g_return_if_fail (max_concurrent > 0);
+
+  self->max_concurrent = max_concurrent;
+  pump_queue (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Operations                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* State shared by the requests of one operation. The operation's task is
+ * finished once, when the last outstanding request is done. */
+typedef struct
+{
+  GTask           *task;            /* borrowed: the operation's own */
+  GCancellable    *cancellable;     /* cancels the remaining requests on the first failure */
+  gulong           cancelled_id;
+  guint            n_total;
+  guint            n_done;
+  guint            n_outstanding;
+  GError          *error;           /* the first failure */
+  FbkProgressFunc  progress;
+  gpointer         progress_data;
+} Operation;
+
+static void
+on_caller_cancelled_cb (GCancellable *caller,
+                        GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static void
+operation_init (Operation       *op,
+                GTask           *task,
+                FbkProgressFunc  progress,
+                gpointer         progress_data)
+{
+  GCancellable *caller = g_task_get_cancellable (task);
+
+  op->task = task;
+  op->cancellable = g_cancellable_new ();
+  op->progress = progress;
+  op->progress_data = progress_data;
+  if (caller != NULL)
+    op->cancelled_id = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled_cb),
+                                              g_object_ref (op->cancellable), g_object_unref);
+}
+
+static void
+operation_clear (Operation *op)
+{
+  GCancellable *caller = g_task_get_cancellable (op->task);
+
+  if (caller != NULL && op->cancelled_id != 0)
+    g_cancellable_disconnect (caller, op->cancelled_id);
+  g_clear_object (&op->cancellable);
+  g_clear_error (&op->error);
+}
+
+/* Records one finished request. Returns TRUE when it was the last one. */
+static gboolean
+operation_request_done (Operation *op,
+                        GError    *error)
+{
+  op->n_outstanding--;
+  op->n_done++;
+
+  if (error != NULL && op->error == NULL)
+    {
+      /* A request cancelled because an earlier one failed is not the
+       * operation's error; the earlier failure is. */
+      GCancellable *caller = g_task_get_cancellable (op->task);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_cancellable_is_cancelled (caller))
+        op->error = g_error_copy (error);
+      g_cancellable_cancel (op->cancellable);
+    }
+
+  if (op->progress != NULL && op->error == NULL)
+    op->progress (op->n_done, op->n_total, op->progress_data);
+
+  return op->n_outstanding == 0;
+}
+
+/* Returns the operation's outcome on its task if it failed. */
+static gboolean
+operation_return_if_failed (Operation *op)
+{
+  if (op->error == NULL && g_cancellable_is_cancelled (op->cancellable))
+    g_cancellable_set_error_if_cancelled (op->cancellable, &op->error);
+
+  if (op->error == NULL)
+    return FALSE;
+
+  g_task_return_error (op->task, g_steal_pointer (&op->error));
+  return TRUE;
+}
+
+static GError *
+malformed_error (const GError *parse_error)
+{
+  return g_error_new (FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
+                      _("Elvia sent data that Forbruk does not understand: %s"),
+                      parse_error->message);
+}
+
+/* --- fetch values -------------------------------------------------------- */
+
+typedef struct
+{
+  Operation     op;
+  FbkDirection  direction;
+  GStrv         meter_ids;
+  GPtrArray    *collected;        /* GArray of FbkInterval per meter, parallel to meter_ids */
+  GArray       *contract_starts;  /* FbkInstant per meter */
+  GArray       *dropped;          /* FbkRangeDrop, owned */
+} FetchValues;
+
+static void
+fetch_values_free (gpointer data)
+{
+  FetchValues *fetch = data;
+
+  operation_clear (&fetch->op);
+  g_strfreev (fetch->meter_ids);
+  g_clear_pointer (&fetch->collected, g_ptr_array_unref);
+  g_clear_pointer (&fetch->contract_starts, g_array_unref);
+  g_clear_pointer (&fetch->dropped, g_array_unref);
+  g_free (fetch);
+}
+
+static int
+meter_index (FetchValues *fetch,
+             const char  *id)
+{
+  for (guint i = 0; fetch->meter_ids[i] != NULL; i++)
+    {
+      if (g_strcmp0 (fetch->meter_ids[i], id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+fetch_values_collect (FetchValues *fetch,
+                      GPtrArray   *meters)
+{
+  for (guint i = 0; i < meters->len; i++)
+    {
+      FbkMeterValues *values = g_ptr_array_index (meters, i);
+      GArray *intervals = values->intervals[fetch->direction];
+      int index = meter_index (fetch, values->metering_point_id);
+
+      /* The API may volunteer meters we did not ask about; ignore them. */
+      if (index < 0)
+        continue;
+
+      if (values->contract_start != FBK_INSTANT_INVALID)
+        g_array_index (fetch->contract_starts, FbkInstant, index) = values->contract_start;
+      if (intervals != NULL && intervals->len > 0)
+        g_array_append_vals (g_ptr_array_index (fetch->collected, index),
+                             intervals->data, intervals->len);
+    }
+}
+
+static int
+compare_interval_start (gconstpointer a,
+                        gconstpointer b)
+{
+  const FbkInterval *ia = a;
+  const FbkInterval *ib = b;
+
+  return (ia->start > ib->start) - (ia->start < ib->start);
+}
+
+static void
+fetch_values_return (FetchValues *fetch)
+{
+  g_autoptr(FbkValuesResult) result = g_new0 (FbkValuesResult, 1);
+
+  result->series = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; fetch->meter_ids[i] != NULL; i++)
+    {
+      GArray *intervals = g_ptr_array_index (fetch->collected, i);
+      FbkSeries *series = fbk_series_new (fetch->meter_ids[i], fetch->direction);
+
+      /* Requests finish in any order; upsert wants a sorted batch. */
+      g_array_sort (intervals, compare_interval_start);
+      fbk_series_upsert (series, (const FbkInterval *) intervals->data, intervals->len);
+      g_ptr_array_add (result->series, series);
+    }
+  result->dropped = g_steal_pointer (&fetch->dropped);
+  result->contract_starts = g_steal_pointer (&fetch->contract_starts);
+  result->n_requests = fetch->op.n_total;
+
+  g_task_return_pointer (fetch->op.task, g_steal_pointer (&result),
+                         (GDestroyNotify) fbk_values_result_free);
+}
+
+static void
+on_values_request_done (GBytes   *body,
+                        GError   *error,
+                        gpointer  user_data)
+{
+  GTask *task = user_data;
+  FetchValues *fetch = g_task_get_task_data (task);
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GError) api_error = NULL;
+
+  if (error == NULL && fetch->op.error == NULL)
+    {
+      g_autoptr(GPtrArray) meters = fbk_parse_meter_values (body, fetch->direction, &parse_error);
+
+      if (meters == NULL)
+        api_error = malformed_error (parse_error);
+      else
+        fetch_values_collect (fetch, meters);
+    }
+
+  if (operation_request_done (&fetch->op, error != NULL ? error : api_error))
+    {
+      if (!operation_return_if_failed (&fetch->op))
+        fetch_values_return (fetch);
+    }
+
+  g_object_unref (task);
+}
+
+void
+fbk_values_result_free (FbkValuesResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->series, g_ptr_array_unref);
+  g_clear_pointer (&result->dropped, g_array_unref);
+  g_clear_pointer (&result->contract_starts, g_array_unref);
+  g_free (result);
+}
+
+/**
+ * fbk_client_fetch_values_async:
+ * @meters: the metering points, each with its contract start if known
+ * @from: start of the period (inclusive)
+ * @to: end of the period (exclusive)
+ * @progress: (nullable): called after each request
+ *
+ * Fetches the hourly values of @direction for @meters over [@from, @to),
+ * split into requests the API accepts (see fbk_range_plan()).
+ */
+void
+fbk_client_fetch_values_async (FbkClient           *self,
+                               const FbkPlanMeter  *meters,
+                               guint                n_meters,
+                               FbkInstant           from,
+                               FbkInstant           to,
+                               FbkDirection         direction,
+                               FbkProgressFunc      progress,
+                               gpointer             progress_data,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(FbkRangePlan) plan = NULL;
+  FetchValues *fetch;
+
+  g_return_if_fail (FBK_IS_CLIENT (self));
+  g_return_if_fail (meters != NULL || n_meters == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_client_fetch_values_async);
+
+  fetch = g_new0 (FetchValues, 1);
+  g_task_set_task_data (task, fetch, fetch_values_free);
+  operation_init (&fetch->op, task, progress, progress_data);
+  fetch->direction = direction;
+  fetch->meter_ids = g_new0 (char *, n_meters + 1);
+  fetch->collected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  fetch->contract_starts = g_array_sized_new (FALSE, FALSE, sizeof (FbkInstant), n_meters);
+  for (guint i = 0; i < n_meters; i++)
+    {
+      FbkInstant unknown = meters[i].contract_start;
+
+      fetch->meter_ids[i] = g_strdup (meters[i].metering_point_id);
+      g_ptr_array_add (fetch->collected, g_array_new (FALSE, FALSE, sizeof (FbkInterval)));
+      g_array_append_val (fetch->contract_starts, unknown);
+    }
+
+  plan = fbk_range_plan (meters, n_meters, from, to, direction, fbk_client_get_now (self));
+  fetch->dropped = g_steal_pointer (&plan->dropped);
+  fetch->op.n_total = plan->requests->len;
+
+  if (plan->requests->len == 0)
+    {
+      fetch_values_return (fetch);
+      return;
+    }
+
+  fetch->op.n_outstanding = plan->requests->len;
+  for (guint i = 0; i < plan->requests->len; i++)
+    {
+      const FbkRangeRequest *request = &g_array_index (plan->requests, FbkRangeRequest, i);
+      const char *ids[] = { request->metering_point_id, NULL };
+
+      enqueue_request (self,
+                       metervalues_query (request->from, request->to, ids, direction),
+                       fetch->op.cancellable,
+                       on_values_request_done,
+                       g_object_ref (task));
+    }
+}
+
+FbkValuesResult *
+fbk_client_fetch_values_finish (FbkClient     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (FBK_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- discover ------------------------------------------------------------ */
+
+typedef struct
+{
+  Operation  op;
+  GPtrArray *meters;         /* FbkMeteringPoint */
+} Discover;
+
+static void
+discover_free (gpointer data)
+{
+  Discover *discover = data;
+
+  operation_clear (&discover->op);
+  g_clear_pointer (&discover->meters, g_ptr_array_unref);
+  g_free (discover);
+}
+
+static FbkMeteringPoint *
+discover_find_or_add (Discover   *discover,
+                      const char *id)
+{
+  FbkMeteringPoint *meter;
+
+  for (guint i = 0; i < discover->meters->len; i++)
+    {
+      meter = g_ptr_array_index (discover->meters, i);
+      if (g_strcmp0 (fbk_metering_point_get_id (meter), id) == 0)
+        return meter;
+    }
+
+  meter = fbk_metering_point_new (id);
+  g_ptr_array_add (discover->meters, meter);
+  return meter;
+}
+
+static void
+on_discover_request_done (GBytes   *body,
+                          GError   *error,
+                          gpointer  user_data,
+                          gboolean  production)
+{
+  GTask *task = user_data;
+  Discover *discover = g_task_get_task_data (task);
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GError) api_error = NULL;
+
+  if (error == NULL && discover->op.error == NULL)
+    {
+      FbkDirection direction = production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
+      g_autoptr(GPtrArray) found = fbk_parse_meter_values (body, direction, &parse_error);
+
+      if (found == NULL)
+        api_error = malformed_error (parse_error);
+
+      for (guint i = 0; found != NULL && i < found->len; i++)
+        {
+          FbkMeterValues *values = g_ptr_array_index (found, i);
+          FbkMeteringPoint *meter;
+
+          if (!fbk_metering_point_id_is_valid (values->metering_point_id))
+            continue;
+
+          meter = discover_find_or_add (discover, values->metering_point_id);
+          if (values->contract_start != FBK_INSTANT_INVALID)
+            fbk_metering_point_set_contract_start (meter, values->contract_start);
+          if (values->contract_end != FBK_INSTANT_INVALID)
+            fbk_metering_point_set_contract_end (meter, values->contract_end);
+          if (production && values->intervals[FBK_DIRECTION_PRODUCTION] != NULL &&
+              values->intervals[FBK_DIRECTION_PRODUCTION]->len > 0)
+            fbk_metering_point_set_produces (meter, TRUE);
+        }
+    }
+
+  if (operation_request_done (&discover->op, error != NULL ? error : api_error))
+    {
+      if (!operation_return_if_failed (&discover->op))
+        g_task_return_pointer (task, g_steal_pointer (&discover->meters),
+                               (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  g_object_unref (task);
+}
+
+static void
+on_discover_consumption_done (GBytes   *body,
+                              GError   *error,
+                              gpointer  user_data)
+{
+  on_discover_request_done (body, error, user_data, FALSE);
+}
+
+static void
+on_discover_production_done (GBytes   *body,
+                             GError   *error,
+                             gpointer  user_data)
+{
+  on_discover_request_done (body, error, user_data, TRUE);
+}
+
+/**
+ * fbk_client_discover_async:
+ *
+ * Finds the metering points the token covers. The API has no list endpoint,
+ * so this asks for consumption over the last completed hours without naming
+ * any meter (every meter on the token answers, even with no values yet) and,
+ * to tell plusskunder apart, for production over the last week.
+ */
+void
+fbk_client_discover_async (FbkClient           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FbkInstant hour = fbk_time_period_start (fbk_client_get_now (self), FBK_RESOLUTION_HOUR);
+  Discover *discover;
+
+  g_return_if_fail (FBK_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_client_discover_async);
+
+  discover = g_new0 (Discover, 1);
+  g_task_set_task_data (task, discover, discover_free);
+  operation_init (&discover->op, task, NULL, NULL);
+  discover->meters = g_ptr_array_new_with_free_func (g_object_unref);
+  discover->op.n_total = discover->op.n_outstanding = 2;
+
+  enqueue_request (self,
+                   metervalues_query (hour - 3 * FBK_SECONDS_PER_HOUR, hour, NULL,
+                                      FBK_DIRECTION_CONSUMPTION),
+                   discover->op.cancellable, on_discover_consumption_done, g_object_ref (task));
+  enqueue_request (self,
+                   metervalues_query (hour - PRODUCTION_PROBE_DAYS * 24 * FBK_SECONDS_PER_HOUR, hour,
+                                      NULL, FBK_DIRECTION_PRODUCTION),
+                   discover->op.cancellable, on_discover_production_done, g_object_ref (task));
+}
+
+/**
+ * fbk_client_discover_finish:
+ *
+ * Returns: (transfer container) (element-type FbkMeteringPoint): the
+ *   metering points, possibly none
+ */
+GPtrArray *
+fbk_client_discover_finish (FbkClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (FBK_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- max hours ----------------------------------------------------------- */
+
+static void
+on_max_hours_done (GBytes   *body,
+                   GError   *error,
+                   gpointer  user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
+
+  reports = fbk_parse_max_hours (body, &parse_error);
+  if (reports == NULL)
+    g_task_return_error (task, malformed_error (parse_error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * fbk_client_fetch_max_hours_async:
+ * @metering_point_ids: (nullable): the meters; %NULL or empty for all
+ * @calculate_time: the instant Elvia should compute for (its current and
+ *   previous month), or %FBK_INSTANT_INVALID for now
+ *
+ * Fetches the consumption max hours (capacity tariff basis).
+ */
+void
+fbk_client_fetch_max_hours_async (FbkClient           *self,
+                                  const char * const  *metering_point_ids,
+                                  FbkInstant           calculate_time,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  g_return_if_fail (FBK_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_client_fetch_max_hours_async);
+
+  if (calculate_time != FBK_INSTANT_INVALID)
+    append_instant (query, "calculateTime", calculate_time);
+  if (metering_point_ids != NULL && metering_point_ids[0] != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (",", (char **) metering_point_ids);
+
+      append_parameter (query, "meteringPointIds", ids);
+    }
+  append_parameter (query, "includeProduction", "false");
+
+  enqueue_request (self, g_strconcat (MAXHOURS_PATH, query->str, NULL),
+                   cancellable, on_max_hours_done, g_steal_pointer (&task));
+}
+
+/**
+ * fbk_client_fetch_max_hours_finish:
+ *
+ * Returns: (transfer container) (element-type FbkMaxHoursReport): one report
+ *   per metering point
+ */
+GPtrArray *
+fbk_client_fetch_max_hours_finish (FbkClient     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (FBK_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,94 @@
+/* fbk-client.h: asynchronous client for Elvia's MeterValueApi
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fbk-metering-point.h"
+#include "fbk-parse.h"
+#include "fbk-range-planner.h"
+#include "fbk-series.h"
+
+G_BEGIN_DECLS
+
+#define FBK_DEFAULT_API_URL "https://elvia.azure-api.net"
+
+/* Called on the caller's main context after each request of an operation
+ * finishes (retries are not counted twice). */
+typedef void (*FbkProgressFunc) (guint    done,
+                                 guint    total,
+                                 gpointer user_data);
+
+/* What fbk_client_fetch_values_finish() gives back. */
+typedef struct
+{
+  GPtrArray *series;          /* FbkSeries, one per asked metering point, in the asked order */
+  GArray    *dropped;         /* FbkRangeDrop: parts of the period no request covered */
+  GArray    *contract_starts; /* FbkInstant per asked metering point, as Elvia reported them */
+  guint      n_requests;
+} FbkValuesResult;
+
+void fbk_values_result_free (FbkValuesResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkValuesResult, fbk_values_result_free)
+
+#define FBK_TYPE_CLIENT (fbk_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (FbkClient, fbk_client, FBK, CLIENT, GObject)
+
+FbkClient       *fbk_client_new                   (const char            *base_url,
+                                                   GError               **error);
+const char      *fbk_client_get_base_url          (FbkClient             *self);
+void             fbk_client_set_token             (FbkClient             *self,
+                                                   const char            *token);
+gboolean         fbk_client_has_token             (FbkClient             *self);
+void             fbk_client_set_now               (FbkClient             *self,
+                                                   FbkInstant             now);
+FbkInstant       fbk_client_get_now               (FbkClient             *self);
+void             fbk_client_set_retry_policy      (FbkClient             *self,
+                                                   guint                  max_retries,
+                                                   guint                  base_delay_ms,
+                                                   guint                  max_delay_ms);
+void             fbk_client_set_timeout           (FbkClient             *self,
+                                                   guint                  seconds);
+void             fbk_client_set_max_concurrent    (FbkClient             *self,
+                                                   guint                  max_concurrent);
+
+gboolean         fbk_client_url_is_allowed        (const char            *url,
+                                                   GError               **error);
+
+void             fbk_client_discover_async        (FbkClient             *self,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+GPtrArray       *fbk_client_discover_finish       (FbkClient             *self,
+                                                   GAsyncResult          *result,
+                                                   GError               **error);
+
+void             fbk_client_fetch_values_async    (FbkClient             *self,
+                                                   const FbkPlanMeter    *meters,
+                                                   guint                  n_meters,
+                                                   FbkInstant             from,
+                                                   FbkInstant             to,
+                                                   FbkDirection           direction,
+                                                   FbkProgressFunc        progress,
+                                                   gpointer               progress_data,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+FbkValuesResult *fbk_client_fetch_values_finish   (FbkClient             *self,
+                                                   GAsyncResult          *result,
+                                                   GError               **error);
+
+void             fbk_client_fetch_max_hours_async (FbkClient             *self,
+                                                   const char * const    *metering_point_ids,
+                                                   FbkInstant             calculate_time,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+GPtrArray       *fbk_client_fetch_max_hours_finish (FbkClient            *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+G_END_DECLS
