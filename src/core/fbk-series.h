@@ -16,6 +16,8 @@ typedef enum
   FBK_DIRECTION_PRODUCTION,
 } FbkDirection;
 
+#define FBK_TYPE_DIRECTION (fbk_direction_get_type ())
+
 typedef enum
 {
   FBK_INTERVAL_VERIFIED = 1 << 0,
@@ -33,6 +35,18 @@ typedef struct
   guint32    flags;     /* FbkIntervalFlags */
   double     kwh;
 } FbkInterval;
+
+/* One column of a min/max decimation (see fbk_series_decimate()): the
+ * intervals whose start falls in the column. When count is 0 the column has
+ * no value and min, max and sum are 0. */
+typedef struct
+{
+  double   min;
+  double   max;
+  double   sum;
+  guint    count;
+  gboolean verified;   /* count > 0 and every value is verified */
+} FbkColumn;
 
 static inline FbkInstant
 fbk_interval_end (const FbkInterval *interval)
@@ -65,7 +79,15 @@ FbkSeries         *fbk_series_aggregate              (FbkSeries         *self,
 double             fbk_series_total_kwh              (FbkSeries         *self,
                                                       FbkInstant         from,
                                                       FbkInstant         to);
+void               fbk_series_decimate               (FbkSeries         *self,
+                                                      FbkInstant         from,
+                                                      FbkInstant         to,
+                                                      guint              n_columns,
+                                                      FbkColumn         *out_columns);
 
+GType              fbk_direction_get_type            (void) G_GNUC_CONST;
 const char        *fbk_direction_to_string           (FbkDirection       direction);
+gboolean           fbk_direction_from_string         (const char        *text,
+                                                      FbkDirection      *out_direction);
 
 G_END_DECLS
