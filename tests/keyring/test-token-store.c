@@ -7,6 +7,8 @@
  * says the session is one (tests/run-keyring.sh and CI set it, and then a
  * missing Secret Service fails the test). Without it the test skips, so a
  * plain `meson test` on a desktop never touches the user's own keyring.
+ * The last test leaves the keyring locked, so every run needs a fresh
+ * session, as tests/run-keyring.sh and CI give it.
  */
 #include "config.h"
 
