@@ -8,3 +8,4 @@
 
 G_DEFINE_QUARK (fbk-api-error-quark, fbk_api_error)
 G_DEFINE_QUARK (fbk-parse-error-quark, fbk_parse_error)
+G_DEFINE_QUARK (fbk-token-error-quark, fbk_token_error)

@@ -35,7 +35,18 @@ typedef enum
   FBK_PARSE_ERROR_INVALID_FIELD,
 } FbkParseError;
 
+/* The keyring could not be used. Either way the token can still be kept in
+ * memory for this run (FbkTokenStore:memory-only). */
+#define FBK_TOKEN_ERROR (fbk_token_error_quark ())
+
+typedef enum
+{
+  FBK_TOKEN_ERROR_UNAVAILABLE,  /* no session bus, no Secret Service, or no answer in time */
+  FBK_TOKEN_ERROR_LOCKED,       /* the keyring is locked and was not unlocked */
+} FbkTokenError;
+
 GQuark fbk_api_error_quark   (void);
 GQuark fbk_parse_error_quark (void);
+GQuark fbk_token_error_quark (void);
 
 G_END_DECLS

@@ -1,0 +1,522 @@
+/* fbk-token-store.c: the access token in the system keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-token-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "fbk-error.h"
+#include "fbk-token-store.h"
+
+/* Nothing in this file may log, format or copy the token itself: it goes
+ * from the caller straight to libsecret (which copies it into non-pageable
+ * memory) or into memory_token, and back out only through lookup_finish. */
+
+#define SERVICE_ATTRIBUTE "service"
+#define SERVICE_VALUE "elvia-metervalues"
+
+/* The name and attribute are what finds a saved token again after an
+ * update: never change them. */
+static const SecretSchema token_schema = {
+  .name = "io.github.forbruk.Forbruk.Token",
+  .flags = SECRET_SCHEMA_NONE,
+  .attributes = {
+    { .name = SERVICE_ATTRIBUTE, .type = SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { .name = NULL },
+  },
+};
+
+struct _FbkTokenStore
+{
+  GObject      parent_instance;
+
+  /* Only in memory-only mode; always freed with fbk_token_free(), which
+   * overwrites it. */
+  char        *memory_token;
+  guint        timeout;
+  guint        memory_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (FbkTokenStore, fbk_token_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MEMORY_ONLY,
+  PROP_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One keyring call. libsecret gets a cancellable of its own so that both the
+ * caller and the timeout can cancel it; when the timeout fires the task is
+ * answered at once, whether or not libsecret ever calls back. */
+typedef struct
+{
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong        caller_handler;
+  GSource      *timeout_source;
+  gboolean      answered;
+} Operation;
+
+static void
+operation_free (gpointer data)
+{
+  Operation *op = data;
+
+  g_cancellable_disconnect (op->caller_cancellable, op->caller_handler);
+  g_clear_object (&op->caller_cancellable);
+  g_clear_object (&op->cancellable);
+  if (op->timeout_source != NULL)
+    {
+      g_source_destroy (op->timeout_source);
+      g_source_unref (op->timeout_source);
+    }
+  g_free (op);
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller_cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+operation_timed_out_cb (gpointer user_data)
+{
+  g_autoptr(GTask) task = g_object_ref (G_TASK (user_data));
+  Operation *op = g_task_get_task_data (task);
+
+  g_debug ("The Secret Service did not answer within %u s; giving up",
+           fbk_token_store_get_timeout (g_task_get_source_object (task)));
+
+  op->answered = TRUE;
+  g_cancellable_cancel (op->cancellable);
+  g_task_return_new_error (task, FBK_TOKEN_ERROR, FBK_TOKEN_ERROR_UNAVAILABLE,
+                           _("The keyring did not respond in time."));
+
+  g_clear_pointer (&op->timeout_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Arms the timeout and returns the cancellable to hand to libsecret. */
+static GCancellable *
+operation_start (FbkTokenStore *self,
+                 GTask         *task)
+{
+  GCancellable *caller_cancellable = g_task_get_cancellable (task);
+  Operation *op = g_new0 (Operation, 1);
+
+  op->cancellable = g_cancellable_new ();
+  g_task_set_task_data (task, op, operation_free);
+
+  if (caller_cancellable != NULL)
+    {
+      op->caller_cancellable = g_object_ref (caller_cancellable);
+      op->caller_handler = g_cancellable_connect (caller_cancellable,
+                                                  G_CALLBACK (caller_cancelled_cb),
+                                                  op->cancellable, NULL);
+    }
+
+  /* The source holds no reference: operation_free() destroys it before the
+   * task can go away. */
+  op->timeout_source = g_timeout_source_new (self->timeout * 1000);
+  g_source_set_name (op->timeout_source, "[fbk] token store timeout");
+  g_source_set_callback (op->timeout_source, operation_timed_out_cb, task, NULL);
+  g_source_attach (op->timeout_source, g_task_get_context (task));
+
+  return op->cancellable;
+}
+
+/* FALSE if the timeout has already answered the task. */
+static gboolean
+operation_settle (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  if (op->answered)
+    return FALSE;
+
+  op->answered = TRUE;
+  if (op->timeout_source != NULL)
+    g_source_destroy (op->timeout_source);
+  return TRUE;
+}
+
+/* libsecret's errors are technical and in English. Whatever went wrong, the
+ * person's choices are the same (unlock the keyring, or use the token for
+ * this run only), so everything but a lock is "unavailable". The no-bus
+ * (G_IO_ERROR, G_SPAWN_ERROR) and no-service (G_DBUS_ERROR_SERVICE_UNKNOWN)
+ * cases are the usual ones. */
+static void
+return_keyring_error (GTask  *task,
+                      GError *error)
+{
+  g_debug ("Secret Service error %s %d: %s",
+           g_quark_to_string (error->domain), error->code, error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, error);
+  else if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    {
+      g_task_return_new_error (task, FBK_TOKEN_ERROR, FBK_TOKEN_ERROR_LOCKED,
+                               _("The keyring is locked. Unlock it and try again."));
+      g_error_free (error);
+    }
+  else
+    {
+      g_task_return_new_error (task, FBK_TOKEN_ERROR, FBK_TOKEN_ERROR_UNAVAILABLE,
+                               _("No keyring is available to keep the access token safely."));
+      g_error_free (error);
+    }
+}
+
+static void
+forget_memory_token (FbkTokenStore *self)
+{
+  g_clear_pointer (&self->memory_token, fbk_token_free);
+}
+
+static void
+fbk_token_store_finalize (GObject *object)
+{
+  FbkTokenStore *self = (FbkTokenStore *) object;
+
+  forget_memory_token (self);
+
+  G_OBJECT_CLASS (fbk_token_store_parent_class)->finalize (object);
+}
+
+static void
+fbk_token_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  FbkTokenStore *self = FBK_TOKEN_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMORY_ONLY:
+      g_value_set_boolean (value, self->memory_only);
+      break;
+
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fbk_token_store_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  FbkTokenStore *self = FBK_TOKEN_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMORY_ONLY:
+      fbk_token_store_set_memory_only (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_TIMEOUT:
+      fbk_token_store_set_timeout (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fbk_token_store_class_init (FbkTokenStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fbk_token_store_finalize;
+  object_class->get_property = fbk_token_store_get_property;
+  object_class->set_property = fbk_token_store_set_property;
+
+  properties[PROP_MEMORY_ONLY] =
+    g_param_spec_boolean ("memory-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       1, 600, FBK_TOKEN_STORE_DEFAULT_TIMEOUT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fbk_token_store_init (FbkTokenStore *self)
+{
+  self->timeout = FBK_TOKEN_STORE_DEFAULT_TIMEOUT;
+}
+
+FbkTokenStore *
+fbk_token_store_new (void)
+{
+  return g_object_new (FBK_TYPE_TOKEN_STORE, NULL);
+}
+
+gboolean
+fbk_token_store_get_memory_only (FbkTokenStore *self)
+{
+  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), FALSE);
+
+  return self->memory_only;
+}
+
+void
+fbk_token_store_set_memory_only (FbkTokenStore *self,
+                                 gboolean       memory_only)
+{
+  g_return_if_fail (FBK_IS_TOKEN_STORE (self));
+
+  memory_only = !!memory_only;
+  if (self->memory_only == memory_only)
+    return;
+
+  /* Back to the keyring: a token meant for this run only must not linger. */
+  if (!memory_only)
+    forget_memory_token (self);
+
+  self->memory_only = memory_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMORY_ONLY]);
+}
+
+guint
+fbk_token_store_get_timeout (FbkTokenStore *self)
+{
+  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), 0);
+
+  return self->timeout;
+}
+
+void
+fbk_token_store_set_timeout (FbkTokenStore *self,
+                             guint          seconds)
+{
+  g_return_if_fail (FBK_IS_TOKEN_STORE (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->timeout == seconds)
+    return;
+
+  self->timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  secret_password_store_finish (result, &error);
+
+  if (!operation_settle (task))
+    g_clear_error (&error);
+  else if (error != NULL)
+    return_keyring_error (task, error);
+  else
+    {
+      g_debug ("Saved the token in the keyring");
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+void
+fbk_token_store_save_async (FbkTokenStore       *self,
+                            const char          *token,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (FBK_IS_TOKEN_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_token_store_save_async);
+
+  if (!fbk_token_validate (token, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->memory_only)
+    {
+      forget_memory_token (self);
+      self->memory_token = g_strdup (token);
+      g_debug ("Keeping the token in memory for this run");
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  secret_password_store (&token_schema, SECRET_COLLECTION_DEFAULT,
+                         _("Forbruk: Elvia access token"), token,
+                         operation_start (self, task),
+                         save_cb, g_object_ref (task),
+                         SERVICE_ATTRIBUTE, SERVICE_VALUE,
+                         NULL);
+}
+
+gboolean
+fbk_token_store_save_finish (FbkTokenStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_token_store_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_auto(FbkTokenString) token = NULL;
+  GError *error = NULL;
+
+  token = secret_password_lookup_nonpageable_finish (result, &error);
+
+  if (!operation_settle (task))
+    g_clear_error (&error);
+  else if (error != NULL)
+    return_keyring_error (task, error);
+  else if (token != NULL && !fbk_token_validate (token, NULL))
+    {
+      /* Not written by us (secret-tool, say). Treat it as absent, so the
+       * user is asked for a token and saving one replaces it. */
+      g_debug ("The keyring holds something that is not a token; ignoring it");
+      g_task_return_pointer (task, NULL, NULL);
+    }
+  else
+    g_task_return_pointer (task, g_steal_pointer (&token), (GDestroyNotify) fbk_token_free);
+}
+
+void
+fbk_token_store_lookup_async (FbkTokenStore       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FBK_IS_TOKEN_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_token_store_lookup_async);
+
+  if (self->memory_only)
+    {
+      g_task_return_pointer (task, g_strdup (self->memory_token), (GDestroyNotify) fbk_token_free);
+      return;
+    }
+
+  secret_password_lookup (&token_schema,
+                          operation_start (self, task),
+                          lookup_cb, g_object_ref (task),
+                          SERVICE_ATTRIBUTE, SERVICE_VALUE,
+                          NULL);
+}
+
+FbkTokenString
+fbk_token_store_lookup_finish (FbkTokenStore  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_token_store_lookup_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+clear_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gboolean removed;
+
+  removed = secret_password_clear_finish (result, &error);
+
+  if (!operation_settle (task))
+    g_clear_error (&error);
+  else if (error != NULL)
+    return_keyring_error (task, error);
+  else
+    {
+      g_debug ("Cleared the keyring (%s)", removed ? "a token was removed" : "there was no token");
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+void
+fbk_token_store_clear_async (FbkTokenStore       *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FBK_IS_TOKEN_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_token_store_clear_async);
+
+  forget_memory_token (self);
+
+  if (self->memory_only)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  secret_password_clear (&token_schema,
+                         operation_start (self, task),
+                         clear_cb, g_object_ref (task),
+                         SERVICE_ATTRIBUTE, SERVICE_VALUE,
+                         NULL);
+}
+
+gboolean
+fbk_token_store_clear_finish (FbkTokenStore  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_token_store_clear_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
