@@ -7,45 +7,53 @@
  *
  * Every random choice is a hash of (seed, stream, index): the stream names
  * the meter (or the climate zone) and what is being decided, the index is an
- * hour, a day or a week number. So any hour can be computed on its own,
- * without history, and the same seed gives the same values whenever and
- * wherever it runs. "Now" only decides which hours exist yet.
+ * hour, a day, a week or a year. So any hour can be computed on its own from
+ * the plans of its day and the day before, without history, and the same
+ * seed gives the same values whenever and wherever it runs. "Now" only
+ * decides which hours exist yet (and where the flat's contract begins).
  *
- * Weather. A smooth seasonal curve (coldest around 20 January) per climate
- * zone (Oslo: mean 6.3 °C, ±10.5; Innlandet: mean 4.3 °C, ±12.5) plus two
- * octaves of eased value noise (13-day and 5-day knots, stronger in winter)
- * for cold spells and mild weeks, plus a diurnal swing peaking at 15:00. The
- * two Oslo meters share their weather.
+ * Weather. A smooth seasonal curve, coldest around 20 January, per climate
+ * zone (Oslo: mean 6.3 °C ± 10.5; Innlandet: 4.3 °C ± 12.5), plus two octaves
+ * of eased value noise (13- and 5-day knots, stronger in winter) for cold
+ * spells and mild weeks, a little daily jitter, and a diurnal swing peaking
+ * at 15:00 (wider in summer). The two Oslo meters share their weather.
  *
  * An hour's consumption is
- *   base load      fridge, freezer, ventilation (always on)
- *   activity       a weekday double hump (07–09, 17–21) or a later, flatter
- *                  weekend shape, up to a quarter higher in the dark months
- *   heating        heat loss × (16 °C − outdoor), through a heat pump whose
- *                  COP falls with the cold (with resistive floors and backup
- *                  for the rest) or through panel heaters
- *   × noise        ±15 % per hour and ±8 % per day, for the loads above
- *   + appliances   from a per-day plan by wall-clock hour, spilling past
- *                  midnight: water heater (2 kW after the morning and evening
- *                  use), cooking (2–5 kW, 20–60 min from 16–18), laundry
- *                  (2–4 washes a week, the dryer after most), the car
- *                  (7.4 kW, 2–5 sessions a week of 2–5 h starting 17–23) and
- *                  heat-pump defrost spikes around freezing.
- *   On the odd bad day (3–7 %) the loads pile up at 17:00: the car plugged in
+ *   base load     fridge, freezer, ventilation: always on
+ *   activity      a weekday double hump (07–09, 17–21) or a later, flatter
+ *                 weekend; lighting and indoor life make it up to 2.3× larger
+ *                 in midwinter than at midsummer
+ *   heating       heat loss × (16 °C − outdoor), through a heat pump whose
+ *                 COP falls with the cold (resistive floors and backup for
+ *                 the rest) or through panel heaters; a little night setback
+ *   × noise       ±12 % per hour and ±6 % per day on the three above
+ *   + appliances  from a per-day plan by wall-clock hour that may spill past
+ *                 midnight: the water heater (2 kW after the morning showers
+ *                 and on its 02:30–04:30 timer, more with cold inlet water),
+ *                 cooking (2–5 kW, 20–60 min from 16–18), laundry (2–4
+ *                 washes a week, the dryer after most), the car (7.4 kW,
+ *                 2–5 sessions a week of 2–5 h, on arrival 17–20 or by a
+ *                 22–23 timer; longer and more often in the cold) and
+ *                 heat-pump defrost spikes around freezing.
+ *   The household leaves for two or three weeks in July. On the odd bad day
+ *   (0.5–2 %, more in winter) the loads pile up at 17:00: the car plugged in
  *   while dinner cooks and the washer runs. These are the visible top-3
  *   outliers of the capacity tariff.
  *
- * Calibrated so that a year comes to about 21 MWh for the house, 9 MWh for
- * the flat and 18 MWh imported for the plusskunde house, winter months use
- * 2–3× the summer months, and the monthly top-3 averages are 8–12 kW in
- * winter for the house with the car and 4–6 kW in spring for the plusskunde.
+ * Calibrated (over seeds and years) to about 19 MWh a year for the house
+ * with the car, 9.5 MWh for the flat, and 17 MWh imported plus 5 MWh
+ * exported for the plusskunde; winter months use 2–3× the summer months
+ * (about 4× the imports for the plusskunde, whose panels cover part of its
+ * summer use); monthly top-3 averages are 10–12 kW in winter for the house
+ * with the car, ~4–5 kW in spring for the plusskunde and 3–4 kW for the flat.
  *
- * Solar (the plusskunde). 7 kWp facing south at 30° tilt at 60.8° N: the sun's
- * elevation and incidence from the declination and hour angle, clear-sky
- * irradiance through the Meinel air-mass formula, a per-day clearness
- * (cloudier in winter) and snow on the panels on freezing days, so December
- * is close to zero. Part of the production is used in the house at once;
- * only the rest is exported, and only the rest of the load is imported.
+ * Solar (the plusskunde). 8 kWp facing south at 30° tilt at 60.8° N: the
+ * sun's elevation and incidence from the declination and hour angle,
+ * clear-sky beam irradiance through the Meinel air-mass formula plus a
+ * diffuse share, a per-day clearness (cloudier in winter) and snow on the
+ * panels on freezing days, so December is close to zero. The house uses
+ * three quarters of what the panels give while they give it; only the rest
+ * is exported, and only the rest of the load is imported.
  *
  * Availability. Values lag one or two hours behind "now" (the lag is hashed
  * per hour of "now"). The newest 30 hours are unverified, and every value of

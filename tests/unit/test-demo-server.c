@@ -1170,8 +1170,9 @@ test_fault_truncate (Fixture       *f,
   cut = fetch (f, METERVALUES, query);
   after = fetch (f, METERVALUES, query);
 
-  /* Whether the client notices the early end or not, it never gets the
-   * whole body. */
+  /* libsoup 3.2 hands over the short body without an error (the JSON
+   * parser is what notices); a client that checks Content-Length fails
+   * earlier. Either way it never gets the whole body. */
   if (cut->error == NULL)
     {
       g_assert_cmpuint (cut->status, ==, 200);
