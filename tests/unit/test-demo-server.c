@@ -319,8 +319,10 @@ test_validation_span (Fixture       *f,
   g_autoptr(JsonNode) root_365 = NULL;
 
   assert_one_error (refused, "", "cannot be longer than one year");
-  g_assert_cmpuint (json_array_get_length (time_series (ok_meteringpoints (accepted, &root), HOUSE_ID)), ==, 366 * 24);
-  g_assert_cmpuint (json_array_get_length (time_series (ok_meteringpoints (accepted_365, &root_365), HOUSE_ID)), ==, 365 * 24);
+  g_assert_cmpuint (json_array_get_length (time_series (ok_meteringpoints (accepted, &root), HOUSE_ID)),
+                    ==, 366 * 24);
+  g_assert_cmpuint (json_array_get_length (time_series (ok_meteringpoints (accepted_365, &root_365), HOUSE_ID)),
+                    ==, 365 * 24);
 }
 
 static void
@@ -1354,7 +1356,8 @@ static void
 test_request_log (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(Response) a = fetch (f, METERVALUES, "startTime=2024-11-14T00%3A00%3A00%2B01%3A00&meteringPointIds=" HOUSE_ID);
+  g_autoptr(Response) a = fetch (f, METERVALUES,
+                                 "startTime=2024-11-14T00%3A00%3A00%2B01%3A00&meteringPointIds=" HOUSE_ID);
   g_autoptr(Response) b = fetch_from (f->server, f->session, NULL, MAXHOURS_V1, NULL);
   g_autoptr(Response) c = NULL;
   g_autoptr(GError) error = NULL;
