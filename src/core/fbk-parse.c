@@ -90,14 +90,20 @@ path_to_string (const Path *path,
   return g_string_free (string, FALSE);
 }
 
+/* json-glib 1.6 decodes octal escapes ("\360") to raw bytes, so a string
+ * read from a body, and json-glib's own error message quoting one, need not
+ * be UTF-8. Whatever of the body reaches a message goes through here or
+ * tidy_text() first. */
 static char *
 excerpt (const char *text)
 {
-  if (g_utf8_strlen (text, -1) <= EXCERPT_CHARS)
-    return g_strdup (text);
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= EXCERPT_CHARS)
+    return g_steal_pointer (&valid);
 
   {
-    g_autofree char *head = g_utf8_substring (text, 0, EXCERPT_CHARS);
+    g_autofree char *head = g_utf8_substring (valid, 0, EXCERPT_CHARS);
     return g_strconcat (head, "…", NULL);
   }
 }
@@ -223,8 +229,10 @@ load_root (GBytes  *body,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_JSON,
-                   _("The server’s answer is not valid JSON (%s)."), local_error->message);
+                   _("The server’s answer is not valid JSON (%s)."), reason);
       return NULL;
     }
 
@@ -1077,7 +1085,7 @@ fbk_parse_max_hours (GBytes  *body,
 static char *
 tidy_text (const char *text)
 {
-  g_autofree char *copy = g_strdup (text);
+  g_autofree char *copy = g_utf8_make_valid (text, -1);
   char *stripped;
 
   for (char *c = copy; *c != '\0'; c++)

@@ -169,6 +169,7 @@ parse_table (JsonNode  *node,
   JsonNode *steps;
   const char *valid_from;
   const char *boundary;
+  const char *source;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -203,7 +204,8 @@ parse_table (JsonNode  *node,
       return NULL;
     }
   table->prices_include_vat = json_object_get_boolean_member (object, "prices_include_vat");
-  table->source = g_strdup (json_object_get_string_member_with_default (object, "source", NULL));
+  source = json_object_get_string_member_with_default (object, "source", NULL);
+  table->source = source != NULL ? g_utf8_make_valid (source, -1) : NULL;
 
   steps = json_object_get_member (object, "steps");
   if (steps == NULL || !JSON_NODE_HOLDS_ARRAY (steps))
@@ -259,8 +261,11 @@ fbk_tariff_new_from_bytes (GBytes  *json,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
+      /* json-glib may quote raw bytes it decoded from an octal escape */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_JSON,
-                   _("The capacity tariff table is not valid JSON (%s)."), local_error->message);
+                   _("The capacity tariff table is not valid JSON (%s)."), reason);
       return NULL;
     }
 

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "fbk-error.h"
 #include "fbk-parse.h"
 
 int LLVMFuzzerInitialize (int    *argc,

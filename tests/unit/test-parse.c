@@ -385,6 +385,50 @@ test_deep_nesting (void)
   }
 }
 
+/* json-glib 1.6 decodes an octal escape such as \360 to a raw byte, which
+ * is not UTF-8; found by the fuzzer in json-glib's own error message. No
+ * message or text handed on may carry such bytes. */
+static void
+test_octal_escapes (void)
+{
+  const char *bodies[] = {
+    "{\"meteringpoints\": [{\"m\\707\"}]}",
+    "{\"meteringpoints\":[{\"meteringPointId\":\"707057500012345678\",\"metervalue\":{\"timeSeries\":"
+    "[{\"startTime\":\"\\360\",\"value\":1}]}}]}",
+    "{\"meteringpoints\":[{\"meteringPointId\":\"\\360\\237\"}]}",
+    "{\"meteringpoints\":[{\"meteringPointId\":\"707057500012345678\",\"maxHours\":"
+    "[{\"startTime\":\"2021-12-06T17:00:00+01:00\",\"value\":1,\"noOfMonthsBack\":0,\"uom\":\"k\\377\"}]}]}",
+  };
+  gpointer (*parsers[]) (GBytes *, GError **) = { parse_meter_values_consumption, parse_max_hours };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_from_string (bodies[i]);
+
+      for (guint p = 0; p < G_N_ELEMENTS (parsers); p++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (parsers[p] (body, &error) != NULL)
+            continue;  /* max hours ignores metervalue, meter values maxHours */
+          g_assert_nonnull (error);
+          if (!g_utf8_validate (error->message, -1, NULL))
+            g_error ("body %u, parser %u: message is not UTF-8", i, p);
+        }
+    }
+
+  {
+    g_autoptr(GBytes) body = bytes_from_string ("{\"title\": \"a\\360\", \"errors\": {\"k\\377\": [\"\\300x\"]}}");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *message = fbk_parse_problem_details (body, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_utf8_validate (message, -1, NULL));
+    g_assert_true (g_str_has_prefix (message, "a"));
+    g_assert_true (strstr (message, "x") != NULL);
+  }
+}
+
 /* A year of hourly values for one meter, as the API would send it, with
  * Oslo offsets and the two DST changes. */
 static GBytes *
@@ -752,8 +796,9 @@ test_problem_details_rejects (void)
 }
 
 /* Every input in the fuzzing seed corpus, including the inputs that once
- * crashed a parser, goes through all three parsers in the ordinary build:
- * each either returns a value or sets an error, never both, never neither. */
+ * crashed a parser (regression-*), goes through all three parsers in the
+ * ordinary build: each either returns a value or sets an error, never both,
+ * never neither, and any text it returns is UTF-8. */
 static void
 test_fuzz_corpus (void)
 {
@@ -784,10 +829,15 @@ test_fuzz_corpus (void)
           gpointer result = parsers[i] (body, &error);
 
           g_assert_true ((result == NULL) != (error == NULL));
+          if (error != NULL && !g_utf8_validate (error->message, -1, NULL))
+            g_error ("%s, parser %u: the message is not UTF-8", name, i);
           if (result != NULL)
             {
               if (i == 2)
-                g_free (result);
+                {
+                  g_assert_true (g_utf8_validate (result, -1, NULL));
+                  g_free (result);
+                }
               else
                 g_ptr_array_unref (result);
             }
@@ -816,6 +866,7 @@ main (int   argc,
   if (g_test_perf ())
     g_test_add_func ("/parse/meter-values/year-perf", test_meter_values_year_perf);
   g_test_add_func ("/parse/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/parse/octal-escapes", test_octal_escapes);
   g_test_add_func ("/parse/max-hours/v2", test_max_hours_v2);
   g_test_add_func ("/parse/max-hours/month-start", test_max_hours_month_start);
   g_test_add_func ("/parse/max-hours/v1", test_max_hours_v1);
