@@ -1,0 +1,58 @@
+/* fbk-parse.h: MeterValueApi response bodies, validated at the boundary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "fbk-max-hours.h"
+#include "fbk-series.h"
+#include "fbk-time.h"
+
+G_BEGIN_DECLS
+
+/* One metering point of a metervalues (E1) body. */
+typedef struct
+{
+  char       *metering_point_id;   /* 18 digits, exactly as sent */
+  FbkInstant  contract_start;      /* FBK_INSTANT_INVALID when absent */
+  FbkInstant  contract_end;        /* FBK_INSTANT_INVALID while the contract is open */
+  FbkInstant  from;                /* metervalue.fromHour, or FBK_INSTANT_INVALID */
+  FbkInstant  to;                  /* metervalue.toHour, or FBK_INSTANT_INVALID */
+  guint       resolution_minutes;  /* 0 when the body did not say */
+  /* FbkInterval arrays, sorted by start with one interval per start,
+   * indexed by FbkDirection (from each point's `production` flag). */
+  GArray     *intervals[2];
+  guint       n_skipped;           /* points without a value */
+} FbkMeterValues;
+
+/* One metering point of a maxhours (E2, or legacy E3) body. */
+typedef struct
+{
+  char        *metering_point_id;
+  FbkInstant   contract_start;
+  FbkInstant   contract_end;
+  FbkInstant   calculated_time;    /* maxHoursCalculatedTime, or FBK_INSTANT_INVALID */
+  FbkInstant   from;               /* maxHoursFromTime, or FBK_INSTANT_INVALID */
+  FbkInstant   to;                 /* maxHoursToTime, or FBK_INSTANT_INVALID */
+  FbkMaxHours *current;            /* noOfMonthsBack 0, or NULL */
+  FbkMaxHours *previous;           /* noOfMonthsBack 1, or NULL */
+} FbkMaxHoursReport;
+
+void       fbk_meter_values_free       (FbkMeterValues    *self);
+void       fbk_max_hours_report_free   (FbkMaxHoursReport *self);
+
+GPtrArray *fbk_parse_meter_values      (GBytes            *body,
+                                        FbkDirection       requested,
+                                        GError           **error);
+GPtrArray *fbk_parse_max_hours         (GBytes            *body,
+                                        GError           **error);
+char      *fbk_parse_problem_details   (GBytes            *body,
+                                        guint             *out_status,
+                                        GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkMeterValues, fbk_meter_values_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkMaxHoursReport, fbk_max_hours_report_free)
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* fuzz-parse.c: libFuzzer target for the three MeterValueApi body parsers
+ *
+ * Build with clang: `CC=clang meson setup _fuzz -Dfuzzing=true`, then
+ * `_fuzz/tests/fuzz/fuzz-parse -max_total_time=300 CORPUS tests/fuzz/corpus`
+ * (CORPUS a scratch directory for what it learns; the seeds stay as they
+ * are). Inputs that ever crashed go into tests/fuzz/corpus, which
+ * test-parse replays in every ordinary build.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fbk-error.h"
+#include "fbk-parse.h"
+
+int LLVMFuzzerInitialize (int    *argc,
+                          char ***argv);
+int LLVMFuzzerTestOneInput (const guint8 *data,
+                            size_t        size);
+
+static void
+discard_log (const char     *log_domain,
+             GLogLevelFlags  log_level,
+             const char     *message,
+             gpointer        user_data)
+{
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical or warning from a parser is a bug to report like a crash;
+   * debug chatter would only slow the run down. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_handler ("fbk-parse", G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO | G_LOG_LEVEL_MESSAGE,
+                     discard_log, NULL);
+  return 0;
+}
+
+static void
+check_result (gpointer  result,
+              GError   *error)
+{
+  /* exactly one of value and error, and the error in our domain */
+  g_assert ((result == NULL) != (error == NULL));
+  g_assert (error == NULL || error->domain == FBK_PARSE_ERROR);
+  g_assert (error == NULL || g_utf8_validate (error->message, -1, NULL));
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meter_values = NULL;
+  g_autoptr(GPtrArray) max_hours = NULL;
+  g_autofree char *problem = NULL;
+  guint status;
+
+  meter_values = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+  check_result (meter_values, error);
+  g_clear_error (&error);
+
+  /* Whatever came through must hold what the header promises. */
+  for (guint i = 0; meter_values != NULL && i < meter_values->len; i++)
+    {
+      const FbkMeterValues *values = g_ptr_array_index (meter_values, i);
+
+      for (guint d = 0; d < G_N_ELEMENTS (values->intervals); d++)
+        {
+          const GArray *intervals = values->intervals[d];
+
+          for (guint j = 0; j < intervals->len; j++)
+            {
+              const FbkInterval *interval = &g_array_index (intervals, FbkInterval, j);
+
+              g_assert (interval->duration > 0);
+              g_assert (interval->kwh >= 0.0);
+              g_assert (j == 0 || interval[-1].start < interval->start);
+            }
+        }
+    }
+
+  max_hours = fbk_parse_max_hours (body, &error);
+  check_result (max_hours, error);
+  g_clear_error (&error);
+
+  for (guint i = 0; max_hours != NULL && i < max_hours->len; i++)
+    {
+      const FbkMaxHoursReport *report = g_ptr_array_index (max_hours, i);
+      const FbkMaxHours *months[] = { report->current, report->previous };
+
+      for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+        {
+          if (months[m] == NULL)
+            continue;
+          g_assert (months[m]->n_hours <= FBK_MAX_HOURS_PER_MONTH);
+          for (guint h = 1; h < months[m]->n_hours; h++)
+            g_assert (months[m]->hours[h - 1].kwh >= months[m]->hours[h].kwh);
+        }
+    }
+
+  problem = fbk_parse_problem_details (body, &status, &error);
+  check_result (problem, error);
+  g_assert (problem == NULL || g_utf8_validate (problem, -1, NULL));
+
+  return 0;
+}
