@@ -23,6 +23,7 @@ typedef struct
 {
   const char *api_url;
   gboolean    demo;
+  gboolean    no_cache;
 } FbkCliGlobals;
 
 typedef struct

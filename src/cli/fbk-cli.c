@@ -9,19 +9,23 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "fbk-cli-command.h"
+#include "fbk-cli-commands.h"
 
-static const FbkCliCommand *commands[] = {
-  NULL,
+static const FbkCliCommand commands[] = {
+  { "meters", N_("List the metering points the token covers"), fbk_cli_meters },
+  { "values", N_("Print hourly or aggregated values as CSV or JSON"), fbk_cli_values },
+  { "maxhours", N_("Print each month's max hours and capacity step"), fbk_cli_maxhours },
+  { "token", N_("Store, check or remove the access token"), fbk_cli_token },
+  { "demo-server", N_("Run a simulator of Elvia's API on this computer"), fbk_cli_demo_server },
 };
 
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--demo] COMMAND [OPTIONS]"));
+  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--demo] [--no-cache] COMMAND [OPTIONS]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
-  for (guint i = 0; commands[i] != NULL; i++)
-    fprintf (stream, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “forbruk-cli COMMAND --help” for the options of a command."));
 }
 
@@ -45,6 +49,8 @@ main (int   argc,
 
       if (g_strcmp0 (arg, "--demo") == 0)
         globals.demo = TRUE;
+      else if (g_strcmp0 (arg, "--no-cache") == 0)
+        globals.no_cache = TRUE;
       else if (g_strcmp0 (arg, "--api-url") == 0 && command_index + 1 < argc)
         globals.api_url = argv[++command_index];
       else if (g_str_has_prefix (arg, "--api-url="))
@@ -74,10 +80,10 @@ main (int   argc,
       return FBK_CLI_EXIT_USAGE;
     }
 
-  for (guint i = 0; commands[i] != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (g_strcmp0 (argv[command_index], commands[i]->name) == 0)
-        return commands[i]->run (&globals, argc - command_index, argv + command_index);
+      if (g_strcmp0 (argv[command_index], commands[i].name) == 0)
+        return commands[i].run (&globals, argc - command_index, argv + command_index);
     }
 
   g_printerr (_("Unknown command “%s”.\n"), argv[command_index]);

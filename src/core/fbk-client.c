@@ -27,6 +27,9 @@
 #define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
 #define MAXHOURS_PATH    "/customer/metervalues/api/v2/maxhours"
 
+/* libsoup 3.2 has no name for it. */
+#define HTTP_TOO_MANY_REQUESTS 429
+
 #define DEFAULT_MAX_CONCURRENT 2
 #define DEFAULT_TIMEOUT_SECONDS 30
 #define DEFAULT_MAX_RETRIES 4
@@ -224,7 +227,7 @@ error_for_status (guint        status,
                                     _("Elvia refused the request."));
       }
 
-    case SOUP_STATUS_TOO_MANY_REQUESTS:
+    case HTTP_TOO_MANY_REQUESTS:
       return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_RATE_LIMITED,
                                   _("Elvia is receiving too many requests from this token. "
                                     "Try again in a few minutes."));
@@ -239,7 +242,7 @@ error_for_status (guint        status,
 static gboolean
 status_is_retryable (guint status)
 {
-  return status == SOUP_STATUS_TOO_MANY_REQUESTS ||
+  return status == HTTP_TOO_MANY_REQUESTS ||
          status == SOUP_STATUS_REQUEST_TIMEOUT ||
          (status >= 500 && status <= 599);
 }

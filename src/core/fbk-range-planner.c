@@ -182,8 +182,9 @@ fbk_range_plan_free (FbkRangePlan *plan)
   if (plan == NULL)
     return;
 
-  g_array_unref (plan->requests);
-  g_array_unref (plan->dropped);
+  /* Either array may have been stolen by the caller. */
+  g_clear_pointer (&plan->requests, g_array_unref);
+  g_clear_pointer (&plan->dropped, g_array_unref);
   g_free (plan);
 }
 

@@ -1,0 +1,363 @@
+/* fbk-cli-context.c: what the data commands of forbruk-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "forbruk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "fbk-cli-context.h"
+#include "fbk-error.h"
+#include "fbk-store.h"
+#include "fbk-token-store.h"
+#include "fbk-token.h"
+
+/* ------------------------------------------------------------------------ */
+/* Waiting for async operations                                             */
+/* ------------------------------------------------------------------------ */
+
+/* A GAsyncReadyCallback that keeps the result in *(GAsyncResult **) user_data. */
+void
+fbk_cli_store_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Runs the main context until fbk_cli_store_result() filled @slot. The CLI
+ * is a thin synchronous shell over the same async core the app uses. */
+GAsyncResult *
+fbk_cli_wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Token                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* FORBRUK_TOKEN wins over the keyring, so scripts need no Secret Service. */
+static char *
+find_token (GError **error)
+{
+  const char *from_environment = g_getenv ("FORBRUK_TOKEN");
+  g_autoptr(FbkTokenStore) token_store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  char *token;
+
+  if (from_environment != NULL)
+    return fbk_token_clean (from_environment, error);
+
+  token_store = fbk_token_store_new ();
+  fbk_token_store_lookup_async (token_store, NULL, fbk_cli_store_result, &result);
+  token = fbk_token_store_lookup_finish (token_store, fbk_cli_wait (&result), error);
+  if (token == NULL && error != NULL && *error == NULL)
+    g_set_error_literal (error, FBK_API_ERROR, FBK_API_ERROR_INVALID_TOKEN,
+                         _("No access token. Store one with “forbruk-cli token set” or put it in "
+                           "the FORBRUK_TOKEN environment variable, or try “--demo”."));
+  return token;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Context                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static FbkStore *
+open_store (GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  FbkStore *store;
+
+  fbk_store_open_async (NULL, NULL, fbk_cli_store_result, &result);
+  store = fbk_store_open_finish (fbk_cli_wait (&result), error);
+
+  if (store != NULL && fbk_store_get_reset_error (store) != NULL)
+    g_printerr ("%s\n", fbk_store_get_reset_error (store)->message);
+
+  return store;
+}
+
+gboolean
+fbk_cli_context_init (FbkCliContext        *context,
+                      const FbkCliGlobals  *globals,
+                      GError              **error)
+{
+  g_autoptr(FbkClient) client = NULL;
+  g_autoptr(FbkStore) store = NULL;
+  const char *url = globals->api_url;
+  g_auto(FbkTokenString) token = NULL;
+
+  memset (context, 0, sizeof *context);
+
+  if (globals->demo)
+    {
+      context->demo = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+      if (!fbk_demo_server_start (context->demo, 0, error))
+        return FALSE;
+      url = fbk_demo_server_get_base_url (context->demo);
+    }
+
+  client = fbk_client_new (url, error);
+  if (client == NULL)
+    return FALSE;
+
+  if (globals->demo)
+    fbk_client_set_token (client, FBK_DEMO_TOKEN);
+  else
+    {
+      token = find_token (error);
+      if (token == NULL)
+        return FALSE;
+      fbk_client_set_token (client, token);
+    }
+
+  /* The demo's data is made up: never mix it into the user's store. */
+  if (!globals->no_cache && !globals->demo)
+    {
+      store = open_store (error);
+      if (store == NULL)
+        return FALSE;
+    }
+
+  context->repository = fbk_repository_new (client, store);
+  return TRUE;
+}
+
+void
+fbk_cli_context_clear (FbkCliContext *context)
+{
+  g_clear_object (&context->repository);
+  g_clear_object (&context->demo);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shared steps                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Asks Elvia for the meters on the token; offline, falls back on the meters
+ * stored by earlier runs. */
+gboolean
+fbk_cli_discover_meters (FbkCliContext  *context,
+                         GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) stored = NULL;
+  g_autoptr(GError) discover_error = NULL;
+
+  fbk_repository_discover_meters_async (context->repository, NULL, fbk_cli_store_result, &result);
+  if (fbk_repository_discover_meters_finish (context->repository, fbk_cli_wait (&result), &discover_error))
+    return TRUE;
+
+  if (!g_error_matches (discover_error, FBK_API_ERROR, FBK_API_ERROR_NETWORK) ||
+      fbk_repository_get_store (context->repository) == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&discover_error));
+      return FALSE;
+    }
+
+  fbk_repository_load_meters_async (context->repository, NULL, fbk_cli_store_result, &stored);
+  if (!fbk_repository_load_meters_finish (context->repository, fbk_cli_wait (&stored), NULL) ||
+      g_list_model_get_n_items (fbk_repository_get_meters (context->repository)) == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&discover_error));
+      return FALSE;
+    }
+
+  g_printerr ("%s\n", discover_error->message);
+  return TRUE;
+}
+
+/* DATE is an Oslo calendar day (both ends inclusive) or an RFC 3339 instant. */
+static gboolean
+parse_bound (const char *text,
+             gboolean    is_end,
+             FbkInstant *out_instant,
+             GError    **error)
+{
+  FbkDate date;
+
+  if (fbk_time_parse_date (text, &date))
+    {
+      *out_instant = fbk_time_oslo_midnight (is_end ? fbk_date_add_days (date, 1) : date);
+      return TRUE;
+    }
+  if (fbk_time_parse (text, out_instant))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a date: use YYYY-MM-DD or an RFC 3339 time such as "
+                 "2024-03-01T00:00:00+01:00."), text);
+  return FALSE;
+}
+
+gboolean
+fbk_cli_parse_period (const char  *from_text,
+                      const char  *to_text,
+                      FbkInstant  *out_from,
+                      FbkInstant  *out_to,
+                      GError     **error)
+{
+  if (from_text == NULL || to_text == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Both --from and --to are needed."));
+      return FALSE;
+    }
+
+  if (!parse_bound (from_text, FALSE, out_from, error) ||
+      !parse_bound (to_text, TRUE, out_to, error))
+    return FALSE;
+
+  if (*out_from >= *out_to)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The period ends before it starts."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The meters a command works on: those asked for (which must be on the
+ * token), or every meter on the token. */
+GStrv
+fbk_cli_resolve_meters (FbkCliContext       *context,
+                        const char * const  *asked,
+                        GError             **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *meters;
+  guint n;
+
+  if (!fbk_cli_discover_meters (context, error))
+    return NULL;
+
+  meters = fbk_repository_get_meters (context->repository);
+  n = g_list_model_get_n_items (meters);
+
+  if (asked != NULL && asked[0] != NULL)
+    {
+      for (guint i = 0; asked[i] != NULL; i++)
+        {
+          if (!fbk_metering_point_id_is_valid (asked[i]))
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("“%s” is not a metering point id: it has 18 digits."), asked[i]);
+              return NULL;
+            }
+          if (fbk_repository_find_meter (context->repository, asked[i]) == NULL)
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The metering point %s is not on this token."), asked[i]);
+              return NULL;
+            }
+          g_strv_builder_add (builder, asked[i]);
+        }
+      return g_strv_builder_end (builder);
+    }
+
+  if (n == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The token covers no metering points."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FbkMeteringPoint) meter = g_list_model_get_item (meters, i);
+
+      g_strv_builder_add (builder, fbk_metering_point_get_id (meter));
+    }
+  return g_strv_builder_end (builder);
+}
+
+int
+fbk_cli_exit_for_error (const GError *error)
+{
+  if (error->domain == G_OPTION_ERROR)
+    return FBK_CLI_EXIT_USAGE;
+  if (error->domain == FBK_API_ERROR)
+    {
+      switch (error->code)
+        {
+        case FBK_API_ERROR_AUTH_REFUSED:
+          return FBK_CLI_EXIT_AUTH;
+        case FBK_API_ERROR_INVALID_TOKEN:
+        case FBK_API_ERROR_INSECURE_URL:
+          return FBK_CLI_EXIT_USAGE;
+        default:
+          return FBK_CLI_EXIT_API;
+        }
+    }
+  if (error->domain == FBK_TOKEN_ERROR)
+    return FBK_CLI_EXIT_AUTH;
+  return FBK_CLI_EXIT_API;
+}
+
+void
+fbk_cli_report_error (const GError *error)
+{
+  g_printerr ("forbruk-cli: %s\n", error->message);
+}
+
+/* Progress goes to stderr, and only to a terminal: a cron job's mail or a
+ * pipe should hold the data and real messages, not progress bars. */
+void
+fbk_cli_progress (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  if (!isatty (STDERR_FILENO))
+    return;
+
+  g_printerr (_("\rFetching: %u of %u requests"), done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+gboolean
+fbk_cli_parse_csv_style (const char   *text,
+                         FbkCsvStyle  *out_style,
+                         GError      **error)
+{
+  if (text == NULL || g_strcmp0 (text, "default") == 0)
+    *out_style = FBK_CSV_STYLE_DEFAULT;
+  else if (g_strcmp0 (text, "spreadsheet") == 0)
+    *out_style = FBK_CSV_STYLE_SPREADSHEET;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown CSV style “%s”: use “default” or “spreadsheet”."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fbk_cli_write_output (const char  *path,
+                      const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  if (path == NULL || g_strcmp0 (path, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return g_file_set_contents (path, data, length, error);
+}

@@ -1,0 +1,57 @@
+/* fbk-cli-context.h: what the data commands of forbruk-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fbk-cli-command.h"
+#include "fbk-csv.h"
+#include "fbk-demo-server.h"
+#include "fbk-repository.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  FbkDemoServer *demo;        /* with --demo: the embedded simulator */
+  FbkRepository *repository;  /* its client talks to Elvia or the demo */
+} FbkCliContext;
+
+gboolean fbk_cli_context_init     (FbkCliContext        *context,
+                                   const FbkCliGlobals  *globals,
+                                   GError              **error);
+void     fbk_cli_context_clear    (FbkCliContext        *context);
+
+GAsyncResult *fbk_cli_wait        (GAsyncResult        **slot);
+void          fbk_cli_store_result (GObject            *source,
+                                    GAsyncResult       *result,
+                                    gpointer            user_data);
+
+gboolean fbk_cli_discover_meters  (FbkCliContext        *context,
+                                   GError              **error);
+gboolean fbk_cli_parse_period     (const char           *from_text,
+                                   const char           *to_text,
+                                   FbkInstant           *out_from,
+                                   FbkInstant           *out_to,
+                                   GError              **error);
+GStrv    fbk_cli_resolve_meters   (FbkCliContext        *context,
+                                   const char * const   *asked,
+                                   GError              **error);
+int      fbk_cli_exit_for_error   (const GError         *error);
+void     fbk_cli_report_error     (const GError         *error);
+void     fbk_cli_progress         (guint                 done,
+                                   guint                 total,
+                                   gpointer              user_data);
+gboolean fbk_cli_parse_csv_style  (const char           *text,
+                                   FbkCsvStyle          *out_style,
+                                   GError              **error);
+gboolean fbk_cli_write_output     (const char           *path,
+                                   const char           *data,
+                                   gsize                 length,
+                                   GError              **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FbkCliContext, fbk_cli_context_clear)
+
+G_END_DECLS

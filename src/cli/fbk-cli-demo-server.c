@@ -1,0 +1,78 @@
+/* fbk-cli-demo-server.c: forbruk-cli demo-server
+ *
+ * Runs the embedded MeterValueApi simulator on its own so other programs
+ * (another Forbruk, curl, a test harness) can be pointed at it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "forbruk-cli"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "fbk-cli-commands.h"
+#include "fbk-cli-context.h"
+#include "fbk-demo-server.h"
+
+static gboolean
+on_signal_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+fbk_cli_demo_server (const FbkCliGlobals  *globals,
+                     int                   argc,
+                     char                **argv)
+{
+  int port = 0;
+  gint64 seed = FBK_DEMO_DEFAULT_SEED;
+  g_autofree char *faults = NULL;
+  const GOptionEntry entries[] = {
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (default: any free port)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the synthetic household"), N_("N") },
+    { "faults", 0, 0, G_OPTION_ARG_STRING, &faults, N_("Faults to inject, e.g. “429@1; 500@2-4; drop@10%”"), N_("SPEC") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(FbkDemoServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (options, _("Runs a simulator of Elvia's MeterValueApi on this computer."));
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error) || argc > 1)
+    {
+      g_printerr ("forbruk-cli demo-server: %s\n", error != NULL ? error->message : _("Unexpected argument."));
+      return FBK_CLI_EXIT_USAGE;
+    }
+  if (port < 0 || port > 65535 || seed < 0)
+    {
+      g_printerr ("forbruk-cli demo-server: %s\n", _("The port must be 0–65535 and the seed not negative."));
+      return FBK_CLI_EXIT_USAGE;
+    }
+
+  server = fbk_demo_server_new ((guint64) seed);
+  if ((faults != NULL && !fbk_demo_server_set_faults (server, faults, &error)) ||
+      !fbk_demo_server_start (server, (guint) port, &error))
+    {
+      g_printerr ("forbruk-cli demo-server: %s\n", error->message);
+      return FBK_CLI_EXIT_USAGE;
+    }
+
+  /* The demo token is public: it opens nothing but this simulator. */
+  g_print (_("Demo MeterValueApi listening on %s\n"), fbk_demo_server_get_base_url (server));
+  g_print (_("Token: %s\n"), FBK_DEMO_TOKEN);
+  g_print ("%s\n", _("Press Ctrl+C to stop."));
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_signal_cb, loop);
+  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
+  g_main_loop_run (loop);
+
+  return FBK_CLI_EXIT_OK;
+}

@@ -1,0 +1,301 @@
+/* fbk-cli-maxhours.c: forbruk-cli maxhours
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "forbruk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "fbk-cli-commands.h"
+#include "fbk-cli-context.h"
+#include "fbk-max-hours-table.h"
+
+static gboolean
+parse_month (const char  *text,
+             FbkInstant   now,
+             FbkInstant  *out_start,
+             GError     **error)
+{
+  g_autofree char *as_date = NULL;
+  FbkDate date;
+
+  if (text == NULL)
+    {
+      *out_start = fbk_time_period_start (now, FBK_RESOLUTION_MONTH);
+      return TRUE;
+    }
+
+  as_date = g_strconcat (text, "-01", NULL);
+  if (strlen (text) != 7 || !fbk_time_parse_date (as_date, &date))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a month: use YYYY-MM."), text);
+      return FALSE;
+    }
+
+  *out_start = fbk_time_oslo_midnight (date);
+  if (*out_start > now)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s has not started yet."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_text (const char     *metering_point_id,
+            GArray         *rows)
+{
+  if (rows->len == 0)
+    {
+      g_print (_("%s: no values for this month\n"), metering_point_id);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FbkMaxHoursRow *row = &g_array_index (rows, FbkMaxHoursRow, i);
+
+      g_print ("%s  %04d-%02d  ", metering_point_id, row->year, row->month);
+      g_print (_("average %.3f kWh/h"), row->shown.average);
+      if (row->step > 0)
+        {
+          const FbkTariffStep *step = fbk_tariff_table_get_step (row->table, row->step);
+
+          g_print ("  ");
+          if (isfinite (step->upper))
+            g_print (_("step %u (%g–%g kWh/h)"), row->step, step->lower, step->upper);
+          else
+            g_print (_("step %u (over %g kWh/h)"), row->step, step->lower);
+          if (isfinite (row->headroom))
+            {
+              g_print ("  ");
+              g_print (_("%.3f kWh/h below the next step"), row->headroom);
+            }
+        }
+      g_print ("  %s%s%s\n",
+               row->has_api ? _("from Elvia") : _("computed here"),
+               row->shown.provisional ? _(", provisional") : "",
+               row->complete ? "" : _(", month not complete"));
+
+      for (guint h = 0; h < row->shown.n_hours; h++)
+        {
+          const FbkMaxHour *hour = &row->shown.hours[h];
+          g_autofree char *start = fbk_time_format_oslo (hour->start);
+
+          g_print ("  %u. %s  %.3f kWh%s\n", h + 1, start, hour->kwh,
+                   hour->verified ? "" : _("  (not verified)"));
+        }
+    }
+}
+
+static void
+add_rows_json (JsonBuilder *builder,
+               const char  *metering_point_id,
+               GArray      *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FbkMaxHoursRow *row = &g_array_index (rows, FbkMaxHoursRow, i);
+      g_autofree char *month = g_strdup_printf ("%04d-%02d", row->year, row->month);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "metering_point_id");
+      json_builder_add_string_value (builder, metering_point_id);
+      json_builder_set_member_name (builder, "month");
+      json_builder_add_string_value (builder, month);
+      json_builder_set_member_name (builder, "hours");
+      json_builder_begin_array (builder);
+      for (guint h = 0; h < row->shown.n_hours; h++)
+        {
+          g_autofree char *start = fbk_time_format_oslo (row->shown.hours[h].start);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_string_value (builder, start);
+          json_builder_set_member_name (builder, "kwh");
+          json_builder_add_double_value (builder, row->shown.hours[h].kwh);
+          json_builder_set_member_name (builder, "verified");
+          json_builder_add_boolean_value (builder, row->shown.hours[h].verified);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "average");
+      json_builder_add_double_value (builder, round (row->shown.average * 1000.0) / 1000.0);
+      json_builder_set_member_name (builder, "step");
+      if (row->step > 0)
+        json_builder_add_int_value (builder, row->step);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "headroom");
+      if (row->step > 0 && isfinite (row->headroom))
+        json_builder_add_double_value (builder, round (row->headroom * 1000.0) / 1000.0);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, row->has_api ? "api" : "local");
+      json_builder_set_member_name (builder, "provisional");
+      json_builder_add_boolean_value (builder, row->shown.provisional);
+      json_builder_set_member_name (builder, "complete");
+      json_builder_add_boolean_value (builder, row->complete);
+      json_builder_set_member_name (builder, "verified");
+      json_builder_add_boolean_value (builder, row->shown.all_verified);
+      json_builder_end_object (builder);
+    }
+}
+
+static const FbkMaxHoursReport *
+find_report (GPtrArray  *reports,
+             const char *metering_point_id)
+{
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      const FbkMaxHoursReport *report = g_ptr_array_index (reports, i);
+
+      if (g_strcmp0 (report->metering_point_id, metering_point_id) == 0)
+        return report;
+    }
+  return NULL;
+}
+
+int
+fbk_cli_maxhours (const FbkCliGlobals  *globals,
+                  int                   argc,
+                  char                **argv)
+{
+  g_autofree char *month_text = NULL;
+  g_auto(GStrv) asked_meters = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *csv_style_text = NULL;
+  const GOptionEntry entries[] = {
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month_text, N_("The month (default: this month)"), N_("YYYY-MM") },
+    { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &asked_meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("api (Elvia's figures, the default) or local (computed from hourly values)"), N_("SOURCE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text, csv or json (default: text)"), N_("FORMAT") },
+    { "csv-style", 0, 0, G_OPTION_ARG_STRING, &csv_style_text, N_("default, or spreadsheet for Norwegian Excel/LibreOffice"), N_("STYLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_auto(FbkCliContext) context = { 0 };
+  g_auto(GStrv) meters = NULL;
+  g_autoptr(FbkTariff) tariff = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) hourly = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(JsonBuilder) json = json_builder_new ();
+  gboolean local;
+  FbkCsvStyle csv_style;
+  FbkInstant now, month_start, month_end;
+
+  g_option_context_set_summary (options, _("Prints each month's three peak hours, their average and the capacity step."));
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error) ||
+      !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
+    {
+      g_printerr ("forbruk-cli maxhours: %s\n", error->message);
+      return FBK_CLI_EXIT_USAGE;
+    }
+  if ((source != NULL && g_strcmp0 (source, "api") != 0 && g_strcmp0 (source, "local") != 0) ||
+      (format != NULL && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "csv") != 0 &&
+       g_strcmp0 (format, "json") != 0))
+    {
+      g_printerr ("forbruk-cli maxhours: %s\n", _("--source is api or local; --format is text, csv or json."));
+      return FBK_CLI_EXIT_USAGE;
+    }
+  local = g_strcmp0 (source, "local") == 0;
+
+  if (!fbk_cli_context_init (&context, globals, &error))
+    {
+      fbk_cli_report_error (error);
+      return fbk_cli_exit_for_error (error);
+    }
+
+  now = fbk_client_get_now (fbk_repository_get_client (context.repository));
+  if (!parse_month (month_text, now, &month_start, &error))
+    {
+      g_printerr ("forbruk-cli maxhours: %s\n", error->message);
+      return FBK_CLI_EXIT_USAGE;
+    }
+  month_end = fbk_time_period_next (month_start, FBK_RESOLUTION_MONTH);
+
+  meters = fbk_cli_resolve_meters (&context, (const char * const *) asked_meters, &error);
+  tariff = meters != NULL ? fbk_tariff_new_default (&error) : NULL;
+  if (tariff == NULL)
+    {
+      fbk_cli_report_error (error);
+      return fbk_cli_exit_for_error (error);
+    }
+
+  if (local)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(FbkRefreshResult) refreshed = NULL;
+
+      fbk_repository_refresh_values_async (context.repository, (const char * const *) meters,
+                                           month_start, MIN (month_end, fbk_range_plan_end_limit (now)),
+                                           FBK_DIRECTION_CONSUMPTION, fbk_cli_progress, NULL, NULL,
+                                           fbk_cli_store_result, &result);
+      refreshed = fbk_repository_refresh_values_finish (context.repository, fbk_cli_wait (&result), &error);
+      if (refreshed != NULL)
+        hourly = g_ptr_array_ref (refreshed->series);
+    }
+  else
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      /* Elvia answers for the month of calculateTime and the one before: ask
+       * as of the first instant of the next month for a finished month. */
+      FbkInstant calculate_time = month_end > now ? FBK_INSTANT_INVALID : month_end;
+
+      fbk_client_fetch_max_hours_async (fbk_repository_get_client (context.repository),
+                                        (const char * const *) meters, calculate_time, NULL,
+                                        fbk_cli_store_result, &result);
+      reports = fbk_client_fetch_max_hours_finish (fbk_repository_get_client (context.repository),
+                                                   fbk_cli_wait (&result), &error);
+    }
+
+  if (hourly == NULL && reports == NULL)
+    {
+      fbk_cli_report_error (error);
+      return fbk_cli_exit_for_error (error);
+    }
+
+  json_builder_begin_array (json);
+  for (guint i = 0; meters[i] != NULL; i++)
+    {
+      g_autoptr(GArray) rows = fbk_max_hours_table_build (hourly != NULL ? g_ptr_array_index (hourly, i) : NULL,
+                                                          find_report (reports, meters[i]),
+                                                          month_start, month_end, now, tariff);
+
+      if (g_strcmp0 (format, "csv") == 0)
+        fbk_max_hours_table_write_csv (csv, csv_style, meters[i], rows, i == 0);
+      else if (g_strcmp0 (format, "json") == 0)
+        add_rows_json (json, meters[i], rows);
+      else
+        print_text (meters[i], rows);
+    }
+  json_builder_end_array (json);
+
+  if (g_strcmp0 (format, "csv") == 0)
+    fbk_cli_write_output (NULL, csv->str, csv->len, NULL);
+  else if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (json);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+
+  return FBK_CLI_EXIT_OK;
+}
