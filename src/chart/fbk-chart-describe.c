@@ -1,0 +1,173 @@
+/* fbk-chart-describe.c: the chart in words, for screen readers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-chart-describe"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fbk-chart-format.h"
+#include "fbk-chart-model-private.h"
+#include "fbk-chart-renderer.h"
+
+static const char *
+bars_sentence (FbkResolution resolution)
+{
+  switch (resolution)
+    {
+    case FBK_RESOLUTION_HOUR:
+      return _("One bar per hour.");
+    case FBK_RESOLUTION_DAY:
+      return _("One bar per day.");
+    case FBK_RESOLUTION_WEEK:
+      return _("One bar per week.");
+    case FBK_RESOLUTION_MONTH:
+      return _("One bar per month.");
+    case FBK_RESOLUTION_YEAR:
+    default:
+      return _("One bar per year.");
+    }
+}
+
+static void
+describe_series (GString       *text,
+                 FbkChartModel *model,
+                 guint          series,
+                 guint          first,
+                 guint          end)
+{
+  FbkChartUnit unit = fbk_chart_model_get_unit (model);
+  FbkResolution resolution = fbk_chart_model_get_resolution (model);
+  const char *label = fbk_chart_model_get_series_label (model, series);
+  guint unverified = fbk_chart_model_count_unverified (model, series, first, end);
+  double peak = -1.0;
+  guint peak_bucket = 0;
+
+  for (guint i = first; i < end; i++)
+    {
+      double value;
+
+      if (fbk_chart_model_get_value (model, series, i, &value, NULL) && value > peak)
+        {
+          peak = value;
+          peak_bucket = i;
+        }
+    }
+
+  g_string_append_c (text, ' ');
+  if (fbk_chart_model_get_series_direction (model, series) == FBK_DIRECTION_PRODUCTION)
+    /* Translators: starts a sentence about one meter's production */
+    g_string_append_printf (text, _("%s, production:"), label);
+  else
+    /* Translators: starts a sentence about one meter's consumption */
+    g_string_append_printf (text, _("%s, consumption:"), label);
+
+  if (peak < 0.0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("no values."));
+      return;
+    }
+
+  if (unit == FBK_CHART_UNIT_KWH)
+    {
+      g_autofree char *total = fbk_chart_format_value (fbk_chart_model_get_total (model, series, first, end), unit);
+
+      g_string_append_c (text, ' ');
+      /* Translators: "23.4 kWh in total;" */
+      g_string_append_printf (text, _("%s in total;"), total);
+    }
+
+  {
+    g_autofree char *value = fbk_chart_format_value (peak, unit);
+    g_autofree char *when = fbk_chart_format_period (fbk_chart_model_get_bucket_start (model, peak_bucket),
+                                                     fbk_chart_model_get_bucket_end (model, peak_bucket),
+                                                     resolution);
+
+    g_string_append_c (text, ' ');
+    /* Translators: "highest 2.1 kWh, Mar 3, 2024, 14:00–15:00." */
+    g_string_append_printf (text, _("highest %s, %s."), value, when);
+  }
+
+  if (unverified > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (NULL, "%u value is not yet verified.", "%u values are not yet verified.",
+                                           unverified),
+                              unverified);
+    }
+}
+
+/**
+ * fbk_chart_describe:
+ * @viewport: (nullable): the visible part, as given to fbk_chart_render()
+ *
+ * Returns: (transfer full): what the chart shows, in sentences: the title,
+ *   the period, each series' total and peak, unverified values and the
+ *   reference line; for the widget's accessible description
+ */
+char *
+fbk_chart_describe (FbkChartModel          *model,
+                    const FbkChartViewport *viewport)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *title;
+  const char *reference_label;
+  double reference;
+  double u0, u1;
+  guint first, end, n_buckets;
+
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (model), NULL);
+
+  title = fbk_chart_model_get_title (model);
+  if (title != NULL && *title != '\0')
+    g_string_append_printf (text, "%s.", title);
+
+  n_buckets = fbk_chart_model_get_n_buckets (model);
+  if (n_buckets == 0 || fbk_chart_model_get_n_series (model) == 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, _("No data for this period"));
+      g_string_append_c (text, '.');
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  _fbk_chart_model_span (model, viewport, &u0, &u1);
+  first = (guint) u0;
+  end = MIN ((guint) (u1 + 0.999999), n_buckets);
+
+  {
+    g_autofree char *range = fbk_chart_format_range (fbk_chart_model_get_bucket_start (model, first),
+                                                     fbk_chart_model_get_bucket_end (model, end - 1),
+                                                     fbk_chart_model_get_resolution (model));
+
+    if (text->len > 0)
+      g_string_append_c (text, ' ');
+    /* Translators: "Electricity from Mar 3, 2024 – Mar 9, 2024, in kWh." */
+    g_string_append_printf (text, _("Electricity from %s, in %s."), range,
+                            fbk_chart_unit_symbol (fbk_chart_model_get_unit (model)));
+    g_string_append_c (text, ' ');
+    g_string_append (text, bars_sentence (fbk_chart_model_get_resolution (model)));
+  }
+
+  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
+    describe_series (text, model, s, first, end);
+
+  if (fbk_chart_model_get_reference (model, &reference, &reference_label))
+    {
+      g_autofree char *value = fbk_chart_format_value (reference, fbk_chart_model_get_unit (model));
+
+      g_string_append_c (text, ' ');
+      if (reference_label != NULL)
+        /* Translators: "Reference line: Top-3 average, 5.2 kW." */
+        g_string_append_printf (text, _("Reference line: %s, %s."), reference_label, value);
+      else
+        g_string_append_printf (text, _("Reference line at %s."), value);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

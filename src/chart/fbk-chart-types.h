@@ -1,0 +1,56 @@
+/* fbk-chart-types.h: small value types shared by the chart modules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fbk-time.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FBK_CHART_UNIT_KWH,  /* energy per bucket */
+  FBK_CHART_UNIT_KW,   /* average power over a clock hour, as in max hours */
+} FbkChartUnit;
+
+typedef enum
+{
+  FBK_CHART_ARRANGEMENT_STACKED,
+  FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE,
+} FbkChartArrangement;
+
+typedef enum
+{
+  FBK_CHART_THEME_LIGHT,
+  FBK_CHART_THEME_DARK,
+} FbkChartTheme;
+
+#define FBK_TYPE_CHART_UNIT        (fbk_chart_unit_get_type ())
+#define FBK_TYPE_CHART_ARRANGEMENT (fbk_chart_arrangement_get_type ())
+#define FBK_TYPE_CHART_THEME       (fbk_chart_theme_get_type ())
+
+GType fbk_chart_unit_get_type        (void) G_GNUC_CONST;
+GType fbk_chart_arrangement_get_type (void) G_GNUC_CONST;
+GType fbk_chart_theme_get_type       (void) G_GNUC_CONST;
+
+/* The visible part of the model's period, [from, to). Zooming and panning
+ * change only this; the model and its caches stay as they are. */
+typedef struct
+{
+  FbkInstant from;
+  FbkInstant to;
+} FbkChartViewport;
+
+/* Straight (not premultiplied) RGBA, each in 0..1. */
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} FbkChartColor;
+
+G_END_DECLS
