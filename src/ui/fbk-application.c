@@ -9,17 +9,43 @@
 #include <glib/gi18n.h>
 
 #include "fbk-application.h"
+#include "fbk-demo-server.h"
 #include "fbk-preferences-window.h"
+#include "fbk-store.h"
 #include "fbk-window.h"
 
+/* The application owns the session: where data comes from (Elvia with the
+ * user's token, or the embedded demo server) as one FbkRepository. Windows
+ * show the welcome page while there is none and the data once there is. */
 struct _FbkApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  FbkTokenStore  *token_store;
+  FbkRepository  *repository;
+  FbkDemoServer  *demo_server;
+  FbkStore       *store;        /* opened once, shared by every session */
+  guint           demo : 1;     /* --demo on the command line */
 };
 
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (FbkApplication, fbk_application, ADW_TYPE_APPLICATION)
+
+static void
+set_repository (FbkApplication *self,
+                FbkRepository  *repository)
+{
+  if (g_set_object (&self->repository, repository))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+}
 
 static void
 apply_color_scheme (FbkApplication *self)
@@ -112,6 +138,10 @@ static int
 fbk_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
 {
+  FbkApplication *self = FBK_APPLICATION (application);
+
+  self->demo = g_variant_dict_contains (options, "demo");
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("forbruk %s (GTK %u.%u.%u, libadwaita %u.%u.%u)\n", PACKAGE_VERSION,
@@ -145,15 +175,46 @@ fbk_application_startup (GApplication *application)
 }
 
 static void
+on_stored_token_found_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(FbkApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(FbkTokenString) token = NULL;
+
+  token = fbk_token_store_lookup_finish (FBK_TOKEN_STORE (object), result, &error);
+  if (error != NULL)
+    /* The welcome page says what is wrong when the user tries to save. */
+    g_debug ("No stored token available: %s", error->message);
+  if (token != NULL && self->repository == NULL)
+    fbk_application_connect_async (self, token, NULL, NULL, NULL);
+}
+
+static void
 fbk_application_activate (GApplication *application)
 {
   FbkApplication *self = FBK_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean first = window == NULL;
 
   if (window == NULL)
     window = GTK_WINDOW (fbk_window_new (self));
-
   gtk_window_present (window);
+
+  if (!first || self->repository != NULL)
+    return;
+
+  if (self->demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!fbk_application_start_demo (self, &error))
+        g_warning ("Could not start the demo: %s", error->message);
+      return;
+    }
+
+  fbk_token_store_lookup_async (self->token_store, NULL, on_stored_token_found_cb, g_object_ref (self));
 }
 
 static void
@@ -162,8 +223,31 @@ fbk_application_dispose (GObject *object)
   FbkApplication *self = FBK_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->store);
+  g_clear_object (&self->demo_server);
+  g_clear_object (&self->token_store);
 
   G_OBJECT_CLASS (fbk_application_parent_class)->dispose (object);
+}
+
+static void
+fbk_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  FbkApplication *self = FBK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -173,6 +257,14 @@ fbk_application_class_init (FbkApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = fbk_application_dispose;
+  object_class->get_property = fbk_application_get_property;
+
+  /* Where the data comes from now: NULL until a token or the demo is chosen. */
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         FBK_TYPE_REPOSITORY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = fbk_application_handle_local_options;
   app_class->startup = fbk_application_startup;
@@ -183,11 +275,13 @@ static void
 fbk_application_init (FbkApplication *self)
 {
   static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show a demo household's data, made up on this computer, without a token"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  self->token_store = fbk_token_store_new ();
 }
 
 FbkApplication *
@@ -206,4 +300,169 @@ fbk_application_get_settings (FbkApplication *self)
   g_return_val_if_fail (FBK_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+FbkTokenStore *
+fbk_application_get_token_store (FbkApplication *self)
+{
+  g_return_val_if_fail (FBK_IS_APPLICATION (self), NULL);
+
+  return self->token_store;
+}
+
+/**
+ * fbk_application_get_repository:
+ *
+ * Returns: (transfer none) (nullable): the session's data, or %NULL while
+ *   there is neither a token nor the demo
+ */
+FbkRepository *
+fbk_application_get_repository (FbkApplication *self)
+{
+  g_return_val_if_fail (FBK_IS_APPLICATION (self), NULL);
+
+  return self->repository;
+}
+
+gboolean
+fbk_application_get_demo (FbkApplication *self)
+{
+  g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
+
+  return self->demo_server != NULL && self->repository != NULL &&
+         g_strcmp0 (fbk_client_get_base_url (fbk_repository_get_client (self->repository)),
+                    fbk_demo_server_get_base_url (self->demo_server)) == 0;
+}
+
+/**
+ * fbk_application_start_demo:
+ *
+ * Starts the embedded demo server on a loopback port and makes it the
+ * session. Its made-up data is never mixed into the user's store.
+ */
+gboolean
+fbk_application_start_demo (FbkApplication  *self,
+                            GError         **error)
+{
+  g_autoptr(FbkClient) client = NULL;
+  g_autoptr(FbkRepository) repository = NULL;
+
+  g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
+
+  if (self->demo_server == NULL)
+    {
+      g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+
+      if (!fbk_demo_server_start (server, 0, error))
+        return FALSE;
+      self->demo_server = g_steal_pointer (&server);
+    }
+
+  client = fbk_client_new (fbk_demo_server_get_base_url (self->demo_server), error);
+  if (client == NULL)
+    return FALSE;
+  fbk_client_set_token (client, FBK_DEMO_TOKEN);
+
+  repository = fbk_repository_new (client, NULL);
+  set_repository (self, repository);
+  return TRUE;
+}
+
+typedef struct
+{
+  FbkClient *client;
+} Connect;
+
+static void
+connect_free (Connect *connect)
+{
+  g_clear_object (&connect->client);
+  g_free (connect);
+}
+
+static void
+on_store_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FbkApplication *self = g_task_get_source_object (task);
+  Connect *connect = g_task_get_task_data (task);
+  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    self->store = fbk_store_open_finish (result, &error);
+
+  /* Without a store Forbruk still works, it just fetches everything. */
+  if (self->store == NULL)
+    g_warning ("Could not open the offline store: %s", error->message);
+
+  repository = fbk_repository_new (connect->client, self->store);
+  set_repository (self, repository);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fbk_application_connect_async:
+ * @token: an access token already cleaned with fbk_token_clean()
+ *
+ * Makes a session with Elvia and the offline store. The caller has checked
+ * the token with Elvia (or it is the stored one); this does not store it.
+ */
+void
+fbk_application_connect_async (FbkApplication      *self,
+                               const char          *token,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Connect *connect;
+
+  g_return_if_fail (FBK_IS_APPLICATION (self));
+  g_return_if_fail (token != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_application_connect_async);
+
+  connect = g_new0 (Connect, 1);
+  g_task_set_task_data (task, connect, (GDestroyNotify) connect_free);
+  connect->client = fbk_client_new (g_getenv ("FORBRUK_API_URL"), &error);
+  if (connect->client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  fbk_client_set_token (connect->client, token);
+
+  if (self->store != NULL)
+    on_store_opened_cb (NULL, NULL, g_steal_pointer (&task));
+  else
+    fbk_store_open_async (NULL, cancellable, on_store_opened_cb, g_steal_pointer (&task));
+}
+
+gboolean
+fbk_application_connect_finish (FbkApplication  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * fbk_application_disconnect:
+ *
+ * Ends the session (after the token was forgotten, say): windows go back to
+ * the welcome page. Stored data stays unless the caller deletes it.
+ */
+void
+fbk_application_disconnect (FbkApplication *self)
+{
+  g_return_if_fail (FBK_IS_APPLICATION (self));
+
+  set_repository (self, NULL);
 }

@@ -6,13 +6,30 @@
 
 #include <adwaita.h>
 
+#include "fbk-repository.h"
+#include "fbk-token-store.h"
+
 G_BEGIN_DECLS
 
 #define FBK_TYPE_APPLICATION (fbk_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkApplication, fbk_application, FBK, APPLICATION, AdwApplication)
 
-FbkApplication *fbk_application_new          (void);
-GSettings      *fbk_application_get_settings (FbkApplication *self);
+FbkApplication *fbk_application_new               (void);
+GSettings      *fbk_application_get_settings      (FbkApplication  *self);
+FbkTokenStore  *fbk_application_get_token_store   (FbkApplication  *self);
+FbkRepository  *fbk_application_get_repository    (FbkApplication  *self);
+gboolean        fbk_application_get_demo          (FbkApplication  *self);
+gboolean        fbk_application_start_demo        (FbkApplication  *self,
+                                                   GError         **error);
+void            fbk_application_connect_async     (FbkApplication       *self,
+                                                   const char           *token,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean        fbk_application_connect_finish    (FbkApplication  *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
+void            fbk_application_disconnect        (FbkApplication  *self);
 
 G_END_DECLS

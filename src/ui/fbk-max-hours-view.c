@@ -1,0 +1,369 @@
+/* fbk-max-hours-view.c: the monthly max hours and capacity steps
+ *
+ * A GtkColumnView with one row per month (and meter): the three peak hours
+ * on three different days, their average, the capacity step it selects,
+ * the headroom to the next step, and whether the month is complete and
+ * verified. All columns share one cell factory: each column is told which
+ * field it shows, so formatting lives in one place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-max-hours-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "fbk-chart-format.h"
+#include "fbk-max-hours-item.h"
+#include "fbk-max-hours-view.h"
+
+typedef enum
+{
+  COLUMN_MONTH,
+  COLUMN_METER,
+  COLUMN_HOUR_1,
+  COLUMN_HOUR_2,
+  COLUMN_HOUR_3,
+  COLUMN_AVERAGE,
+  COLUMN_STEP,
+  COLUMN_HEADROOM,
+  COLUMN_STATUS,
+  N_COLUMNS
+} Column;
+
+struct _FbkMaxHoursView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkStack          *stack;
+  GtkColumnView     *column_view;
+
+  /* Owned references */
+  GListStore        *items;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (FbkMaxHoursView, fbk_max_hours_view, GTK_TYPE_WIDGET)
+
+static const char *
+column_title (Column column)
+{
+  switch (column)
+    {
+    case COLUMN_MONTH: return _("Month");
+    case COLUMN_METER: return _("Metering Point");
+    case COLUMN_HOUR_1: return _("Highest Hour");
+    case COLUMN_HOUR_2: return _("Second");
+    case COLUMN_HOUR_3: return _("Third");
+    case COLUMN_AVERAGE: return _("Average");
+    case COLUMN_STEP: return _("Capacity Step");
+    case COLUMN_HEADROOM: return _("Headroom");
+    case COLUMN_STATUS: return _("Status");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+format_hour (const FbkMaxHour *hour)
+{
+  /* Translators: a peak hour: its date and clock hour, see strftime(3). */
+  g_autofree char *when = fbk_chart_format_instant (hour->start, C_("max hour", "%a %-d %b %H:%M"));
+  g_autofree char *kwh = fbk_chart_format_number (hour->kwh, 2);
+
+  /* Translators: a peak hour and its energy, e.g. "Tue 3 Nov 17:00 · 6.51 kWh". */
+  return g_strdup_printf (C_("max hour with energy", "%s · %s kWh"), when, kwh);
+}
+
+static char *
+format_step (const FbkMaxHoursRow *row,
+             char                **out_tooltip)
+{
+  const FbkTariffStep *step;
+  g_autofree char *lower = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *valid_from = NULL;
+  double price;
+
+  if (row->step == 0)
+    return g_strdup ("–");
+
+  step = fbk_tariff_table_get_step (row->table, row->step);
+  lower = fbk_chart_format_number (step->lower, 0);
+  valid_from = g_strdup_printf ("%04d-%02d-%02d", row->table->valid_from.year,
+                                row->table->valid_from.month, row->table->valid_from.day);
+
+  if (fbk_tariff_step_get_price (step, &price))
+    {
+      g_autofree char *kr = fbk_chart_format_number (price, 0);
+
+      /* Translators: where a capacity step comes from: the tariff table's date and the monthly price. */
+      *out_tooltip = g_strdup_printf (_("Tariff table from %s: %s kr a month"), valid_from, kr);
+    }
+  else
+    /* Translators: where a capacity step comes from: the tariff table's date. */
+    *out_tooltip = g_strdup_printf (_("Tariff table from %s"), valid_from);
+
+  if (!isfinite (step->upper))
+    /* Translators: a capacity step and its range, e.g. "Step 10 (over 100 kW)". */
+    return g_strdup_printf (_("Step %u (over %s kW)"), row->step, lower);
+
+  upper = fbk_chart_format_number (step->upper, 0);
+  /* Translators: a capacity step and its range, e.g. "Step 3 (5–10 kW)". */
+  return g_strdup_printf (_("Step %u (%s–%s kW)"), row->step, lower, upper);
+}
+
+static char *
+format_status (const FbkMaxHoursRow *row,
+               char                **out_tooltip)
+{
+  GString *tooltip = g_string_new (NULL);
+  const char *text;
+
+  if (!row->complete)
+    text = _("In progress");
+  else if (!row->shown.all_verified)
+    text = _("Not verified");
+  else
+    text = _("Final");
+
+  g_string_append (tooltip, row->has_api ? _("Figures from Elvia.") : _("Computed by Forbruk from hourly values."));
+  if (row->shown.provisional)
+    g_string_append_printf (tooltip, "\n%s", _("Fewer than three days have values so far."));
+  if (!row->shown.all_verified)
+    g_string_append_printf (tooltip, "\n%s", _("Some of these hours are not verified yet. "
+                                               "Meters in Innlandet are always reported as unverified."));
+  if (row->has_api && row->has_local && row->difference != FBK_MAX_HOURS_SAME)
+    {
+      g_autofree char *local = fbk_chart_format_number (row->local.average, 2);
+
+      g_string_append_printf (tooltip, "\n");
+      /* Translators: shown when Elvia's max hours differ from Forbruk's own computation. */
+      g_string_append_printf (tooltip, _("Forbruk's own computation differs: average %s kW."), local);
+      text = _("Differs");
+    }
+
+  *out_tooltip = g_string_free (tooltip, FALSE);
+  return g_strdup (text);
+}
+
+static char *
+format_cell (FbkMaxHoursItem *item,
+             Column           column,
+             char           **out_tooltip)
+{
+  const FbkMaxHoursRow *row = fbk_max_hours_item_get_row (item);
+
+  *out_tooltip = NULL;
+
+  switch (column)
+    {
+    case COLUMN_MONTH:
+      {
+        FbkDate first = { row->year, row->month, 1 };
+
+        return fbk_chart_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
+      }
+
+    case COLUMN_METER:
+      return g_strdup (fbk_max_hours_item_get_meter_name (item));
+
+    case COLUMN_HOUR_1:
+    case COLUMN_HOUR_2:
+    case COLUMN_HOUR_3:
+      {
+        guint rank = column - COLUMN_HOUR_1;
+
+        if (rank >= row->shown.n_hours)
+          return g_strdup ("–");
+        if (!row->shown.hours[rank].verified)
+          *out_tooltip = g_strdup (_("Not verified yet"));
+        return format_hour (&row->shown.hours[rank]);
+      }
+
+    case COLUMN_AVERAGE:
+      {
+        g_autofree char *average = fbk_chart_format_number (row->shown.average, 2);
+
+        if (row->shown.provisional)
+          *out_tooltip = g_strdup (_("Provisional: fewer than three days have values"));
+        return g_strdup_printf (C_("quantity", "%s %s"), average, C_("unit of power", "kW"));
+      }
+
+    case COLUMN_STEP:
+      return format_step (row, out_tooltip);
+
+    case COLUMN_HEADROOM:
+      {
+        g_autofree char *headroom = NULL;
+
+        if (row->step == 0 || !isfinite (row->headroom))
+          return g_strdup ("–");
+        *out_tooltip = g_strdup (_("How much the average can rise before the next step"));
+        headroom = fbk_chart_format_number (row->headroom, 2);
+        return g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
+      }
+
+    case COLUMN_STATUS:
+      return format_status (row, out_tooltip);
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_setup_cell_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_UINT (user_data);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AVERAGE || column == COLUMN_HEADROOM ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_AVERAGE || column == COLUMN_HEADROOM)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind_cell_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  FbkMaxHoursItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = format_cell (item, GPOINTER_TO_UINT (user_data), &tooltip);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+static void
+add_columns (FbkMaxHoursView *self)
+{
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), GUINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), GUINT_TO_POINTER (column));
+
+      self->columns[column] = gtk_column_view_column_new (column_title (column), factory);
+      gtk_column_view_column_set_resizable (self->columns[column], TRUE);
+      gtk_column_view_column_set_expand (self->columns[column],
+                                         column >= COLUMN_HOUR_1 && column <= COLUMN_HOUR_3);
+      gtk_column_view_append_column (self->column_view, self->columns[column]);
+    }
+
+  /* Shown only when the table holds more than one meter. */
+  gtk_column_view_column_set_visible (self->columns[COLUMN_METER], FALSE);
+}
+
+static void
+update_state (FbkMaxHoursView *self)
+{
+  g_autoptr(GHashTable) meters = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FbkMaxHoursItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      g_hash_table_add (meters, (gpointer) fbk_max_hours_item_get_meter_name (item));
+    }
+
+  gtk_column_view_column_set_visible (self->columns[COLUMN_METER], g_hash_table_size (meters) > 1);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "table" : "empty");
+}
+
+static void
+fbk_max_hours_view_dispose (GObject *object)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAX_HOURS_VIEW);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (fbk_max_hours_view_parent_class)->dispose (object);
+}
+
+static void
+fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fbk_max_hours_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-max-hours-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, column_view);
+}
+
+static void
+fbk_max_hours_view_init (FbkMaxHoursView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (FBK_TYPE_MAX_HOURS_ITEM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  add_columns (self);
+  update_state (self);
+}
+
+void
+fbk_max_hours_view_clear (FbkMaxHoursView *self)
+{
+  g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
+
+  g_list_store_remove_all (self->items);
+  update_state (self);
+}
+
+/**
+ * fbk_max_hours_view_add_meter:
+ * @rows: (element-type FbkMaxHoursRow): from fbk_max_hours_table_build()
+ */
+void
+fbk_max_hours_view_add_meter (FbkMaxHoursView *self,
+                              const char      *meter_name,
+                              GArray          *rows)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
+
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (items, fbk_max_hours_item_new (meter_name, &g_array_index (rows, FbkMaxHoursRow, i)));
+
+  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                       items->pdata, items->len);
+  update_state (self);
+}
+
+/**
+ * fbk_max_hours_view_get_items:
+ *
+ * Returns: (transfer none): the rows shown, as FbkMaxHoursItem
+ */
+GListModel *
+fbk_max_hours_view_get_items (FbkMaxHoursView *self)
+{
+  g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}

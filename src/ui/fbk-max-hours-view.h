@@ -1,0 +1,24 @@
+/* fbk-max-hours-view.h: the monthly max hours and capacity steps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fbk-max-hours-table.h"
+#include "fbk-series.h"
+
+G_BEGIN_DECLS
+
+#define FBK_TYPE_MAX_HOURS_VIEW (fbk_max_hours_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FbkMaxHoursView, fbk_max_hours_view, FBK, MAX_HOURS_VIEW, GtkWidget)
+
+void        fbk_max_hours_view_clear      (FbkMaxHoursView *self);
+void        fbk_max_hours_view_add_meter  (FbkMaxHoursView *self,
+                                           const char      *meter_name,
+                                           GArray          *rows);
+GListModel *fbk_max_hours_view_get_items  (FbkMaxHoursView *self);
+
+G_END_DECLS
