@@ -1,0 +1,958 @@
+/* fbk-main-view.c: meters, period, charts and max hours
+ *
+ * The heart of the window. Picking meters or a period starts a load: the
+ * stored values are shown at once, then the repository fetches what is
+ * missing from Elvia and the views update again. A new pick cancels the
+ * previous load, and every callback checks the generation it was started
+ * for, so a late answer for an old pick is never shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-main-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fbk-chart-format.h"
+#include "fbk-chart-view.h"
+#include "fbk-error.h"
+#include "fbk-main-view.h"
+#include "fbk-max-hours-table.h"
+#include "fbk-max-hours-view.h"
+#include "fbk-meter-list.h"
+#include "fbk-period-picker.h"
+#include "fbk-tariff.h"
+
+struct _FbkMainView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay   *toast_overlay;
+  AdwLeaflet        *leaflet;
+  GtkMenuButton     *primary_menu_button;
+  FbkMeterList      *meter_list;
+  FbkPeriodPicker   *period_picker;
+  GtkRevealer       *progress_revealer;
+  GtkProgressBar    *progress_bar;
+  GtkRevealer       *notice_revealer;
+  GtkLabel          *notice_label;
+  GtkStack          *content_stack;
+  AdwStatusPage     *no_meters_page;
+  AdwViewStack      *view_stack;
+  AdwViewStackPage  *production_page;
+  FbkChartView      *consumption_chart;
+  FbkChartView      *production_chart;
+  FbkMaxHoursView   *max_hours_view;
+
+  /* Owned references */
+  FbkRepository     *repository;
+  GSettings         *settings;
+  FbkTariff         *tariff;
+  FbkChartModel     *chart_models[2];   /* by FbkDirection */
+  GPtrArray         *hourly[2];         /* FbkSeries per picked meter, by FbkDirection */
+  GPtrArray         *max_hours_reports; /* FbkMaxHoursReport from Elvia */
+  GCancellable      *cancellable;       /* the current pick's loads */
+
+  guint              generation;
+  guint              reload_source_id;
+  guint              n_refreshing;
+  guint              progress_done[2];
+  guint              progress_total[2];
+};
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  TOKEN_REFUSED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FbkMainView, fbk_main_view, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------------ */
+/* What is picked                                                           */
+/* ------------------------------------------------------------------------ */
+
+static const char * const *
+picked_ids (FbkMainView *self)
+{
+  const char * const *ids = fbk_meter_list_get_picked_ids (self->meter_list);
+  static const char * const none[] = { NULL };
+
+  return ids != NULL ? ids : none;
+}
+
+static FbkInstant
+now (FbkMainView *self)
+{
+  return fbk_client_get_now (fbk_repository_get_client (self->repository));
+}
+
+static char *
+meter_name (FbkMainView *self,
+            const char  *id)
+{
+  FbkMeteringPoint *meter = fbk_repository_find_meter (self->repository, id);
+
+  return meter != NULL ? fbk_metering_point_dup_display_name (meter) : fbk_metering_point_id_format (id);
+}
+
+/* A meter keeps its colour whichever others are picked. */
+static guint
+meter_colour_slot (FbkMainView *self,
+                   const char  *id)
+{
+  GListModel *meters = fbk_repository_get_meters (self->repository);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meters); i++)
+    {
+      g_autoptr(FbkMeteringPoint) meter = g_list_model_get_item (meters, i);
+
+      if (g_strcmp0 (fbk_metering_point_get_id (meter), id) == 0)
+        return i;
+    }
+  return 0;
+}
+
+static gboolean
+any_picked_meter_produces (FbkMainView *self)
+{
+  const char * const *ids = picked_ids (self);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      FbkMeteringPoint *meter = fbk_repository_find_meter (self->repository, ids[i]);
+
+      if (meter != NULL && fbk_metering_point_get_produces (meter))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Showing data                                                             */
+/* ------------------------------------------------------------------------ */
+
+static void
+update_chart (FbkMainView  *self,
+              FbkDirection  direction)
+{
+  FbkChartModel *model = self->chart_models[direction];
+  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+  FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
+  FbkInstant from = fbk_period_get_start (period);
+  FbkInstant to = fbk_period_get_end (period);
+  GPtrArray *series = self->hourly[direction];
+
+  fbk_chart_model_remove_all_series (model);
+  fbk_chart_model_set_period (model, resolution, from, to);
+
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    {
+      FbkSeries *hourly = g_ptr_array_index (series, i);
+      const char *id = fbk_series_get_metering_point_id (hourly);
+      g_autoptr(FbkSeries) buckets = fbk_series_aggregate (hourly, resolution, from, to);
+      g_autofree char *name = meter_name (self, id);
+      guint n = 0;
+      const FbkInterval *intervals = fbk_series_get_intervals (buckets, &n);
+
+      fbk_chart_model_add_series (model, name, direction, meter_colour_slot (self, id), intervals, n);
+    }
+}
+
+static const FbkMaxHoursReport *
+find_report (FbkMainView *self,
+             const char  *id)
+{
+  for (guint i = 0; self->max_hours_reports != NULL && i < self->max_hours_reports->len; i++)
+    {
+      const FbkMaxHoursReport *report = g_ptr_array_index (self->max_hours_reports, i);
+
+      if (g_strcmp0 (report->metering_point_id, id) == 0)
+        return report;
+    }
+  return NULL;
+}
+
+static void
+update_max_hours (FbkMainView *self)
+{
+  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+  const char * const *ids = picked_ids (self);
+  GPtrArray *consumption = self->hourly[FBK_DIRECTION_CONSUMPTION];
+
+  fbk_max_hours_view_clear (self->max_hours_view);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      FbkSeries *series = consumption != NULL && i < consumption->len ? g_ptr_array_index (consumption, i) : NULL;
+      g_autofree char *name = meter_name (self, ids[i]);
+      g_autoptr(GArray) rows = fbk_max_hours_table_build (series, find_report (self, ids[i]),
+                                                          fbk_period_get_start (period),
+                                                          fbk_period_get_end (period),
+                                                          now (self), self->tariff);
+
+      fbk_max_hours_view_add_meter (self->max_hours_view, name, rows);
+    }
+}
+
+static void
+apply_series (FbkMainView  *self,
+              FbkDirection  direction,
+              GPtrArray    *series)
+{
+  g_clear_pointer (&self->hourly[direction], g_ptr_array_unref);
+  self->hourly[direction] = g_ptr_array_ref (series);
+
+  update_chart (self, direction);
+  if (direction == FBK_DIRECTION_CONSUMPTION)
+    update_max_hours (self);
+}
+
+static void
+update_content_page (FbkMainView *self)
+{
+  gboolean has_meters = self->repository != NULL &&
+                        g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
+  adw_view_stack_page_set_visible (self->production_page, self->repository != NULL && any_picked_meter_produces (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress and problems                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void
+update_progress (FbkMainView *self)
+{
+  guint done = self->progress_done[0] + self->progress_done[1];
+  guint total = self->progress_total[0] + self->progress_total[1];
+  /* Small refreshes (the last hours) finish before a bar would help. */
+  gboolean show = self->n_refreshing > 0 && total > 2;
+
+  if (show)
+    {
+      g_autofree char *text = g_strdup_printf (_("Fetching from Elvia: %u of %u requests"), done, total);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+  gtk_revealer_set_reveal_child (self->progress_revealer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_notice (FbkMainView *self,
+             const char  *text)
+{
+  gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+static FbkInstant
+newest_shown_value (FbkMainView *self)
+{
+  FbkInstant newest = FBK_INSTANT_INVALID;
+
+  for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
+    {
+      for (guint i = 0; self->hourly[d] != NULL && i < self->hourly[d]->len; i++)
+        {
+          guint n = 0;
+          const FbkInterval *intervals = fbk_series_get_intervals (g_ptr_array_index (self->hourly[d], i), &n);
+
+          if (n > 0 && (newest == FBK_INSTANT_INVALID || fbk_interval_end (&intervals[n - 1]) > newest))
+            newest = fbk_interval_end (&intervals[n - 1]);
+        }
+    }
+
+  return newest;
+}
+
+static void
+report_error (FbkMainView  *self,
+              const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED))
+    {
+      show_notice (self, error->message);
+      g_signal_emit (self, signals[TOKEN_REFUSED], 0, error->message);
+      return;
+    }
+
+  if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_NETWORK))
+    {
+      FbkInstant newest = newest_shown_value (self);
+      g_autofree char *text = NULL;
+
+      if (newest != FBK_INSTANT_INVALID)
+        {
+          g_autofree char *when = fbk_chart_format_instant (newest, C_("offline since", "%-d %B %Y %H:%M"));
+
+          /* Translators: shown when Elvia cannot be reached; %s is a date and time. */
+          text = g_strdup_printf (_("Offline: showing stored data up to %s."), when);
+        }
+      else
+        text = g_strdup (_("Offline: Elvia cannot be reached, and nothing is stored for this period yet."));
+
+      show_notice (self, text);
+      return;
+    }
+
+  show_notice (self, error->message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  FbkMainView  *self;        /* owned */
+  guint         generation;
+  FbkDirection  direction;
+} Load;
+
+static Load *
+load_new (FbkMainView  *self,
+          FbkDirection  direction)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->self = g_object_ref (self);
+  load->generation = self->generation;
+  load->direction = direction;
+  return load;
+}
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->self);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+static gboolean
+load_is_current (Load *load)
+{
+  return load->generation == load->self->generation;
+}
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Load *load = user_data;
+
+  if (!load_is_current (load))
+    return;
+
+  load->self->progress_done[load->direction] = done;
+  load->self->progress_total[load->direction] = total;
+  update_progress (load->self);
+}
+
+static void
+on_values_refreshed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  FbkMainView *self = load->self;
+  g_autoptr(FbkRefreshResult) refreshed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  refreshed = fbk_repository_refresh_values_finish (FBK_REPOSITORY (object), result, &error);
+  if (!load_is_current (load))
+    return;
+
+  self->n_refreshing--;
+  update_progress (self);
+
+  if (refreshed == NULL)
+    report_error (self, error);
+  else
+    apply_series (self, load->direction, refreshed->series);
+}
+
+static void
+start_refresh (FbkMainView  *self,
+               FbkDirection  direction)
+{
+  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+  Load *load = load_new (self, direction);
+
+  self->n_refreshing++;
+  self->progress_done[direction] = self->progress_total[direction] = 0;
+  update_progress (self);
+
+  fbk_repository_refresh_values_async (self->repository, picked_ids (self),
+                                       fbk_period_get_start (period), fbk_period_get_end (period),
+                                       direction, on_progress, load, self->cancellable,
+                                       on_values_refreshed_cb, load);
+}
+
+static void
+on_stored_values_read_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  FbkMainView *self = load->self;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GError) error = NULL;
+
+  series = fbk_repository_read_values_finish (FBK_REPOSITORY (object), result, &error);
+  if (!load_is_current (load))
+    return;
+
+  if (series != NULL)
+    apply_series (self, load->direction, series);
+  else
+    report_error (self, error);
+
+  /* Stored data is on screen; now ask Elvia for what is missing. */
+  start_refresh (self, load->direction);
+}
+
+static void
+on_max_hours_fetched_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  FbkMainView *self = load->self;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports = fbk_client_fetch_max_hours_finish (FBK_CLIENT (object), result, &error);
+  if (!load_is_current (load))
+    return;
+
+  /* Without Elvia's figures the table still shows our own. */
+  if (reports == NULL)
+    {
+      g_debug ("No max hours from Elvia: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+  self->max_hours_reports = g_steal_pointer (&reports);
+  update_max_hours (self);
+}
+
+/* Elvia's maxhours endpoint knows the current and the previous month. */
+static gboolean
+period_reaches_recent_months (FbkMainView     *self,
+                              const FbkPeriod *period)
+{
+  FbkInstant this_month = fbk_time_period_start (now (self), FBK_RESOLUTION_MONTH);
+  FbkInstant previous_month = fbk_time_add_oslo_months (this_month, -1);
+
+  return fbk_period_get_end (period) > previous_month;
+}
+
+static void
+reload (FbkMainView *self)
+{
+  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+  const char * const *ids = picked_ids (self);
+
+  g_clear_handle_id (&self->reload_source_id, g_source_remove);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+  self->n_refreshing = 0;
+  for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
+    g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
+  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+  show_notice (self, NULL);
+  update_progress (self);
+  update_content_page (self);
+
+  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
+    update_chart (self, d);
+  update_max_hours (self);
+
+  if (self->repository == NULL || ids[0] == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+
+  fbk_repository_read_values_async (self->repository, ids, fbk_period_get_start (period),
+                                    fbk_period_get_end (period), FBK_DIRECTION_CONSUMPTION,
+                                    self->cancellable, on_stored_values_read_cb,
+                                    load_new (self, FBK_DIRECTION_CONSUMPTION));
+  if (any_picked_meter_produces (self))
+    fbk_repository_read_values_async (self->repository, ids, fbk_period_get_start (period),
+                                      fbk_period_get_end (period), FBK_DIRECTION_PRODUCTION,
+                                      self->cancellable, on_stored_values_read_cb,
+                                      load_new (self, FBK_DIRECTION_PRODUCTION));
+
+  if (period_reaches_recent_months (self, period))
+    fbk_client_fetch_max_hours_async (fbk_repository_get_client (self->repository), ids,
+                                      FBK_INSTANT_INVALID, self->cancellable,
+                                      on_max_hours_fetched_cb, load_new (self, FBK_DIRECTION_CONSUMPTION));
+}
+
+static gboolean
+on_reload_due_cb (gpointer user_data)
+{
+  FbkMainView *self = user_data;
+
+  self->reload_source_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several changes in one main-loop turn (restoring a selection, say) make
+ * one load, not several. */
+static void
+schedule_reload (FbkMainView *self)
+{
+  if (self->reload_source_id == 0)
+    self->reload_source_id = g_idle_add (on_reload_due_cb, self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Meters                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_meters_discovered_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(FbkMainView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result, &error))
+    {
+      adw_status_page_set_description (self->no_meters_page,
+                                       _("The access token covers no metering points. On Elvia's Min "
+                                         "side, check which meters the token was made for."));
+      update_content_page (self);
+      return;
+    }
+
+  if (FBK_REPOSITORY (object) != self->repository)
+    return;
+
+  adw_status_page_set_description (self->no_meters_page, error->message);
+  report_error (self, error);
+}
+
+static void
+on_stored_meters_loaded_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(FbkMainView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fbk_repository_load_meters_finish (FBK_REPOSITORY (object), result, &error))
+    g_warning ("Could not read the stored metering points: %s", error->message);
+
+  if (FBK_REPOSITORY (object) != self->repository)
+    return;
+
+  update_content_page (self);
+  fbk_repository_discover_meters_async (self->repository, NULL, on_meters_discovered_cb, g_object_ref (self));
+}
+
+static void
+on_meters_changed_cb (FbkMainView *self)
+{
+  update_content_page (self);
+}
+
+static void
+on_picked_ids_changed_cb (FbkMainView *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, "picked-meters", picked_ids (self));
+  schedule_reload (self);
+}
+
+static void
+on_meter_renamed_cb (FbkMainView      *self,
+                     FbkMeteringPoint *meter)
+{
+  fbk_repository_rename_meter (self->repository, fbk_metering_point_get_id (meter),
+                               fbk_metering_point_get_name (meter));
+  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
+    update_chart (self, d);
+  update_max_hours (self);
+}
+
+static void
+on_period_changed_cb (FbkMainView *self)
+{
+  if (self->settings != NULL)
+    {
+      g_autofree char *period = fbk_period_to_string (fbk_period_picker_get_period (self->period_picker));
+      FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
+
+      g_settings_set_string (self->settings, "period", period);
+      g_settings_set_string (self->settings, "resolution",
+                             fbk_period_picker_get_resolution_follows_period (self->period_picker)
+                             ? "" : fbk_resolution_to_string (resolution));
+    }
+  schedule_reload (self);
+}
+
+static void
+on_visible_view_changed_cb (FbkMainView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "view", name);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reload (FBK_MAIN_VIEW (widget));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (widget);
+
+  /* Whatever arrived is stored and shown; only the rest is not fetched. */
+  g_cancellable_cancel (self->cancellable);
+  self->generation++;
+  self->n_refreshing = 0;
+  update_progress (self);
+  show_notice (self, _("Stopped. What was fetched is kept; the rest is fetched next time."));
+}
+
+static void
+show_meters_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+fbk_main_view_dispose (GObject *object)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reload_source_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->tariff);
+  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
+    {
+      g_clear_object (&self->chart_models[d]);
+      g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
+    }
+  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (fbk_main_view_parent_class)->dispose (object);
+}
+
+static void
+fbk_main_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, fbk_main_view_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fbk_main_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      fbk_main_view_set_repository (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fbk_main_view_class_init (FbkMainViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fbk_main_view_dispose;
+  object_class->get_property = fbk_main_view_get_property;
+  object_class->set_property = fbk_main_view_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         FBK_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether a fetch from Elvia is running (tests wait on it). */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FbkMainView::token-refused:
+   * @message: what Elvia said, for a person
+   *
+   * Elvia refused the access token while fetching: it was deleted on Min
+   * side or has expired. Stored data stays on screen.
+   */
+  signals[TOKEN_REFUSED] =
+    g_signal_new ("token-refused",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-main-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, meter_list);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, period_picker);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, no_meters_page);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, production_page);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, consumption_chart);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, production_chart);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, max_hours_view);
+
+  gtk_widget_class_install_action (widget_class, "main.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "main.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "main.show-meters", NULL, show_meters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "main.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
+
+  g_type_ensure (FBK_TYPE_CHART_VIEW);
+  g_type_ensure (FBK_TYPE_MAX_HOURS_VIEW);
+  g_type_ensure (FBK_TYPE_METER_LIST);
+  g_type_ensure (FBK_TYPE_PERIOD_PICKER);
+}
+
+static void
+fbk_main_view_init (FbkMainView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tariff = fbk_tariff_new_default (&error);
+  if (self->tariff == NULL)
+    g_critical ("The tariff table shipped with Forbruk is broken: %s", error->message);
+
+  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
+    {
+      self->chart_models[d] = fbk_chart_model_new ();
+      fbk_chart_model_set_unit (self->chart_models[d], FBK_CHART_UNIT_KWH);
+    }
+  fbk_chart_view_set_model (self->consumption_chart, self->chart_models[FBK_DIRECTION_CONSUMPTION]);
+  fbk_chart_view_set_model (self->production_chart, self->chart_models[FBK_DIRECTION_PRODUCTION]);
+
+  g_signal_connect_object (self->meter_list, "notify::picked-ids",
+                           G_CALLBACK (on_picked_ids_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->meter_list, "meter-renamed",
+                           G_CALLBACK (on_meter_renamed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_picker, "changed",
+                           G_CALLBACK (on_period_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_content_page (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+FbkRepository *
+fbk_main_view_get_repository (FbkMainView *self)
+{
+  g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), NULL);
+
+  return self->repository;
+}
+
+/**
+ * fbk_main_view_set_repository:
+ * @repository: (nullable): where the data comes from
+ *
+ * Shows the stored meters at once, then asks Elvia which meters the token
+ * covers.
+ */
+void
+fbk_main_view_set_repository (FbkMainView   *self,
+                              FbkRepository *repository)
+{
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  if (self->repository == repository)
+    return;
+
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_func (fbk_repository_get_meters (self->repository),
+                                          on_meters_changed_cb, self);
+  g_set_object (&self->repository, repository);
+
+  fbk_meter_list_set_model (self->meter_list,
+                            repository != NULL ? fbk_repository_get_meters (repository) : NULL);
+  if (repository != NULL)
+    {
+      if (self->settings != NULL)
+        fbk_period_picker_set_now (self->period_picker, now (self));
+      g_signal_connect_object (fbk_repository_get_meters (repository), "items-changed",
+                               G_CALLBACK (on_meters_changed_cb), self, G_CONNECT_SWAPPED);
+      fbk_repository_load_meters_async (repository, NULL, on_stored_meters_loaded_cb, g_object_ref (self));
+    }
+
+  schedule_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+}
+
+/**
+ * fbk_main_view_set_settings:
+ *
+ * Restores the last selection from @settings and keeps it there.
+ */
+void
+fbk_main_view_set_settings (FbkMainView *self,
+                            GSettings   *settings)
+{
+  g_autofree char *period_text = NULL;
+  g_autofree char *resolution_text = NULL;
+  g_autofree char *view = NULL;
+  g_auto(GStrv) picked = NULL;
+  FbkPeriod period;
+  FbkResolution resolution;
+
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  g_set_object (&self->settings, settings);
+  if (settings == NULL)
+    return;
+
+  period_text = g_settings_get_string (settings, "period");
+  period = fbk_period_restore (period_text, fbk_period_picker_get_now (self->period_picker));
+  fbk_period_picker_set_period (self->period_picker, &period);
+
+  resolution_text = g_settings_get_string (settings, "resolution");
+  if (fbk_resolution_from_string (resolution_text, &resolution))
+    fbk_period_picker_set_resolution (self->period_picker, resolution);
+
+  view = g_settings_get_string (settings, "view");
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+
+  picked = g_settings_get_strv (settings, "picked-meters");
+  fbk_meter_list_set_picked_ids (self->meter_list, (const char * const *) picked);
+}
+
+void
+fbk_main_view_set_primary_menu (FbkMainView *self,
+                                GMenuModel  *menu)
+{
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  gtk_menu_button_set_menu_model (self->primary_menu_button, menu);
+}
+
+/**
+ * fbk_main_view_get_chart_model:
+ *
+ * Returns: (transfer none): what the chart of @direction shows
+ */
+FbkChartModel *
+fbk_main_view_get_chart_model (FbkMainView  *self,
+                               FbkDirection  direction)
+{
+  g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), NULL);
+
+  return self->chart_models[direction];
+}
+
+gboolean
+fbk_main_view_get_busy (FbkMainView *self)
+{
+  g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), FALSE);
+
+  return self->n_refreshing > 0 || self->reload_source_id != 0;
+}
+
+void
+fbk_main_view_add_toast (FbkMainView *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

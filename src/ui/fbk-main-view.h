@@ -1,0 +1,31 @@
+/* fbk-main-view.h: meters, period, charts and max hours
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fbk-chart-model.h"
+#include "fbk-repository.h"
+
+G_BEGIN_DECLS
+
+#define FBK_TYPE_MAIN_VIEW (fbk_main_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FbkMainView, fbk_main_view, FBK, MAIN_VIEW, GtkWidget)
+
+FbkRepository *fbk_main_view_get_repository    (FbkMainView   *self);
+void           fbk_main_view_set_repository    (FbkMainView   *self,
+                                                FbkRepository *repository);
+void           fbk_main_view_set_settings      (FbkMainView   *self,
+                                                GSettings     *settings);
+void           fbk_main_view_set_primary_menu  (FbkMainView   *self,
+                                                GMenuModel    *menu);
+FbkChartModel *fbk_main_view_get_chart_model   (FbkMainView   *self,
+                                                FbkDirection   direction);
+gboolean       fbk_main_view_get_busy          (FbkMainView   *self);
+void           fbk_main_view_add_toast         (FbkMainView   *self,
+                                                AdwToast      *toast);
+
+G_END_DECLS
