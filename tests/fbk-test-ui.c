@@ -63,3 +63,41 @@ fbk_test_ui_spin (guint milliseconds)
   g_timeout_add_once (milliseconds, on_tick_done, &done);
   fbk_test_wait_until (done, milliseconds / 1000 + 5);
 }
+
+static gboolean
+widget_matches (GtkWidget  *widget,
+                GType       type,
+                const char *text)
+{
+  if (!g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0)
+    return TRUE;
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), text) == 0;
+}
+
+GtkWidget *
+fbk_test_ui_find (GtkWidget  *root,
+                  GType       type,
+                  const char *text)
+{
+  if (widget_matches (root, type, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fbk_test_ui_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -18,5 +18,11 @@ gboolean fbk_test_ui_init              (int         *argc,
 void     fbk_test_ui_wait_for_mapped   (GtkWidget   *widget);
 /* Iterates the main context for about @milliseconds. */
 void     fbk_test_ui_spin              (guint        milliseconds);
+/* The first widget of @type at or below @root (popovers included) whose
+ * label is @text, or whose action name is @text for an actionable; any
+ * widget of @type when @text is NULL. */
+GtkWidget *fbk_test_ui_find            (GtkWidget   *root,
+                                        GType        type,
+                                        const char  *text);
 
 G_END_DECLS

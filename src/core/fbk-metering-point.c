@@ -19,6 +19,7 @@ struct _FbkMeteringPoint
   FbkInstant  contract_start;
   FbkInstant  contract_end;
   guint       produces : 1;
+  guint       always_unverified : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FbkMeteringPoint, fbk_metering_point, G_TYPE_OBJECT)
@@ -30,6 +31,7 @@ enum {
   PROP_CONTRACT_START,
   PROP_CONTRACT_END,
   PROP_PRODUCES,
+  PROP_ALWAYS_UNVERIFIED,
   N_PROPS
 };
 
@@ -128,6 +130,10 @@ fbk_metering_point_get_property (GObject    *object,
       g_value_set_boolean (value, self->produces);
       break;
 
+    case PROP_ALWAYS_UNVERIFIED:
+      g_value_set_boolean (value, self->always_unverified);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +170,10 @@ fbk_metering_point_set_property (GObject      *object,
 
     case PROP_PRODUCES:
       fbk_metering_point_set_produces (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ALWAYS_UNVERIFIED:
+      fbk_metering_point_set_always_unverified (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -206,6 +216,15 @@ fbk_metering_point_class_init (FbkMeteringPointClass *klass)
   /* Whether the meter feeds energy into the grid (a "plusskunde"). */
   properties[PROP_PRODUCES] =
     g_param_spec_boolean ("produces", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Elvia reports every meter located in Innlandet with verified=false,
+   * even once its values are verified, so for such a meter the flag says
+   * nothing and must not hold anything back. The API does not say where a
+   * meter is: this is set from what we learn (or the user tells us). */
+  properties[PROP_ALWAYS_UNVERIFIED] =
+    g_param_spec_boolean ("always-unverified", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -297,6 +316,28 @@ fbk_metering_point_set_produces (FbkMeteringPoint *self,
 
   self->produces = produces;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCES]);
+}
+
+gboolean
+fbk_metering_point_get_always_unverified (FbkMeteringPoint *self)
+{
+  g_return_val_if_fail (FBK_IS_METERING_POINT (self), FALSE);
+
+  return self->always_unverified;
+}
+
+void
+fbk_metering_point_set_always_unverified (FbkMeteringPoint *self,
+                                          gboolean          always_unverified)
+{
+  g_return_if_fail (FBK_IS_METERING_POINT (self));
+
+  always_unverified = !!always_unverified;
+  if (self->always_unverified == always_unverified)
+    return;
+
+  self->always_unverified = always_unverified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALWAYS_UNVERIFIED]);
 }
 
 const char *

@@ -30,6 +30,9 @@ void              fbk_metering_point_set_contract_end   (FbkMeteringPoint *self,
 gboolean          fbk_metering_point_get_produces       (FbkMeteringPoint *self);
 void              fbk_metering_point_set_produces       (FbkMeteringPoint *self,
                                                          gboolean          produces);
+gboolean          fbk_metering_point_get_always_unverified (FbkMeteringPoint *self);
+void              fbk_metering_point_set_always_unverified (FbkMeteringPoint *self,
+                                                            gboolean          always_unverified);
 const char       *fbk_metering_point_get_name           (FbkMeteringPoint *self);
 void              fbk_metering_point_set_name           (FbkMeteringPoint *self,
                                                          const char       *name);
