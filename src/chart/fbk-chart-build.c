@@ -164,7 +164,8 @@ build_title (FbkSeries * const  *series,
              FbkInstant          from,
              FbkInstant          to)
 {
-  g_autoptr(GString) meters = g_string_new (NULL);
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_autofree char *meters = NULL;
   g_autofree char *period = format_period (from, to);
   gboolean production_only = n_series > 0;
   guint n_listed = 0;
@@ -178,23 +179,20 @@ build_title (FbkSeries * const  *series,
 
       if (n_listed++ > 0)
         /* Translators: between the names of the meters in a chart's title */
-        g_string_append (meters, C_("chart title", ", "));
-      g_string_append (meters, names[i]);
+        g_string_append (listed, C_("chart title", ", "));
+      g_string_append (listed, names[i]);
     }
 
   if (production_only)
-    {
-      g_autofree char *listed = g_string_free (g_steal_pointer (&meters), FALSE);
-
-      /* Translators: a meter's name in the legend, for the energy it fed in */
-      meters = g_string_new (NULL);
-      g_string_append_printf (meters, _("%s (production)"), listed);
-    }
+    /* Translators: a meter's name in the legend, for the energy it fed in */
+    meters = g_strdup_printf (_("%s (production)"), listed->str);
+  else
+    meters = g_strdup (listed->str);
 
   /* Translators: a chart's title: the meters' names, the period and how
    * long each bar is, e.g. “Home, Cabin · 1–7 Mar 2024 · hourly”. Use
    * %1$s, %2$s and %3$s to change the order. */
-  return g_strdup_printf (C_("chart title", "%1$s · %2$s · %3$s"), meters->str, period,
+  return g_strdup_printf (C_("chart title", "%1$s · %2$s · %3$s"), meters, period,
                           resolution_label (resolution));
 }
 

@@ -42,10 +42,10 @@ display_names (FbkCliContext *context,
 
   for (guint i = 0; i < series->len; i++)
     {
+      /* Every series is of a meter fbk_cli_resolve_meters() found. */
       const char *id = fbk_series_get_metering_point_id (g_ptr_array_index (series, i));
-      FbkMeteringPoint *meter = fbk_repository_find_meter (context->repository, id);
 
-      names[i] = meter != NULL ? fbk_metering_point_dup_display_name (meter) : fbk_metering_point_id_format (id);
+      names[i] = fbk_metering_point_dup_display_name (fbk_repository_find_meter (context->repository, id));
     }
 
   return names;
@@ -82,6 +82,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   g_autoptr(GError) error = NULL;
   FbkChartExportOptions export_options;
   FbkChartFormat format = FBK_CHART_FORMAT_PNG;
+  gboolean named;
   FbkResolution resolution;
   FbkInstant from, to;
 
@@ -95,13 +96,13 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
       g_printerr ("forbruk-cli chart: %s\n", error->message);
       return FBK_CLI_EXIT_USAGE;
     }
-  if (resolution_text != NULL && !fbk_resolution_from_string (resolution_text, &resolution))
+  if (resolution_text == NULL)
+    resolution = default_resolution (from, to);
+  else if (!fbk_resolution_from_string (resolution_text, &resolution))
     {
       g_printerr ("forbruk-cli chart: %s\n", _("The resolution is one of hour, day, week, month and year."));
       return FBK_CLI_EXIT_USAGE;
     }
-  if (resolution_text == NULL)
-    resolution = default_resolution (from, to);
   if (output != NULL && !fbk_chart_format_from_filename (output, &format))
     {
       g_printerr ("forbruk-cli chart: %s\n", _("The output file’s name ends in .png, .svg or .pdf."));
@@ -127,12 +128,9 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   model = fbk_chart_build_model ((FbkSeries * const *) refreshed->series->pdata, (const char * const *) names,
                                  refreshed->series->len, resolution, from, to);
 
-  if (output == NULL)
-    {
-      output = fbk_chart_build_file_name ((const char * const *) meters, from, to, "png");
-      /* Scripts learn the name the file got. */
-      g_print ("%s\n", output);
-    }
+  named = output == NULL;
+  if (named)
+    output = fbk_chart_build_file_name ((const char * const *) meters, from, to, "png");
 
   fbk_chart_export_options_init (&export_options, format);
   export_options.width = width;
@@ -140,12 +138,16 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   export_options.scale = scale;
   export_options.theme = dark ? FBK_CHART_THEME_DARK : FBK_CHART_THEME_LIGHT;
 
-  file = g_file_new_for_commandline_arg (output);
+  file = g_file_new_for_path (output);
   if (!fbk_chart_export (model, NULL, &export_options, file, NULL, &error))
     {
       fbk_cli_report_error (error);
       return FBK_CLI_EXIT_USAGE;
     }
+
+  /* Scripts learn the name the file got. */
+  if (named)
+    g_print ("%s\n", output);
 
   return FBK_CLI_EXIT_OK;
 }
