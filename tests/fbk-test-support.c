@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fbk-test-support.h"
 
 void
@@ -37,4 +39,105 @@ fbk_test_load_fixture (const char *name)
   g_assert_no_error (error);
 
   return g_bytes_new_take (contents, length);
+}
+
+GPtrArray *
+fbk_test_read_csv (const char *text,
+                   char        separator)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+
+  while (*p != '\0')
+    {
+      g_string_truncate (field, 0);
+
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              g_assert_cmpint (*p, !=, '\0');
+              if (*p == '"' && p[1] == '"')
+                p++;
+              else if (*p == '"')
+                break;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        {
+          for (; *p != separator && *p != '\r' && *p != '\0'; p++)
+            {
+              g_assert_cmpint (*p, !=, '"');
+              g_assert_cmpint (*p, !=, '\n');
+              g_string_append_c (field, *p);
+            }
+        }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+
+      if (*p == separator)
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n');
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          /* takes the strings; fields is empty and ready for the next row */
+          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+        }
+    }
+
+  g_assert_cmpuint (fields->len, ==, 0);
+  return rows;
+}
+
+static void
+on_start_element_cb (GMarkupParseContext  *context,
+                     const char           *element_name,
+                     const char          **attribute_names,
+                     const char          **attribute_values,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  g_ptr_array_add (user_data, g_strdup (element_name));
+}
+
+GPtrArray *
+fbk_test_markup_elements (const char *text,
+                          gsize       length)
+{
+  static const GMarkupParser parser = { on_start_element_cb, NULL, NULL, NULL, NULL };
+  GPtrArray *elements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED,
+                                                                       elements, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_markup_parse_context_parse (context, text, length, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  return elements;
+}
+
+gboolean
+fbk_test_contains_bytes (const char *data,
+                         gsize       length,
+                         const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    {
+      if (memcmp (data + i, needle, needle_length) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }

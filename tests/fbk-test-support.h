@@ -18,6 +18,19 @@ void   fbk_test_wait_until_impl (const gboolean *flag,
                                  const char     *location,
                                  const char     *what);
 /* The content of tests/fixtures/NAME, or an assertion failure. */
-GBytes *fbk_test_load_fixture   (const char     *name);
+GBytes    *fbk_test_load_fixture    (const char     *name);
+/* The rows (GStrv) of an RFC 4180 document as Forbruk writes it, asserting
+ * it is well formed: an optional byte order mark, quoted fields with
+ * doubled quotes, CRLF after every row. */
+GPtrArray *fbk_test_read_csv        (const char     *text,
+                                     char            separator);
+/* The names of the elements of an XML document (SVG), in document order,
+ * asserting it parses. */
+GPtrArray *fbk_test_markup_elements (const char     *text,
+                                     gsize           length);
+/* Like strstr () in data that may hold NUL bytes (PDF streams). */
+gboolean   fbk_test_contains_bytes  (const char     *data,
+                                     gsize           length,
+                                     const char     *needle);
 
 G_END_DECLS

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 int fbk_cli_meters      (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_values      (const FbkCliGlobals *globals, int argc, char **argv);
+int fbk_cli_chart       (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_maxhours    (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_token       (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_demo_server (const FbkCliGlobals *globals, int argc, char **argv);

@@ -71,6 +71,29 @@ find_token (GError **error)
 /* Context                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* FORBRUK_DEMO_NOW (an RFC 3339 time) stops the demo's clock, so its
+ * output is the same on every run: golden files and screenshots use it.
+ * Read only in demo mode: real data always follows the real clock. */
+static gboolean
+demo_now (FbkInstant  *out_now,
+          GError     **error)
+{
+  const char *text = g_getenv ("FORBRUK_DEMO_NOW");
+
+  *out_now = FBK_INSTANT_INVALID;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  if (!fbk_time_parse (text, out_now))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("FORBRUK_DEMO_NOW is “%s”, not an RFC 3339 time such as "
+                     "2026-11-26T12:00:00+01:00."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static FbkStore *
 open_store (GError **error)
 {
@@ -95,12 +118,18 @@ fbk_cli_context_init (FbkCliContext        *context,
   g_autoptr(FbkStore) store = NULL;
   const char *url = globals->api_url;
   g_auto(FbkTokenString) token = NULL;
+  FbkInstant now = FBK_INSTANT_INVALID;
 
   memset (context, 0, sizeof *context);
 
   if (globals->demo)
     {
+      if (!demo_now (&now, error))
+        return FALSE;
+
       context->demo = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+      if (now != FBK_INSTANT_INVALID)
+        fbk_demo_server_set_now (context->demo, now);
       if (!fbk_demo_server_start (context->demo, 0, error))
         return FALSE;
       url = fbk_demo_server_get_base_url (context->demo);
@@ -111,7 +140,12 @@ fbk_cli_context_init (FbkCliContext        *context,
     return FALSE;
 
   if (globals->demo)
-    fbk_client_set_token (client, FBK_DEMO_TOKEN);
+    {
+      fbk_client_set_token (client, FBK_DEMO_TOKEN);
+      /* The client plans requests from "now" too: the two clocks agree. */
+      if (now != FBK_INSTANT_INVALID)
+        fbk_client_set_now (client, now);
+    }
   else
     {
       token = find_token (error);
@@ -174,6 +208,30 @@ fbk_cli_discover_meters (FbkCliContext  *context,
 
   g_printerr ("%s\n", discover_error->message);
   return TRUE;
+}
+
+void
+fbk_cli_selection_add_options (FbkCliSelection *selection,
+                               GOptionContext  *options)
+{
+  /* Copied by the context; only the pointers into @selection must last. */
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &selection->from_text, N_("First day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &selection->to_text, N_("Last day, included, or end instant"), N_("DATE") },
+    { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection->meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
+    { "production", 0, 0, G_OPTION_ARG_NONE, &selection->production, N_("Production instead of consumption"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+}
+
+void
+fbk_cli_selection_clear (FbkCliSelection *selection)
+{
+  g_clear_pointer (&selection->from_text, g_free);
+  g_clear_pointer (&selection->to_text, g_free);
+  g_clear_pointer (&selection->meters, g_strfreev);
 }
 
 /* DATE is an Oslo calendar day (both ends inclusive) or an RFC 3339 instant. */
@@ -279,6 +337,72 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
       g_strv_builder_add (builder, fbk_metering_point_get_id (meter));
     }
   return g_strv_builder_end (builder);
+}
+
+static gboolean
+drop_seen_before (GArray *dropped,
+                  guint   index)
+{
+  const FbkRangeDrop *drop = &g_array_index (dropped, FbkRangeDrop, index);
+
+  for (guint i = 0; i < index; i++)
+    {
+      const FbkRangeDrop *earlier = &g_array_index (dropped, FbkRangeDrop, i);
+
+      if (earlier->from == drop->from && earlier->to == drop->to && earlier->reason == drop->reason &&
+          g_strcmp0 (earlier->metering_point_id, drop->metering_point_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each meter is planned on its own, so a limit shared by all of them (three
+ * years, the future) would otherwise be reported once per meter. */
+static void
+report_dropped (GArray *dropped)
+{
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      const FbkRangeDrop *drop = &g_array_index (dropped, FbkRangeDrop, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (drop_seen_before (dropped, i))
+        continue;
+
+      from = fbk_time_format_oslo (drop->from);
+      to = fbk_time_format_oslo (drop->to);
+      if (drop->reason == FBK_RANGE_DROP_BEFORE_CONTRACT && drop->metering_point_id != NULL)
+        /* Translators: a metering point id, a range of time, and why it is left out. */
+        g_printerr (_("Note: %s: %s – %s is left out: %s\n"), drop->metering_point_id, from, to,
+                    fbk_range_drop_reason_describe (drop->reason));
+      else
+        /* Translators: a part of the asked period that could not be fetched, and why. */
+        g_printerr (_("Note: %s – %s is left out: %s\n"), from, to,
+                    fbk_range_drop_reason_describe (drop->reason));
+    }
+}
+
+/* Fetches (or, offline, reads) the values of @meters and says on stderr
+ * which parts of the period no request could cover. */
+FbkRefreshResult *
+fbk_cli_fetch_values (FbkCliContext       *context,
+                      const char * const  *meters,
+                      FbkInstant           from,
+                      FbkInstant           to,
+                      FbkDirection         direction,
+                      GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  FbkRefreshResult *refreshed;
+
+  fbk_repository_refresh_values_async (context->repository, meters, from, to, direction,
+                                       fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
+  refreshed = fbk_repository_refresh_values_finish (context->repository, fbk_cli_wait (&result), error);
+  if (refreshed != NULL)
+    report_dropped (refreshed->dropped);
+
+  return refreshed;
 }
 
 int

@@ -19,6 +19,20 @@ typedef struct
   FbkRepository *repository;  /* its client talks to Elvia or the demo */
 } FbkCliContext;
 
+/* The values a data command works on: --from, --to, --meter and
+ * --production, shared by `values` and `chart`. */
+typedef struct
+{
+  char     *from_text;
+  char     *to_text;
+  GStrv     meters;
+  gboolean  production;
+} FbkCliSelection;
+
+void     fbk_cli_selection_add_options (FbkCliSelection *selection,
+                                        GOptionContext  *options);
+void     fbk_cli_selection_clear       (FbkCliSelection *selection);
+
 gboolean fbk_cli_context_init     (FbkCliContext        *context,
                                    const FbkCliGlobals  *globals,
                                    GError              **error);
@@ -39,6 +53,13 @@ gboolean fbk_cli_parse_period     (const char           *from_text,
 GStrv    fbk_cli_resolve_meters   (FbkCliContext        *context,
                                    const char * const   *asked,
                                    GError              **error);
+FbkRefreshResult *
+         fbk_cli_fetch_values     (FbkCliContext        *context,
+                                   const char * const   *meters,
+                                   FbkInstant            from,
+                                   FbkInstant            to,
+                                   FbkDirection          direction,
+                                   GError              **error);
 int      fbk_cli_exit_for_error   (const GError         *error);
 void     fbk_cli_report_error     (const GError         *error);
 void     fbk_cli_progress         (guint                 done,
@@ -53,5 +74,6 @@ gboolean fbk_cli_write_output     (const char           *path,
                                    GError              **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FbkCliContext, fbk_cli_context_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FbkCliSelection, fbk_cli_selection_clear)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 static const FbkCliCommand commands[] = {
   { "meters", N_("List the metering points the token covers"), fbk_cli_meters },
   { "values", N_("Print hourly or aggregated values as CSV or JSON"), fbk_cli_values },
+  { "chart", N_("Draw a chart of the values as PNG, SVG or PDF"), fbk_cli_chart },
   { "maxhours", N_("Print each month's max hours and capacity step"), fbk_cli_maxhours },
   { "token", N_("Store, check or remove the access token"), fbk_cli_token },
   { "demo-server", N_("Run a simulator of Elvia's API on this computer"), fbk_cli_demo_server },

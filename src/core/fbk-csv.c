@@ -43,8 +43,9 @@ begin_field (FbkCsvWriter *writer)
  * fbk_csv_writer_init:
  * @out: where the document is appended
  *
- * Starts a CSV document on @out (with the byte order mark in the
- * spreadsheet style).
+ * Starts a CSV document on @out, or continues the one @out already holds:
+ * the spreadsheet style's byte order mark goes only at the very start, so
+ * tables written one after the other make one document.
  */
 void
 fbk_csv_writer_init (FbkCsvWriter *writer,
@@ -60,7 +61,7 @@ fbk_csv_writer_init (FbkCsvWriter *writer,
   writer->last_instant = FBK_INSTANT_INVALID;
   writer->last_instant_text[0] = '\0';
 
-  if (style == FBK_CSV_STYLE_SPREADSHEET)
+  if (style == FBK_CSV_STYLE_SPREADSHEET && out->len == 0)
     g_string_append (out, UTF8_BOM);
 }
 

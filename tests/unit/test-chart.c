@@ -1076,28 +1076,13 @@ test_export_png (void)
 }
 
 static void
-svg_start_element (GMarkupParseContext  *context,
-                   const char           *element_name,
-                   const char          **attribute_names,
-                   const char          **attribute_values,
-                   gpointer              user_data,
-                   GError              **error)
-{
-  GPtrArray *elements = user_data;
-
-  g_ptr_array_add (elements, g_strdup (element_name));
-}
-
-static void
 test_export_svg (void)
 {
-  static const GMarkupParser parser = { svg_start_element, NULL, NULL, NULL, NULL };
   g_autoptr(FbkChartModel) model = export_model ();
   g_autofree char *path = temp_path ("chart.svg");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GPtrArray) elements = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -1105,32 +1090,12 @@ test_export_svg (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
 
-  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, elements, NULL);
-  g_assert_true (g_markup_parse_context_parse (context, contents, length, &error));
-  g_assert_true (g_markup_parse_context_end_parse (context, &error));
-  g_assert_no_error (error);
-
+  elements = fbk_test_markup_elements (contents, length);
   g_assert_cmpuint (elements->len, >, 20);
   g_assert_cmpstr (g_ptr_array_index (elements, 0), ==, "svg");
   g_assert_nonnull (strstr (contents, "width=\"1600px\""));
 
   remove_temp (path);
-}
-
-/* PDF streams hold NUL bytes, so no strstr (). */
-static gboolean
-contains_bytes (const char *contents,
-                gsize       length,
-                const char *needle)
-{
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; i + needle_length <= length; i++)
-    {
-      if (memcmp (contents + i, needle, needle_length) == 0)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -1149,9 +1114,9 @@ test_export_pdf (void)
 
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_true (contains_bytes (contents, length, "/Type /Page"));
-  g_assert_true (contains_bytes (contents, length, "/Count 1"));
-  g_assert_true (contains_bytes (contents, length, "/MediaBox [ 0 0 1600 900 ]"));
+  g_assert_true (fbk_test_contains_bytes (contents, length, "/Type /Page"));
+  g_assert_true (fbk_test_contains_bytes (contents, length, "/Count 1"));
+  g_assert_true (fbk_test_contains_bytes (contents, length, "/MediaBox [ 0 0 1600 900 ]"));
 
   remove_temp (path);
 }

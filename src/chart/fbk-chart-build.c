@@ -1,0 +1,296 @@
+/* fbk-chart-build.c: the chart of some meters over a period, for the
+ * window's export and forbruk-cli alike
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-chart-build"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fbk-chart-build.h"
+#include "fbk-chart-format.h"
+
+static char *
+format_date (FbkDate     date,
+             const char *format)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_utc (date.year, date.month, date.day, 0, 0, 0);
+
+  return g_date_time_format (date_time, format);
+}
+
+/* The msgids below are those of the period picker's labels (“period label”
+ * in FbkPeriod), so a title names a period as the window does and
+ * translators see each string once. */
+static char *
+format_days (FbkDate first,
+             FbkDate last)
+{
+  gboolean whole_months = first.day == 1 && fbk_date_add_days (last, 1).day == 1;
+  int n_months = (last.year - first.year) * 12 + last.month - first.month + 1;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (whole_months && n_months == 12 && first.month == 1)
+    /* Translators: a calendar year, as g_date_time_format() writes it */
+    return format_date (first, C_("period label", "%Y"));
+
+  if (whole_months && n_months == 1)
+    /* Translators: a calendar month, as g_date_time_format() writes it.
+     * Example: “March 2024” */
+    return format_date (first, C_("period label", "%B %Y"));
+
+  if (whole_months && first.year == last.year)
+    {
+      /* Translators: the first month of several in one year, before the
+       * last one written as “March 2024”. Example: “January” */
+      start = format_date (first, C_("period label", "%B"));
+      end = format_date (last, C_("period label", "%B %Y"));
+    }
+  else if (whole_months)
+    {
+      /* Translators: a month in a range of months over several years.
+       * Example: “Nov 2023” */
+      start = format_date (first, C_("period label", "%b %Y"));
+      end = format_date (last, C_("period label", "%b %Y"));
+    }
+  else if (fbk_date_compare (first, last) == 0)
+    /* Translators: a single day, as g_date_time_format() writes it; “%-d” is
+     * the day without padding. Example: “15 March 2024” */
+    return format_date (first, C_("period label", "%-d %B %Y"));
+  else if (first.year == last.year && first.month == last.month)
+    {
+      /* Translators: the first day of a range within one month, before the
+       * last day written as “7 Mar 2024”. Example: “1” */
+      start = format_date (first, C_("period label", "%-d"));
+      end = format_date (last, C_("period label", "%-d %b %Y"));
+
+      /* Translators: a range of days within one month. Example: “1–7 Mar 2024” */
+      return g_strdup_printf (C_("period label", "%s–%s"), start, end);
+    }
+  else if (first.year == last.year)
+    {
+      /* Translators: the first day of a range within one year, before the
+       * last day written as “6 Mar 2024”. Example: “28 Feb” */
+      start = format_date (first, C_("period label", "%-d %b"));
+      end = format_date (last, C_("period label", "%-d %b %Y"));
+    }
+  else
+    {
+      /* Translators: the first or last day of a range over several years,
+       * Example: “28 Dec 2023” */
+      start = format_date (first, C_("period label", "%-d %b %Y"));
+      end = format_date (last, C_("period label", "%-d %b %Y"));
+    }
+
+  /* Translators: a range from the first to the last day or month.
+   * Example: “28 Feb – 6 Mar 2024” */
+  return g_strdup_printf (C_("period label", "%s – %s"), start, end);
+}
+
+/* Whole Oslo days read as dates; a period cut mid-day (the CLI takes RFC
+ * 3339 instants) needs its times. */
+static char *
+format_period (FbkInstant from,
+               FbkInstant to)
+{
+  FbkDate first = fbk_time_oslo_date (from);
+  FbkDate last = fbk_time_oslo_date (to - 1);
+
+  if (fbk_time_oslo_midnight (first) != from || fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) != to)
+    return fbk_chart_format_range (from, to, FBK_RESOLUTION_HOUR);
+
+  return format_days (first, last);
+}
+
+static const char *
+resolution_label (FbkResolution resolution)
+{
+  switch (resolution)
+    {
+    case FBK_RESOLUTION_HOUR:
+      /* Translators: in a chart's title, how long each bar is */
+      return C_("chart title", "hourly");
+    case FBK_RESOLUTION_DAY:
+      return C_("chart title", "daily");
+    case FBK_RESOLUTION_WEEK:
+      return C_("chart title", "weekly");
+    case FBK_RESOLUTION_MONTH:
+      return C_("chart title", "monthly");
+    case FBK_RESOLUTION_YEAR:
+    default:
+      return C_("chart title", "yearly");
+    }
+}
+
+static gboolean
+same_meter (FbkSeries *a,
+            FbkSeries *b)
+{
+  return g_strcmp0 (fbk_series_get_metering_point_id (a), fbk_series_get_metering_point_id (b)) == 0;
+}
+
+/* Position of @series[@index]'s meter among the distinct meters of
+ * @series, in order of first appearance. */
+static guint
+meter_index (FbkSeries * const *series,
+             guint              index)
+{
+  guint distinct = 0;
+
+  for (guint i = 0; i < index; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = same_meter (series[j], series[i]);
+      if (seen)
+        continue;
+      if (same_meter (series[i], series[index]))
+        return distinct;
+      distinct++;
+    }
+
+  return distinct;
+}
+
+static char *
+build_title (FbkSeries * const  *series,
+             const char * const *names,
+             guint               n_series,
+             FbkResolution       resolution,
+             FbkInstant          from,
+             FbkInstant          to)
+{
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_autofree char *meters = NULL;
+  g_autofree char *period = format_period (from, to);
+  gboolean production_only = n_series > 0;
+  guint n_listed = 0;
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      if (fbk_series_get_direction (series[i]) != FBK_DIRECTION_PRODUCTION)
+        production_only = FALSE;
+      if (meter_index (series, i) < n_listed)
+        continue;
+
+      if (n_listed++ > 0)
+        /* Translators: between the names of the meters in a chart's title */
+        g_string_append (listed, C_("chart title", ", "));
+      g_string_append (listed, names[i]);
+    }
+
+  if (production_only)
+    /* Translators: a meter's name in the legend, for the energy it fed in */
+    meters = g_strdup_printf (_("%s (production)"), listed->str);
+  else
+    meters = g_strdup (listed->str);
+
+  /* Translators: a chart's title: the meters' names, the period and how
+   * long each bar is, e.g. “Home, Cabin · 1–7 Mar 2024 · hourly”. Use
+   * %1$s, %2$s and %3$s to change the order. */
+  return g_strdup_printf (C_("chart title", "%1$s · %2$s · %3$s"), meters, period,
+                          resolution_label (resolution));
+}
+
+/**
+ * fbk_chart_build_model:
+ * @series: (array length=n_series): each meter's values in one direction,
+ *   hourly or finer, e.g. from fbk_repository_refresh_values_finish()
+ * @names: (array length=n_series): the display name of each series' meter
+ * @from: the start of the period
+ * @to: its end (exclusive)
+ *
+ * The chart the window shows and exports, and forbruk-cli draws: one
+ * series per entry of @series with its values summed to @resolution over
+ * [@from, @to), each meter in its own colour slot (consumption and
+ * production of one meter share it), in kWh, titled with the meters, the
+ * period and the resolution: “Home, Cabin · 1–7 Mar 2024 · hourly”.
+ *
+ * Returns: (transfer full): a new model
+ */
+FbkChartModel *
+fbk_chart_build_model (FbkSeries * const  *series,
+                       const char * const *names,
+                       guint               n_series,
+                       FbkResolution       resolution,
+                       FbkInstant          from,
+                       FbkInstant          to)
+{
+  FbkChartModel *model;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (series != NULL || n_series == 0, NULL);
+  g_return_val_if_fail (names != NULL || n_series == 0, NULL);
+  g_return_val_if_fail (resolution < FBK_N_RESOLUTIONS, NULL);
+  g_return_val_if_fail (from < to, NULL);
+
+  model = fbk_chart_model_new ();
+  fbk_chart_model_set_period (model, resolution, from, to);
+  fbk_chart_model_set_unit (model, FBK_CHART_UNIT_KWH);
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      g_autoptr(FbkSeries) buckets = fbk_series_aggregate (series[i], resolution, from, to);
+      guint n_buckets;
+      const FbkInterval *intervals = fbk_series_get_intervals (buckets, &n_buckets);
+
+      fbk_chart_model_add_series (model, names[i], fbk_series_get_direction (series[i]),
+                                  meter_index (series, i), intervals, n_buckets);
+    }
+
+  title = build_title (series, names, n_series, resolution, from, to);
+  fbk_chart_model_set_title (model, title);
+
+  return model;
+}
+
+/**
+ * fbk_chart_build_file_name:
+ * @metering_point_ids: (array zero-terminated=1): the meters shown
+ * @from: the start of the period
+ * @to: its end (exclusive)
+ * @extension: without the dot, e.g. "png" or "csv"
+ *
+ * The name an export is offered under: `forbruk-METER-FIRST-LAST.EXT`,
+ * where METER is the meter's id, or “several” for more than one meter
+ * (a list of 18-digit ids makes an unwieldy name), and FIRST and LAST are
+ * the first and last Oslo days of the period. ASCII only, whatever the
+ * language, so it survives any file system and script.
+ *
+ * Returns: (transfer full): e.g. `forbruk-707057500061439208-2024-03-01-2024-03-07.png`
+ */
+char *
+fbk_chart_build_file_name (const char * const *metering_point_ids,
+                           FbkInstant          from,
+                           FbkInstant          to,
+                           const char         *extension)
+{
+  const char *meter;
+  FbkDate first, last;
+
+  g_return_val_if_fail (metering_point_ids != NULL && metering_point_ids[0] != NULL, NULL);
+  g_return_val_if_fail (from < to, NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  /* A meter's consumption and production count as one meter. */
+  meter = metering_point_ids[0];
+  for (guint i = 1; metering_point_ids[i] != NULL; i++)
+    {
+      if (g_strcmp0 (metering_point_ids[i], meter) != 0)
+        {
+          meter = "several";
+          break;
+        }
+    }
+
+  first = fbk_time_oslo_date (from);
+  last = fbk_time_oslo_date (to - 1);
+
+  return g_strdup_printf ("forbruk-%s-%04d-%02d-%02d-%04d-%02d-%02d.%s", meter,
+                          first.year, first.month, first.day, last.year, last.month, last.day,
+                          extension);
+}

@@ -1,0 +1,183 @@
+/* test-chart-build.c: the chart model the window's export and forbruk-cli
+ * make from the meters and period shown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "fbk-chart-build.h"
+
+#define HOME  "707057500012345678"
+#define CABIN "707057500087654321"
+
+static FbkInstant
+midnight (int year,
+          int month,
+          int day)
+{
+  return fbk_time_oslo_midnight ((FbkDate) { year, month, day });
+}
+
+/* Hourly values of 1 kWh over [@from, @to), verified before @verified_until. */
+static FbkSeries *
+hourly (const char   *metering_point_id,
+        FbkDirection  direction,
+        FbkInstant    from,
+        FbkInstant    to,
+        FbkInstant    verified_until)
+{
+  FbkSeries *series = fbk_series_new (metering_point_id, direction);
+
+  for (FbkInstant start = from; start < to; start += 3600)
+    {
+      FbkInterval interval = { start, 3600, start < verified_until ? FBK_INTERVAL_VERIFIED : 0, 1.0 };
+
+      fbk_series_upsert (series, &interval, 1);
+    }
+  return series;
+}
+
+static char *
+title_for (FbkResolution resolution,
+           FbkInstant    from,
+           FbkInstant    to)
+{
+  g_autoptr(FbkSeries) home = hourly (HOME, FBK_DIRECTION_CONSUMPTION, from, to, to);
+  const char *names[] = { "Home" };
+  g_autoptr(FbkChartModel) model = fbk_chart_build_model (&home, names, 1, resolution, from, to);
+
+  return g_strdup (fbk_chart_model_get_title (model));
+}
+
+static void
+check_title (FbkResolution  resolution,
+             FbkInstant     from,
+             FbkInstant     to,
+             const char    *expected)
+{
+  g_autofree char *title = title_for (resolution, from, to);
+
+  g_assert_cmpstr (title, ==, expected);
+}
+
+/* The period reads as short as it can: one day, days of one month, of one
+ * year, of several; whole months and years by name; cut mid-day, with
+ * times. */
+static void
+test_title_period (void)
+{
+  check_title (FBK_RESOLUTION_HOUR, midnight (2024, 3, 15), midnight (2024, 3, 16), "Home · 15 March 2024 · hourly");
+  check_title (FBK_RESOLUTION_HOUR, midnight (2024, 3, 1), midnight (2024, 3, 8), "Home · 1–7 Mar 2024 · hourly");
+  check_title (FBK_RESOLUTION_DAY, midnight (2024, 2, 28), midnight (2024, 3, 7), "Home · 28 Feb – 6 Mar 2024 · daily");
+  check_title (FBK_RESOLUTION_DAY, midnight (2023, 12, 28), midnight (2024, 1, 4), "Home · 28 Dec 2023 – 3 Jan 2024 · daily");
+  check_title (FBK_RESOLUTION_DAY, midnight (2024, 3, 1), midnight (2024, 4, 1), "Home · March 2024 · daily");
+  check_title (FBK_RESOLUTION_WEEK, midnight (2024, 1, 1), midnight (2024, 4, 1), "Home · January – March 2024 · weekly");
+  check_title (FBK_RESOLUTION_MONTH, midnight (2023, 11, 1), midnight (2024, 3, 1), "Home · Nov 2023 – Feb 2024 · monthly");
+  check_title (FBK_RESOLUTION_MONTH, midnight (2024, 1, 1), midnight (2025, 1, 1), "Home · 2024 · monthly");
+  check_title (FBK_RESOLUTION_YEAR, midnight (2023, 1, 1), midnight (2025, 1, 1), "Home · Jan 2023 – Dec 2024 · yearly");
+  /* The autumn change: a 25-hour day is still one day. */
+  check_title (FBK_RESOLUTION_HOUR, midnight (2024, 10, 27), midnight (2024, 10, 28), "Home · 27 October 2024 · hourly");
+  check_title (FBK_RESOLUTION_HOUR, midnight (2024, 3, 1) + 6 * 3600, midnight (2024, 3, 1) + 18 * 3600,
+               "Home · Mar 1, 2024, 06:00 – Mar 1, 2024, 18:00 · hourly");
+}
+
+/* Each meter once in the title and in its own colour slot, which its
+ * production shares; the legend labels are the names given. */
+static void
+test_meters (void)
+{
+  FbkInstant from = midnight (2024, 6, 1);
+  FbkInstant to = midnight (2024, 6, 8);
+  FbkSeries *series[] = {
+    hourly (HOME, FBK_DIRECTION_CONSUMPTION, from, to, to),
+    hourly (CABIN, FBK_DIRECTION_CONSUMPTION, from, to, to),
+    hourly (HOME, FBK_DIRECTION_PRODUCTION, from, to, to),
+  };
+  const char *names[] = { "Home", "Cabin", "Home" };
+  g_autoptr(FbkChartModel) model = fbk_chart_build_model (series, names, 3, FBK_RESOLUTION_DAY, from, to);
+
+  g_assert_cmpstr (fbk_chart_model_get_title (model), ==, "Home, Cabin · 1–7 Jun 2024 · daily");
+  g_assert_cmpuint (fbk_chart_model_get_n_series (model), ==, 3);
+  g_assert_cmpstr (fbk_chart_model_get_series_label (model, 1), ==, "Cabin");
+  g_assert_cmpuint (fbk_chart_model_get_series_colour_slot (model, 0), ==, 0);
+  g_assert_cmpuint (fbk_chart_model_get_series_colour_slot (model, 1), ==, 1);
+  g_assert_cmpuint (fbk_chart_model_get_series_colour_slot (model, 2), ==, 0);
+  g_assert_cmpint (fbk_chart_model_get_series_direction (model, 2), ==, FBK_DIRECTION_PRODUCTION);
+  g_assert_cmpint (fbk_chart_model_get_unit (model), ==, FBK_CHART_UNIT_KWH);
+
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    g_object_unref (series[i]);
+}
+
+static void
+test_production_only (void)
+{
+  FbkInstant from = midnight (2024, 6, 1);
+  FbkInstant to = midnight (2024, 6, 2);
+  g_autoptr(FbkSeries) home = hourly (HOME, FBK_DIRECTION_PRODUCTION, from, to, to);
+  const char *names[] = { "Home" };
+  g_autoptr(FbkChartModel) model = fbk_chart_build_model (&home, names, 1, FBK_RESOLUTION_HOUR, from, to);
+
+  g_assert_cmpstr (fbk_chart_model_get_title (model), ==, "Home (production) · 1 June 2024 · hourly");
+}
+
+/* Hours are summed into Oslo days (23 of them on the spring change), and a
+ * day is verified only when all its hours are. */
+static void
+test_buckets (void)
+{
+  FbkInstant from = midnight (2024, 3, 30);
+  FbkInstant to = midnight (2024, 4, 2);
+  g_autoptr(FbkSeries) home = hourly (HOME, FBK_DIRECTION_CONSUMPTION, from, to, midnight (2024, 4, 1) + 3600);
+  const char *names[] = { "Home" };
+  g_autoptr(FbkChartModel) model = fbk_chart_build_model (&home, names, 1, FBK_RESOLUTION_DAY, from, to);
+  const double expected[] = { 24, 23, 24 };
+  const gboolean verified[] = { TRUE, TRUE, FALSE };
+
+  g_assert_cmpuint (fbk_chart_model_get_n_buckets (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      double value;
+      FbkIntervalFlags flags;
+
+      g_assert_true (fbk_chart_model_get_value (model, 0, i, &value, &flags));
+      g_assert_cmpfloat (value, ==, expected[i]);
+      g_assert_cmpint ((flags & FBK_INTERVAL_VERIFIED) != 0, ==, verified[i]);
+    }
+}
+
+static void
+test_file_name (void)
+{
+  FbkInstant from = midnight (2024, 3, 1);
+  FbkInstant to = midnight (2024, 3, 8);
+  const char *one[] = { HOME, NULL };
+  const char *both_directions[] = { HOME, HOME, NULL };
+  const char *two[] = { HOME, CABIN, NULL };
+  g_autofree char *single = fbk_chart_build_file_name (one, from, to, "png");
+  g_autofree char *same = fbk_chart_build_file_name (both_directions, from, to, "csv");
+  g_autofree char *several = fbk_chart_build_file_name (two, from, to, "pdf");
+  g_autofree char *mid_day = fbk_chart_build_file_name (one, from + 3600, to - 3600, "svg");
+
+  g_assert_cmpstr (single, ==, "forbruk-" HOME "-2024-03-01-2024-03-07.png");
+  g_assert_cmpstr (same, ==, "forbruk-" HOME "-2024-03-01-2024-03-07.csv");
+  g_assert_cmpstr (several, ==, "forbruk-several-2024-03-01-2024-03-07.pdf");
+  g_assert_cmpstr (mid_day, ==, "forbruk-" HOME "-2024-03-01-2024-03-07.svg");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-build/title/period", test_title_period);
+  g_test_add_func ("/chart-build/title/production-only", test_production_only);
+  g_test_add_func ("/chart-build/meters", test_meters);
+  g_test_add_func ("/chart-build/buckets", test_buckets);
+  g_test_add_func ("/chart-build/file-name", test_file_name);
+
+  return g_test_run ();
+}
