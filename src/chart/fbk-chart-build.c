@@ -10,85 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "fbk-chart-build.h"
+#include "fbk-period.h"
 #include "fbk-chart-format.h"
-
-static char *
-format_date (FbkDate     date,
-             const char *format)
-{
-  g_autoptr(GDateTime) date_time = g_date_time_new_utc (date.year, date.month, date.day, 0, 0, 0);
-
-  return g_date_time_format (date_time, format);
-}
-
-/* The msgids below are those of the period picker's labels (“period label”
- * in FbkPeriod), so a title names a period as the window does and
- * translators see each string once. */
-static char *
-format_days (FbkDate first,
-             FbkDate last)
-{
-  gboolean whole_months = first.day == 1 && fbk_date_add_days (last, 1).day == 1;
-  int n_months = (last.year - first.year) * 12 + last.month - first.month + 1;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  if (whole_months && n_months == 12 && first.month == 1)
-    /* Translators: a calendar year, as g_date_time_format() writes it */
-    return format_date (first, C_("period label", "%Y"));
-
-  if (whole_months && n_months == 1)
-    /* Translators: a calendar month, as g_date_time_format() writes it.
-     * Example: “March 2024” */
-    return format_date (first, C_("period label", "%B %Y"));
-
-  if (whole_months && first.year == last.year)
-    {
-      /* Translators: the first month of several in one year, before the
-       * last one written as “March 2024”. Example: “January” */
-      start = format_date (first, C_("period label", "%B"));
-      end = format_date (last, C_("period label", "%B %Y"));
-    }
-  else if (whole_months)
-    {
-      /* Translators: a month in a range of months over several years.
-       * Example: “Nov 2023” */
-      start = format_date (first, C_("period label", "%b %Y"));
-      end = format_date (last, C_("period label", "%b %Y"));
-    }
-  else if (fbk_date_compare (first, last) == 0)
-    /* Translators: a single day, as g_date_time_format() writes it; “%-d” is
-     * the day without padding. Example: “15 March 2024” */
-    return format_date (first, C_("period label", "%-d %B %Y"));
-  else if (first.year == last.year && first.month == last.month)
-    {
-      /* Translators: the first day of a range within one month, before the
-       * last day written as “7 Mar 2024”. Example: “1” */
-      start = format_date (first, C_("period label", "%-d"));
-      end = format_date (last, C_("period label", "%-d %b %Y"));
-
-      /* Translators: a range of days within one month. Example: “1–7 Mar 2024” */
-      return g_strdup_printf (C_("period label", "%s–%s"), start, end);
-    }
-  else if (first.year == last.year)
-    {
-      /* Translators: the first day of a range within one year, before the
-       * last day written as “6 Mar 2024”. Example: “28 Feb” */
-      start = format_date (first, C_("period label", "%-d %b"));
-      end = format_date (last, C_("period label", "%-d %b %Y"));
-    }
-  else
-    {
-      /* Translators: the first or last day of a range over several years,
-       * Example: “28 Dec 2023” */
-      start = format_date (first, C_("period label", "%-d %b %Y"));
-      end = format_date (last, C_("period label", "%-d %b %Y"));
-    }
-
-  /* Translators: a range from the first to the last day or month.
-   * Example: “28 Feb – 6 Mar 2024” */
-  return g_strdup_printf (C_("period label", "%s – %s"), start, end);
-}
 
 /* Whole Oslo days read as dates; a period cut mid-day (the CLI takes RFC
  * 3339 instants) needs its times. */
@@ -102,7 +25,11 @@ format_period (FbkInstant from,
   if (fbk_time_oslo_midnight (first) != from || fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) != to)
     return fbk_chart_format_range (from, to, FBK_RESOLUTION_HOUR);
 
-  return format_days (first, last);
+  {
+    FbkPeriod period = fbk_period_from_dates (first, last);
+
+    return fbk_period_format_dates (&period);
+  }
 }
 
 static const char *

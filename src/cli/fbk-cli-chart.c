@@ -11,27 +11,17 @@
 #include "fbk-chart-build.h"
 #include "fbk-chart-export.h"
 #include "fbk-cli-commands.h"
+#include "fbk-period.h"
 #include "fbk-cli-context.h"
 
-/* The window's rule for a period the user gave no resolution for
- * (FbkPeriod): by the hour up to 2 days, by the day up to 62, by the week
- * up to 186 (about six months), by the month beyond. */
+/* The window's rule for a period the user gave no resolution for. */
 static FbkResolution
 default_resolution (FbkInstant from,
                     FbkInstant to)
 {
-  FbkDate first = fbk_time_oslo_date (from);
-  FbkDate last = fbk_time_oslo_date (to - 1);
-  /* Rounded, since days are 23 to 25 hours long. */
-  gint64 days = (fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) - fbk_time_oslo_midnight (first) + 43200) / 86400;
+  FbkPeriod period = fbk_period_from_dates (fbk_time_oslo_date (from), fbk_time_oslo_date (to - 1));
 
-  if (days <= 2)
-    return FBK_RESOLUTION_HOUR;
-  if (days <= 62)
-    return FBK_RESOLUTION_DAY;
-  if (days <= 186)
-    return FBK_RESOLUTION_WEEK;
-  return FBK_RESOLUTION_MONTH;
+  return fbk_period_default_resolution (&period);
 }
 
 static char **

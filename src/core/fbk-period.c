@@ -423,6 +423,27 @@ fbk_period_get_n_days (const FbkPeriod *period)
 }
 
 /**
+ * fbk_period_from_dates:
+ * @first: the first day, inclusive
+ * @last: the last day, inclusive
+ *
+ * A custom period over exactly these days, without the checks of
+ * fbk_period_new_custom(): for naming and sizing a period someone else
+ * chose, such as an export's. Whole calendar months count as months.
+ */
+FbkPeriod
+fbk_period_from_dates (FbkDate first,
+                       FbkDate last)
+{
+  FbkPeriod period = { FBK_PERIOD_PRESET_CUSTOM, first, last, 0 };
+
+  if (first.day == 1 && fbk_date_add_days (last, 1).day == 1)
+    period.months = (last.year - first.year) * 12 + last.month - first.month + 1;
+
+  return period;
+}
+
+/**
  * fbk_period_default_resolution:
  *
  * Returns: the resolution to show @period in unless the user chose one: by

@@ -103,6 +103,8 @@ FbkInstant     fbk_period_get_start           (const FbkPeriod  *period);
 FbkInstant     fbk_period_get_end             (const FbkPeriod  *period);
 int            fbk_period_get_n_days          (const FbkPeriod  *period);
 
+FbkPeriod      fbk_period_from_dates          (FbkDate           first,
+                                               FbkDate           last);
 FbkResolution  fbk_period_default_resolution  (const FbkPeriod  *period);
 gboolean       fbk_period_resolution_fits     (const FbkPeriod  *period,
                                                FbkResolution     resolution);
