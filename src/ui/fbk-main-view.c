@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-chart-build.h"
 #include "fbk-chart-format.h"
 #include "fbk-chart-view.h"
 #include "fbk-error.h"
@@ -107,23 +108,6 @@ meter_name (FbkMainView *self,
   return meter != NULL ? fbk_metering_point_dup_display_name (meter) : fbk_metering_point_id_format (id);
 }
 
-/* A meter keeps its colour whichever others are picked. */
-static guint
-meter_colour_slot (FbkMainView *self,
-                   const char  *id)
-{
-  GListModel *meters = fbk_repository_get_meters (self->repository);
-
-  for (guint i = 0; i < g_list_model_get_n_items (meters); i++)
-    {
-      g_autoptr(FbkMeteringPoint) meter = g_list_model_get_item (meters, i);
-
-      if (g_strcmp0 (fbk_metering_point_get_id (meter), id) == 0)
-        return i;
-    }
-  return 0;
-}
-
 static gboolean
 any_picked_meter_produces (FbkMainView *self)
 {
@@ -143,31 +127,30 @@ any_picked_meter_produces (FbkMainView *self)
 /* Showing data                                                             */
 /* ------------------------------------------------------------------------ */
 
+/* Built by the same function as exports, so an exported chart is exactly
+ * the one on screen. */
 static void
 update_chart (FbkMainView  *self,
               FbkDirection  direction)
 {
-  FbkChartModel *model = self->chart_models[direction];
   const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-  FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
-  FbkInstant from = fbk_period_get_start (period);
-  FbkInstant to = fbk_period_get_end (period);
   GPtrArray *series = self->hourly[direction];
+  guint n = series != NULL ? series->len : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  fbk_chart_model_remove_all_series (model);
-  fbk_chart_model_set_period (model, resolution, from, to);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, meter_name (self, fbk_series_get_metering_point_id (g_ptr_array_index (series, i))));
+  g_ptr_array_add (names, NULL);
 
-  for (guint i = 0; series != NULL && i < series->len; i++)
-    {
-      FbkSeries *hourly = g_ptr_array_index (series, i);
-      const char *id = fbk_series_get_metering_point_id (hourly);
-      g_autoptr(FbkSeries) buckets = fbk_series_aggregate (hourly, resolution, from, to);
-      g_autofree char *name = meter_name (self, id);
-      guint n = 0;
-      const FbkInterval *intervals = fbk_series_get_intervals (buckets, &n);
+  g_clear_object (&self->chart_models[direction]);
+  self->chart_models[direction] =
+    fbk_chart_build_model (n > 0 ? (FbkSeries * const *) series->pdata : NULL,
+                           (const char * const *) names->pdata, n,
+                           fbk_period_picker_get_resolution (self->period_picker),
+                           fbk_period_get_start (period), fbk_period_get_end (period));
 
-      fbk_chart_model_add_series (model, name, direction, meter_colour_slot (self, id), intervals, n);
-    }
+  fbk_chart_view_set_model (direction == FBK_DIRECTION_CONSUMPTION ? self->consumption_chart : self->production_chart,
+                            self->chart_models[direction]);
 }
 
 static const FbkMaxHoursReport *
@@ -812,14 +795,6 @@ fbk_main_view_init (FbkMainView *self)
   if (self->tariff == NULL)
     g_critical ("The tariff table shipped with Forbruk is broken: %s", error->message);
 
-  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
-    {
-      self->chart_models[d] = fbk_chart_model_new ();
-      fbk_chart_model_set_unit (self->chart_models[d], FBK_CHART_UNIT_KWH);
-    }
-  fbk_chart_view_set_model (self->consumption_chart, self->chart_models[FBK_DIRECTION_CONSUMPTION]);
-  fbk_chart_view_set_model (self->production_chart, self->chart_models[FBK_DIRECTION_PRODUCTION]);
-
   g_signal_connect_object (self->meter_list, "notify::picked-ids",
                            G_CALLBACK (on_picked_ids_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->meter_list, "meter-renamed",
@@ -829,6 +804,8 @@ fbk_main_view_init (FbkMainView *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
+  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
+    update_chart (self, d);
   update_content_page (self);
 }
 
