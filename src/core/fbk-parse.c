@@ -351,7 +351,8 @@ read_time (JsonObject  *object,
 }
 
 /* A finite, non-negative amount of energy; absent or null sets
- * @out_present to FALSE. */
+ * @out_present to FALSE. (json-glib turns integers beyond the int64 range
+ * into negative ones, so the sign check also catches those.) */
 static gboolean
 read_energy (JsonObject  *object,
              const Path  *path,

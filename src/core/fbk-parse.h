@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* Each parser takes a whole response body and either returns everything in
+ * it or fails with FBK_PARSE_ERROR and a message fit to show: a body that
+ * is not what the API sends (wrong types, bad timestamps, intervals ending
+ * before they start, negative or non-finite energy, units other than kWh)
+ * fails whole; points without a value are skipped and counted; nulls and
+ * absent members are tolerated where the API notes expect them, and unknown
+ * members ignored. The reasoning is at the top of fbk-parse.c. */
+
 /* One metering point of a metervalues (E1) body. */
 typedef struct
 {

@@ -1,9 +1,9 @@
 /* fuzz-parse.c: libFuzzer target for the three MeterValueApi body parsers
  *
  * Build with clang: `CC=clang meson setup _fuzz -Dfuzzing=true`, then
- * `_fuzz/tests/fuzz/fuzz-parse -max_total_time=300 CORPUS tests/fuzz/corpus`
- * (CORPUS a scratch directory for what it learns; the seeds stay as they
- * are). Inputs that ever crashed go into tests/fuzz/corpus, which
+ * `_fuzz/tests/fuzz/fuzz-parse -max_total_time=300 -max_len=8192
+ * -dict=tests/fuzz/fuzz-parse.dict CORPUS tests/fuzz/corpus` (CORPUS a
+ * scratch directory for what it learns; the seeds stay as they are). Inputs that ever crashed go into tests/fuzz/corpus, which
  * test-parse replays in every ordinary build.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,6 +79,25 @@ LLVMFuzzerTestOneInput (const guint8 *data,
               g_assert (interval->duration > 0);
               g_assert (interval->kwh >= 0.0);
               g_assert (j == 0 || interval[-1].start < interval->start);
+            }
+        }
+
+      /* Hostile intervals through the local max-hours rule as well, for
+       * the month of the first one. */
+      if (values->intervals[FBK_DIRECTION_CONSUMPTION]->len > 0)
+        {
+          const GArray *consumed = values->intervals[FBK_DIRECTION_CONSUMPTION];
+          FbkDate date = fbk_time_oslo_date (g_array_index (consumed, FbkInterval, 0).start);
+          FbkMaxHours local;
+
+          if (fbk_date_is_valid (date))
+            {
+              g_assert (fbk_max_hours_compute (&local, date.year, date.month,
+                                               (const FbkInterval *) (gpointer) consumed->data,
+                                               consumed->len));
+              g_assert (local.n_hours <= FBK_MAX_HOURS_PER_MONTH);
+              g_assert (local.provisional == (local.n_hours < FBK_MAX_HOURS_PER_MONTH));
+              g_assert (fbk_max_hours_compare (&local, &local, 0.0) == FBK_MAX_HOURS_SAME);
             }
         }
     }
