@@ -387,8 +387,8 @@ fbk_date_add_months (FbkDate date,
 {
   int month_index = date.year * 12 + (date.month - 1) + months;
 
-  date.year = month_index / 12;
-  date.month = month_index % 12 + 1;
+  date.year = (int) floor_div (month_index, 12);
+  date.month = month_index - date.year * 12 + 1;
   date.day = MIN (date.day, fbk_date_days_in_month (date.year, date.month));
 
   return date;
