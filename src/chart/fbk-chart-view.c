@@ -12,12 +12,11 @@
  * keeps the centre; scroll and pinch keep the point under the pointer or
  * the fingers.
  *
- * Drawing: the shared renderer draws the whole chart into a cairo node,
- * kept until the model, the size, the scale, the theme or the viewport
- * changes. Other frames (hover highlight, focus) reuse that node: the GL
- * renderer keeps its texture, the cairo renderer replays its recording.
- * (Rendering into an image and caching a texture node measured slower on
- * the cairo renderer, which then converts the texture on every frame.) */
+ * Drawing: the shared renderer draws the whole chart once, and the
+ * result is kept as a render node until the model, the size, the scale,
+ * the theme or the viewport changes. Other frames (hover highlight,
+ * focus) reuse that node: the GL renderer keeps the texture it made of
+ * it, the cairo renderer replays it, which costs one image blit. */
 
 #define G_LOG_DOMAIN "fbk-chart-view"
 
@@ -33,7 +32,7 @@
  * a quarter. */
 #define ZOOM_STEP_KEY   2.0
 #define ZOOM_STEP_WHEEL 1.25
-/* Touchpad scrolling comes in pixels: this many make one wheel detent. */
+/* Touchpad zooming comes in pixels: this many zoom as one wheel detent. */
 #define PIXELS_PER_DETENT 20.0
 /* A key press or a wheel detent pans this share of the visible span. */
 #define PAN_STEP_KEY   0.25
@@ -204,18 +203,32 @@ refresh_style (FbkChartView *self)
   return TRUE;
 }
 
-/* Device scale is applied by GSK; the style's scale only snaps lines
- * and bar edges to device pixels. */
+/* Into an image at device pixels, then into a cairo node that paints
+ * it. A cairo node holds a recording, and the cairo renderer (Xvfb,
+ * software rendering) replays it on every frame: replaying one image
+ * costs 0.1 ms at 1280×800, replaying the chart's own drawing 3.5 ms. A
+ * texture node measured slower still there, as the texture is converted
+ * to a cairo surface on every frame. */
 static GskRenderNode *
 render_chart (FbkChartView *self,
               int           width,
               int           height)
 {
+  int scale = (int) self->style.scale;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   GtkSnapshot *child = gtk_snapshot_new ();
-  cairo_t *cr = gtk_snapshot_append_cairo (child, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_t *cr = cairo_create (image);
 
+  cairo_scale (cr, scale, scale);
   fbk_chart_render (cr, width, height, self->model, &self->viewport, &self->style);
   cairo_destroy (cr);
+
+  cr = gtk_snapshot_append_cairo (child, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
   return gtk_snapshot_free_to_node (child);
 }
 
@@ -553,7 +566,6 @@ on_scroll_cb (GtkEventControllerScroll *controller,
               FbkChartView             *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double detents = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE ? PIXELS_PER_DETENT : 1.0;
 
   if (self->model == NULL || get_n_buckets (self) == 0)
     return FALSE;
@@ -565,8 +577,11 @@ on_scroll_cb (GtkEventControllerScroll *controller,
       if (dy == 0.0)
         return FALSE;
 
+      if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+        dy /= PIXELS_PER_DETENT;
+
       get_span (self, &from, &to);
-      zoom_around (self, from, to, pow (ZOOM_STEP_WHEEL, -dy / detents),
+      zoom_around (self, from, to, pow (ZOOM_STEP_WHEEL, -dy),
                    self->has_pointer ? position_at (self, self->pointer_x) : (from + to) / 2);
       return TRUE;
     }
@@ -576,7 +591,17 @@ on_scroll_cb (GtkEventControllerScroll *controller,
   if (dx == 0.0 || !self->zoomed)
     return FALSE;
 
-  pan (self, dx / detents * PAN_STEP_WHEEL);
+  /* Touchpad scrolling moves the bars with the fingers, as a drag does;
+   * a wheel step moves a share of the view. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+    {
+      cairo_rectangle_t plot;
+
+      if (get_plot_area (self, &plot))
+        pan (self, dx / plot.width);
+    }
+  else
+    pan (self, dx * PAN_STEP_WHEEL);
   return TRUE;
 }
 
