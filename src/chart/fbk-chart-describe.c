@@ -171,3 +171,40 @@ fbk_chart_describe (FbkChartModel          *model,
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/**
+ * fbk_chart_describe_hit:
+ * @hit: what fbk_chart_hit_test() found
+ *
+ * Returns: (transfer full): the value under the pointer in words, for a
+ *   tooltip: the exact period with its date, the meter and its value, and
+ *   whether the grid company has verified it; one per line
+ */
+char *
+fbk_chart_describe_hit (FbkChartModel     *model,
+                        const FbkChartHit *hit)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *name = NULL;
+  const char *label;
+
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (model), NULL);
+  g_return_val_if_fail (hit != NULL, NULL);
+  g_return_val_if_fail (hit->series < fbk_chart_model_get_n_series (model), NULL);
+
+  period = fbk_chart_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
+  value = fbk_chart_format_value (hit->value, fbk_chart_model_get_unit (model));
+  label = fbk_chart_model_get_series_label (model, hit->series);
+
+  if (fbk_chart_model_get_series_direction (model, hit->series) == FBK_DIRECTION_PRODUCTION)
+    /* Translators: a tooltip line, a meter's production: "Cabin (production): 1.2 kWh" */
+    name = g_strdup_printf (_("%s (production): %s"), label, value);
+  else
+    /* Translators: a tooltip line, a meter's consumption: "Cabin: 1.2 kWh" */
+    name = g_strdup_printf (C_("tooltip, consumption", "%s: %s"), label, value);
+
+  return g_strdup_printf ("%s\n%s\n%s", period, name,
+                          (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
+                                                               : _("Not yet verified by the grid company"));
+}

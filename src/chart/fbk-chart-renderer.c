@@ -84,6 +84,7 @@ typedef struct
 
   cairo_rectangle_t         plot;
   double                    header_y;
+  gboolean                  summary_below;  /* under the title, where they do not fit side by side */
   double                    unit_y;
   double                    legend_y;
   double                    swatch;
@@ -511,15 +512,17 @@ init_series (Frame *frame)
     }
 }
 
-/* Title left, totals right, the visible range under them; returns the
- * height. */
+/* Title left, totals right, the visible range under them; on a narrow
+ * chart (a phone) the totals go under the title instead of squeezing it.
+ * Returns the height. */
 static double
 build_header (Frame *frame)
 {
   g_autofree char *summary = summary_text (frame);
   g_autofree char *range = NULL;
   const char *title = fbk_chart_model_get_title (frame->model);
-  double title_height = 0.0;
+  double available = MAX (0.0, frame->width - 2 * MARGIN);
+  double title_width = 0.0, title_height = 0.0;
   double summary_width, summary_height;
   double range_height;
 
@@ -529,18 +532,29 @@ build_header (Frame *frame)
   if (title != NULL && *title != '\0')
     {
       frame->title = make_layout (frame, frame->title_font, title);
+      layout_size (frame->title, &title_width, &title_height);
+      frame->summary_below = summary_width > 0.0 && title_width + SPACING * 2 + summary_width > available;
       pango_layout_set_width (frame->title,
-                              (int) (MAX (0.0, frame->width - 2 * MARGIN - summary_width - SPACING * 2) * PANGO_SCALE));
+                              (int) ((frame->summary_below ? available
+                                                           : MAX (0.0, available - summary_width - SPACING * 2))
+                                     * PANGO_SCALE));
       pango_layout_set_ellipsize (frame->title, PANGO_ELLIPSIZE_END);
       layout_size (frame->title, NULL, &title_height);
     }
+
+  pango_layout_set_width (frame->summary, (int) (available * PANGO_SCALE));
+  pango_layout_set_ellipsize (frame->summary, PANGO_ELLIPSIZE_END);
 
   if (frame->n_buckets > 0)
     range = fbk_chart_format_range (frame->edges[frame->first], frame->edges[MAX (frame->end, frame->first + 1)],
                                     fbk_chart_model_get_resolution (frame->model));
   frame->range = make_layout (frame, frame->font, range != NULL ? range : "");
+  pango_layout_set_width (frame->range, (int) (available * PANGO_SCALE));
+  pango_layout_set_ellipsize (frame->range, PANGO_ELLIPSIZE_END);
   layout_size (frame->range, NULL, &range_height);
 
+  if (frame->summary_below)
+    return title_height + summary_height + range_height;
   return MAX (title_height, summary_height) + range_height;
 }
 
@@ -811,7 +825,7 @@ typedef enum
 {
   BAND_RANGE,       /* from the lowest bucket to the highest, faded */
   BAND_LOWEST,      /* up to the lowest bucket, in full colour */
-  BAND_UNVERIFIED,  /* all of it, striped */
+  BAND_UNVERIFIED,  /* both of the above, striped */
 } Band;
 
 /* The span of @series' @band in column @c, in values from the axis. */
@@ -839,13 +853,9 @@ column_band (const Frame *frame,
       *out_upper = hi;
       break;
     case BAND_LOWEST:
-      *out_lower = under != NULL ? under->lo_top : 0.0;
-      *out_upper = lo;
-      break;
-    case BAND_UNVERIFIED:
     default:
       *out_lower = under != NULL ? under->lo_top : 0.0;
-      *out_upper = hi;
+      *out_upper = lo;
       break;
     }
 }
@@ -890,8 +900,16 @@ draw_columns (const Frame     *frame,
                 continue;
 
               bar_x_extent (frame, s, c * k, &x0, &x1);
-              column_band (frame, s, c, band, &lower, &upper);
+              /* Stripes only where this series shows: stacked, the
+               * faded ranges of the series under it show through the
+               * span from its lowest to its highest. */
+              column_band (frame, s, c, band == BAND_RANGE ? BAND_RANGE : BAND_LOWEST, &lower, &upper);
               add_band (frame, &boxes, s, x0, x1, lower, upper);
+              if (band == BAND_UNVERIFIED)
+                {
+                  column_band (frame, s, c, BAND_RANGE, &lower, &upper);
+                  add_band (frame, &boxes, s, x0, x1, lower, upper);
+                }
             }
           boxes_flush (&boxes);
         }
@@ -991,18 +1009,22 @@ time_label_formats (FbkResolution  unit,
 static char *
 time_label (FbkInstant     tick,
             FbkResolution  unit,
-            const char    *format)
+            const char    *format,
+            gboolean      *out_names_larger)
 {
   FbkDate date = fbk_time_oslo_date (tick);
+  const char *larger = NULL;
 
   if (unit == FBK_RESOLUTION_HOUR && fbk_time_oslo_hour (tick) == 0)
-    return fbk_chart_format_instant (tick, C_("axis, day", "%b %-d"));
-  if (unit == FBK_RESOLUTION_DAY && date.day == 1 && g_strcmp0 (format, C_("axis, day", "%-d")) == 0)
-    return fbk_chart_format_instant (tick, C_("axis, day", "%b %-d"));
-  if (unit == FBK_RESOLUTION_MONTH && date.month == 1 && g_strcmp0 (format, C_("axis, month", "%b")) == 0)
-    return fbk_chart_format_instant (tick, C_("axis, month", "%b %Y"));
+    larger = C_("axis, day", "%b %-d");
+  else if (unit == FBK_RESOLUTION_DAY && date.day == 1 && g_strcmp0 (format, C_("axis, day", "%-d")) == 0)
+    larger = C_("axis, day", "%b %-d");
+  else if (unit == FBK_RESOLUTION_MONTH && date.month == 1 && g_strcmp0 (format, C_("axis, month", "%b")) == 0)
+    larger = C_("axis, month", "%b %Y");
 
-  return fbk_chart_format_instant (tick, format);
+  if (out_names_larger != NULL)
+    *out_names_larger = larger != NULL;
+  return fbk_chart_format_instant (tick, larger != NULL ? larger : format);
 }
 
 static double
@@ -1020,7 +1042,7 @@ label_width_for (const Frame   *frame,
 
   if (unit == FBK_RESOLUTION_HOUR)
     {
-      g_autofree char *midnight = time_label (fbk_time_oslo_midnight (sample_date), unit, format);
+      g_autofree char *midnight = time_label (fbk_time_oslo_midnight (sample_date), unit, format, NULL);
 
       pango_layout_set_text (layout, midnight, -1);
       width = MAX (width, layout_width (layout));
@@ -1079,6 +1101,29 @@ choose_time_step (const Frame      *frame,
   return FALSE;
 }
 
+typedef struct
+{
+  FbkInstant tick;
+  double     left;
+  double     right;
+  gboolean   names_larger;
+  gboolean   shown;
+} TimeLabel;
+
+static gboolean
+label_collides (GArray          *labels,
+                const TimeLabel *candidate)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const TimeLabel *other = &g_array_index (labels, TimeLabel, i);
+
+      if (other->shown && candidate->left < other->right + SPACING && other->left < candidate->right + SPACING)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 draw_time_axis (const Frame *frame,
                 cairo_t     *cr)
@@ -1087,9 +1132,9 @@ draw_time_axis (const Frame *frame,
   FbkChartTimeStep step;
   const char *format;
   g_autoptr(GArray) ticks = NULL;
+  g_autoptr(GArray) labels = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   double bottom = frame->plot.y + frame->plot.height;
-  double last_right = -G_MAXDOUBLE;
 
   if (frame->n_buckets == 0)
     return;
@@ -1101,6 +1146,7 @@ draw_time_axis (const Frame *frame,
     return;
 
   ticks = fbk_chart_time_ticks (from, to, step);
+  labels = g_array_sized_new (FALSE, TRUE, sizeof (TimeLabel), ticks->len);
   layout = make_layout (frame, frame->font, "");
   cairo_set_line_width (cr, 1.0 / frame->scale);
 
@@ -1110,6 +1156,7 @@ draw_time_axis (const Frame *frame,
       double x = x_of_instant (frame, tick);
       double centre, label_width;
       g_autofree char *text = NULL;
+      TimeLabel label = { tick };
 
       if (x < frame->plot.x - 0.5 || x > frame->plot.x + frame->plot.width + 0.5)
         continue;
@@ -1121,16 +1168,40 @@ draw_time_axis (const Frame *frame,
 
       /* A label names the period right of its tick, so it sits centred
        * under that period's bars. */
-      text = time_label (tick, step.unit, format);
+      text = time_label (tick, step.unit, format, &label.names_larger);
       pango_layout_set_text (layout, text, -1);
       label_width = layout_width (layout);
       centre = (x + x_of_instant (frame, fbk_time_period_next (tick, step.unit))) / 2;
       centre = CLAMP (centre, MARGIN + label_width / 2, frame->width - MARGIN - label_width / 2);
-      if (centre - label_width / 2 < last_right + SPACING)
+      label.left = centre - label_width / 2;
+      label.right = centre + label_width / 2;
+      g_array_append_val (labels, label);
+    }
+
+  /* Where labels crowd, those naming a new day, month or year win over
+   * their neighbours, so the larger unit is never lost. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < labels->len; i++)
+        {
+          TimeLabel *label = &g_array_index (labels, TimeLabel, i);
+
+          if (label->names_larger == (pass == 0) && !label_collides (labels, label))
+            label->shown = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const TimeLabel *label = &g_array_index (labels, TimeLabel, i);
+      g_autofree char *text = NULL;
+
+      if (!label->shown)
         continue;
 
-      show_layout (cr, layout, centre - label_width / 2, bottom + TICK_LENGTH, &frame->palette->dim_foreground);
-      last_right = centre + label_width / 2;
+      text = time_label (label->tick, step.unit, format, NULL);
+      pango_layout_set_text (layout, text, -1);
+      show_layout (cr, layout, label->left, bottom + TICK_LENGTH, &frame->palette->dim_foreground);
     }
 }
 
@@ -1198,6 +1269,14 @@ draw_header (const Frame *frame,
     {
       layout_size (frame->title, NULL, &title_height);
       show_layout (cr, frame->title, MARGIN, frame->header_y, &frame->palette->foreground);
+    }
+
+  if (frame->summary_below)
+    {
+      show_layout (cr, frame->summary, MARGIN, frame->header_y + title_height, &frame->palette->foreground);
+      show_layout (cr, frame->range, MARGIN, frame->header_y + title_height + summary_height,
+                   &frame->palette->dim_foreground);
+      return;
     }
 
   show_layout (cr, frame->summary, frame->width - MARGIN - summary_width,

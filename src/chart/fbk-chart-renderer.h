@@ -55,5 +55,7 @@ gboolean  fbk_chart_get_bucket_rect  (double                  width,
                                       cairo_rectangle_t      *out_rect);
 char     *fbk_chart_describe         (FbkChartModel          *model,
                                       const FbkChartViewport *viewport);
+char     *fbk_chart_describe_hit     (FbkChartModel          *model,
+                                      const FbkChartHit      *hit);
 
 G_END_DECLS

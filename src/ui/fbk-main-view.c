@@ -30,7 +30,6 @@ struct _FbkMainView
   GtkWidget          parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay   *toast_overlay;
   AdwLeaflet        *leaflet;
   GtkMenuButton     *primary_menu_button;
   FbkMeterList      *meter_list;
@@ -755,7 +754,6 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-main-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FbkMainView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, meter_list);
@@ -923,13 +921,4 @@ fbk_main_view_get_busy (FbkMainView *self)
   g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), FALSE);
 
   return self->n_refreshing > 0 || self->reload_source_id != 0;
-}
-
-void
-fbk_main_view_add_toast (FbkMainView *self,
-                         AdwToast    *toast)
-{
-  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

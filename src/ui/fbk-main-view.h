@@ -25,7 +25,5 @@ void           fbk_main_view_set_primary_menu  (FbkMainView   *self,
 FbkChartModel *fbk_main_view_get_chart_model   (FbkMainView   *self,
                                                 FbkDirection   direction);
 gboolean       fbk_main_view_get_busy          (FbkMainView   *self);
-void           fbk_main_view_add_toast         (FbkMainView   *self,
-                                                AdwToast      *toast);
 
 G_END_DECLS

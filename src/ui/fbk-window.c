@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-main-view.h"
 #include "fbk-window.h"
 
 struct _FbkWindow
@@ -16,8 +17,10 @@ struct _FbkWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  GtkStack             *pages;
   GtkMenuButton        *primary_menu_button;
+  FbkMainView          *main_view;
+  GMenuModel           *primary_menu;
 
   /* Owned references */
   GSettings            *settings;
@@ -74,6 +77,18 @@ fbk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (fbk_window_parent_class)->close_request (window);
 }
 
+/* The welcome page while there is no session, the data once there is. */
+static void
+on_repository_changed_cb (FbkWindow      *self,
+                          GParamSpec     *pspec,
+                          FbkApplication *application)
+{
+  FbkRepository *repository = fbk_application_get_repository (application);
+
+  fbk_main_view_set_repository (self->main_view, repository);
+  gtk_stack_set_visible_child_name (self->pages, repository != NULL ? "main" : "welcome");
+}
+
 static void
 fbk_window_constructed (GObject *object)
 {
@@ -81,8 +96,13 @@ fbk_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (fbk_window_parent_class)->constructed (object);
 
+  fbk_main_view_set_primary_menu (self->main_view, self->primary_menu);
+
   if (self->settings != NULL)
-    restore_window_state (self);
+    {
+      restore_window_state (self);
+      fbk_main_view_set_settings (self->main_view, self->settings);
+    }
 
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -140,8 +160,12 @@ fbk_window_class_init (FbkWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, FbkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, main_view);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, primary_menu);
+
+  g_type_ensure (FBK_TYPE_MAIN_VIEW);
 }
 
 static void
@@ -153,10 +177,16 @@ fbk_window_init (FbkWindow *self)
 FbkWindow *
 fbk_window_new (FbkApplication *application)
 {
-  return g_object_new (FBK_TYPE_WINDOW,
-                       "application", application,
-                       "settings", fbk_application_get_settings (application),
-                       NULL);
+  FbkWindow *self = g_object_new (FBK_TYPE_WINDOW,
+                                  "application", application,
+                                  "settings", fbk_application_get_settings (application),
+                                  NULL);
+
+  g_signal_connect_object (application, "notify::repository",
+                           G_CALLBACK (on_repository_changed_cb), self, G_CONNECT_SWAPPED);
+  on_repository_changed_cb (self, NULL, application);
+
+  return self;
 }
 
 void

@@ -806,6 +806,91 @@ test_render_decimated (void)
   cairo_surface_destroy (surface);
 }
 
+/* Min/max columns, stacked: an unverified series on top of a verified
+ * one is striped where it shows, and only there; the verified series'
+ * own spread, seen through the stack, stays plain. */
+static void
+test_render_decimated_unverified (void)
+{
+  g_autoptr(FbkChartModel) model = fbk_chart_model_new ();
+  FbkInstant from = oslo_midnight (2024, 1, 1);
+  guint n = 24 * 120;
+  g_autofree double *home = g_new (double, n);
+  g_autofree double *cabin = g_new (double, n);
+  cairo_surface_t *surface;
+  cairo_rectangle_t full;
+  FbkChartStyle style;
+  guint32 background, plain;
+  guint background_in_home = 0, background_in_cabin = 0, other_in_home = 0;
+  double bottom, per_kwh;
+
+  /* Home swings between 1 and 5 kWh every hour; the cabin adds 1. */
+  for (guint i = 0; i < n; i++)
+    {
+      home[i] = i % 2 == 0 ? 1.0 : 5.0;
+      cabin[i] = 1.0;
+    }
+
+  fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
+  fbk_chart_model_set_period (model, FBK_RESOLUTION_HOUR, from, from + (FbkInstant) n * 3600);
+  add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, home, n, FBK_INTERVAL_VERIFIED);
+  add_series (model, "Cabin", FBK_DIRECTION_CONSUMPTION, 1, cabin, n, 0);
+  surface = render (model, &style);
+  background = argb (&fbk_chart_style_get_palette (&style)->background);
+
+  /* Home's 5 kWh bucket spans 0..5 kWh of its column. */
+  full = bucket_rect (model, &style, 0, n / 2 + 1);
+  bottom = full.y + full.height;
+  per_kwh = full.height / 5.0;
+  plain = pixel (surface, full.x + 0.5, bottom - 3.5 * per_kwh);
+  g_assert_cmpuint (plain, !=, background);
+
+  for (double x = full.x + 0.5; x < full.x + 40; x += 1.0)
+    {
+      /* 2.5..4.5 kWh: Home's faded spread, above the cabin's lowest. */
+      for (double y = bottom - 4.5 * per_kwh; y < bottom - 2.5 * per_kwh; y += 1.0)
+        {
+          guint32 color = pixel (surface, x, y);
+
+          background_in_home += color == background;
+          other_in_home += color != plain;
+        }
+      /* 5.2..5.8 kWh: the cabin's own spread, striped. */
+      for (double y = bottom - 5.8 * per_kwh; y < bottom - 5.2 * per_kwh; y += 1.0)
+        background_in_cabin += pixel (surface, x, y) == background;
+    }
+
+  g_assert_cmpuint (background_in_home, ==, 0);
+  g_assert_cmpuint (other_in_home, ==, 0);
+  g_assert_cmpuint (background_in_cabin, >, 10);
+
+  cairo_surface_destroy (surface);
+}
+
+/* On a phone-wide chart the totals move under the title, taking a line
+ * from the plot, rather than cutting the title to a few letters. */
+static void
+test_render_narrow_header (void)
+{
+  g_autoptr(FbkChartModel) model = days_model (3);
+  const double used[] = { 1234.5, 2345.6, 3456.7 };
+  const double produced[] = { 123.4, 234.5, 345.6 };
+  cairo_rectangle_t wide, narrow, narrower;
+  FbkChartStyle style;
+
+  fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
+  fbk_chart_model_set_title (model, "Electricity use");
+  add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, used, 3, FBK_INTERVAL_VERIFIED);
+  add_series (model, "Home", FBK_DIRECTION_PRODUCTION, 0, produced, 3, FBK_INTERVAL_VERIFIED);
+
+  g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &wide));
+  g_assert_true (fbk_chart_get_plot_area (360, HEIGHT, model, NULL, &style, &narrow));
+  g_assert_true (fbk_chart_get_plot_area (300, HEIGHT, model, NULL, &style, &narrower));
+  g_assert_cmpfloat (narrow.y - wide.y, >, 10.0);
+  g_assert_cmpfloat (narrow.y - wide.y, <, 25.0);
+  g_assert_cmpfloat (narrower.y, ==, narrow.y);
+}
+
 static void
 test_render_empty (void)
 {
@@ -1216,6 +1301,8 @@ main (int   argc,
   g_test_add_func ("/chart/render/production", test_render_production);
   g_test_add_func ("/chart/render/unverified", test_render_unverified);
   g_test_add_func ("/chart/render/decimated", test_render_decimated);
+  g_test_add_func ("/chart/render/decimated-unverified", test_render_decimated_unverified);
+  g_test_add_func ("/chart/render/narrow-header", test_render_narrow_header);
   g_test_add_func ("/chart/render/empty", test_render_empty);
   g_test_add_func ("/chart/hit-test/buckets", test_hit_test);
   g_test_add_func ("/chart/hit-test/dst", test_hit_test_dst);
