@@ -2,6 +2,10 @@
 # Takes a screenshot of Forbruk under a private Xvfb and D-Bus session.
 # Usage: build-aux/screenshot.sh OUT.png [WIDTHxHEIGHT] [-- forbruk arguments]
 # Environment: BUILD (default _build), DELAY seconds before the shot (default 3),
+# SETTINGS GSettings keys to start with, one `key=GVariant` per line, e.g.
+#   SETTINGS="view='max-hours'
+#   period='last-12-months'" build-aux/screenshot.sh shot.png -- --demo
+# COLOR_SCHEME=dark to force the dark style.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 cd "$(dirname "$0")/.."
@@ -14,7 +18,14 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"; mkdir -m 0700 "$XDG_RUNTIME_DIR"
-export FORBRUK_LOCALEDIR="$PWD/$BUILD/po" GTK_A11Y=none GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+# A keyfile backend so SETTINGS can set up the window before it opens.
+mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
+{
+  echo "[io/github/forbruk/Forbruk]"
+  [ -n "${COLOR_SCHEME:-}" ] && echo "color-scheme='$COLOR_SCHEME'"
+  [ -n "${SETTINGS:-}" ] && printf '%s\n' "$SETTINGS"
+} > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
+export FORBRUK_LOCALEDIR="$PWD/$BUILD/po" GTK_A11Y=none GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
 unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
 export OUT="$(realpath -m "$out")"
 xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" dbus-run-session -- sh -c '

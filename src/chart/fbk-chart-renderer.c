@@ -524,7 +524,7 @@ build_header (Frame *frame)
   double available = MAX (0.0, frame->width - 2 * MARGIN);
   double title_width = 0.0, title_height = 0.0;
   double summary_width, summary_height;
-  double range_height;
+  double range_height = 0.0;
 
   frame->summary = make_layout (frame, frame->font, summary);
   layout_size (frame->summary, &summary_width, &summary_height);
@@ -545,13 +545,17 @@ build_header (Frame *frame)
   pango_layout_set_width (frame->summary, (int) (available * PANGO_SCALE));
   pango_layout_set_ellipsize (frame->summary, PANGO_ELLIPSIZE_END);
 
-  if (frame->n_buckets > 0)
+  /* The title already names the whole period; the line below it says what
+   * part is visible, so it only appears once the view is zoomed or panned. */
+  if (frame->n_buckets > 0 &&
+      (title == NULL || *title == '\0' || frame->u0 > 0.0 || frame->u1 < frame->n_buckets))
     range = fbk_chart_format_range (frame->edges[frame->first], frame->edges[MAX (frame->end, frame->first + 1)],
                                     fbk_chart_model_get_resolution (frame->model));
   frame->range = make_layout (frame, frame->font, range != NULL ? range : "");
   pango_layout_set_width (frame->range, (int) (available * PANGO_SCALE));
   pango_layout_set_ellipsize (frame->range, PANGO_ELLIPSIZE_END);
-  layout_size (frame->range, NULL, &range_height);
+  if (range != NULL)
+    layout_size (frame->range, NULL, &range_height);
 
   if (frame->summary_below)
     return title_height + summary_height + range_height;

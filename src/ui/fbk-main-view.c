@@ -186,6 +186,19 @@ update_max_hours (FbkMainView *self)
 
       fbk_max_hours_view_add_meter (self->max_hours_view, name, rows);
     }
+
+  /* The daily peaks of the period's latest month that has begun, for the
+   * first picked meter. */
+  if (ids[0] != NULL)
+    {
+      FbkInstant last = MIN (fbk_period_get_end (period), now (self)) - 1;
+      FbkDate month = fbk_time_oslo_date (last);
+      g_autofree char *name = meter_name (self, ids[0]);
+
+      fbk_max_hours_view_show_daily_peaks (self->max_hours_view, name, month.year, month.month,
+                                           consumption != NULL && consumption->len > 0
+                                           ? g_ptr_array_index (consumption, 0) : NULL);
+    }
 }
 
 static void

@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fbk-chart-daily-peaks.h"
 #include "fbk-chart-format.h"
+#include "fbk-chart-view.h"
 #include "fbk-max-hours-item.h"
 #include "fbk-max-hours-view.h"
 
@@ -40,9 +42,12 @@ struct _FbkMaxHoursView
   /* Template widgets */
   GtkStack          *stack;
   GtkColumnView     *column_view;
+  FbkChartView      *peaks_chart;
+  GtkLabel          *peaks_title;
 
   /* Owned references */
   GListStore        *items;
+  FbkChartModel     *peaks_model;
   GtkColumnViewColumn *columns[N_COLUMNS];
 };
 
@@ -75,8 +80,9 @@ format_hour (const FbkMaxHour *hour)
   g_autofree char *when = fbk_chart_format_instant (hour->start, C_("max hour", "%a %-d %b %H:%M"));
   g_autofree char *kwh = fbk_chart_format_number (hour->kwh, 2);
 
-  /* Translators: a peak hour and its energy, e.g. "Tue 3 Nov 17:00 · 6.51 kWh". */
-  return g_strdup_printf (C_("max hour with energy", "%s · %s kWh"), when, kwh);
+  /* Translators: a peak hour on one line and its energy on the next,
+   * e.g. "Tue 3 Nov 17:00\n6.51 kWh". */
+  return g_strdup_printf (C_("max hour with energy", "%s\n%s kWh"), when, kwh);
 }
 
 static char *
@@ -293,6 +299,7 @@ fbk_max_hours_view_dispose (GObject *object)
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
   g_clear_object (&self->items);
+  g_clear_object (&self->peaks_model);
 
   G_OBJECT_CLASS (fbk_max_hours_view_parent_class)->dispose (object);
 }
@@ -309,6 +316,10 @@ fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-max-hours-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, peaks_chart);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, peaks_title);
+
+  g_type_ensure (FBK_TYPE_CHART_VIEW);
 }
 
 static void
@@ -319,6 +330,8 @@ fbk_max_hours_view_init (FbkMaxHoursView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (FBK_TYPE_MAX_HOURS_ITEM);
+  self->peaks_model = fbk_chart_model_new ();
+  fbk_chart_view_set_model (self->peaks_chart, self->peaks_model);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   add_columns (self);
@@ -366,4 +379,45 @@ fbk_max_hours_view_get_items (FbkMaxHoursView *self)
   g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->items);
+}
+
+/**
+ * fbk_max_hours_view_show_daily_peaks:
+ * @hourly_consumption: (nullable): the meter's consumption, covering the month
+ *
+ * Charts each Oslo day's highest hour of @year-@month, with the top-3
+ * average as a line: how close each day came to raising the step.
+ */
+void
+fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
+                                     const char      *meter_name,
+                                     int              year,
+                                     int              month,
+                                     FbkSeries       *hourly_consumption)
+{
+  const FbkInterval *intervals = NULL;
+  FbkMaxHours max_hours;
+  FbkDate first = { year, month, 1 };
+  g_autofree char *month_name = NULL;
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
+
+  if (hourly_consumption != NULL)
+    intervals = fbk_series_get_intervals (hourly_consumption, &n);
+
+  if (!fbk_chart_daily_peaks_fill (self->peaks_model, meter_name, year, month, intervals, n, &max_hours))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), FALSE);
+      return;
+    }
+
+  month_name = fbk_chart_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
+  /* Translators: heading of the chart of each day's highest hour; %s is a month. */
+  title = g_strdup_printf (_("Daily Peaks in %s"), month_name);
+  gtk_label_set_text (self->peaks_title, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), TRUE);
 }

@@ -20,5 +20,10 @@ void        fbk_max_hours_view_add_meter  (FbkMaxHoursView *self,
                                            const char      *meter_name,
                                            GArray          *rows);
 GListModel *fbk_max_hours_view_get_items  (FbkMaxHoursView *self);
+void        fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
+                                                 const char      *meter_name,
+                                                 int              year,
+                                                 int              month,
+                                                 FbkSeries       *hourly_consumption);
 
 G_END_DECLS
