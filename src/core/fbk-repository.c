@@ -253,6 +253,40 @@ fbk_repository_rename_meter (FbkRepository *self,
 /* Reading stored values                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* Elvia verifies values by the next morning, except for meters in
+ * Innlandet, which it reports as unverified forever. A meter with a day's
+ * worth of values older than a week and not one of them verified is such a
+ * meter; the UI explains the badge. */
+#define SETTLED_AGE (7 * 24 * FBK_SECONDS_PER_HOUR)
+#define SETTLED_MIN_VALUES 24
+
+static void
+note_verification_habit (FbkRepository *self,
+                         FbkSeries     *series)
+{
+  FbkMeteringPoint *meter = fbk_repository_find_meter (self, fbk_series_get_metering_point_id (series));
+  FbkInstant settled_before = fbk_client_get_now (self->client) - SETTLED_AGE;
+  guint n = 0;
+  const FbkInterval *intervals = fbk_series_get_intervals (series, &n);
+  guint n_settled = 0;
+
+  if (meter == NULL || fbk_series_get_direction (series) != FBK_DIRECTION_CONSUMPTION)
+    return;
+
+  for (guint i = 0; i < n && fbk_interval_end (&intervals[i]) <= settled_before; i++)
+    {
+      if (intervals[i].flags & FBK_INTERVAL_VERIFIED)
+        {
+          fbk_metering_point_set_always_unverified (meter, FALSE);
+          return;
+        }
+      n_settled++;
+    }
+
+  if (n_settled >= SETTLED_MIN_VALUES)
+    fbk_metering_point_set_always_unverified (meter, TRUE);
+}
+
 typedef struct
 {
   GPtrArray *series;        /* FbkSeries, parallel to the asked ids */
@@ -289,7 +323,10 @@ on_values_loaded_cb (GObject      *object,
 
   intervals = fbk_store_load_finish (FBK_STORE (object), result, &error);
   if (intervals != NULL)
-    fbk_series_upsert (one->series, (const FbkInterval *) intervals->data, intervals->len);
+    {
+      fbk_series_upsert (one->series, (const FbkInterval *) intervals->data, intervals->len);
+      note_verification_habit (g_task_get_source_object (task), one->series);
+    }
   else if (read->error == NULL)
     read->error = g_steal_pointer (&error);
   g_free (one);
@@ -588,6 +625,7 @@ on_fetch_done_cb (GObject      *object,
       const FbkInterval *intervals = fbk_series_get_intervals (series, &n);
 
       fbk_series_upsert (g_ptr_array_index (refresh->fetched, fetch->index), intervals, n);
+      note_verification_habit (self, g_ptr_array_index (refresh->fetched, fetch->index));
     }
 
   g_free (fetch);
