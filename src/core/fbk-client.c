@@ -32,9 +32,6 @@
 
 #define DEFAULT_MAX_CONCURRENT 2
 #define DEFAULT_TIMEOUT_SECONDS 30
-#define DEFAULT_MAX_RETRIES 4
-#define DEFAULT_BASE_DELAY_MS 1000
-#define DEFAULT_MAX_DELAY_MS 30000
 /* A Retry-After longer than this is not waited for: the user is better
  * served by an error saying to come back later than by a frozen progress bar. */
 #define MAX_RETRY_AFTER_MS (120 * 1000)
@@ -333,9 +330,8 @@ error_for_transport (FbkClient    *self,
                                      self->timeout_seconds),
                         self->timeout_seconds);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-    return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
-                                _("Elvia’s answer was cut off before it was complete. Try again later."));
+  if (error->domain == FBK_API_ERROR)
+    return g_error_copy (error);
 
   return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach Elvia: %s"), error->message);
 }
@@ -383,7 +379,8 @@ on_request_sent_cb (GObject      *object,
    * an error; only Content-Length tells. Like a dropped connection, that is
    * worth another try. */
   if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (status) && body_is_truncated (message, body))
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "The answer was cut off");
+    g_set_error_literal (&error, FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
+                         _("Elvia’s answer was cut off before it was complete. Try again later."));
 
   self->n_running--;
   /* Let the next queued request start before we handle this one, so a slow
@@ -474,8 +471,8 @@ start_request (FbkClient *self,
       memset (authorization, 0, strlen (authorization));
     }
 
-  /* The deadline covers the whole exchange, connecting included; the
-   * session's own timeout only notices a connection that goes quiet. */
+  /* The deadline covers the whole exchange, from connecting to the last
+   * byte, however slowly the answer trickles in. */
   request->timed_out = FALSE;
   request->sending = g_cancellable_new ();
   if (request->cancellable != NULL)
@@ -658,9 +655,9 @@ static void
 fbk_client_init (FbkClient *self)
 {
   self->timeout_seconds = DEFAULT_TIMEOUT_SECONDS;
-  self->max_retries = DEFAULT_MAX_RETRIES;
-  self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
-  self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
+  self->max_retries = FBK_CLIENT_DEFAULT_MAX_RETRIES;
+  self->base_delay_ms = FBK_CLIENT_DEFAULT_BASE_DELAY_MS;
+  self->max_delay_ms = FBK_CLIENT_DEFAULT_MAX_DELAY_MS;
   self->max_concurrent = DEFAULT_MAX_CONCURRENT;
   g_queue_init (&self->pending);
 }

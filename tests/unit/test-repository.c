@@ -41,16 +41,6 @@ typedef struct
   guint      status;
 } Asked;
 
-static FbkInstant
-instant (const char *text)
-{
-  FbkInstant value = 0;
-
-  if (!fbk_time_parse (text, &value))
-    g_error ("bad timestamp %s", text);
-  return value;
-}
-
 static void
 set_now (Fixture    *f,
          FbkInstant  now)
@@ -89,7 +79,7 @@ fixture_set_up (Fixture       *f,
   fbk_client_set_retry_policy (f->client, 0, 10, 10);
   /* One request at a time: the log's order is the sending order. */
   fbk_client_set_max_concurrent (f->client, 1);
-  set_now (f, instant (NOW_TEXT));
+  set_now (f, fbk_test_instant (NOW_TEXT));
 
   f->repository = new_repository (f);
 }
@@ -118,23 +108,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* --- helpers --------------------------------------------------------------- */
-
-typedef struct
-{
-  GAsyncResult *result;
-  gboolean      done;
-} Waiter;
-
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_set_object (&waiter->result, result);
-  waiter->done = TRUE;
-}
 
 typedef struct
 {
@@ -167,12 +140,12 @@ refresh_full (Fixture             *f,
               GCancellable        *cancellable,
               GError             **error)
 {
-  Waiter waiter = { 0 };
+  FbkTestAsync waiter = { 0 };
   FbkRefreshResult *result;
 
   fbk_repository_refresh_values_async (repository, ids, from, to, FBK_DIRECTION_CONSUMPTION,
                                        progress != NULL ? on_progress : NULL, progress,
-                                       cancellable, on_done_cb, &waiter);
+                                       cancellable, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 30);
   result = fbk_repository_refresh_values_finish (repository, waiter.result, error);
   g_object_unref (waiter.result);
@@ -217,8 +190,8 @@ asked (Fixture *f)
       Asked one;
 
       g_assert_cmpstr (request->path, ==, METERVALUES_PATH);
-      one.start = instant (g_hash_table_lookup (request->query, "startTime"));
-      one.end = instant (g_hash_table_lookup (request->query, "endTime"));
+      one.start = fbk_test_instant (g_hash_table_lookup (request->query, "startTime"));
+      one.end = fbk_test_instant (g_hash_table_lookup (request->query, "endTime"));
       one.status = request->status;
       g_array_append_val (requests, one);
     }
@@ -236,7 +209,7 @@ assert_asked (GArray     *requests,
 
   g_assert_cmpuint (index, <, requests->len);
   one = &g_array_index (requests, Asked, index);
-  if (one->start != instant (start) || one->end != instant (end))
+  if (one->start != fbk_test_instant (start) || one->end != fbk_test_instant (end))
     {
       g_autofree char *start_text = fbk_time_format_oslo (one->start);
       g_autofree char *end_text = fbk_time_format_oslo (one->end);
@@ -347,7 +320,7 @@ static void
 test_unverified_refreshed (Fixture       *f,
                            gconstpointer  data)
 {
-  FbkInstant from = instant ("2024-10-01T00:00:00+02:00");
+  FbkInstant from = fbk_test_instant ("2024-10-01T00:00:00+02:00");
   FbkInstant first_unverified = FBK_INSTANT_INVALID;
   g_autoptr(FbkRefreshResult) first = NULL;
   g_autoptr(FbkRefreshResult) second = NULL;
@@ -407,7 +380,7 @@ static void
 test_empty_answer_keeps_values (Fixture       *f,
                                 gconstpointer  data)
 {
-  FbkInstant from = instant ("2024-11-01T00:00:00+01:00");
+  FbkInstant from = fbk_test_instant ("2024-11-01T00:00:00+01:00");
   FbkInstant first_now = f->now;
   g_autoptr(FbkRefreshResult) first = NULL;
   g_autoptr(FbkRefreshResult) second = NULL;
@@ -518,12 +491,12 @@ test_cancelled_refresh (Fixture       *f,
   g_autoptr(FbkRefreshResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char *ids[] = { HOUSE_ID, NULL };
-  Waiter waiter = { 0 };
+  FbkTestAsync waiter = { 0 };
 
   /* Held by the server long enough to be cancelled on the way. */
   fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 3000, 1, G_MAXUINT);
   fbk_repository_refresh_values_async (f->repository, ids, f->now - 60 * DAY, f->now, FBK_DIRECTION_CONSUMPTION,
-                                       NULL, NULL, cancellable, on_done_cb, &waiter);
+                                       NULL, NULL, cancellable, fbk_test_async_done_cb, &waiter);
   while (fbk_demo_server_get_n_requests (f->server) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
@@ -549,7 +522,7 @@ test_without_store (Fixture       *f,
 {
   g_autoptr(FbkRepository) repository = fbk_repository_new (f->client, NULL);
   const char *ids[] = { HOUSE_ID, FLAT_ID, NULL };
-  FbkInstant from = instant ("2023-01-01T00:00:00+01:00");
+  FbkInstant from = fbk_test_instant ("2023-01-01T00:00:00+01:00");
 
   for (guint run = 0; run < 2; run++)
     {
@@ -585,18 +558,18 @@ test_read_values (Fixture       *f,
                   gconstpointer  data)
 {
   const char *ids[] = { HOUSE_ID, SOLAR_ID, NULL };
-  FbkInstant from = instant ("2024-11-10T00:00:00+01:00");
+  FbkInstant from = fbk_test_instant ("2024-11-10T00:00:00+01:00");
   g_autoptr(FbkRefreshResult) refreshed = NULL;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { 0 };
+  FbkTestAsync waiter = { 0 };
 
   refreshed = refresh (f, HOUSE_ID, from, f->now, &error);
   g_assert_no_error (error);
   fbk_demo_server_clear_requests (f->server);
 
   fbk_repository_read_values_async (f->repository, ids, from, from + 2 * DAY, FBK_DIRECTION_CONSUMPTION,
-                                    NULL, on_done_cb, &waiter);
+                                    NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
   series = fbk_repository_read_values_finish (f->repository, waiter.result, &error);
   g_clear_object (&waiter.result);
@@ -615,9 +588,9 @@ discover (Fixture       *f,
           FbkRepository *repository)
 {
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { 0 };
+  FbkTestAsync waiter = { 0 };
 
-  fbk_repository_discover_meters_async (repository, NULL, on_done_cb, &waiter);
+  fbk_repository_discover_meters_async (repository, NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
   fbk_repository_discover_meters_finish (repository, waiter.result, &error);
   g_clear_object (&waiter.result);
@@ -628,9 +601,9 @@ static void
 load_meters (FbkRepository *repository)
 {
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { 0 };
+  FbkTestAsync waiter = { 0 };
 
-  fbk_repository_load_meters_async (repository, NULL, on_done_cb, &waiter);
+  fbk_repository_load_meters_async (repository, NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
   fbk_repository_load_meters_finish (repository, waiter.result, &error);
   g_clear_object (&waiter.result);
@@ -657,10 +630,10 @@ static GPtrArray *
 list_stored_meters (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { 0 };
+  FbkTestAsync waiter = { 0 };
   GPtrArray *meters;
 
-  fbk_store_list_meters_async (f->store, NULL, on_done_cb, &waiter);
+  fbk_store_list_meters_async (f->store, NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
   meters = fbk_store_list_meters_finish (f->store, waiter.result, &error);
   g_clear_object (&waiter.result);
