@@ -141,3 +141,25 @@ fbk_test_contains_bytes (const char *data,
     }
   return FALSE;
 }
+
+FbkInstant
+fbk_test_instant (const char *text)
+{
+  FbkInstant value = 0;
+
+  if (!fbk_time_parse (text, &value))
+    g_error ("not an RFC 3339 time: %s", text);
+  return value;
+}
+
+void
+fbk_test_async_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  FbkTestAsync *async = user_data;
+
+  async->n_callbacks++;
+  g_set_object (&async->result, result);
+  async->done = TRUE;
+}

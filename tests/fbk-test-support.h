@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "fbk-time.h"
+
 G_BEGIN_DECLS
 
 /* Runs the default main context until *flag is TRUE, failing the test after
@@ -32,5 +34,21 @@ GPtrArray *fbk_test_markup_elements (const char     *text,
 gboolean   fbk_test_contains_bytes  (const char     *data,
                                      gsize           length,
                                      const char     *needle);
+
+/* An RFC 3339 time, or an assertion failure. */
+FbkInstant fbk_test_instant     (const char     *text);
+
+/* Where fbk_test_async_done_cb() puts the result of an _async call:
+ * wait with fbk_test_wait_until (async.done, …), then _finish. */
+typedef struct
+{
+  GAsyncResult *result;       /* owned; g_clear_object() it */
+  gboolean      done;
+  guint         n_callbacks;
+} FbkTestAsync;
+
+void   fbk_test_async_done_cb   (GObject        *source,
+                                 GAsyncResult   *result,
+                                 gpointer        user_data);
 
 G_END_DECLS

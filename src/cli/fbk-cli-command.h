@@ -24,6 +24,7 @@ typedef struct
   const char *api_url;
   gboolean    demo;
   gboolean    no_cache;
+  int         retries;   /* -1: the client's default */
 } FbkCliGlobals;
 
 typedef struct

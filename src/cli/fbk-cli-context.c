@@ -52,6 +52,7 @@ find_token (GError **error)
   const char *from_environment = g_getenv ("FORBRUK_TOKEN");
   g_autoptr(FbkTokenStore) token_store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) keyring_error = NULL;
   char *token;
 
   if (from_environment != NULL)
@@ -59,39 +60,56 @@ find_token (GError **error)
 
   token_store = fbk_token_store_new ();
   fbk_token_store_lookup_async (token_store, NULL, fbk_cli_store_result, &result);
-  token = fbk_token_store_lookup_finish (token_store, fbk_cli_wait (&result), error);
-  if (token == NULL && error != NULL && *error == NULL)
+  token = fbk_token_store_lookup_finish (token_store, fbk_cli_wait (&result), &keyring_error);
+  if (token != NULL)
+    return token;
+
+  /* No token is something to set up here (exit status 2), not Elvia
+   * refusing one, also when the keyring cannot be reached. */
+  if (keyring_error != NULL)
+    g_set_error (error, FBK_API_ERROR, FBK_API_ERROR_INVALID_TOKEN,
+                 _("No access token: %s Put the token in the FORBRUK_TOKEN environment variable, "
+                   "or try “--demo”."), keyring_error->message);
+  else
     g_set_error_literal (error, FBK_API_ERROR, FBK_API_ERROR_INVALID_TOKEN,
                          _("No access token. Store one with “forbruk-cli token set” or put it in "
                            "the FORBRUK_TOKEN environment variable, or try “--demo”."));
-  return token;
+  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Context                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* FORBRUK_DEMO_NOW (an RFC 3339 time) stops the demo's clock, so its
- * output is the same on every run: golden files and screenshots use it.
- * Read only in demo mode: real data always follows the real clock. */
-static gboolean
-demo_now (FbkInstant  *out_now,
-          GError     **error)
+/**
+ * fbk_cli_demo_server_new:
+ *
+ * The simulator of --demo and of the demo-server command. FORBRUK_DEMO_NOW
+ * (an RFC 3339 time) pins its clock, so tests and screenshots see the same
+ * hours, the same verified flags and the same contract starts on any day.
+ * Only the simulator reads it: it never changes what is asked of Elvia.
+ */
+FbkDemoServer *
+fbk_cli_demo_server_new (guint64   seed,
+                         GError  **error)
 {
-  const char *text = g_getenv ("FORBRUK_DEMO_NOW");
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (seed);
+  const char *pinned = g_getenv ("FORBRUK_DEMO_NOW");
+  FbkInstant now;
 
-  *out_now = FBK_INSTANT_INVALID;
-  if (text == NULL || *text == '\0')
-    return TRUE;
-
-  if (!fbk_time_parse (text, out_now))
+  if (pinned != NULL)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("FORBRUK_DEMO_NOW is “%s”, not an RFC 3339 time such as "
-                     "2026-11-26T12:00:00+01:00."), text);
-      return FALSE;
+      if (!fbk_time_parse (pinned, &now))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("FORBRUK_DEMO_NOW is “%s”, not an RFC 3339 time such as "
+                         "2024-11-15T10:20:00+01:00."), pinned);
+          return NULL;
+        }
+      fbk_demo_server_set_now (server, now);
     }
-  return TRUE;
+
+  return g_steal_pointer (&server);
 }
 
 static FbkStore *
@@ -118,19 +136,13 @@ fbk_cli_context_init (FbkCliContext        *context,
   g_autoptr(FbkStore) store = NULL;
   const char *url = globals->api_url;
   g_auto(FbkTokenString) token = NULL;
-  FbkInstant now = FBK_INSTANT_INVALID;
 
   memset (context, 0, sizeof *context);
 
   if (globals->demo)
     {
-      if (!demo_now (&now, error))
-        return FALSE;
-
-      context->demo = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-      if (now != FBK_INSTANT_INVALID)
-        fbk_demo_server_set_now (context->demo, now);
-      if (!fbk_demo_server_start (context->demo, 0, error))
+      context->demo = fbk_cli_demo_server_new (FBK_DEMO_DEFAULT_SEED, error);
+      if (context->demo == NULL || !fbk_demo_server_start (context->demo, 0, error))
         return FALSE;
       url = fbk_demo_server_get_base_url (context->demo);
     }
@@ -138,13 +150,19 @@ fbk_cli_context_init (FbkCliContext        *context,
   client = fbk_client_new (url, error);
   if (client == NULL)
     return FALSE;
+  if (globals->retries >= 0)
+    fbk_client_set_retry_policy (client, (guint) globals->retries, FBK_CLIENT_DEFAULT_BASE_DELAY_MS,
+                                 FBK_CLIENT_DEFAULT_MAX_DELAY_MS);
 
   if (globals->demo)
     {
+      FbkInstant pinned = FBK_INSTANT_INVALID;
+
+      /* The simulator's clock is this run's clock: plan from the same now. */
+      g_object_get (context->demo, "now", &pinned, NULL);
+      if (pinned != FBK_INSTANT_INVALID)
+        fbk_client_set_now (client, pinned);
       fbk_client_set_token (client, FBK_DEMO_TOKEN);
-      /* The client plans requests from "now" too: the two clocks agree. */
-      if (now != FBK_INSTANT_INVALID)
-        fbk_client_set_now (client, now);
     }
   else
     {
@@ -186,21 +204,22 @@ fbk_cli_discover_meters (FbkCliContext  *context,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) stored = NULL;
   g_autoptr(GError) discover_error = NULL;
+  gboolean has_stored = FALSE;
+
+  /* Stored first: the names given in the app live there, and discovery
+   * keeps the names of the meters it already knows. */
+  if (fbk_repository_get_store (context->repository) != NULL)
+    {
+      fbk_repository_load_meters_async (context->repository, NULL, fbk_cli_store_result, &stored);
+      has_stored = fbk_repository_load_meters_finish (context->repository, fbk_cli_wait (&stored), NULL) &&
+                   g_list_model_get_n_items (fbk_repository_get_meters (context->repository)) > 0;
+    }
 
   fbk_repository_discover_meters_async (context->repository, NULL, fbk_cli_store_result, &result);
   if (fbk_repository_discover_meters_finish (context->repository, fbk_cli_wait (&result), &discover_error))
     return TRUE;
 
-  if (!g_error_matches (discover_error, FBK_API_ERROR, FBK_API_ERROR_NETWORK) ||
-      fbk_repository_get_store (context->repository) == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&discover_error));
-      return FALSE;
-    }
-
-  fbk_repository_load_meters_async (context->repository, NULL, fbk_cli_store_result, &stored);
-  if (!fbk_repository_load_meters_finish (context->repository, fbk_cli_wait (&stored), NULL) ||
-      g_list_model_get_n_items (fbk_repository_get_meters (context->repository)) == 0)
+  if (!g_error_matches (discover_error, FBK_API_ERROR, FBK_API_ERROR_NETWORK) || !has_stored)
     {
       g_propagate_error (error, g_steal_pointer (&discover_error));
       return FALSE;
@@ -232,6 +251,21 @@ fbk_cli_selection_clear (FbkCliSelection *selection)
   g_clear_pointer (&selection->from_text, g_free);
   g_clear_pointer (&selection->to_text, g_free);
   g_clear_pointer (&selection->meters, g_strfreev);
+}
+
+/* After option parsing: anything left over is a mistake, not something to
+ * ignore silently. */
+gboolean
+fbk_cli_no_arguments_left (int      argc,
+                           char   **argv,
+                           GError **error)
+{
+  if (argc <= 1)
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Unexpected argument “%s”."), argv[1]);
+  return FALSE;
 }
 
 /* DATE is an Oslo calendar day (both ends inclusive) or an RFC 3339 instant. */

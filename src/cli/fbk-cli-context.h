@@ -33,6 +33,9 @@ void     fbk_cli_selection_add_options (FbkCliSelection *selection,
                                         GOptionContext  *options);
 void     fbk_cli_selection_clear       (FbkCliSelection *selection);
 
+FbkDemoServer *fbk_cli_demo_server_new (guint64          seed,
+                                        GError         **error);
+
 gboolean fbk_cli_context_init     (FbkCliContext        *context,
                                    const FbkCliGlobals  *globals,
                                    GError              **error);
@@ -45,6 +48,9 @@ void          fbk_cli_store_result (GObject            *source,
 
 gboolean fbk_cli_discover_meters  (FbkCliContext        *context,
                                    GError              **error);
+gboolean fbk_cli_no_arguments_left (int                  argc,
+                                    char               **argv,
+                                    GError             **error);
 gboolean fbk_cli_parse_period     (const char           *from_text,
                                    const char           *to_text,
                                    FbkInstant           *out_from,

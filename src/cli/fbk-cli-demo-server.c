@@ -43,6 +43,9 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (options, _("Runs a simulator of Elvia's MeterValueApi on this computer."));
+  g_option_context_set_description (options, _("FORBRUK_DEMO_NOW, an RFC 3339 time such as "
+                                               "2024-11-15T10:20:00+01:00, stops the simulator's clock "
+                                               "there."));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) || argc > 1)
@@ -56,8 +59,9 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
       return FBK_CLI_EXIT_USAGE;
     }
 
-  server = fbk_demo_server_new ((guint64) seed);
-  if ((faults != NULL && !fbk_demo_server_set_faults (server, faults, &error)) ||
+  server = fbk_cli_demo_server_new ((guint64) seed, &error);
+  if (server == NULL ||
+      (faults != NULL && !fbk_demo_server_set_faults (server, faults, &error)) ||
       !fbk_demo_server_start (server, (guint) port, &error))
     {
       g_printerr ("forbruk-cli demo-server: %s\n", error->message);
@@ -67,6 +71,12 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
   /* The demo token is public: it opens nothing but this simulator. */
   g_print (_("Demo MeterValueApi listening on %s\n"), fbk_demo_server_get_base_url (server));
   g_print (_("Token: %s\n"), FBK_DEMO_TOKEN);
+  if (g_getenv ("FORBRUK_DEMO_NOW") != NULL)
+    {
+      g_autofree char *now = fbk_time_format_oslo (fbk_demo_server_get_now (server));
+
+      g_print (_("Its clock stands still at %s (FORBRUK_DEMO_NOW).\n"), now);
+    }
   g_print ("%s\n", _("Press Ctrl+C to stop."));
 
   loop = g_main_loop_new (NULL, FALSE);

@@ -198,6 +198,7 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
+      !fbk_cli_no_arguments_left (argc, argv, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
     {
       g_printerr ("forbruk-cli maxhours: %s\n", error->message);

@@ -11,6 +11,10 @@
 
 #include "fbk-cli-commands.h"
 
+/* Retries wait up to half a minute each; more than this keeps a script
+ * waiting for many minutes. */
+#define MAX_RETRIES 10
+
 static const FbkCliCommand commands[] = {
   { "meters", N_("List the metering points the token covers"), fbk_cli_meters },
   { "values", N_("Print hourly or aggregated values as CSV or JSON"), fbk_cli_values },
@@ -23,7 +27,7 @@ static const FbkCliCommand commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--demo] [--no-cache] COMMAND [OPTIONS]"));
+  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--demo] [--no-cache] [--retries N] COMMAND [OPTIONS]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
@@ -34,10 +38,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  FbkCliGlobals globals = { 0 };
+  FbkCliGlobals globals = { .retries = -1 };
   int command_index = 1;
 
   setlocale (LC_ALL, "");
+  /* Standard output is for data: debug output (G_MESSAGES_DEBUG) must not
+   * end up in a CSV file. */
+  g_log_writer_default_set_use_stderr (TRUE);
   /* FORBRUK_LOCALEDIR lets a build tree use its own catalogues. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FORBRUK_LOCALEDIR") ? g_getenv ("FORBRUK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -56,6 +63,20 @@ main (int   argc,
         globals.api_url = argv[++command_index];
       else if (g_str_has_prefix (arg, "--api-url="))
         globals.api_url = arg + strlen ("--api-url=");
+      else if ((g_strcmp0 (arg, "--retries") == 0 && command_index + 1 < argc) ||
+               g_str_has_prefix (arg, "--retries="))
+        {
+          const char *value = g_str_has_prefix (arg, "--retries=") ? arg + strlen ("--retries=")
+                                                                   : argv[++command_index];
+          guint64 retries;
+
+          if (!g_ascii_string_to_unsigned (value, 10, 0, MAX_RETRIES, &retries, NULL))
+            {
+              g_printerr (_("--retries is a whole number from 0 to %u, not “%s”.\n"), MAX_RETRIES, value);
+              return FBK_CLI_EXIT_USAGE;
+            }
+          globals.retries = (int) retries;
+        }
       else if (g_strcmp0 (arg, "--version") == 0)
         {
           g_print ("forbruk-cli %s\n", PACKAGE_VERSION);

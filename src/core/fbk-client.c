@@ -32,9 +32,6 @@
 
 #define DEFAULT_MAX_CONCURRENT 2
 #define DEFAULT_TIMEOUT_SECONDS 30
-#define DEFAULT_MAX_RETRIES 4
-#define DEFAULT_BASE_DELAY_MS 1000
-#define DEFAULT_MAX_DELAY_MS 30000
 /* A Retry-After longer than this is not waited for: the user is better
  * served by an error saying to come back later than by a frozen progress bar. */
 #define MAX_RETRY_AFTER_MS (120 * 1000)
@@ -50,6 +47,7 @@ struct _FbkClient
   char        *token;
   FbkInstant   now;
 
+  guint        timeout_seconds;
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
@@ -77,6 +75,12 @@ typedef struct
   guint            attempt;
   GSource         *retry_timeout;
   GSource         *retry_cancelled;
+  /* The attempt on the wire: its own cancellable, cancelled by the
+   * request's or by the deadline. */
+  GCancellable    *sending;
+  gulong           sending_cancelled_id;
+  GSource         *deadline;
+  gboolean         timed_out;
   RequestDoneFunc  done;
   gpointer         done_data;
 } Request;
@@ -87,6 +91,7 @@ static void
 request_free (Request *request)
 {
   g_assert (request->retry_timeout == NULL);
+  g_assert (request->sending == NULL);
   g_clear_object (&request->client);
   g_clear_object (&request->cancellable);
   g_free (request->path_and_query);
@@ -115,6 +120,39 @@ clear_retry_sources (Request *request)
       g_source_destroy (request->retry_cancelled);
       g_clear_pointer (&request->retry_cancelled, g_source_unref);
     }
+}
+
+static void
+on_sending_cancelled_cb (GCancellable *cancellable,
+                         GCancellable *sending)
+{
+  g_cancellable_cancel (sending);
+}
+
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  Request *request = user_data;
+
+  request->timed_out = TRUE;
+  g_clear_pointer (&request->deadline, g_source_unref);
+  g_cancellable_cancel (request->sending);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_sending (Request *request)
+{
+  if (request->deadline != NULL)
+    {
+      g_source_destroy (request->deadline);
+      g_clear_pointer (&request->deadline, g_source_unref);
+    }
+  if (request->sending_cancelled_id != 0)
+    g_cancellable_disconnect (request->cancellable, request->sending_cancelled_id);
+  request->sending_cancelled_id = 0;
+  g_clear_object (&request->sending);
 }
 
 static gboolean
@@ -203,8 +241,24 @@ parse_retry_after_ms (SoupMessage *message)
   return -1;
 }
 
+/* Server text is shown and may be logged; a server that echoes the request
+ * must not put the token there. */
+static char *
+without_token (FbkClient  *self,
+               const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (self->token == NULL || *self->token == '\0' || strstr (text, self->token) == NULL)
+    return g_strdup (text);
+
+  parts = g_strsplit (text, self->token, -1);
+  return g_strjoinv ("…", parts);
+}
+
 static GError *
-error_for_status (guint        status,
+error_for_status (FbkClient   *self,
+                  guint        status,
                   SoupMessage *message,
                   GBytes      *body)
 {
@@ -221,8 +275,12 @@ error_for_status (guint        status,
         g_autofree char *details = body != NULL ? fbk_parse_problem_details (body, NULL, NULL) : NULL;
 
         if (details != NULL)
-          return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
-                              _("Elvia refused the request: %s"), details);
+          {
+            g_autofree char *shown = without_token (self, details);
+
+            return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
+                                _("Elvia refused the request: %s"), shown);
+          }
         return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
                                     _("Elvia refused the request."));
       }
@@ -256,6 +314,43 @@ transport_error_is_retryable (const GError *error)
   return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* What a person is told when a request could not be completed even after
+ * the retries. */
+static GError *
+error_for_transport (FbkClient    *self,
+                     const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "Elvia did not answer within %u second. Check the network "
+                                     "connection or try again later.",
+                                     "Elvia did not answer within %u seconds. Check the network "
+                                     "connection or try again later.",
+                                     self->timeout_seconds),
+                        self->timeout_seconds);
+
+  if (error->domain == FBK_API_ERROR)
+    return g_error_copy (error);
+
+  return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach Elvia: %s"), error->message);
+}
+
+static gboolean
+body_is_truncated (SoupMessage *message,
+                   GBytes      *body)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  /* A decoded body has another length than the one sent. */
+  if (body == NULL || soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      (encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0))
+    return FALSE;
+
+  return (goffset) g_bytes_get_size (body) < soup_message_headers_get_content_length (headers);
+}
+
 static void
 on_request_sent_cb (GObject      *object,
                     GAsyncResult *result,
@@ -270,6 +365,22 @@ on_request_sent_cb (GObject      *object,
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   status = message != NULL ? soup_message_get_status (message) : 0;
+  clear_sending (request);
+
+  /* Our deadline, not the caller, cancelled it: a timeout, worth a retry. */
+  if (request->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (request->cancellable))
+    {
+      g_clear_error (&error);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "No answer within %u s", self->timeout_seconds);
+    }
+
+  /* libsoup 3.2 hands over a body cut short by a closed connection without
+   * an error; only Content-Length tells. Like a dropped connection, that is
+   * worth another try. */
+  if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (status) && body_is_truncated (message, body))
+    g_set_error_literal (&error, FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
+                         _("Elvia’s answer was cut off before it was complete. Try again later."));
 
   self->n_running--;
   /* Let the next queued request start before we handle this one, so a slow
@@ -287,11 +398,9 @@ on_request_sent_cb (GObject      *object,
 
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autoptr(GError) network_error =
-            g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
-                         _("Could not reach Elvia: %s"), error->message);
+          g_autoptr(GError) final_error = error_for_transport (self, error);
 
-          request_finish (request, NULL, network_error);
+          request_finish (request, NULL, final_error);
           return;
         }
 
@@ -312,7 +421,7 @@ on_request_sent_cb (GObject      *object,
 
       if (retry_after_ms > MAX_RETRY_AFTER_MS)
         {
-          g_autoptr(GError) status_error = error_for_status (status, message, body);
+          g_autoptr(GError) status_error = error_for_status (self, status, message, body);
 
           request_finish (request, NULL, status_error);
           return;
@@ -326,7 +435,7 @@ on_request_sent_cb (GObject      *object,
     }
 
   {
-    g_autoptr(GError) status_error = error_for_status (status, message, body);
+    g_autoptr(GError) status_error = error_for_status (self, status, message, body);
 
     g_debug ("%s answered HTTP %u", request->path_and_query, status);
     request_finish (request, NULL, status_error);
@@ -362,10 +471,23 @@ start_request (FbkClient *self,
       memset (authorization, 0, strlen (authorization));
     }
 
+  /* The deadline covers the whole exchange, from connecting to the last
+   * byte, however slowly the answer trickles in. */
+  request->timed_out = FALSE;
+  request->sending = g_cancellable_new ();
+  if (request->cancellable != NULL)
+    request->sending_cancelled_id = g_cancellable_connect (request->cancellable,
+                                                           G_CALLBACK (on_sending_cancelled_cb),
+                                                           g_object_ref (request->sending),
+                                                           g_object_unref);
+  request->deadline = g_timeout_source_new ((guint) MIN ((guint64) self->timeout_seconds * 1000, G_MAXUINT));
+  g_source_set_callback (request->deadline, on_deadline_cb, request, NULL);
+  g_source_attach (request->deadline, g_main_context_get_thread_default ());
+
   g_debug ("GET %s", request->path_and_query);
   self->n_running++;
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    request->cancellable, on_request_sent_cb, request);
+                                    request->sending, on_request_sent_cb, request);
 }
 
 static void
@@ -532,9 +654,10 @@ fbk_client_class_init (FbkClientClass *klass)
 static void
 fbk_client_init (FbkClient *self)
 {
-  self->max_retries = DEFAULT_MAX_RETRIES;
-  self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
-  self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
+  self->timeout_seconds = DEFAULT_TIMEOUT_SECONDS;
+  self->max_retries = FBK_CLIENT_DEFAULT_MAX_RETRIES;
+  self->base_delay_ms = FBK_CLIENT_DEFAULT_BASE_DELAY_MS;
+  self->max_delay_ms = FBK_CLIENT_DEFAULT_MAX_DELAY_MS;
   self->max_concurrent = DEFAULT_MAX_CONCURRENT;
   g_queue_init (&self->pending);
 }
@@ -565,8 +688,7 @@ fbk_client_new (const char  *base_url,
     self->base_url[strlen (self->base_url) - 1] = '\0';
 
   uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
-  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT_SECONDS,
-                                                 "user-agent", "Forbruk/" PACKAGE_VERSION " ",
+  self->session = soup_session_new_with_options ("user-agent", "Forbruk/" PACKAGE_VERSION " ",
                                                  NULL);
   /* A proxy must never see loopback traffic (the demo server, tests). */
   if (host_is_loopback (g_uri_get_host (uri)))
@@ -646,13 +768,19 @@ fbk_client_set_retry_policy (FbkClient *self,
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
 }
 
+/**
+ * fbk_client_set_timeout:
+ * @seconds: how long one request may take, from connecting to the last
+ *   byte of the answer; applies to requests started from now on
+ */
 void
 fbk_client_set_timeout (FbkClient *self,
                         guint      seconds)
 {
   g_return_if_fail (FBK_IS_CLIENT (self));
+  g_return_if_fail (seconds > 0);
 
-  soup_session_set_timeout (self->session, seconds);
+  self->timeout_seconds = seconds;
 }
 
 void

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 
 #define FBK_DEFAULT_API_URL "https://elvia.azure-api.net"
 
+/* The retry policy until fbk_client_set_retry_policy(): retries of one
+ * request, the wait before the first (doubling each time) and its cap. */
+#define FBK_CLIENT_DEFAULT_MAX_RETRIES    4
+#define FBK_CLIENT_DEFAULT_BASE_DELAY_MS  1000
+#define FBK_CLIENT_DEFAULT_MAX_DELAY_MS   30000
+
 /* Called on the caller's main context after each request of an operation
  * finishes (retries are not counted twice). */
 typedef void (*FbkProgressFunc) (guint    done,

@@ -106,6 +106,10 @@ fbk_max_hours_table_build (FbkSeries               *hourly_consumption,
       else
         continue;
 
+      /* Without hourly values to count, Elvia's figures for a month that is
+       * over are taken as final. */
+      if (hourly_consumption == NULL)
+        whole_month = row.has_api;
       row.complete = end <= now && whole_month;
       fill_step (&row, tariff);
       g_array_append_val (rows, row);

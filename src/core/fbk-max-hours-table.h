@@ -30,7 +30,8 @@ typedef struct
   const FbkTariffTable  *table;       /* in force for the month; NULL if none */
   guint                  step;        /* 1-based; 0 without a table or hours */
   double                 headroom;    /* kWh/h to the next step; INFINITY at the top */
-  /* The month is over and every one of its hours has a value. */
+  /* The month is over and every one of its hours has a value (or, built
+   * without hourly values, Elvia has figures for it). */
   gboolean               complete;
 } FbkMaxHoursRow;
 

@@ -126,11 +126,16 @@ on_meter_noted_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  guint *n_noting = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   /* The meter list still works from memory; the next run discovers again. */
   if (!fbk_store_note_meter_finish (FBK_STORE (object), result, &error))
     g_warning ("Could not store a metering point: %s", error->message);
+
+  if (--*n_noting == 0)
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -143,6 +148,7 @@ on_meters_discovered_cb (GObject      *object,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) kept = NULL;
   FbkInstant now = fbk_client_get_now (self->client);
+  guint *n_noting = g_task_get_task_data (task);
   GError *error = NULL;
 
   found = fbk_client_discover_finish (FBK_CLIENT (object), result, &error);
@@ -168,17 +174,23 @@ on_meters_discovered_cb (GObject      *object,
       g_ptr_array_add (kept, g_object_ref (meter));
 
       if (self->store != NULL)
-        fbk_store_note_meter_async (self->store, id,
-                                    fbk_metering_point_get_contract_start (meter),
-                                    fbk_metering_point_get_contract_end (meter),
-                                    fbk_metering_point_get_produces (meter),
-                                    now, NULL, on_meter_noted_cb, NULL);
+        {
+          (*n_noting)++;
+          fbk_store_note_meter_async (self->store, id,
+                                      fbk_metering_point_get_contract_start (meter),
+                                      fbk_metering_point_get_contract_end (meter),
+                                      fbk_metering_point_get_produces (meter),
+                                      now, NULL, on_meter_noted_cb, g_object_ref (task));
+        }
     }
 
   g_list_store_splice (self->meters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meters)),
                        kept->pdata, kept->len);
 
-  g_task_return_boolean (task, TRUE);
+  /* Done once the store has them, so that a program ending right after
+   * (forbruk-cli meters) leaves them noted for a run without network. */
+  if (*n_noting == 0)
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -199,6 +211,7 @@ fbk_repository_discover_meters_async (FbkRepository       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_repository_discover_meters_async);
+  g_task_set_task_data (task, g_new0 (guint, 1), g_free);
 
   fbk_client_discover_async (self->client, cancellable, on_meters_discovered_cb, task);
 }
@@ -546,6 +559,19 @@ typedef struct
 } Fetch;
 
 static void
+append_drops (GArray *to,
+              GArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      FbkRangeDrop drop = g_array_index (from, FbkRangeDrop, i);
+
+      drop.metering_point_id = g_strdup (drop.metering_point_id);
+      g_array_append_val (to, drop);
+    }
+}
+
+static void
 on_fetch_imported_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
@@ -597,13 +623,7 @@ on_fetch_done_cb (GObject      *object,
     }
 
   refresh->n_requests += values->n_requests;
-  for (guint i = 0; i < values->dropped->len; i++)
-    {
-      FbkRangeDrop drop = g_array_index (values->dropped, FbkRangeDrop, i);
-
-      drop.metering_point_id = g_strdup (drop.metering_point_id);
-      g_array_append_val (refresh->dropped, drop);
-    }
+  append_drops (refresh->dropped, values->dropped);
 
   if (self->store != NULL)
     {
@@ -655,21 +675,29 @@ start_fetch (GTask      *task,
   FbkRepository *self = refresh->self;
   FbkPlanMeter plan_meter = plan_meter_for (self, refresh->ids[index]);
   g_autoptr(FbkRangePlan) plan = NULL;
-  Fetch *fetch = g_new0 (Fetch, 1);
 
-  /* Planned here as the client will plan it, only to size the progress. */
+  /* A client operation hands back all of its requests or none, so each
+   * request the API will get is an operation of its own: every answer is
+   * stored as it arrives, and a failure later on loses nothing before it. */
   plan = fbk_range_plan (&plan_meter, 1, from, to, refresh->direction, fbk_client_get_now (self->client));
   refresh->requests_total += plan->requests->len;
+  append_drops (refresh->dropped, plan->dropped);
 
-  fetch->task = g_object_ref (task);
-  fetch->index = index;
-  fetch->from = from;
-  fetch->to = to;
+  for (guint i = 0; i < plan->requests->len; i++)
+    {
+      const FbkRangeRequest *request = &g_array_index (plan->requests, FbkRangeRequest, i);
+      Fetch *fetch = g_new0 (Fetch, 1);
 
-  refresh->n_outstanding++;
-  fbk_client_fetch_values_async (self->client, &plan_meter, 1, from, to, refresh->direction,
-                                 on_fetch_progress, fetch, refresh->cancellable,
-                                 on_fetch_done_cb, fetch);
+      fetch->task = g_object_ref (task);
+      fetch->index = index;
+      fetch->from = request->from;
+      fetch->to = request->to;
+
+      refresh->n_outstanding++;
+      fbk_client_fetch_values_async (self->client, &plan_meter, 1, request->from, request->to,
+                                     refresh->direction, on_fetch_progress, fetch, refresh->cancellable,
+                                     on_fetch_done_cb, fetch);
+    }
 }
 
 typedef struct

@@ -1,0 +1,825 @@
+/* test-cli.c: the built forbruk-cli, run as a user or a script would
+ *
+ * Each run gets a private environment: fresh XDG directories (so the store
+ * is the test's own), no session bus (so no keyring), English messages.
+ * The API is the demo server: embedded (--demo, with FORBRUK_DEMO_NOW),
+ * in this process (to read its request log), or `forbruk-cli demo-server`
+ * with faults in a process of its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "fbk-demo-server.h"
+#include "fbk-store.h"
+#include "fbk-test-support.h"
+
+#define HOUSE_ID "707057500061439208"
+#define FLAT_ID  "707057500072815367"
+#define SOLAR_ID "707057500083906177"
+#define HOUR     FBK_SECONDS_PER_HOUR
+#define DEMO_NOW "2025-06-15T10:20:00+02:00"
+/* Well-formed, but not the demo's. */
+#define OTHER_TOKEN "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzb21lb25lLWVsc2UifQ.c2lnbmF0dXJlLW9mLWFub3RoZXItdG9rZW4"
+
+typedef struct
+{
+  char  *dir;
+  char **environ;
+} Fixture;
+
+typedef struct
+{
+  int   status;   /* the exit status, or -signal */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *unset[] = {
+    "DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "FORBRUK_TOKEN", "FORBRUK_DEMO_NOW",
+    "G_MESSAGES_DEBUG", "LANGUAGE", "LC_MESSAGES", "FORBRUK_LOCALEDIR",
+  };
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR" };
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("forbruk-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  f->environ = g_get_environ ();
+  for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
+    f->environ = g_environ_unsetenv (f->environ, unset[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, dirs[i], NULL);
+
+      g_mkdir (path, 0700);
+      f->environ = g_environ_setenv (f->environ, dirs[i], path, TRUE);
+    }
+  f->environ = g_environ_setenv (f->environ, "LC_ALL", "C.UTF-8", TRUE);
+  f->environ = g_environ_setenv (f->environ, "TZ", "UTC", TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_strfreev (f->environ);
+}
+
+static void
+set_env (Fixture    *f,
+         const char *name,
+         const char *value)
+{
+  if (value != NULL)
+    f->environ = g_environ_setenv (f->environ, name, value, TRUE);
+  else
+    f->environ = g_environ_unsetenv (f->environ, name);
+}
+
+static char *
+store_path (Fixture *f)
+{
+  return g_build_filename (f->dir, "XDG_DATA_HOME", "forbruk", "forbruk.db", NULL);
+}
+
+/* --- running the CLI ------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+} Communicated;
+
+static void
+on_communicated_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Communicated *communicated = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
+                                        &communicated->err, &error);
+  g_assert_no_error (error);
+  communicated->done = TRUE;
+}
+
+/* A server left behind by a failed test would keep running. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GSubprocess *
+spawn (Fixture            *f,
+       GSubprocessFlags    flags,
+       const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("FORBRUK_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_set_environ (launcher, f->environ);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+/* Runs forbruk-cli with the NULL-terminated arguments. The main context
+ * keeps running meanwhile, so a demo server in this process answers. */
+static Run *
+run_cli_v (Fixture            *f,
+           const char * const *args)
+{
+  g_autoptr(GSubprocess) process = spawn (f, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                             G_SUBPROCESS_FLAGS_STDIN_INHERIT, args);
+  Communicated communicated = { 0 };
+  Run *run = g_new0 (Run, 1);
+
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated_cb, &communicated);
+  fbk_test_wait_until (communicated.done, 60);
+  while (!g_subprocess_get_if_exited (process) && !g_subprocess_get_if_signaled (process))
+    g_main_context_iteration (NULL, TRUE);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
+                                                     : -g_subprocess_get_term_sig (process);
+  run->out = g_steal_pointer (&communicated.out);
+  run->err = g_steal_pointer (&communicated.err);
+
+  if (g_test_verbose ())
+    g_printerr ("forbruk-cli %s → %d\n%s", args[0], run->status, run->err);
+
+  return run;
+}
+
+#define run_cli(f, ...) run_cli_v ((f), (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_status (Run        *run,
+               int         status,
+               const char *in_stderr)
+{
+  if (run->status != status || (in_stderr != NULL && strstr (run->err, in_stderr) == NULL))
+    g_error ("exit status %d (expected %d), stderr: %s(expected to contain “%s”)",
+             run->status, status, run->err, in_stderr != NULL ? in_stderr : "");
+}
+
+/* --- forbruk-cli demo-server in a process of its own ---------------------- */
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *url;
+} DemoProcess;
+
+typedef struct
+{
+  gboolean  done;
+  char     *line;
+} Line;
+
+static void
+on_line_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Line *line = user_data;
+
+  line->line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL, NULL);
+  line->done = TRUE;
+}
+
+static DemoProcess *
+start_demo_process (Fixture    *f,
+                    const char *faults)
+{
+  DemoProcess *demo = g_new0 (DemoProcess, 1);
+  g_autoptr(GDataInputStream) output = NULL;
+  Line line = { 0 };
+  const char *url;
+
+  demo->process = spawn (f, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                         (const char * const[]) { "demo-server", "--port", "0", "--faults", faults, NULL });
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (demo->process));
+  g_data_input_stream_read_line_async (output, G_PRIORITY_DEFAULT, NULL, on_line_cb, &line);
+  fbk_test_wait_until (line.done, 10);
+
+  /* "Demo MeterValueApi listening on http://127.0.0.1:PORT" */
+  g_assert_nonnull (line.line);
+  url = strstr (line.line, "http://127.0.0.1:");
+  g_assert_nonnull (url);
+  demo->url = g_strdup (url);
+  g_free (line.line);
+
+  return demo;
+}
+
+static void
+demo_process_free (DemoProcess *demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (demo->process, SIGTERM);
+  g_subprocess_wait (demo->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (demo->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (demo->process), ==, 0);
+  g_object_unref (demo->process);
+  g_free (demo->url);
+  g_free (demo);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoProcess, demo_process_free)
+
+/* --- CSV ------------------------------------------------------------------- */
+
+static GStrv
+csv_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (*lines[i] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Rows per Oslo day (the date of the start column). */
+static GHashTable *
+rows_per_day (GStrv lines)
+{
+  GHashTable *days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+      char *day;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      day = g_strndup (fields[1], 10);
+      g_hash_table_insert (days, day, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (days, day)) + 1));
+    }
+  return days;
+}
+
+static guint
+hours_between_days (const char *first_day,
+                    const char *last_day)
+{
+  FbkDate first, last;
+
+  g_assert_true (fbk_time_parse_date (first_day, &first));
+  g_assert_true (fbk_time_parse_date (last_day, &last));
+  return (guint) ((fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) - fbk_time_oslo_midnight (first)) / HOUR);
+}
+
+static char *
+date_text (FbkDate date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", date.year, date.month, date.day);
+}
+
+/* --- values ---------------------------------------------------------------- */
+
+/* Three years of one meter from the embedded simulator: one row per hour,
+ * 23 and 25 on DST days, the same whatever the machine's zone, and nothing
+ * on stderr (progress only goes to a terminal). */
+static void
+test_values_three_years_demo (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *dst_days[][2] = {
+    { "2022-10-30", "25" }, { "2023-03-26", "23" }, { "2023-10-29", "25" },
+    { "2024-03-31", "23" }, { "2024-10-27", "25" }, { "2025-03-30", "23" },
+    { "2024-01-15", "24" }, { "2022-06-17", "24" }, { "2025-06-14", "24" },
+  };
+  g_autoptr(Run) utc = NULL;
+  g_autoptr(Run) new_york = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(GHashTable) days = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  utc = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2022-06-17", "--to", "2025-06-14");
+  assert_status (utc, 0, NULL);
+  g_assert_cmpstr (utc->err, ==, "");
+
+  lines = csv_lines (utc->out);
+  g_assert_cmpstr (lines[0], ==, "metering_point_id,start,end,kwh,direction,verified");
+  g_assert_cmpuint (g_strv_length (lines) - 1, ==, hours_between_days ("2022-06-17", "2025-06-14"));
+  g_assert_true (g_str_has_prefix (lines[1], HOUSE_ID ",2022-06-17T00:00:00+02:00,2022-06-17T01:00:00+02:00,"));
+  g_assert_true (g_str_has_prefix (lines[g_strv_length (lines) - 1],
+                                   HOUSE_ID ",2025-06-14T23:00:00+02:00,2025-06-15T00:00:00+02:00,"));
+  days = rows_per_day (lines);
+  g_assert_cmpuint (g_hash_table_size (days), ==, hours_between_days ("2022-06-17", "2025-06-14") / 24);
+  for (guint i = 0; i < G_N_ELEMENTS (dst_days); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (days, dst_days[i][0])), ==,
+                      (guint) atoi (dst_days[i][1]));
+  /* Both 02:00 of the autumn day, told apart by their offsets. */
+  g_assert_nonnull (strstr (utc->out, "," "2024-10-27T02:00:00+02:00,2024-10-27T02:00:00+01:00,"));
+  g_assert_nonnull (strstr (utc->out, "," "2024-10-27T02:00:00+01:00,2024-10-27T03:00:00+01:00,"));
+
+  set_env (f, "TZ", "America/New_York");
+  new_york = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2022-06-17", "--to", "2025-06-14");
+  assert_status (new_york, 0, NULL);
+  g_assert_cmpstr (new_york->out, ==, utc->out);
+
+  /* JSON has the same rows. */
+  json = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2024-10-27", "--to", "2024-10-27",
+                  "--format", "json");
+  assert_status (json, 0, NULL);
+  json_parser_load_from_data (parser, json->out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 25);
+}
+
+/* Against a server with a request log: every request within the API's
+ * limits; a second run answered from the store but for the trailing
+ * window; --no-cache fetches it all again; the output never changes. */
+static void
+test_values_cached (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  FbkDate today = fbk_time_oslo_date (g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *from = date_text (fbk_date_add_days (fbk_date_add_months (today, -36), 2));
+  g_autofree char *to = date_text (fbk_date_add_days (today, -3));
+  g_autofree char *path = store_path (f);
+  g_autoptr(Run) first = NULL;
+  g_autoptr(Run) second = NULL;
+  g_autoptr(Run) uncached = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_values = 0;
+
+  /* On the real clock, as the CLI is: the dates are counted from today. */
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  first = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "values", "--meter", HOUSE_ID,
+                   "--from", from, "--to", to);
+  assert_status (first, 0, NULL);
+  g_assert_cmpstr (first->err, ==, "");
+  lines = csv_lines (first->out);
+  g_assert_cmpuint (g_strv_length (lines) - 1, ==, hours_between_days (from, to));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  for (guint i = 0; i < fbk_demo_server_get_n_requests (server); i++)
+    {
+      const FbkDemoRequest *request = fbk_demo_server_get_request (server, i);
+      const char *ids = g_hash_table_lookup (request->query, "meteringPointIds");
+      FbkInstant start, end;
+
+      /* The server checks the limits as Elvia does: 200 means within. */
+      g_assert_cmpuint (request->status, ==, 200);
+      if (ids == NULL)
+        continue;
+      g_assert_cmpstr (ids, ==, HOUSE_ID);
+      g_assert_true (fbk_time_parse (g_hash_table_lookup (request->query, "startTime"), &start));
+      g_assert_true (fbk_time_parse (g_hash_table_lookup (request->query, "endTime"), &end));
+      g_assert_cmpint (end - start, <=, 365 * 24 * HOUR);
+      n_values++;
+    }
+  g_assert_cmpuint (n_values, ==, 3);
+
+  fbk_demo_server_clear_requests (server);
+  second = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "values", "--meter", HOUSE_ID,
+                    "--from", from, "--to", to);
+  assert_status (second, 0, NULL);
+  g_assert_cmpstr (second->out, ==, first->out);
+  n_values = 0;
+  for (guint i = 0; i < fbk_demo_server_get_n_requests (server); i++)
+    {
+      const FbkDemoRequest *request = fbk_demo_server_get_request (server, i);
+      FbkInstant start, end;
+
+      if (g_hash_table_lookup (request->query, "meteringPointIds") == NULL)
+        continue;
+      g_assert_true (fbk_time_parse (g_hash_table_lookup (request->query, "startTime"), &start));
+      g_assert_true (fbk_time_parse (g_hash_table_lookup (request->query, "endTime"), &end));
+      /* Only what lies in the last 48 hours (plus the current one). */
+      g_assert_cmpint (start, >=, g_get_real_time () / G_USEC_PER_SEC - 50 * HOUR);
+      n_values++;
+    }
+  g_assert_cmpuint (n_values, <=, 1);
+
+  fbk_demo_server_clear_requests (server);
+  uncached = run_cli (f, "--no-cache", "--api-url", fbk_demo_server_get_base_url (server), "values",
+                      "--meter", HOUSE_ID, "--from", from, "--to", to);
+  assert_status (uncached, 0, NULL);
+  g_assert_cmpstr (uncached->out, ==, first->out);
+  /* Two to discover the meters, three for the values. */
+  g_assert_cmpuint (fbk_demo_server_get_n_requests (server), ==, 5);
+}
+
+/* --- failures -------------------------------------------------------------- */
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const struct {
+    const char *args[12];
+    const char *in_stderr;
+  } cases[] = {
+    { { "--demo", "values", "--from", "2024-13-01", "--to", "2024-12-31" }, "“2024-13-01” is not a date" },
+    { { "--demo", "values", "--from", "2024-12-01", "--to", "2024-11-01" }, "ends before it starts" },
+    { { "--demo", "values", "--from", "2024-12-01" }, "Both --from and --to" },
+    { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--resolution", "minute" },
+      "resolution" },
+    { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--format", "xml" }, "csv or json" },
+    { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--meter", "707057500000000001" },
+      "707057500000000001 is not on this token" },
+    { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--meter", "12345" },
+      "“12345” is not a metering point id" },
+    { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "stray" }, "“stray”" },
+    { { "--demo", "maxhours", "--month", "2024-13" }, "“2024-13” is not a month" },
+    { { "--demo", "maxhours", "--format", "yaml" }, "--format is text, csv or json" },
+    { { "--demo", "frobnicate" }, "Unknown command “frobnicate”" },
+    { { "--frobnicate", "meters" }, "Unknown option “--frobnicate”" },
+    { { "--retries", "many", "--demo", "meters" }, "--retries" },
+    { { "--demo" }, "Usage" },
+  };
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_cli_v (f, cases[i].args);
+
+      assert_status (run, 2, cases[i].in_stderr);
+      g_assert_cmpstr (run->out, ==, "");
+    }
+}
+
+static void
+test_insecure_url (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Run) run = NULL;
+
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+  run = run_cli (f, "--api-url", "http://192.0.2.10:8080", "meters");
+  assert_status (run, 2, "Refusing to send the access token to “http://192.0.2.10:8080”");
+  g_assert_nonnull (strstr (run->err, "https"));
+  g_assert_null (strstr (run->err, FBK_DEMO_TOKEN));
+}
+
+static void
+test_no_token (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) garbage = NULL;
+
+  /* No FORBRUK_TOKEN, and no keyring to find one in. */
+  run = run_cli (f, "--api-url", "http://127.0.0.1:9", "meters");
+  assert_status (run, 2, "No access token");
+  g_assert_nonnull (strstr (run->err, "FORBRUK_TOKEN"));
+
+  set_env (f, "FORBRUK_TOKEN", "not a token");
+  garbage = run_cli (f, "--api-url", "http://127.0.0.1:9", "meters");
+  assert_status (garbage, 2, NULL);
+  g_assert_cmpstr (garbage->out, ==, "");
+}
+
+static void
+test_refused_token (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DemoProcess) demo = start_demo_process (f, "");
+  g_autoptr(Run) run = NULL;
+
+  /* Debug output on: the token must not be in it either. */
+  set_env (f, "FORBRUK_TOKEN", OTHER_TOKEN);
+  set_env (f, "G_MESSAGES_DEBUG", "all");
+  run = run_cli (f, "--api-url", demo->url, "values", "--from", "2025-01-01", "--to", "2025-01-02");
+  assert_status (run, 3, "Elvia refused the access token");
+  g_assert_null (strstr (run->err, OTHER_TOKEN));
+  g_assert_null (strstr (run->err, "c2lnbmF0dXJlLW9mLWFub3RoZXItdG9rZW4"));
+  g_assert_nonnull (strstr (run->err, "metervalues"));
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+/* Faults injected by forbruk-cli demo-server: each ends with status 4 and a
+ * sentence saying what happened. */
+static void
+test_api_failures (Fixture       *f,
+                   gconstpointer  data)
+{
+  const struct {
+    const char *faults;
+    const char *retries;
+    const char *in_stderr;
+  } cases[] = {
+    { "500", "1", "HTTP 500" },
+    { "503", "1", "HTTP 503" },
+    { "429:0", "1", "too many requests" },
+    { "truncate", "0", "cut off" },
+    { "drop", "0", "Could not reach Elvia" },
+  };
+
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DemoProcess) demo = start_demo_process (f, cases[i].faults);
+      gint64 started = g_get_monotonic_time ();
+      g_autoptr(Run) run = run_cli (f, "--retries", cases[i].retries, "--api-url", demo->url, "meters");
+
+      assert_status (run, 4, cases[i].in_stderr);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+    }
+
+  /* Failing on the third request of a values run, after discovery. */
+  {
+    g_autoptr(DemoProcess) demo = start_demo_process (f, "500@3+");
+    g_autoptr(Run) run = run_cli (f, "--retries", "0", "--api-url", demo->url, "values", "--meter", HOUSE_ID,
+                                  "--from", "2025-01-01", "--to", "2025-01-31");
+
+    assert_status (run, 4, "HTTP 500");
+    g_assert_cmpstr (run->out, ==, "");
+  }
+}
+
+/* --- meters and maxhours --------------------------------------------------- */
+
+static void
+test_meters (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(Run) run = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) house = NULL;
+  g_auto(GStrv) flat = NULL;
+  g_auto(GStrv) solar = NULL;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  run = run_cli (f, "--demo", "meters");
+  assert_status (run, 0, NULL);
+  g_assert_cmpstr (run->err, ==, "");
+
+  /* id, contract start, directions, name: tab-separated, one per line. */
+  lines = csv_lines (run->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  house = g_strsplit (lines[0], "\t", -1);
+  flat = g_strsplit (lines[1], "\t", -1);
+  solar = g_strsplit (lines[2], "\t", -1);
+  g_assert_cmpuint (g_strv_length (house), ==, 4);
+  g_assert_cmpstr (house[0], ==, HOUSE_ID);
+  g_assert_cmpstr (house[2], ==, "consumption");
+  g_assert_cmpstr (house[3], ==, "707 057 500 061 439 208");
+  g_assert_cmpstr (flat[0], ==, FLAT_ID);
+  /* Eighteen months before the pinned now. */
+  g_assert_cmpstr (flat[1], ==, "2023-12-15T00:00:00+01:00");
+  g_assert_cmpstr (solar[0], ==, SOLAR_ID);
+  g_assert_cmpstr (solar[2], ==, "consumption,production");
+}
+
+/* A name given in the app (kept in the store) is what forbruk-cli prints. */
+static void
+test_meters_stored_name (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autofree char *path = store_path (f);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) run = NULL;
+  g_autoptr(Run) offline = NULL;
+
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (folder, 0700);
+  {
+    g_autoptr(FbkStore) store = fbk_store_open_sync (path, NULL, &error);
+
+    g_assert_no_error (error);
+    fbk_store_note_meter_sync (store, HOUSE_ID, FBK_INSTANT_INVALID, FBK_INSTANT_INVALID, FALSE, 0, NULL, &error);
+    g_assert_no_error (error);
+    fbk_store_set_meter_name_sync (store, HOUSE_ID, "Hytta på fjellet", NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+  run = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "meters");
+  assert_status (run, 0, NULL);
+  g_assert_nonnull (strstr (run->out, HOUSE_ID "\t2014-10-01T00:00:00+02:00\tconsumption\tHytta på fjellet\n"));
+  g_assert_nonnull (strstr (run->out, SOLAR_ID));
+
+  /* Without the network the stored meters are listed, with a note. */
+  g_clear_object (&server);
+  offline = run_cli (f, "--retries", "0", "--api-url", "http://127.0.0.1:9", "meters");
+  assert_status (offline, 0, "Could not reach Elvia");
+  g_assert_nonnull (strstr (offline->out, "Hytta på fjellet"));
+  g_assert_nonnull (strstr (offline->out, SOLAR_ID));
+}
+
+static JsonArray *
+parse_array (const char *text,
+             JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_row (JsonArray  *rows,
+          const char *metering_point_id,
+          const char *month)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "metering_point_id"), metering_point_id) &&
+          g_str_equal (json_object_get_string_member (row, "month"), month))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+test_maxhours (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonParser) api_parser = json_parser_new ();
+  g_autoptr(JsonParser) local_parser = json_parser_new ();
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) local = NULL;
+  g_autoptr(Run) csv = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) current = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *api_rows;
+  JsonArray *local_rows;
+  JsonObject *house;
+  JsonObject *house_local;
+  JsonArray *hours;
+  double sum = 0;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+
+  /* May is over: Elvia's figures (it answers for June and May). */
+  json = run_cli (f, "--demo", "maxhours", "--month", "2025-05", "--format", "json");
+  assert_status (json, 0, NULL);
+  api_rows = parse_array (json->out, api_parser);
+  g_assert_cmpuint (json_array_get_length (api_rows), ==, 3);
+  house = find_row (api_rows, HOUSE_ID, "2025-05");
+  g_assert_nonnull (house);
+  g_assert_cmpstr (json_object_get_string_member (house, "source"), ==, "api");
+  g_assert_true (json_object_get_boolean_member (house, "complete"));
+  g_assert_false (json_object_get_boolean_member (house, "provisional"));
+  hours = json_object_get_array_member (house, "hours");
+  g_assert_cmpuint (json_array_get_length (hours), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *hour = json_array_get_object_element (hours, i);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (hour, "start"), "2025-05-"));
+      sum += json_object_get_double_member (hour, "kwh");
+    }
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (house, "average"), sum / 3, 0.0011);
+  g_assert_cmpint (json_object_get_int_member (house, "step"), >=, 1);
+
+  /* Computed here from the hourly values: the same hours. */
+  local = run_cli (f, "--demo", "maxhours", "--month", "2025-05", "--format", "json", "--source", "local",
+                   "--meter", HOUSE_ID);
+  assert_status (local, 0, NULL);
+  local_rows = parse_array (local->out, local_parser);
+  g_assert_cmpuint (json_array_get_length (local_rows), ==, 1);
+  house_local = find_row (local_rows, HOUSE_ID, "2025-05");
+  g_assert_cmpstr (json_object_get_string_member (house_local, "source"), ==, "local");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (house_local, "average"),
+                                  json_object_get_double_member (house, "average"), 0.0011);
+  g_assert_cmpint (json_object_get_int_member (house_local, "step"), ==,
+                   json_object_get_int_member (house, "step"));
+
+  /* CSV: a header and a row per meter, the same average. */
+  csv = run_cli (f, "--demo", "maxhours", "--month", "2025-05", "--format", "csv");
+  assert_status (csv, 0, NULL);
+  lines = csv_lines (csv->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "metering_point_id,month,hour1_start,hour1_kwh,"));
+  for (guint i = 1; i < 4; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 14);
+      g_assert_cmpstr (fields[1], ==, "2025-05");
+      if (g_str_equal (fields[0], HOUSE_ID))
+        g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[8], NULL),
+                                        json_object_get_double_member (house, "average"), 0.0005);
+    }
+
+  /* Text, for people. */
+  text = run_cli (f, "--demo", "maxhours", "--month", "2025-05");
+  assert_status (text, 0, NULL);
+  g_assert_nonnull (strstr (text->out, HOUSE_ID "  2025-05  average "));
+  g_assert_nonnull (strstr (text->out, "from Elvia"));
+  g_assert_nonnull (strstr (text->out, "  1. 2025-05-"));
+
+  /* This month by default: not complete yet. */
+  current = run_cli (f, "--demo", "maxhours", "--format", "json", "--meter", HOUSE_ID);
+  assert_status (current, 0, NULL);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *rows = parse_array (current->out, parser);
+    JsonObject *row = find_row (rows, HOUSE_ID, "2025-06");
+
+    g_assert_nonnull (row);
+    g_assert_false (json_object_get_boolean_member (row, "complete"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("FORBRUK_CLI") == NULL)
+    {
+      g_printerr ("Set FORBRUK_CLI to the forbruk-cli to test (meson test does).\n");
+      return 1;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("values/three-years-demo", test_values_three_years_demo);
+  ADD ("values/cached", test_values_cached);
+  ADD ("failure/usage", test_usage_errors);
+  ADD ("failure/insecure-url", test_insecure_url);
+  ADD ("failure/no-token", test_no_token);
+  ADD ("failure/refused-token", test_refused_token);
+  ADD ("failure/api", test_api_failures);
+  ADD ("meters", test_meters);
+  ADD ("meters/stored-name", test_meters_stored_name);
+  ADD ("maxhours", test_maxhours);
+
+  return g_test_run ();
+}
