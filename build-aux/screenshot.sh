@@ -6,6 +6,7 @@
 #   SETTINGS="view='max-hours'
 #   period='last-12-months'" build-aux/screenshot.sh shot.png -- --demo
 # COLOR_SCHEME=dark to force the dark style.
+# KEYS keys to press (xdotool names) before the shot, e.g. KEYS="ctrl+comma".
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 cd "$(dirname "$0")/.."
@@ -32,5 +33,9 @@ xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" dbus-run-session -- sh -c '
   printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   "$0" "$@" & app=$!
   sleep "${DELAY:-3}"
+  if [ -n "${KEYS:-}" ]; then
+    for key in $KEYS; do xdotool key "$key"; sleep 0.5; done
+    sleep 1
+  fi
   /usr/bin/import -window root "$OUT"
   kill $app; wait $app 2>/dev/null || true' "$PWD/$BUILD/src/forbruk" "$@"

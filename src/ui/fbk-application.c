@@ -98,6 +98,21 @@ about_action (GSimpleAction *action,
 }
 
 static void
+on_preferences_store_opened_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(FbkPreferencesWindow) preferences = user_data;
+  g_autoptr(FbkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = fbk_application_open_store_finish (FBK_APPLICATION (object), result, &error);
+  if (store == NULL)
+    g_warning ("Could not open the offline store: %s", error->message);
+  fbk_preferences_window_set_store (preferences, store);
+}
+
+static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -108,6 +123,8 @@ preferences_action (GSimpleAction *action,
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
+  fbk_application_open_store_async (self, NULL, on_preferences_store_opened_cb,
+                                    g_object_ref (preferences));
 }
 
 static void
@@ -368,37 +385,90 @@ fbk_application_start_demo (FbkApplication  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  FbkClient *client;
-} Connect;
-
 static void
-connect_free (Connect *connect)
-{
-  g_clear_object (&connect->client);
-  g_free (connect);
-}
-
-static void
-on_store_opened_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_shared_store_opened_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   FbkApplication *self = g_task_get_source_object (task);
-  Connect *connect = g_task_get_task_data (task);
+  GError *error = NULL;
+  FbkStore *store = fbk_store_open_finish (result, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Another caller may have opened it meanwhile; keep the first. */
+  if (self->store == NULL)
+    self->store = store;
+  else
+    g_object_unref (store);
+
+  g_task_return_pointer (task, g_object_ref (self->store), g_object_unref);
+}
+
+/**
+ * fbk_application_open_store_async:
+ *
+ * Opens the offline store once, off the main thread, and shares it with
+ * every later caller (the session, Preferences).
+ */
+void
+fbk_application_open_store_async (FbkApplication      *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FBK_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fbk_application_open_store_async);
+
+  if (self->store != NULL)
+    g_task_return_pointer (task, g_object_ref (self->store), g_object_unref);
+  else
+    fbk_store_open_async (NULL, cancellable, on_shared_store_opened_cb, g_steal_pointer (&task));
+}
+
+/**
+ * fbk_application_open_store_finish:
+ *
+ * Returns: (transfer full): the store
+ */
+FbkStore *
+fbk_application_open_store_finish (FbkApplication  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_session_store_opened_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FbkApplication *self = FBK_APPLICATION (object);
+  FbkClient *client = g_task_get_task_data (task);
   g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
-    self->store = fbk_store_open_finish (result, &error);
+  store = fbk_application_open_store_finish (self, result, &error);
 
   /* Without a store Forbruk still works, it just fetches everything. */
-  if (self->store == NULL)
+  if (store == NULL)
     g_warning ("Could not open the offline store: %s", error->message);
 
-  repository = fbk_repository_new (connect->client, self->store);
+  repository = fbk_repository_new (client, store);
   set_repository (self, repository);
   g_task_return_boolean (task, TRUE);
 }
@@ -419,7 +489,7 @@ fbk_application_connect_async (FbkApplication      *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  Connect *connect;
+  g_autoptr(FbkClient) client = NULL;
 
   g_return_if_fail (FBK_IS_APPLICATION (self));
   g_return_if_fail (token != NULL);
@@ -427,20 +497,16 @@ fbk_application_connect_async (FbkApplication      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_application_connect_async);
 
-  connect = g_new0 (Connect, 1);
-  g_task_set_task_data (task, connect, (GDestroyNotify) connect_free);
-  connect->client = fbk_client_new (g_getenv ("FORBRUK_API_URL"), &error);
-  if (connect->client == NULL)
+  client = fbk_client_new (g_getenv ("FORBRUK_API_URL"), &error);
+  if (client == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  fbk_client_set_token (connect->client, token);
+  fbk_client_set_token (client, token);
+  g_task_set_task_data (task, g_steal_pointer (&client), g_object_unref);
 
-  if (self->store != NULL)
-    on_store_opened_cb (NULL, NULL, g_steal_pointer (&task));
-  else
-    fbk_store_open_async (NULL, cancellable, on_store_opened_cb, g_steal_pointer (&task));
+  fbk_application_open_store_async (self, cancellable, on_session_store_opened_cb, g_steal_pointer (&task));
 }
 
 gboolean

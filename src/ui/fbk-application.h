@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "fbk-repository.h"
+#include "fbk-store.h"
 #include "fbk-token-store.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,12 @@ gboolean        fbk_application_connect_finish    (FbkApplication  *self,
                                                    GAsyncResult    *result,
                                                    GError         **error);
 void            fbk_application_disconnect        (FbkApplication  *self);
+void            fbk_application_open_store_async  (FbkApplication       *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+FbkStore       *fbk_application_open_store_finish (FbkApplication  *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
 
 G_END_DECLS

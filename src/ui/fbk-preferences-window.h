@@ -6,12 +6,16 @@
 
 #include <adwaita.h>
 
+#include "fbk-store.h"
+
 G_BEGIN_DECLS
 
 #define FBK_TYPE_PREFERENCES_WINDOW (fbk_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkPreferencesWindow, fbk_preferences_window, FBK, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-FbkPreferencesWindow *fbk_preferences_window_new (GSettings *settings);
+FbkPreferencesWindow *fbk_preferences_window_new       (GSettings            *settings);
+void                  fbk_preferences_window_set_store (FbkPreferencesWindow *self,
+                                                        FbkStore             *store);
 
 G_END_DECLS
