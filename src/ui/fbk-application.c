@@ -97,19 +97,27 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The store is opened first (at once when it already is), so the window
+ * shows complete from its first frame and nothing refers to it later. */
 static void
 on_preferences_store_opened_cb (GObject      *object,
                                 GAsyncResult *result,
                                 gpointer      user_data)
 {
-  g_autoptr(FbkPreferencesWindow) preferences = user_data;
+  FbkApplication *self = FBK_APPLICATION (object);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(FbkStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  FbkPreferencesWindow *preferences;
 
-  store = fbk_application_open_store_finish (FBK_APPLICATION (object), result, &error);
+  store = fbk_application_open_store_finish (self, result, &error);
   if (store == NULL)
     g_warning ("Could not open the offline store: %s", error->message);
+
+  preferences = fbk_preferences_window_new (self->settings);
   fbk_preferences_window_set_store (preferences, store);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -117,14 +125,7 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  FbkApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  FbkPreferencesWindow *preferences = fbk_preferences_window_new (self->settings);
-
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
-  gtk_window_present (GTK_WINDOW (preferences));
-  fbk_application_open_store_async (self, NULL, on_preferences_store_opened_cb,
-                                    g_object_ref (preferences));
+  fbk_application_open_store_async (FBK_APPLICATION (user_data), NULL, on_preferences_store_opened_cb, NULL);
 }
 
 static void

@@ -117,6 +117,7 @@ test_about_and_shortcuts_open (void)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
   GtkWindow *about;
   GtkWindow *shortcuts;
+  GtkWindow *preferences;
 
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
 
@@ -134,8 +135,13 @@ test_about_and_shortcuts_open (void)
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (shortcuts));
   gtk_window_destroy (shortcuts);
 
+  /* Preferences open once the offline store is open, off the main thread. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  g_assert_nonnull (find_window_of_type (application, ADW_TYPE_PREFERENCES_WINDOW));
+  for (int i = 0; i < 500 && find_window_of_type (application, ADW_TYPE_PREFERENCES_WINDOW) == NULL; i++)
+    fbk_test_ui_spin (10);
+  preferences = find_window_of_type (application, ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_window_destroy (preferences);
 
   gtk_window_destroy (window);
 }
