@@ -145,3 +145,88 @@ fbk_test_token_store_clear (FbkTokenStore  *store,
   g_object_unref (waiter.result);
   return ok;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The keyring suite's session                                              */
+/* ------------------------------------------------------------------------ */
+
+static char *unusable_reason;
+static int watchdog_seconds;
+
+/* Whether this session's keyring may be used; if not, marks the running
+ * test skipped, or failed where a keyring is required (CI). */
+gboolean
+fbk_test_keyring_usable (void)
+{
+  if (unusable_reason == NULL)
+    return TRUE;
+  if (g_strcmp0 (g_getenv ("FORBRUK_TEST_REQUIRE_KEYRING"), "1") == 0)
+    g_test_fail_printf ("%s", unusable_reason);
+  else
+    g_test_skip (unusable_reason);
+  return FALSE;
+}
+
+/* Decided before any test runs, without autolaunching a bus. */
+void
+fbk_test_keyring_check (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) owned = NULL;
+  g_autoptr(GVariant) activatable = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **names = NULL;
+  gboolean has_owner = FALSE;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      unusable_reason = g_strdup ("no private session bus (run build-aux/run-tests.sh)");
+      return;
+    }
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
+    {
+      unusable_reason = g_strdup_printf ("no session bus: %s", error->message);
+      return;
+    }
+
+  owned = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                                             G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+  if (owned != NULL)
+    g_variant_get (owned, "(b)", &has_owner);
+  if (activatable != NULL)
+    g_variant_get (activatable, "(^a&s)", &names);
+
+  if (!has_owner && (names == NULL || !g_strv_contains (names, "org.freedesktop.secrets")))
+    unusable_reason = g_strdup ("no Secret Service on the session bus");
+  else if (g_strcmp0 (g_getenv ("FORBRUK_TEST_REQUIRE_KEYRING"), "1") != 0)
+    unusable_reason = g_strdup ("not touching a keyring that may be the user's own; "
+                                "set FORBRUK_TEST_REQUIRE_KEYRING=1 on a throw-away one (build-aux/run-tests.sh)");
+}
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  g_usleep ((gulong) watchdog_seconds * G_USEC_PER_SEC);
+  /* Through stdio, not g_error(), which would wait for locks a hung
+   * main thread might hold. */
+  printf ("Bail out! no answer from the keyring in %d s (a prompt?)\n", watchdog_seconds);
+  fflush (stdout);
+  abort ();
+  return NULL;
+}
+
+/* A prompt can block a keyring call forever: abort the whole test program
+ * after @seconds instead of hanging the suite. */
+void
+fbk_test_keyring_start_watchdog (int seconds)
+{
+  watchdog_seconds = seconds;
+  g_thread_unref (g_thread_new ("watchdog", watchdog_thread, NULL));
+}

@@ -33,4 +33,9 @@ gboolean       fbk_test_token_store_clear         (FbkTokenStore  *store,
                                                    guint           timeout_seconds,
                                                    GError        **error);
 
+/* The keyring suite runs only on a throw-away keyring (see test-token-store.c). */
+void           fbk_test_keyring_check             (void);
+gboolean       fbk_test_keyring_usable            (void);
+void           fbk_test_keyring_start_watchdog    (int             seconds);
+
 G_END_DECLS

@@ -36,75 +36,6 @@ static const SecretSchema expected_schema = {
   },
 };
 
-static char *unusable_reason;
-
-static gboolean
-keyring_usable (void)
-{
-  if (unusable_reason == NULL)
-    return TRUE;
-  if (g_strcmp0 (g_getenv ("FORBRUK_TEST_REQUIRE_KEYRING"), "1") == 0)
-    g_test_fail_printf ("%s", unusable_reason);
-  else
-    g_test_skip (unusable_reason);
-  return FALSE;
-}
-
-/* Decided before any test runs, without autolaunching a bus. */
-static void
-check_keyring (void)
-{
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) owned = NULL;
-  g_autoptr(GVariant) activatable = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree const char **names = NULL;
-  gboolean has_owner = FALSE;
-
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    {
-      unusable_reason = g_strdup ("no private session bus (run build-aux/run-tests.sh)");
-      return;
-    }
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (bus == NULL)
-    {
-      unusable_reason = g_strdup_printf ("no session bus: %s", error->message);
-      return;
-    }
-
-  owned = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
-  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                             "org.freedesktop.DBus", "ListActivatableNames", NULL,
-                                             G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
-  if (owned != NULL)
-    g_variant_get (owned, "(b)", &has_owner);
-  if (activatable != NULL)
-    g_variant_get (activatable, "(^a&s)", &names);
-
-  if (!has_owner && (names == NULL || !g_strv_contains (names, "org.freedesktop.secrets")))
-    unusable_reason = g_strdup ("no Secret Service on the session bus");
-  else if (g_strcmp0 (g_getenv ("FORBRUK_TEST_REQUIRE_KEYRING"), "1") != 0)
-    unusable_reason = g_strdup ("not touching a keyring that may be the user's own; "
-                                "set FORBRUK_TEST_REQUIRE_KEYRING=1 on a throw-away one (build-aux/run-tests.sh)");
-}
-
-static gpointer
-watchdog_thread (gpointer data)
-{
-  g_usleep (WATCHDOG_SECONDS * G_USEC_PER_SEC);
-  /* Through stdio, not g_error(), which would wait for locks a hung
-   * main thread might hold. */
-  printf ("Bail out! no answer from the keyring in %d s (a prompt?)\n", WATCHDOG_SECONDS);
-  fflush (stdout);
-  abort ();
-  return NULL;
-}
-
 /* Our items, found with the schema written out above. */
 static GList *
 find_items (void)
@@ -172,7 +103,7 @@ test_empty (void)
   g_autoptr(GError) error = NULL;
   g_auto(FbkTokenString) token = NULL;
 
-  if (!keyring_usable ())
+  if (!fbk_test_keyring_usable ())
     return;
 
   /* clearing nothing is fine, and twice too */
@@ -193,7 +124,7 @@ test_save_and_replace (void)
   g_autoptr(FbkTokenStore) other_store = fbk_token_store_new ();
   g_autoptr(GError) error = NULL;
 
-  if (!keyring_usable ())
+  if (!fbk_test_keyring_usable ())
     return;
 
   g_assert_true (fbk_test_token_store_save (store, TOKEN, NULL, 30, &error));
@@ -248,7 +179,7 @@ test_not_written_elsewhere (void)
   g_autoptr(FbkTokenStore) store = fbk_token_store_new ();
   g_autoptr(GError) error = NULL;
 
-  if (!keyring_usable ())
+  if (!fbk_test_keyring_usable ())
     return;
 
   g_assert_true (fbk_test_token_store_save (store, TOKEN, NULL, 30, &error));
@@ -271,7 +202,7 @@ test_clear (void)
   g_auto(FbkTokenString) token = NULL;
   g_autolist(SecretItem) items = NULL;
 
-  if (!keyring_usable ())
+  if (!fbk_test_keyring_usable ())
     return;
 
   g_assert_true (fbk_test_token_store_save (store, TOKEN, NULL, 30, &error));
@@ -294,7 +225,7 @@ test_foreign_secret (void)
   g_autoptr(GError) error = NULL;
   g_auto(FbkTokenString) token = NULL;
 
-  if (!keyring_usable ())
+  if (!fbk_test_keyring_usable ())
     return;
 
   secret_password_store_sync (&expected_schema, SECRET_COLLECTION_DEFAULT, "junk",
@@ -324,7 +255,7 @@ test_locked (void)
   GList *objects;
   gint64 started;
 
-  if (!keyring_usable ())
+  if (!fbk_test_keyring_usable ())
     return;
 
   service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
@@ -366,8 +297,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  g_thread_unref (g_thread_new ("watchdog", watchdog_thread, NULL));
-  check_keyring ();
+  fbk_test_keyring_start_watchdog (WATCHDOG_SECONDS);
+  fbk_test_keyring_check ();
 
   g_test_add_func ("/token-store/keyring/empty", test_empty);
   g_test_add_func ("/token-store/keyring/save-and-replace", test_save_and_replace);
