@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-preferences-window.h"
+#include "fbk-token-preferences-group.h"
 
 struct _FbkPreferencesWindow
 {
@@ -16,6 +17,7 @@ struct _FbkPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *style_row;
+  FbkTokenPreferencesGroup *token_group;
 
   /* Owned references */
   GSettings            *settings;
@@ -130,6 +132,9 @@ fbk_preferences_window_class_init (FbkPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, token_group);
+
+  g_type_ensure (FBK_TYPE_TOKEN_PREFERENCES_GROUP);
 }
 
 static void
@@ -144,4 +149,18 @@ fbk_preferences_window_new (GSettings *settings)
   return g_object_new (FBK_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
                        NULL);
+}
+
+/**
+ * fbk_preferences_window_get_token_group:
+ *
+ * Returns: (transfer none): the access token group, for the caller to give
+ *   it the token store and repository and to listen to its signals
+ */
+FbkTokenPreferencesGroup *
+fbk_preferences_window_get_token_group (FbkPreferencesWindow *self)
+{
+  g_return_val_if_fail (FBK_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->token_group;
 }

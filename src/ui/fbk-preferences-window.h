@@ -6,12 +6,15 @@
 
 #include <adwaita.h>
 
+#include "fbk-token-preferences-group.h"
+
 G_BEGIN_DECLS
 
 #define FBK_TYPE_PREFERENCES_WINDOW (fbk_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkPreferencesWindow, fbk_preferences_window, FBK, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-FbkPreferencesWindow *fbk_preferences_window_new (GSettings *settings);
+FbkPreferencesWindow     *fbk_preferences_window_new             (GSettings            *settings);
+FbkTokenPreferencesGroup *fbk_preferences_window_get_token_group (FbkPreferencesWindow *self);
 
 G_END_DECLS
