@@ -179,3 +179,42 @@ fbk_test_ui_click (GtkWidget  *root,
   else
     gtk_widget_activate (widget);
 }
+
+FbkRepository *
+fbk_test_ui_new_repository (const char *base_url,
+                            FbkInstant  now,
+                            FbkStore   *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbkClient) client = fbk_client_new (base_url, &error);
+
+  g_assert_no_error (error);
+  fbk_client_set_now (client, now);
+  fbk_client_set_retry_policy (client, 0, 10, 10);
+  return fbk_repository_new (client, store);
+}
+
+GtkWindow *
+fbk_test_ui_show (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 600, 1400);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+GtkWindow *
+fbk_test_ui_find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+  return NULL;
+}

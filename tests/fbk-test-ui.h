@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "fbk-repository.h"
+
 G_BEGIN_DECLS
 
 /* Initialises GTK and libadwaita. Without a display the whole test program
@@ -18,6 +20,17 @@ gboolean fbk_test_ui_init              (int         *argc,
 void     fbk_test_ui_wait_for_mapped   (GtkWidget   *widget);
 /* Iterates the main context for about @milliseconds. */
 void     fbk_test_ui_spin              (guint        milliseconds);
+
+/* A repository whose client talks to @base_url on the clock @now and does
+ * not retry, with @store (nullable). */
+FbkRepository *fbk_test_ui_new_repository (const char  *base_url,
+                                           FbkInstant   now,
+                                           FbkStore    *store);
+/* Presents @child alone in a new 600×1400 window and waits until it is
+ * drawn. */
+GtkWindow *fbk_test_ui_show            (GtkWidget   *child);
+/* The first visible window of @type, or NULL. */
+GtkWindow *fbk_test_ui_find_window     (GType        type);
 
 G_END_DECLS
 

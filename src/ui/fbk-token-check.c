@@ -59,8 +59,6 @@ G_DEFINE_ENUM_TYPE (FbkTokenCheckState, fbk_token_check_state,
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
-  PROP_TOKEN_STORE,
   PROP_STATE,
   N_PROPS
 };
@@ -270,39 +268,8 @@ fbk_token_check_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-
-    case PROP_TOKEN_STORE:
-      g_value_set_object (value, self->token_store);
-      break;
-
     case PROP_STATE:
       g_value_set_enum (value, self->state);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fbk_token_check_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  FbkTokenCheck *self = FBK_TOKEN_CHECK (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      fbk_token_check_set_repository (self, g_value_get_object (value));
-      break;
-
-    case PROP_TOKEN_STORE:
-      fbk_token_check_set_token_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -318,18 +285,6 @@ fbk_token_check_class_init (FbkTokenCheckClass *klass)
   object_class->dispose = fbk_token_check_dispose;
   object_class->finalize = fbk_token_check_finalize;
   object_class->get_property = fbk_token_check_get_property;
-  object_class->set_property = fbk_token_check_set_property;
-
-  /* Whose client gets the token once it is accepted and saved. */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TOKEN_STORE] =
-    g_param_spec_object ("token-store", NULL, NULL,
-                         FBK_TYPE_TOKEN_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
@@ -364,6 +319,11 @@ fbk_token_check_get_repository (FbkTokenCheck *self)
   return self->repository;
 }
 
+/**
+ * fbk_token_check_set_repository:
+ * @repository: (nullable): whose client gets the token once it is accepted
+ *   and saved
+ */
 void
 fbk_token_check_set_repository (FbkTokenCheck *self,
                                 FbkRepository *repository)
@@ -376,7 +336,6 @@ fbk_token_check_set_repository (FbkTokenCheck *self,
 
   fbk_token_check_reset (self);
   g_set_object (&self->repository, repository);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
 FbkTokenStore *
@@ -399,7 +358,6 @@ fbk_token_check_set_token_store (FbkTokenCheck *self,
 
   fbk_token_check_reset (self);
   g_set_object (&self->token_store, token_store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_STORE]);
 }
 
 FbkTokenCheckState

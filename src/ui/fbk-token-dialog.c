@@ -30,16 +30,6 @@ struct _FbkTokenDialog
 G_DEFINE_FINAL_TYPE (FbkTokenDialog, fbk_token_dialog, ADW_TYPE_WINDOW)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_TOKEN_STORE,
-  PROP_REFUSED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
   CONNECTED,
   N_SIGNALS
 };
@@ -54,25 +44,6 @@ on_form_connected_cb (FbkTokenDialog *self)
 }
 
 static void
-fbk_token_dialog_constructed (GObject *object)
-{
-  FbkTokenDialog *self = FBK_TOKEN_DIALOG (object);
-
-  G_OBJECT_CLASS (fbk_token_dialog_parent_class)->constructed (object);
-
-  if (!self->refused)
-    return;
-
-  adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->status_page, _("Elvia Refused the Token"));
-  adw_status_page_set_description (self->status_page,
-                                   _("The saved token no longer works. It may have been deleted on "
-                                     "Min side, or it may have expired. The meter data already on "
-                                     "this computer is kept. Create a new token on Min side under "
-                                     "“Tilganger” and paste it here to go on fetching."));
-}
-
-static void
 fbk_token_dialog_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), FBK_TYPE_TOKEN_DIALOG);
@@ -81,88 +52,12 @@ fbk_token_dialog_dispose (GObject *object)
 }
 
 static void
-fbk_token_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  FbkTokenDialog *self = FBK_TOKEN_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, fbk_token_form_get_repository (self->form));
-      break;
-
-    case PROP_TOKEN_STORE:
-      g_value_set_object (value, fbk_token_form_get_token_store (self->form));
-      break;
-
-    case PROP_REFUSED:
-      g_value_set_boolean (value, self->refused);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fbk_token_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  FbkTokenDialog *self = FBK_TOKEN_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      fbk_token_form_set_repository (self->form, g_value_get_object (value));
-      break;
-
-    case PROP_TOKEN_STORE:
-      fbk_token_form_set_token_store (self->form, g_value_get_object (value));
-      break;
-
-    case PROP_REFUSED:
-      self->refused = g_value_get_boolean (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fbk_token_dialog_class_init (FbkTokenDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = fbk_token_dialog_constructed;
   object_class->dispose = fbk_token_dialog_dispose;
-  object_class->get_property = fbk_token_dialog_get_property;
-  object_class->set_property = fbk_token_dialog_set_property;
-
-  /* See FbkTokenForm:repository. */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TOKEN_STORE] =
-    g_param_spec_object ("token-store", NULL, NULL,
-                         FBK_TYPE_TOKEN_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /* Opened because Elvia refused the stored token. */
-  properties[PROP_REFUSED] =
-    g_param_spec_boolean ("refused", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FbkTokenDialog::connected:
@@ -195,6 +90,9 @@ fbk_token_dialog_init (FbkTokenDialog *self)
 
 /**
  * fbk_token_dialog_new:
+ * @repository: whose client gets the new token once Elvia has accepted it
+ *   and it is kept
+ * @token_store: where the token is kept
  *
  * The paste-and-check flow for a new token, for "Replace…". Set a parent
  * with gtk_window_set_transient_for() and present it.
@@ -203,10 +101,11 @@ GtkWidget *
 fbk_token_dialog_new (FbkRepository *repository,
                       FbkTokenStore *token_store)
 {
-  return g_object_new (FBK_TYPE_TOKEN_DIALOG,
-                       "repository", repository,
-                       "token-store", token_store,
-                       NULL);
+  FbkTokenDialog *self = g_object_new (FBK_TYPE_TOKEN_DIALOG, NULL);
+
+  fbk_token_form_set_repository (self->form, repository);
+  fbk_token_form_set_token_store (self->form, token_store);
+  return GTK_WIDGET (self);
 }
 
 /**
@@ -220,11 +119,17 @@ GtkWidget *
 fbk_token_dialog_new_for_refusal (FbkRepository *repository,
                                   FbkTokenStore *token_store)
 {
-  return g_object_new (FBK_TYPE_TOKEN_DIALOG,
-                       "repository", repository,
-                       "token-store", token_store,
-                       "refused", TRUE,
-                       NULL);
+  FbkTokenDialog *self = FBK_TOKEN_DIALOG (fbk_token_dialog_new (repository, token_store));
+
+  self->refused = TRUE;
+  adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->status_page, _("Elvia Refused the Token"));
+  adw_status_page_set_description (self->status_page,
+                                   _("The saved token no longer works. It may have been deleted on "
+                                     "Min side, or it may have expired. The meter data already on "
+                                     "this computer is kept. Create a new token on Min side under "
+                                     "“Tilganger” and paste it here to go on fetching."));
+  return GTK_WIDGET (self);
 }
 
 gboolean

@@ -38,6 +38,10 @@ struct _FbkTokenForm
   GtkLabel       *expiry_label;
   GtkButton      *continue_button;
 
+  /* What to scroll into view after the next frame */
+  GtkWidget      *reveal_top;
+  GtkWidget      *reveal_bottom;
+
   FbkTokenCheck  *check;
   /* Set once "connected" went out; the next time the form is shown it
    * starts over with an empty field. */
@@ -45,15 +49,6 @@ struct _FbkTokenForm
 };
 
 G_DEFINE_FINAL_TYPE (FbkTokenForm, fbk_token_form, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_TOKEN_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 enum {
   CONNECTED,
@@ -85,6 +80,58 @@ update_connect_button (FbkTokenForm *self)
                                  ready && !is_busy (self) && text != NULL && *text != '\0');
 }
 
+/* What changes under the field (a message, the meters found) may fall
+ * below the bottom of a scrolled page, such as the welcome page at 800 px:
+ * scroll it into view. Runs once the frame that shows it is laid out and
+ * painted, when its position is known. */
+static void
+on_painted_cb (GdkFrameClock *frame_clock,
+               FbkTokenForm  *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t top;
+  graphene_rect_t bottom;
+  double value, page_size, end;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_painted_cb, self);
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (self->reveal_top))
+    return;
+
+  /* The viewport's child, whose coordinates the adjustment scrolls */
+  content = gtk_widget_get_first_child (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (content == NULL ||
+      !gtk_widget_compute_bounds (self->reveal_top, content, &top) ||
+      !gtk_widget_compute_bounds (self->reveal_bottom, content, &bottom))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  end = bottom.origin.y + bottom.size.height + 12;
+  if (end > value + page_size)
+    gtk_adjustment_set_value (adjustment, MIN (end - page_size, top.origin.y));
+}
+
+/* From @top down to @bottom, as far as the page allows */
+static void
+reveal (FbkTokenForm *self,
+        GtkWidget    *top,
+        GtkWidget    *bottom)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (frame_clock == NULL)
+    return;
+
+  self->reveal_top = top;
+  self->reveal_bottom = bottom;
+  g_signal_handlers_disconnect_by_func (frame_clock, on_painted_cb, self);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_painted_cb), self, 0);
+}
+
 static void
 show_message (FbkTokenForm *self,
               const char   *icon_name,
@@ -104,6 +151,8 @@ show_message (FbkTokenForm *self,
     gtk_widget_add_css_class (self->message_box, style_class);
 
   gtk_label_set_text (self->message_label, text);
+  /* With the buttons under it, which say what to do next */
+  reveal (self, self->message_box, GTK_WIDGET (self->connect_button));
 }
 
 static void
@@ -158,6 +207,7 @@ show_accepted (FbkTokenForm *self)
   FbkTokenStore *token_store = fbk_token_check_get_token_store (self->check);
   FbkRepository *repository = fbk_token_check_get_repository (self->check);
   FbkInstant expiry;
+  gboolean has_expiry;
 
   if (n_meters == 0)
     gtk_label_set_text (self->accepted_label,
@@ -183,7 +233,8 @@ show_accepted (FbkTokenForm *self)
   else
     gtk_label_set_text (self->storage_label, _("The token is saved in your keyring."));
 
-  if (fbk_token_check_get_expiry (self->check, &expiry))
+  has_expiry = fbk_token_check_get_expiry (self->check, &expiry);
+  if (has_expiry)
     {
       FbkInstant now = fbk_client_get_now (fbk_repository_get_client (repository));
       gboolean warn = FALSE;
@@ -197,13 +248,14 @@ show_accepted (FbkTokenForm *self)
       else
         gtk_widget_remove_css_class (self->expiry_box, "warning");
     }
-  gtk_widget_set_visible (self->expiry_box, fbk_token_check_get_expiry (self->check, &expiry));
+  gtk_widget_set_visible (self->expiry_box, has_expiry);
 
   /* The field's copy is no longer needed; the client and the store have
    * theirs. */
   gtk_editable_set_text (GTK_EDITABLE (self->entry_row), "");
   gtk_stack_set_visible_child_name (self->stack, "accepted");
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+  reveal (self, GTK_WIDGET (self->stack), GTK_WIDGET (self->continue_button));
 }
 
 static void
@@ -274,7 +326,6 @@ create_meter_row (gpointer item,
                                  ? _("Metering point with consumption and production")
                                  : _("Metering point"));
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "emblem-ok-symbolic");
-  gtk_widget_add_css_class (row, "property");
 
   return row;
 }
@@ -368,75 +419,13 @@ fbk_token_form_dispose (GObject *object)
 }
 
 static void
-fbk_token_form_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  FbkTokenForm *self = FBK_TOKEN_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, fbk_token_form_get_repository (self));
-      break;
-
-    case PROP_TOKEN_STORE:
-      g_value_set_object (value, fbk_token_form_get_token_store (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fbk_token_form_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  FbkTokenForm *self = FBK_TOKEN_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      fbk_token_form_set_repository (self, g_value_get_object (value));
-      break;
-
-    case PROP_TOKEN_STORE:
-      fbk_token_form_set_token_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fbk_token_form_class_init (FbkTokenFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fbk_token_form_dispose;
-  object_class->get_property = fbk_token_form_get_property;
-  object_class->set_property = fbk_token_form_set_property;
   widget_class->map = fbk_token_form_map;
-
-  /* Whose client uses the token once Elvia accepted it and it is saved;
-   * its meters model then lists what the token covers. */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TOKEN_STORE] =
-    g_param_spec_object ("token-store", NULL, NULL,
-                         FBK_TYPE_TOKEN_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FbkTokenForm::connected:
@@ -508,18 +497,19 @@ fbk_token_form_get_repository (FbkTokenForm *self)
   return fbk_token_check_get_repository (self->check);
 }
 
+/**
+ * fbk_token_form_set_repository:
+ * @repository: (nullable): whose client uses the token once Elvia accepted
+ *   it and it is kept; its meters model then lists what the token covers
+ */
 void
 fbk_token_form_set_repository (FbkTokenForm  *self,
                                FbkRepository *repository)
 {
   g_return_if_fail (FBK_IS_TOKEN_FORM (self));
 
-  if (fbk_token_check_get_repository (self->check) == repository)
-    return;
-
   fbk_token_check_set_repository (self->check, repository);
   update_connect_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
 FbkTokenStore *
@@ -536,12 +526,8 @@ fbk_token_form_set_token_store (FbkTokenForm  *self,
 {
   g_return_if_fail (FBK_IS_TOKEN_FORM (self));
 
-  if (fbk_token_check_get_token_store (self->check) == token_store)
-    return;
-
   fbk_token_check_set_token_store (self->check, token_store);
   update_connect_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_STORE]);
 }
 
 /**

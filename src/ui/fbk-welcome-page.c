@@ -26,15 +26,6 @@ struct _FbkWelcomePage
 G_DEFINE_FINAL_TYPE (FbkWelcomePage, fbk_welcome_page, ADW_TYPE_BIN)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_TOKEN_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
   CONNECTED,
   DEMO_REQUESTED,
   N_SIGNALS
@@ -65,73 +56,12 @@ fbk_welcome_page_dispose (GObject *object)
 }
 
 static void
-fbk_welcome_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  FbkWelcomePage *self = FBK_WELCOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, fbk_welcome_page_get_repository (self));
-      break;
-
-    case PROP_TOKEN_STORE:
-      g_value_set_object (value, fbk_welcome_page_get_token_store (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fbk_welcome_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  FbkWelcomePage *self = FBK_WELCOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      fbk_welcome_page_set_repository (self, g_value_get_object (value));
-      break;
-
-    case PROP_TOKEN_STORE:
-      fbk_welcome_page_set_token_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fbk_welcome_page_class_init (FbkWelcomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fbk_welcome_page_dispose;
-  object_class->get_property = fbk_welcome_page_get_property;
-  object_class->set_property = fbk_welcome_page_set_property;
-
-  /* See FbkTokenForm:repository. */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TOKEN_STORE] =
-    g_param_spec_object ("token-store", NULL, NULL,
-                         FBK_TYPE_TOKEN_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FbkWelcomePage::connected:
@@ -173,14 +103,24 @@ fbk_welcome_page_init (FbkWelcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * fbk_welcome_page_new:
+ * @repository: (nullable): whose client gets the token once Elvia has
+ *   accepted it and it is kept; its meters model then lists what the token
+ *   covers
+ * @token_store: (nullable): where the token is kept
+ *
+ * Both can also be given later, before the person presses Connect.
+ */
 GtkWidget *
 fbk_welcome_page_new (FbkRepository *repository,
                       FbkTokenStore *token_store)
 {
-  return g_object_new (FBK_TYPE_WELCOME_PAGE,
-                       "repository", repository,
-                       "token-store", token_store,
-                       NULL);
+  FbkWelcomePage *self = g_object_new (FBK_TYPE_WELCOME_PAGE, NULL);
+
+  fbk_welcome_page_set_repository (self, repository);
+  fbk_welcome_page_set_token_store (self, token_store);
+  return GTK_WIDGET (self);
 }
 
 FbkRepository *
@@ -197,11 +137,7 @@ fbk_welcome_page_set_repository (FbkWelcomePage *self,
 {
   g_return_if_fail (FBK_IS_WELCOME_PAGE (self));
 
-  if (fbk_token_form_get_repository (self->form) == repository)
-    return;
-
   fbk_token_form_set_repository (self->form, repository);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
 FbkTokenStore *
@@ -218,9 +154,5 @@ fbk_welcome_page_set_token_store (FbkWelcomePage *self,
 {
   g_return_if_fail (FBK_IS_WELCOME_PAGE (self));
 
-  if (fbk_token_form_get_token_store (self->form) == token_store)
-    return;
-
   fbk_token_form_set_token_store (self->form, token_store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_STORE]);
 }

@@ -51,37 +51,12 @@ assert_no_secret (const char *text,
 /* The child: the flows                                                     */
 /* ------------------------------------------------------------------------ */
 
-static GtkWindow *
-show_in_window (GtkWidget *child)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, 600, 1400);
-  gtk_window_set_child (window, child);
-  gtk_window_present (window);
-  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
-  return window;
-}
-
 static void
 paste (GtkWidget  *root,
        const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (fbk_test_ui_find (root, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL)), text);
   fbk_test_ui_click (root, "Connect");
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-  return NULL;
 }
 
 /* Every label of every window, shown or not, and every title. */
@@ -125,8 +100,6 @@ run_flows (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(FbkClient) offline_client = NULL;
   g_autoptr(FbkStore) store = NULL;
   g_autoptr(FbkRepository) repository = NULL;
   g_autoptr(FbkRepository) offline_repository = NULL;
@@ -141,15 +114,13 @@ run_flows (void)
 
   fbk_demo_server_start (server, 0, &error);
   g_assert_no_error (error);
-  client = fbk_client_new (fbk_demo_server_get_base_url (server), &error);
-  g_assert_no_error (error);
-  fbk_client_set_now (client, fbk_demo_server_get_now (server));
   store = fbk_store_open_sync (NULL, NULL, &error);
   g_assert_no_error (error);
-  repository = fbk_repository_new (client, store);
+  repository = fbk_test_ui_new_repository (fbk_demo_server_get_base_url (server),
+                                           fbk_demo_server_get_now (server), store);
 
   page = fbk_welcome_page_new (repository, token_store);
-  window = show_in_window (page);
+  window = fbk_test_ui_show (page);
 
   /* Refused before it is sent: two things pasted */
   paste (page, CANARY_TOKEN " " CANARY_TOKEN);
@@ -164,9 +135,7 @@ run_flows (void)
   g_assert_no_error (error);
   g_socket_listener_close (listener);
   offline_url = g_strdup_printf ("http://127.0.0.1:%u", port);
-  offline_client = fbk_client_new (offline_url, &error);
-  g_assert_no_error (error);
-  offline_repository = fbk_repository_new (offline_client, NULL);
+  offline_repository = fbk_test_ui_new_repository (offline_url, fbk_demo_server_get_now (server), NULL);
   fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (page), offline_repository);
   paste (page, CANARY_TOKEN);
   fbk_test_ui_wait_for_text (page, "Could not reach Elvia", 10);
@@ -188,7 +157,7 @@ run_flows (void)
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (preferences));
   fbk_test_ui_wait_for_text (GTK_WIDGET (preferences), "Saved in your keyring", 10);
   fbk_test_ui_click (GTK_WIDGET (preferences), "Replace Token…");
-  dialog = find_toplevel (FBK_TYPE_TOKEN_DIALOG);
+  dialog = fbk_test_ui_find_window (FBK_TYPE_TOKEN_DIALOG);
   g_assert_nonnull (dialog);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
   paste (GTK_WIDGET (dialog), CANARY_TOKEN);
@@ -278,7 +247,10 @@ test_nowhere (void)
       return;
     }
 
+  /* For the child only */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("G_MESSAGES_DEBUG");
   g_test_trap_assert_passed ();
 
   /* Every message was logged, debug ones included... */
@@ -326,7 +298,9 @@ main (int   argc,
       g_unsetenv ("SECRET_FILE_TEST_PATH");
       g_setenv ("SECRET_FILE_TEST_PASSWORD", "forbruk-canary", TRUE);
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/forbruk-test-bus", TRUE);
-      g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+      /* What the parent logs while the child's debug output is on goes to
+       * stderr, out of its TAP output. */
+      g_log_writer_default_set_use_stderr (TRUE);
     }
 
   if (!fbk_test_ui_init (&argc, &argv))

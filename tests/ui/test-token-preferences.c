@@ -23,7 +23,7 @@
 typedef struct
 {
   FbkDemoServer            *server;
-  FbkClient                *client;
+  FbkClient                *client;       /* the repository's */
   FbkRepository            *repository;
   FbkTokenStore            *token_store;
   GtkWindow                *window;
@@ -58,10 +58,9 @@ fixture_set_up (Fixture       *f,
   f->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
   fbk_demo_server_start (f->server, 0, &error);
   g_assert_no_error (error);
-  f->client = fbk_client_new (fbk_demo_server_get_base_url (f->server), &error);
-  g_assert_no_error (error);
-  fbk_client_set_now (f->client, fbk_demo_server_get_now (f->server));
-  f->repository = fbk_repository_new (f->client, NULL);
+  f->repository = fbk_test_ui_new_repository (fbk_demo_server_get_base_url (f->server),
+                                              fbk_demo_server_get_now (f->server), NULL);
+  f->client = fbk_repository_get_client (f->repository);
 
   f->token_store = fbk_token_store_new ();
   fbk_token_store_set_timeout (f->token_store, 10);
@@ -83,7 +82,6 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   g_clear_object (&f->token_store);
   g_clear_object (&f->repository);
-  g_clear_object (&f->client);
   g_clear_object (&f->server);
 }
 
@@ -114,19 +112,6 @@ row_is_sensitive (Fixture    *f,
 
   g_assert_nonnull (row);
   return gtk_widget_is_sensitive (row);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -191,7 +176,7 @@ open_forget_dialog (Fixture *f)
   GtkWindow *dialog;
 
   fbk_test_ui_click (GTK_WIDGET (f->group), "Forget Token…");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = fbk_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
@@ -266,7 +251,7 @@ test_replace (Fixture       *f,
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "None saved", 10);
 
   fbk_test_ui_click (GTK_WIDGET (f->group), "Replace Token…");
-  dialog = find_toplevel (FBK_TYPE_TOKEN_DIALOG);
+  dialog = fbk_test_ui_find_window (FBK_TYPE_TOKEN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (dialog));

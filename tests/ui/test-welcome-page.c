@@ -33,7 +33,7 @@
 typedef struct
 {
   FbkDemoServer  *server;
-  FbkClient      *client;
+  FbkClient      *client;       /* the repository's */
   FbkRepository  *repository;
   FbkTokenStore  *token_store;
   GtkWindow      *window;
@@ -56,19 +56,6 @@ on_demo_requested_cb (GtkWidget *widget,
   f->n_demo_requested++;
 }
 
-static FbkClient *
-new_client (const char *base_url,
-            FbkInstant  now)
-{
-  g_autoptr(GError) error = NULL;
-  FbkClient *client = fbk_client_new (base_url, &error);
-
-  g_assert_no_error (error);
-  fbk_client_set_now (client, now);
-  fbk_client_set_retry_policy (client, 0, 10, 10);
-  return client;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -79,8 +66,9 @@ fixture_set_up (Fixture       *f,
   fbk_demo_server_start (f->server, 0, &error);
   g_assert_no_error (error);
 
-  f->client = new_client (fbk_demo_server_get_base_url (f->server), fbk_demo_server_get_now (f->server));
-  f->repository = fbk_repository_new (f->client, NULL);
+  f->repository = fbk_test_ui_new_repository (fbk_demo_server_get_base_url (f->server),
+                                              fbk_demo_server_get_now (f->server), NULL);
+  f->client = fbk_repository_get_client (f->repository);
   f->token_store = fbk_token_store_new ();
   fbk_token_store_set_memory_only (f->token_store, TRUE);
   fbk_token_store_set_timeout (f->token_store, 5);
@@ -89,11 +77,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->page, "connected", G_CALLBACK (on_connected_cb), f);
   g_signal_connect (f->page, "demo-requested", G_CALLBACK (on_demo_requested_cb), f);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 600, 1400);
-  gtk_window_set_child (f->window, f->page);
-  gtk_window_present (f->window);
-  fbk_test_ui_wait_for_mapped (GTK_WIDGET (f->window));
+  f->window = fbk_test_ui_show (f->page);
 }
 
 static void
@@ -103,7 +87,6 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   g_clear_object (&f->token_store);
   g_clear_object (&f->repository);
-  g_clear_object (&f->client);
   g_clear_object (&f->server);
 }
 
@@ -141,35 +124,34 @@ count_requests_with_status (FbkDemoServer *server,
 
 typedef struct
 {
-  gboolean      done;
-  GAsyncResult *result;
-} Waiter;
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Discovery;
 
 static void
-waiter_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_discovered_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  Waiter *waiter = user_data;
+  Discovery *discovery = user_data;
 
-  waiter->result = g_object_ref (result);
-  waiter->done = TRUE;
+  discovery->ok = fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result,
+                                                         &discovery->error);
+  discovery->done = TRUE;
 }
 
 /* Asks Elvia (the demo server) for the meters with the repository's own
  * client, as the app does on every refresh. */
-static gboolean
-discover_meters (FbkRepository  *repository,
-                 GError        **error)
+static void
+assert_client_accepted (FbkRepository *repository)
 {
-  Waiter waiter = { 0 };
-  gboolean ok;
+  Discovery discovery = { 0 };
 
-  fbk_repository_discover_meters_async (repository, NULL, waiter_cb, &waiter);
-  fbk_test_wait_until (waiter.done, 10);
-  ok = fbk_repository_discover_meters_finish (repository, waiter.result, error);
-  g_object_unref (waiter.result);
-  return ok;
+  fbk_repository_discover_meters_async (repository, NULL, on_discovered_cb, &discovery);
+  fbk_test_wait_until (discovery.done, 10);
+  g_assert_no_error (discovery.error);
+  g_assert_true (discovery.ok);
 }
 
 static void
@@ -303,7 +285,6 @@ test_network_error (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(FbkClient) client = NULL;
   g_autoptr(FbkRepository) repository = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
@@ -315,14 +296,13 @@ test_network_error (Fixture       *f,
   g_socket_listener_close (listener);
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
 
-  client = new_client (url, fbk_demo_server_get_now (f->server));
-  repository = fbk_repository_new (client, NULL);
+  repository = fbk_test_ui_new_repository (url, fbk_demo_server_get_now (f->server), NULL);
   fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (f->page), repository);
 
   paste (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "Could not reach Elvia", 10);
   g_assert_null (stored_token (f->token_store));
-  g_assert_false (fbk_client_has_token (client));
+  g_assert_false (fbk_client_has_token (fbk_repository_get_client (repository)));
   g_assert_cmpuint (f->n_connected, ==, 0);
 }
 
@@ -390,8 +370,7 @@ test_replace (Fixture       *f,
 
   token = stored_token (f->token_store);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
-  g_assert_true (discover_meters (f->repository, &error));
-  g_assert_no_error (error);
+  assert_client_accepted (f->repository);
 
   paste (dialog, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (dialog, "It covers 3 metering points", 10);
