@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fbk-test-ui.h"
 #include "fbk-test-support.h"
 
@@ -64,21 +66,40 @@ fbk_test_ui_spin (guint milliseconds)
   fbk_test_wait_until (done, milliseconds / 1000 + 5);
 }
 
+static char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (gtk_button_get_label (GTK_BUTTON (widget)), "_", -1);
+
+      return g_strjoinv ("", parts);
+    }
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  return NULL;
+}
+
+/* A widget of @type whose text contains @text, or whose action is @text. */
 static gboolean
 widget_matches (GtkWidget  *widget,
                 GType       type,
                 const char *text)
 {
+  g_autofree char *shown = NULL;
+
   if (!g_type_is_a (G_OBJECT_TYPE (widget), type))
     return FALSE;
   if (text == NULL)
     return TRUE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), text) == 0)
     return TRUE;
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0)
-    return TRUE;
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), text) == 0;
+
+  shown = widget_text (widget);
+  return shown != NULL && strstr (shown, text) != NULL;
 }
 
 GtkWidget *
@@ -99,5 +120,116 @@ fbk_test_ui_find (GtkWidget  *root,
         return found;
     }
 
+  return NULL;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              gboolean   mapped_only,
+              GString   *out)
+{
+  if (mapped_only && !gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, mapped_only, out);
+}
+
+char *
+fbk_test_ui_dup_text (GtkWidget *root,
+                      gboolean   mapped_only)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (root, mapped_only, out);
+  return g_string_free (out, FALSE);
+}
+
+void
+fbk_test_ui_wait_for_text (GtkWidget  *root,
+                           const char *text,
+                           guint       timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *shown = fbk_test_ui_dup_text (root, TRUE);
+
+      if (strstr (shown, text) != NULL)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("“%s” did not appear within %u s; on screen:\n%s", text, timeout_seconds, shown);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+void
+fbk_test_ui_click (GtkWidget  *root,
+                   const char *label)
+{
+  GtkWidget *widget = fbk_test_ui_find (root, GTK_TYPE_BUTTON, label);
+
+  /* An activatable row works as a button too. */
+  if (widget == NULL)
+    widget = fbk_test_ui_find (root, ADW_TYPE_PREFERENCES_ROW, label);
+  if (widget == NULL)
+    g_error ("no button labelled “%s”", label);
+  if (!gtk_widget_is_sensitive (widget))
+    g_error ("the button “%s” is insensitive", label);
+
+  /* Not gtk_widget_activate() on a button: that shows it pressed and
+   * clicks it a quarter of a second later. */
+  if (GTK_IS_BUTTON (widget))
+    g_signal_emit_by_name (widget, "clicked");
+  else
+    gtk_widget_activate (widget);
+}
+
+FbkRepository *
+fbk_test_ui_new_repository (const char *base_url,
+                            FbkInstant  now,
+                            FbkStore   *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbkClient) client = fbk_client_new (base_url, &error);
+
+  g_assert_no_error (error);
+  fbk_client_set_now (client, now);
+  fbk_client_set_retry_policy (client, 0, 10, 10);
+  return fbk_repository_new (client, store);
+}
+
+GtkWindow *
+fbk_test_ui_show (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 600, 1400);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+GtkWindow *
+fbk_test_ui_find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
   return NULL;
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "fbk-repository.h"
+
 G_BEGIN_DECLS
 
 /* Initialises GTK and libadwaita. Without a display the whole test program
@@ -25,4 +27,38 @@ GtkWidget *fbk_test_ui_find            (GtkWidget   *root,
                                         GType        type,
                                         const char  *text);
 
+/* A repository whose client talks to @base_url on the clock @now and does
+ * not retry, with @store (nullable). */
+FbkRepository *fbk_test_ui_new_repository (const char  *base_url,
+                                           FbkInstant   now,
+                                           FbkStore    *store);
+/* Presents @child alone in a new 600×1400 window and waits until it is
+ * drawn. */
+GtkWindow *fbk_test_ui_show            (GtkWidget   *child);
+/* The first visible window of @type, or NULL. */
+GtkWindow *fbk_test_ui_find_window     (GType        type);
+
 G_END_DECLS
+
+/* The first widget of @type at or below @root whose text contains @text,
+ * or any widget of @type when @text is NULL. The text of a label is its
+ * text, of a button its label without mnemonic underscores, of a
+ * preferences row its title. NULL if there is none. */
+GtkWidget *fbk_test_ui_find            (GtkWidget   *root,
+                                        GType        type,
+                                        const char  *text);
+/* The text of every label at or below @root, one per line; with
+ * @mapped_only only what is on screen (not hidden, not on another stack
+ * page). */
+char      *fbk_test_ui_dup_text        (GtkWidget   *root,
+                                        gboolean     mapped_only);
+/* Iterates the main context until a label on screen below @root contains
+ * @text, failing the test (and showing what is on screen) after
+ * @timeout_seconds. */
+void       fbk_test_ui_wait_for_text   (GtkWidget   *root,
+                                        const char  *text,
+                                        guint        timeout_seconds);
+/* Clicks the button (or activates the row) below @root labelled @label
+ * (without underscores), which must be there and sensitive. */
+void       fbk_test_ui_click           (GtkWidget   *root,
+                                        const char  *label);

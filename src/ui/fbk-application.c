@@ -32,6 +32,7 @@ struct _FbkApplication
 enum {
   PROP_0,
   PROP_REPOSITORY,
+  PROP_CONNECTED,
   N_PROPS
 };
 
@@ -44,7 +45,10 @@ set_repository (FbkApplication *self,
                 FbkRepository  *repository)
 {
   if (g_set_object (&self->repository, repository))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+    }
 }
 
 static void
@@ -97,6 +101,29 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+on_data_deleted_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fbk_store_delete_finish (FBK_STORE (object), result, &error))
+    g_warning ("Could not delete the stored data: %s", error->message);
+}
+
+/* The token is gone from the keyring and from the client; the windows go
+ * back to the welcome page. Stored data goes too if the user asked. */
+static void
+on_token_forgotten_cb (FbkApplication *self,
+                       gboolean        delete_data)
+{
+  if (delete_data && self->store != NULL)
+    fbk_store_delete_async (self->store, NULL, NULL, on_data_deleted_cb, NULL);
+
+  fbk_application_token_changed (self);
+}
+
 /* The store is opened first (at once when it already is), so the window
  * shows complete from its first frame and nothing refers to it later. */
 static void
@@ -116,6 +143,19 @@ on_preferences_store_opened_cb (GObject      *object,
 
   preferences = fbk_preferences_window_new (self->settings);
   fbk_preferences_window_set_store (preferences, store);
+  if (!fbk_application_get_demo (self))
+    {
+      FbkTokenPreferencesGroup *token_group = fbk_preferences_window_get_token_group (preferences);
+
+      g_object_set (token_group,
+                    "repository", self->repository,
+                    "token-store", self->token_store,
+                    NULL);
+      g_signal_connect_object (token_group, "replaced", G_CALLBACK (fbk_application_token_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (token_group, "forgotten", G_CALLBACK (on_token_forgotten_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -205,8 +245,44 @@ on_stored_token_found_cb (GObject      *object,
   if (error != NULL)
     /* The welcome page says what is wrong when the user tries to save. */
     g_debug ("No stored token available: %s", error->message);
-  if (token != NULL && self->repository == NULL)
-    fbk_application_connect_async (self, token, NULL, NULL, NULL);
+
+  if (token != NULL && self->repository != NULL && !fbk_application_get_demo (self))
+    {
+      fbk_client_set_token (fbk_repository_get_client (self->repository), token);
+      fbk_application_token_changed (self);
+    }
+}
+
+static void
+on_elvia_store_opened_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(FbkApplication) self = user_data;
+  g_autoptr(FbkStore) store = NULL;
+  g_autoptr(FbkClient) client = NULL;
+  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = fbk_application_open_store_finish (self, result, &error);
+  /* Without a store Forbruk still works, it just fetches everything. */
+  if (store == NULL)
+    g_warning ("Could not open the offline store: %s", error->message);
+
+  /* The user chose the demo meanwhile. */
+  if (self->repository != NULL)
+    return;
+
+  client = fbk_client_new (g_getenv ("FORBRUK_API_URL"), &error);
+  if (client == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  repository = fbk_repository_new (client, store);
+  set_repository (self, repository);
+  fbk_token_store_lookup_async (self->token_store, NULL, on_stored_token_found_cb, g_object_ref (self));
 }
 
 static void
@@ -232,7 +308,9 @@ fbk_application_activate (GApplication *application)
       return;
     }
 
-  fbk_token_store_lookup_async (self->token_store, NULL, on_stored_token_found_cb, g_object_ref (self));
+  /* A session with Elvia and the offline store; it is connected once the
+   * stored token is found or the welcome page has checked a new one. */
+  fbk_application_open_store_async (self, NULL, on_elvia_store_opened_cb, g_object_ref (self));
 }
 
 static void
@@ -263,6 +341,10 @@ fbk_application_get_property (GObject    *object,
       g_value_set_object (value, self->repository);
       break;
 
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, fbk_application_get_connected (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -277,11 +359,15 @@ fbk_application_class_init (FbkApplicationClass *klass)
   object_class->dispose = fbk_application_dispose;
   object_class->get_property = fbk_application_get_property;
 
-  /* Where the data comes from now: NULL until a token or the demo is chosen. */
+  /* Where the data comes from: Elvia (with the offline store) or the demo. */
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL,
                          FBK_TYPE_REPOSITORY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = fbk_application_handle_local_options;
@@ -451,85 +537,47 @@ fbk_application_open_store_finish (FbkApplication  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_session_store_opened_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  FbkApplication *self = FBK_APPLICATION (object);
-  FbkClient *client = g_task_get_task_data (task);
-  g_autoptr(FbkRepository) repository = NULL;
-  g_autoptr(FbkStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = fbk_application_open_store_finish (self, result, &error);
-
-  /* Without a store Forbruk still works, it just fetches everything. */
-  if (store == NULL)
-    g_warning ("Could not open the offline store: %s", error->message);
-
-  repository = fbk_repository_new (client, store);
-  set_repository (self, repository);
-  g_task_return_boolean (task, TRUE);
-}
-
 /**
- * fbk_application_connect_async:
- * @token: an access token already cleaned with fbk_token_clean()
+ * fbk_application_get_connected:
  *
- * Makes a session with Elvia and the offline store. The caller has checked
- * the token with Elvia (or it is the stored one); this does not store it.
+ * Returns: whether there is a session that can fetch: the demo, or Elvia
+ *   with a token
  */
-void
-fbk_application_connect_async (FbkApplication      *self,
-                               const char          *token,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FbkClient) client = NULL;
-
-  g_return_if_fail (FBK_IS_APPLICATION (self));
-  g_return_if_fail (token != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, fbk_application_connect_async);
-
-  client = fbk_client_new (g_getenv ("FORBRUK_API_URL"), &error);
-  if (client == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  fbk_client_set_token (client, token);
-  g_task_set_task_data (task, g_steal_pointer (&client), g_object_unref);
-
-  fbk_application_open_store_async (self, cancellable, on_session_store_opened_cb, g_steal_pointer (&task));
-}
-
 gboolean
-fbk_application_connect_finish (FbkApplication  *self,
-                                GAsyncResult    *result,
-                                GError         **error)
+fbk_application_get_connected (FbkApplication *self)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return self->repository != NULL && fbk_client_has_token (fbk_repository_get_client (self->repository));
 }
 
 /**
- * fbk_application_disconnect:
+ * fbk_application_token_changed:
  *
- * Ends the session (after the token was forgotten, say): windows go back to
- * the welcome page. Stored data stays unless the caller deletes it.
+ * Tells windows that the session's client got or lost its token (the
+ * welcome page accepted one, Preferences forgot it).
  */
 void
-fbk_application_disconnect (FbkApplication *self)
+fbk_application_token_changed (FbkApplication *self)
 {
   g_return_if_fail (FBK_IS_APPLICATION (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+/**
+ * fbk_application_leave_demo:
+ *
+ * Back from the demo to a session with Elvia, with no token yet.
+ */
+void
+fbk_application_leave_demo (FbkApplication *self)
+{
+  g_return_if_fail (FBK_IS_APPLICATION (self));
+
+  if (!fbk_application_get_demo (self))
+    return;
 
   set_repository (self, NULL);
+  fbk_application_open_store_async (self, NULL, on_elvia_store_opened_cb, g_object_ref (self));
 }

@@ -23,15 +23,9 @@ FbkRepository  *fbk_application_get_repository    (FbkApplication  *self);
 gboolean        fbk_application_get_demo          (FbkApplication  *self);
 gboolean        fbk_application_start_demo        (FbkApplication  *self,
                                                    GError         **error);
-void            fbk_application_connect_async     (FbkApplication       *self,
-                                                   const char           *token,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
-gboolean        fbk_application_connect_finish    (FbkApplication  *self,
-                                                   GAsyncResult    *result,
-                                                   GError         **error);
-void            fbk_application_disconnect        (FbkApplication  *self);
+gboolean        fbk_application_get_connected     (FbkApplication  *self);
+void            fbk_application_token_changed     (FbkApplication  *self);
+void            fbk_application_leave_demo        (FbkApplication  *self);
 void            fbk_application_open_store_async  (FbkApplication       *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,

@@ -11,6 +11,8 @@
 #include "fbk-preferences-window.h"
 #include "fbk-store-preferences-group.h"
 
+#include "fbk-token-preferences-group.h"
+
 struct _FbkPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -18,6 +20,8 @@ struct _FbkPreferencesWindow
   /* Template widgets */
   AdwComboRow          *style_row;
   FbkStorePreferencesGroup *store_group;
+
+  FbkTokenPreferencesGroup *token_group;
 
   /* Owned references */
   GSettings            *settings;
@@ -135,6 +139,10 @@ fbk_preferences_window_class_init (FbkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, store_group);
 
   g_type_ensure (FBK_TYPE_STORE_PREFERENCES_GROUP);
+
+  gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, token_group);
+
+  g_type_ensure (FBK_TYPE_TOKEN_PREFERENCES_GROUP);
 }
 
 static void
@@ -162,4 +170,18 @@ fbk_preferences_window_set_store (FbkPreferencesWindow *self,
   g_return_if_fail (FBK_IS_PREFERENCES_WINDOW (self));
 
   fbk_store_preferences_group_set_store (self->store_group, store);
+}
+
+/**
+ * fbk_preferences_window_get_token_group:
+ *
+ * Returns: (transfer none): the access token group, for the caller to give
+ *   it the token store and repository and to listen to its signals
+ */
+FbkTokenPreferencesGroup *
+fbk_preferences_window_get_token_group (FbkPreferencesWindow *self)
+{
+  g_return_val_if_fail (FBK_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->token_group;
 }

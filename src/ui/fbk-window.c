@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "fbk-main-view.h"
+#include "fbk-token-dialog.h"
+#include "fbk-welcome-page.h"
 #include "fbk-window.h"
 
 struct _FbkWindow
@@ -20,7 +22,11 @@ struct _FbkWindow
   GtkStack             *pages;
   GtkMenuButton        *primary_menu_button;
   FbkMainView          *main_view;
+  FbkWelcomePage       *welcome_page;
   GMenuModel           *primary_menu;
+
+  /* Borrowed references */
+  GtkWidget            *refusal_dialog;
 
   /* Owned references */
   GSettings            *settings;
@@ -77,16 +83,67 @@ fbk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (fbk_window_parent_class)->close_request (window);
 }
 
-/* The welcome page while there is no session, the data once there is. */
+/* The welcome page until the session can fetch, the data once it can. */
 static void
-on_repository_changed_cb (FbkWindow      *self,
-                          GParamSpec     *pspec,
-                          FbkApplication *application)
+on_session_changed_cb (FbkWindow      *self,
+                       GParamSpec     *pspec,
+                       FbkApplication *application)
 {
   FbkRepository *repository = fbk_application_get_repository (application);
+  gboolean connected = fbk_application_get_connected (application);
 
-  fbk_main_view_set_repository (self->main_view, repository);
-  gtk_stack_set_visible_child_name (self->pages, repository != NULL ? "main" : "welcome");
+  fbk_welcome_page_set_repository (self->welcome_page, repository);
+  fbk_welcome_page_set_token_store (self->welcome_page, fbk_application_get_token_store (application));
+  fbk_main_view_set_repository (self->main_view, connected ? repository : NULL);
+  gtk_stack_set_visible_child_name (self->pages, connected ? "main" : "welcome");
+}
+
+static void
+on_welcome_connected_cb (FbkWindow *self)
+{
+  fbk_application_token_changed (FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+on_demo_requested_cb (FbkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  FbkApplication *application = FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (!fbk_application_start_demo (application, &error))
+    fbk_window_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+on_replacement_connected_cb (FbkWindow *self)
+{
+  FbkApplication *application = FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  /* Same repository, new token: fetch again what failed. */
+  fbk_main_view_set_repository (self->main_view, NULL);
+  on_session_changed_cb (self, NULL, application);
+}
+
+/* Elvia refused the token during use (deleted on Min side, expired): say
+ * so and offer to replace it; what is stored stays on screen. */
+static void
+on_token_refused_cb (FbkWindow  *self,
+                     const char *message)
+{
+  FbkApplication *application = FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *dialog;
+
+  if (fbk_application_get_demo (application) || self->refusal_dialog != NULL)
+    return;
+
+  dialog = fbk_token_dialog_new_for_refusal (fbk_application_get_repository (application),
+                                             fbk_application_get_token_store (application));
+  self->refusal_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->refusal_dialog);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_replacement_connected_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -163,9 +220,14 @@ fbk_window_class_init (FbkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, main_view);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, welcome_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_connected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_demo_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_token_refused_cb);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, primary_menu);
 
   g_type_ensure (FBK_TYPE_MAIN_VIEW);
+  g_type_ensure (FBK_TYPE_WELCOME_PAGE);
 }
 
 static void
@@ -182,9 +244,11 @@ fbk_window_new (FbkApplication *application)
                                   "settings", fbk_application_get_settings (application),
                                   NULL);
 
+  g_signal_connect_object (application, "notify::connected",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::repository",
-                           G_CALLBACK (on_repository_changed_cb), self, G_CONNECT_SWAPPED);
-  on_repository_changed_cb (self, NULL, application);
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  on_session_changed_cb (self, NULL, application);
 
   return self;
 }

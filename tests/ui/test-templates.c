@@ -83,6 +83,27 @@ test_ui_file (gconstpointer data)
   g_object_unref (object);
 }
 
+static void
+on_css_parsing_error_cb (GtkCssProvider *provider,
+                         GtkCssSection  *section,
+                         const GError   *error,
+                         gpointer        user_data)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_error ("style.css: %s: %s", where, error->message);
+}
+
+/* A syntax error in style.css only warns at run time; here it fails. */
+static void
+test_style_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (on_css_parsing_error_cb), NULL);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +123,8 @@ main (int   argc,
 
       g_test_add_data_func (test_path, path, test_ui_file);
     }
+
+  g_test_add_func ("/templates/style.css", test_style_css);
 
   return g_test_run ();
 }

@@ -1,0 +1,24 @@
+/* fbk-token-dialog.h: replace the access token
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fbk-repository.h"
+#include "fbk-token-store.h"
+
+G_BEGIN_DECLS
+
+#define FBK_TYPE_TOKEN_DIALOG (fbk_token_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (FbkTokenDialog, fbk_token_dialog, FBK, TOKEN_DIALOG, AdwWindow)
+
+GtkWidget *fbk_token_dialog_new             (FbkRepository *repository,
+                                             FbkTokenStore *token_store);
+GtkWidget *fbk_token_dialog_new_for_refusal (FbkRepository *repository,
+                                             FbkTokenStore *token_store);
+gboolean   fbk_token_dialog_get_refused     (FbkTokenDialog *self);
+
+G_END_DECLS
