@@ -343,7 +343,7 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
           if (!fbk_metering_point_id_is_valid (asked[i]))
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("“%s” is not a metering point id: it has 18 digits."), asked[i]);
+                           _("“%s” is not a metering point id: those have 18 digits."), asked[i]);
               return NULL;
             }
           if (fbk_repository_find_meter (context->repository, asked[i]) == NULL)
@@ -478,7 +478,9 @@ fbk_cli_progress (guint    done,
   if (!isatty (STDERR_FILENO))
     return;
 
-  g_printerr (_("\rFetching: %u of %u requests"), done, total);
+  /* The carriage return is not part of the message: it redraws the line. */
+  g_printerr ("\r");
+  g_printerr (_("Fetching: %u of %u requests"), done, total);
   if (done == total)
     g_printerr ("\n");
 }

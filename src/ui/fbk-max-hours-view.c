@@ -20,6 +20,7 @@
 #include "fbk-chart-view.h"
 #include "fbk-max-hours-item.h"
 #include "fbk-max-hours-view.h"
+#include "fbk-period.h"
 
 typedef enum
 {
@@ -100,8 +101,7 @@ format_step (const FbkMaxHoursRow *row,
 
   step = fbk_tariff_table_get_step (row->table, row->step);
   lower = fbk_chart_format_number (step->lower, 0);
-  valid_from = g_strdup_printf ("%04d-%02d-%02d", row->table->valid_from.year,
-                                row->table->valid_from.month, row->table->valid_from.day);
+  valid_from = fbk_period_format_date (row->table->valid_from);
 
   if (fbk_tariff_step_get_price (step, &price))
     {
@@ -232,7 +232,6 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_UINT (user_data);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AVERAGE || column == COLUMN_HEADROOM ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_AVERAGE || column == COLUMN_HEADROOM)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
