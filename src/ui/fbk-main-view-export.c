@@ -195,42 +195,99 @@ data_file_name (FbkMainView *self)
   return g_strconcat (name, "-max-hours.csv", NULL);
 }
 
-/* The same tables as `forbruk-cli values` and `forbruk-cli maxhours
- * --format csv`. */
-static GBytes *
-shown_data_to_csv (FbkMainView *self,
-                   FbkCsvStyle  style)
+/* A CSV of what is shown, the same table as `forbruk-cli values` or
+ * `forbruk-cli maxhours --format csv`. Three years of hours take tens of
+ * milliseconds to write, so the text is made in the worker thread that
+ * writes the file, from copies nothing else touches. */
+typedef struct
 {
-  GString *csv = g_string_new (NULL);
+  GFile       *file;
+  FbkCsvStyle  style;
+  /* The values at the resolution shown, as new series... */
+  GPtrArray   *buckets;
+  FbkInstant   from;
+  FbkInstant   to;
+  /* ...or, on the max-hours page, the table, already written: a row a
+   * month, and its tariff steps belong to the view. */
+  GBytes      *table;
+} CsvWrite;
+
+static void
+csv_write_free (CsvWrite *write)
+{
+  g_clear_object (&write->file);
+  g_clear_pointer (&write->buckets, g_ptr_array_unref);
+  g_clear_pointer (&write->table, g_bytes_unref);
+  g_free (write);
+}
+
+/* NULL when the page shows no data. */
+static CsvWrite *
+csv_write_new (FbkMainView *self,
+               GFile       *file,
+               FbkCsvStyle  style)
+{
+  CsvWrite *write;
   GPtrArray *series = shown_series (self);
+
+  if (series == NULL && !shows_max_hours_rows (self))
+    return NULL;
+
+  write = g_new0 (CsvWrite, 1);
+  write->file = g_object_ref (file);
+  write->style = style;
 
   if (shows_max_hours_rows (self))
     {
+      GString *csv = g_string_new (NULL);
+
       for (guint i = 0; i < self->max_hours_rows->len; i++)
         fbk_max_hours_table_write_csv (csv, style, self->max_hours_ids[i],
                                        g_ptr_array_index (self->max_hours_rows, i), i == 0);
-    }
-  else if (series != NULL)
-    {
-      const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-      FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
-      FbkInstant from = fbk_period_get_start (period);
-      FbkInstant to = fbk_period_get_end (period);
-      g_autoptr(GPtrArray) buckets = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < series->len; i++)
-        g_ptr_array_add (buckets, fbk_series_aggregate (g_ptr_array_index (series, i), resolution, from, to));
-
-      fbk_csv_write_values (csv, style, (FbkSeries * const *) buckets->pdata, buckets->len,
-                            fbk_time_period_start (from, resolution), to);
+      write->table = g_string_free_to_bytes (csv);
     }
   else
     {
-      g_string_free (csv, TRUE);
-      return NULL;
+      const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+      FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
+
+      write->to = fbk_period_get_end (period);
+      write->from = fbk_time_period_start (fbk_period_get_start (period), resolution);
+      write->buckets = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < series->len; i++)
+        g_ptr_array_add (write->buckets, fbk_series_aggregate (g_ptr_array_index (series, i), resolution,
+                                                               fbk_period_get_start (period), write->to));
     }
 
-  return g_string_free_to_bytes (csv);
+  return write;
+}
+
+static void
+write_csv_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  CsvWrite *write = task_data;
+  g_autoptr(GBytes) csv = NULL;
+  GError *error = NULL;
+
+  if (write->table != NULL)
+    csv = g_bytes_ref (write->table);
+  else
+    {
+      GString *text = g_string_new (NULL);
+
+      fbk_csv_write_values (text, write->style, (FbkSeries * const *) write->buckets->pdata, write->buckets->len,
+                            write->from, write->to);
+      csv = g_string_free_to_bytes (text);
+    }
+
+  if (g_file_replace_contents (write->file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL, FALSE,
+                               G_FILE_CREATE_NONE, NULL, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -388,7 +445,7 @@ on_data_saved_cb (GObject      *object,
   g_autoptr(Save) save = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
+  g_task_propagate_boolean (G_TASK (result), &error);
   report_saved (save, error);
 }
 
@@ -708,18 +765,21 @@ fbk_main_view_save_data (FbkMainView *self,
                          GFile       *file,
                          FbkCsvStyle  style)
 {
-  g_autoptr(GBytes) csv = NULL;
+  CsvWrite *write;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (FBK_IS_MAIN_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  csv = shown_data_to_csv (self, style);
-  if (csv == NULL)
+  write = csv_write_new (self, file, style);
+  if (write == NULL)
     {
       show_error_toast (self, _("There is no data to save."));
       return;
     }
 
-  g_file_replace_contents_bytes_async (file, csv, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                       on_data_saved_cb, save_new (self, file));
+  task = g_task_new (NULL, NULL, on_data_saved_cb, save_new (self, file));
+  g_task_set_source_tag (task, fbk_main_view_save_data);
+  g_task_set_task_data (task, write, (GDestroyNotify) csv_write_free);
+  g_task_run_in_thread (task, write_csv_thread);
 }
