@@ -11,7 +11,7 @@ PACKAGES="build-essential meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   gettext appstream desktop-file-utils libglib2.0-bin python3 tzdata ca-certificates
   xvfb xauth dbus gnome-keyring fonts-dejavu-core
-  clang libclang-rt-14-dev valgrind sqlite3 flatpak-builder imagemagick xdotool"
+  clang libclang-rt-14-dev valgrind sqlite3 flatpak-builder imagemagick xdotool xcompmgr"
 
 missing=""
 for package in $PACKAGES; do

@@ -5,8 +5,10 @@
 # SETTINGS GSettings keys to start with, one `key=GVariant` per line, e.g.
 #   SETTINGS="view='max-hours'
 #   period='last-12-months'" build-aux/screenshot.sh shot.png -- --demo
-# COLOR_SCHEME=dark to force the dark style.
-# KEYS keys to press (xdotool names) before the shot, e.g. KEYS="ctrl+comma".
+# COLOR_SCHEME=dark to force the dark style. With xcompmgr installed, popovers
+# are drawn as on a desktop.
+# INPUT: shell commands run after DELAY, the shot 1 s after them, e.g.
+#   INPUT="xdotool mousemove 1137 28 click 1" to open a menu.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 cd "$(dirname "$0")/.."
@@ -31,11 +33,10 @@ unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
 export OUT="$(realpath -m "$out")"
 xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" dbus-run-session -- sh -c '
   printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  # Without a compositing manager popovers and menus get black corners.
+  if command -v xcompmgr >/dev/null; then xcompmgr & sleep 0.5; fi
   "$0" "$@" & app=$!
   sleep "${DELAY:-3}"
-  if [ -n "${KEYS:-}" ]; then
-    for key in $KEYS; do xdotool key "$key"; sleep 0.5; done
-    sleep 1
-  fi
+  if [ -n "${INPUT:-}" ]; then sh -c "$INPUT"; sleep 1; fi
   /usr/bin/import -window root "$OUT"
   kill $app; wait $app 2>/dev/null || true' "$PWD/$BUILD/src/forbruk" "$@"

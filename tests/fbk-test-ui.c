@@ -98,6 +98,10 @@ widget_matches (GtkWidget  *widget,
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), text) == 0)
     return TRUE;
 
+  /* A label matches by its text or by its label with mnemonics. */
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
   shown = widget_text (widget);
   return shown != NULL && strstr (shown, text) != NULL;
 }

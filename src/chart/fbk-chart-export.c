@@ -61,6 +61,19 @@ write_to_sink (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* A device scale rather than a user-space one, so surfaces made alike (the
+ * hatching tile) get the same pixel density. */
+static cairo_surface_t *
+create_image_surface (const FbkChartExportOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (options->width * options->scale),
+                                                         (int) ceil (options->height * options->scale));
+
+  cairo_surface_set_device_scale (surface, options->scale, options->scale);
+  return surface;
+}
+
 static cairo_surface_t *
 create_surface (const FbkChartExportOptions *options,
                 Sink                        *sink)
@@ -81,14 +94,38 @@ create_surface (const FbkChartExportOptions *options,
 
     case FBK_CHART_FORMAT_PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) ceil (options->width * options->scale),
-                                            (int) ceil (options->height * options->scale));
-      /* A device scale rather than a user-space one, so surfaces made
-       * alike (the hatching tile) get the same pixel density. */
-      cairo_surface_set_device_scale (surface, options->scale, options->scale);
-      return surface;
+      return create_image_surface (options);
     }
+}
+
+static cairo_status_t
+draw (cairo_surface_t              *surface,
+      FbkChartModel                *model,
+      const FbkChartViewport       *viewport,
+      const FbkChartExportOptions  *options)
+{
+  FbkChartStyle style;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  fbk_chart_style_init (&style, options->theme);
+  if (options->format == FBK_CHART_FORMAT_PNG)
+    style.scale = options->scale;
+
+  cr = cairo_create (surface);
+  fbk_chart_render (cr, options->width, options->height, model, viewport, &style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  return status;
+}
+
+static void
+set_draw_error (GError         **error,
+                cairo_status_t   status)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not draw the chart: %s"), cairo_status_to_string (status));
 }
 
 static gboolean
@@ -102,19 +139,9 @@ render_to_stream (FbkChartModel                *model,
   Sink sink = { stream, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
-  FbkChartStyle style;
-  cairo_t *cr;
-
-  fbk_chart_style_init (&style, options->theme);
 
   surface = create_surface (options, &sink);
-  cr = cairo_create (surface);
-  if (options->format == FBK_CHART_FORMAT_PNG)
-    style.scale = options->scale;
-
-  fbk_chart_render (cr, options->width, options->height, model, viewport, &style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  status = draw (surface, model, viewport, options);
 
   if (status == CAIRO_STATUS_SUCCESS && options->format == FBK_CHART_FORMAT_PNG)
     status = cairo_surface_write_to_png_stream (surface, write_to_sink, &sink);
@@ -133,8 +160,22 @@ render_to_stream (FbkChartModel                *model,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      set_draw_error (error, status);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_size (const FbkChartExportOptions  *options,
+            GError                      **error)
+{
+  if (options->width <= 0 || options->height <= 0 || !(options->scale > 0.0) ||
+      options->width * options->scale > MAX_SIDE || options->height * options->scale > MAX_SIDE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A chart image must be between 1 and %d pixels wide and high"), MAX_SIDE);
       return FALSE;
     }
 
@@ -166,15 +207,7 @@ resolve_options (GFile                        *file,
       fbk_chart_export_options_init (out_options, format);
     }
 
-  if (out_options->width <= 0 || out_options->height <= 0 || !(out_options->scale > 0.0) ||
-      out_options->width * out_options->scale > MAX_SIDE || out_options->height * out_options->scale > MAX_SIDE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A chart image must be between 1 and %d pixels wide and high"), MAX_SIDE);
-      return FALSE;
-    }
-
-  return TRUE;
+  return check_size (out_options, error);
 }
 
 static void
@@ -341,4 +374,51 @@ fbk_chart_export_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_chart_export_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * fbk_chart_export_render_image:
+ * @viewport: (nullable): the part of the period to show; NULL for all
+ * @options: the size, scale and theme; the format is ignored
+ *
+ * Draws the chart as fbk_chart_export() draws a PNG, into memory: for the
+ * clipboard, which wants pixels rather than a file.
+ *
+ * Returns: (transfer full) (nullable): an image surface in
+ *   CAIRO_FORMAT_ARGB32, @options->scale times the size asked for
+ */
+cairo_surface_t *
+fbk_chart_export_render_image (FbkChartModel                *model,
+                               const FbkChartViewport       *viewport,
+                               const FbkChartExportOptions  *options,
+                               GError                      **error)
+{
+  FbkChartExportOptions image_options;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (model), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_size (options, error))
+    return NULL;
+
+  image_options = *options;
+  image_options.format = FBK_CHART_FORMAT_PNG;
+
+  surface = create_image_surface (&image_options);
+  status = draw (surface, model, viewport, &image_options);
+  cairo_surface_flush (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      set_draw_error (error, status);
+      return NULL;
+    }
+
+  return surface;
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "fbk-chart-model.h"
@@ -51,6 +52,12 @@ void      fbk_chart_export_async            (FbkChartModel                *model
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
 gboolean  fbk_chart_export_finish           (GAsyncResult                 *result,
+                                             GError                      **error);
+
+cairo_surface_t *
+          fbk_chart_export_render_image     (FbkChartModel                *model,
+                                             const FbkChartViewport       *viewport,
+                                             const FbkChartExportOptions  *options,
                                              GError                      **error);
 
 G_END_DECLS

@@ -16,51 +16,9 @@
 
 #include "fbk-chart-build.h"
 #include "fbk-chart-format.h"
-#include "fbk-chart-view.h"
 #include "fbk-error.h"
-#include "fbk-main-view.h"
+#include "fbk-main-view-private.h"
 #include "fbk-max-hours-table.h"
-#include "fbk-max-hours-view.h"
-#include "fbk-meter-list.h"
-#include "fbk-period-picker.h"
-#include "fbk-tariff.h"
-
-struct _FbkMainView
-{
-  GtkWidget          parent_instance;
-
-  /* Template widgets */
-  AdwLeaflet        *leaflet;
-  GtkMenuButton     *primary_menu_button;
-  FbkMeterList      *meter_list;
-  FbkPeriodPicker   *period_picker;
-  GtkRevealer       *progress_revealer;
-  GtkProgressBar    *progress_bar;
-  GtkRevealer       *notice_revealer;
-  GtkLabel          *notice_label;
-  GtkStack          *content_stack;
-  AdwStatusPage     *no_meters_page;
-  AdwViewStack      *view_stack;
-  AdwViewStackPage  *production_page;
-  FbkChartView      *consumption_chart;
-  FbkChartView      *production_chart;
-  FbkMaxHoursView   *max_hours_view;
-
-  /* Owned references */
-  FbkRepository     *repository;
-  GSettings         *settings;
-  FbkTariff         *tariff;
-  FbkChartModel     *chart_models[2];   /* by FbkDirection */
-  GPtrArray         *hourly[2];         /* FbkSeries per picked meter, by FbkDirection */
-  GPtrArray         *max_hours_reports; /* FbkMaxHoursReport from Elvia */
-  GCancellable      *cancellable;       /* the current pick's loads */
-
-  guint              generation;
-  guint              reload_source_id;
-  guint              n_refreshing;
-  guint              progress_done[2];
-  guint              progress_total[2];
-};
 
 enum {
   PROP_0,
@@ -150,6 +108,7 @@ update_chart (FbkMainView  *self,
 
   fbk_chart_view_set_model (direction == FBK_DIRECTION_CONSUMPTION ? self->consumption_chart : self->production_chart,
                             self->chart_models[direction]);
+  _fbk_main_view_update_export (self);
 }
 
 static const FbkMaxHoursReport *
@@ -174,6 +133,9 @@ update_max_hours (FbkMainView *self)
   GPtrArray *consumption = self->hourly[FBK_DIRECTION_CONSUMPTION];
 
   fbk_max_hours_view_clear (self->max_hours_view);
+  g_strfreev (self->max_hours_ids);
+  self->max_hours_ids = g_strdupv ((char **) ids);
+  g_ptr_array_set_size (self->max_hours_rows, 0);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -185,6 +147,7 @@ update_max_hours (FbkMainView *self)
                                                           now (self), self->tariff);
 
       fbk_max_hours_view_add_meter (self->max_hours_view, name, rows);
+      g_ptr_array_add (self->max_hours_rows, g_steal_pointer (&rows));
     }
 
   /* The daily peaks of the period's latest month that has begun, for the
@@ -199,6 +162,8 @@ update_max_hours (FbkMainView *self)
                                            consumption != NULL && consumption->len > 0
                                            ? g_ptr_array_index (consumption, 0) : NULL);
     }
+
+  _fbk_main_view_update_export (self);
 }
 
 static void
@@ -222,6 +187,7 @@ update_content_page (FbkMainView *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
   adw_view_stack_page_set_visible (self->production_page, self->repository != NULL && any_picked_meter_produces (self));
+  _fbk_main_view_update_export (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -621,6 +587,7 @@ on_visible_view_changed_cb (FbkMainView *self)
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "view", name);
+  _fbk_main_view_update_export (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -671,6 +638,7 @@ fbk_main_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
+  _fbk_main_view_dispose_export (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
 
@@ -684,6 +652,8 @@ fbk_main_view_dispose (GObject *object)
       g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
     }
   g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+  g_clear_pointer (&self->max_hours_ids, g_strfreev);
+  g_clear_pointer (&self->max_hours_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fbk_main_view_parent_class)->dispose (object);
 }
@@ -788,6 +758,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "main.show-meters", NULL, show_meters_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "main.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
+  _fbk_main_view_class_init_export (widget_class);
 
   g_type_ensure (FBK_TYPE_CHART_VIEW);
   g_type_ensure (FBK_TYPE_MAX_HOURS_VIEW);
@@ -802,6 +773,7 @@ fbk_main_view_init (FbkMainView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->max_hours_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->tariff = fbk_tariff_new_default (&error);
   if (self->tariff == NULL)
     g_critical ("The tariff table shipped with Forbruk is broken: %s", error->message);

@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "fbk-chart-export.h"
 #include "fbk-chart-model.h"
+#include "fbk-csv.h"
 #include "fbk-repository.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,12 @@ void           fbk_main_view_set_primary_menu  (FbkMainView   *self,
 FbkChartModel *fbk_main_view_get_chart_model   (FbkMainView   *self,
                                                 FbkDirection   direction);
 gboolean       fbk_main_view_get_busy          (FbkMainView   *self);
+
+void           fbk_main_view_save_chart        (FbkMainView                 *self,
+                                                GFile                       *file,
+                                                const FbkChartExportOptions *options);
+void           fbk_main_view_save_data         (FbkMainView                 *self,
+                                                GFile                       *file,
+                                                FbkCsvStyle                  style);
 
 G_END_DECLS

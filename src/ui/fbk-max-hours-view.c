@@ -420,3 +420,17 @@ fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), TRUE);
 }
+
+/**
+ * fbk_max_hours_view_get_daily_peaks_chart:
+ *
+ * Returns: (transfer none) (nullable): the chart of daily peaks, or NULL
+ *   while there is none to show
+ */
+FbkChartView *
+fbk_max_hours_view_get_daily_peaks_chart (FbkMaxHoursView *self)
+{
+  g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->peaks_chart)) ? self->peaks_chart : NULL;
+}

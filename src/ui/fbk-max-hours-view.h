@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "fbk-chart-view.h"
 #include "fbk-max-hours-table.h"
 #include "fbk-series.h"
 
@@ -25,5 +26,6 @@ void        fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
                                                  int              year,
                                                  int              month,
                                                  FbkSeries       *hourly_consumption);
+FbkChartView *fbk_max_hours_view_get_daily_peaks_chart (FbkMaxHoursView *self);
 
 G_END_DECLS

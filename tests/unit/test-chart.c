@@ -1277,6 +1277,47 @@ test_export_async (void)
   remove_temp (path);
 }
 
+/* The pixels for the clipboard are those of a PNG with the same options. */
+static void
+test_export_render_image (void)
+{
+  g_autoptr(FbkChartModel) model = export_model ();
+  g_autofree char *path = temp_path ("chart.png");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FbkChartExportOptions options;
+  cairo_surface_t *image;
+  cairo_surface_t *png;
+
+  fbk_chart_export_options_init (&options, FBK_CHART_FORMAT_SVG);
+  options.width = 400;
+  options.height = 300;
+  options.scale = 2.0;
+  options.theme = FBK_CHART_THEME_DARK;
+  image = fbk_chart_export_render_image (model, NULL, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_format (image), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 600);
+
+  options.format = FBK_CHART_FORMAT_PNG;
+  g_assert_true (fbk_chart_export (model, NULL, &options, file, NULL, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  for (int y = 0; y < 600; y++)
+    for (int x = 0; x < 800; x++)
+      if (pixel (image, x, y) != pixel (png, x, y))
+        g_error ("pixel %d,%d differs from the PNG's", x, y);
+
+  cairo_surface_destroy (png);
+  cairo_surface_destroy (image);
+  remove_temp (path);
+
+  options.width = 100000;
+  g_assert_null (fbk_chart_export_render_image (model, NULL, &options, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1313,6 +1354,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/pdf", test_export_pdf);
   g_test_add_func ("/chart/export/errors", test_export_errors);
   g_test_add_func ("/chart/export/async", test_export_async);
+  g_test_add_func ("/chart/export/render-image", test_export_render_image);
 
   return g_test_run ();
 }
