@@ -57,7 +57,9 @@ struct _FbkMainView
 
   guint              generation;
   guint              reload_source_id;
-  guint              n_refreshing;
+  guint              n_loading;         /* loads of this generation still running */
+  guint              n_refreshing;      /* of which fetches from Elvia */
+  gboolean           busy;              /* as last notified */
   guint              progress_done[2];
   guint              progress_total[2];
 };
@@ -107,19 +109,32 @@ meter_name (FbkMainView *self,
   return meter != NULL ? fbk_metering_point_dup_display_name (meter) : fbk_metering_point_id_format (id);
 }
 
-static gboolean
-any_picked_meter_produces (FbkMainView *self)
+/* The picked meters a chart of @direction shows: production only of the
+ * meters that produce, so the production chart has no empty series of
+ * meters that cannot have any. */
+static GStrv
+picked_ids_for (FbkMainView  *self,
+                FbkDirection  direction)
 {
   const char * const *ids = picked_ids (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
       FbkMeteringPoint *meter = fbk_repository_find_meter (self->repository, ids[i]);
 
-      if (meter != NULL && fbk_metering_point_get_produces (meter))
-        return TRUE;
+      if (direction == FBK_DIRECTION_CONSUMPTION || (meter != NULL && fbk_metering_point_get_produces (meter)))
+        g_strv_builder_add (builder, ids[i]);
     }
-  return FALSE;
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+any_picked_meter_produces (FbkMainView *self)
+{
+  g_auto(GStrv) producing = picked_ids_for (self, FBK_DIRECTION_PRODUCTION);
+
+  return producing[0] != NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -228,6 +243,20 @@ update_content_page (FbkMainView *self)
 /* Progress and problems                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* Busy from the change of selection until its last load is done, stored
+ * reads included, so tests (and the progress bar) see one busy period. */
+static void
+sync_busy (FbkMainView *self)
+{
+  gboolean busy = fbk_main_view_get_busy (self);
+
+  if (busy == self->busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static void
 update_progress (FbkMainView *self)
 {
@@ -244,7 +273,6 @@ update_progress (FbkMainView *self)
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   gtk_revealer_set_reveal_child (self->progress_revealer, show);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -331,6 +359,7 @@ load_new (FbkMainView  *self,
   load->self = g_object_ref (self);
   load->generation = self->generation;
   load->direction = direction;
+  self->n_loading++;
   return load;
 }
 
@@ -347,6 +376,14 @@ static gboolean
 load_is_current (Load *load)
 {
   return load->generation == load->self->generation;
+}
+
+/* Called last by each current load's callback. */
+static void
+load_finished (Load *load)
+{
+  load->self->n_loading--;
+  sync_busy (load->self);
 }
 
 static void
@@ -385,6 +422,7 @@ on_values_refreshed_cb (GObject      *object,
     report_error (self, error);
   else
     apply_series (self, load->direction, refreshed->series);
+  load_finished (load);
 }
 
 static void
@@ -392,13 +430,14 @@ start_refresh (FbkMainView  *self,
                FbkDirection  direction)
 {
   const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+  g_auto(GStrv) ids = picked_ids_for (self, direction);
   Load *load = load_new (self, direction);
 
   self->n_refreshing++;
   self->progress_done[direction] = self->progress_total[direction] = 0;
   update_progress (self);
 
-  fbk_repository_refresh_values_async (self->repository, picked_ids (self),
+  fbk_repository_refresh_values_async (self->repository, (const char * const *) ids,
                                        fbk_period_get_start (period), fbk_period_get_end (period),
                                        direction, on_progress, load, self->cancellable,
                                        on_values_refreshed_cb, load);
@@ -425,6 +464,7 @@ on_stored_values_read_cb (GObject      *object,
 
   /* Stored data is on screen; now ask Elvia for what is missing. */
   start_refresh (self, load->direction);
+  load_finished (load);
 }
 
 static void
@@ -443,14 +483,14 @@ on_max_hours_fetched_cb (GObject      *object,
 
   /* Without Elvia's figures the table still shows our own. */
   if (reports == NULL)
+    g_debug ("No max hours from Elvia: %s", error->message);
+  else
     {
-      g_debug ("No max hours from Elvia: %s", error->message);
-      return;
+      g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+      self->max_hours_reports = g_steal_pointer (&reports);
+      update_max_hours (self);
     }
-
-  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
-  self->max_hours_reports = g_steal_pointer (&reports);
-  update_max_hours (self);
+  load_finished (load);
 }
 
 /* Elvia's maxhours endpoint knows the current and the previous month. */
@@ -475,6 +515,7 @@ reload (FbkMainView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->generation++;
+  self->n_loading = 0;
   self->n_refreshing = 0;
   for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
     g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
@@ -488,24 +529,28 @@ reload (FbkMainView *self)
   update_max_hours (self);
 
   if (self->repository == NULL || ids[0] == NULL)
-    return;
+    {
+      sync_busy (self);
+      return;
+    }
 
   self->cancellable = g_cancellable_new ();
 
-  fbk_repository_read_values_async (self->repository, ids, fbk_period_get_start (period),
-                                    fbk_period_get_end (period), FBK_DIRECTION_CONSUMPTION,
-                                    self->cancellable, on_stored_values_read_cb,
-                                    load_new (self, FBK_DIRECTION_CONSUMPTION));
-  if (any_picked_meter_produces (self))
-    fbk_repository_read_values_async (self->repository, ids, fbk_period_get_start (period),
-                                      fbk_period_get_end (period), FBK_DIRECTION_PRODUCTION,
-                                      self->cancellable, on_stored_values_read_cb,
-                                      load_new (self, FBK_DIRECTION_PRODUCTION));
+  for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
+    {
+      g_auto(GStrv) direction_ids = picked_ids_for (self, d);
+
+      if (direction_ids[0] != NULL)
+        fbk_repository_read_values_async (self->repository, (const char * const *) direction_ids,
+                                          fbk_period_get_start (period), fbk_period_get_end (period), d,
+                                          self->cancellable, on_stored_values_read_cb, load_new (self, d));
+    }
 
   if (period_reaches_recent_months (self, period))
     fbk_client_fetch_max_hours_async (fbk_repository_get_client (self->repository), ids,
                                       FBK_INSTANT_INVALID, self->cancellable,
                                       on_max_hours_fetched_cb, load_new (self, FBK_DIRECTION_CONSUMPTION));
+  sync_busy (self);
 }
 
 static gboolean
@@ -525,6 +570,7 @@ schedule_reload (FbkMainView *self)
 {
   if (self->reload_source_id == 0)
     self->reload_source_id = g_idle_add (on_reload_due_cb, self);
+  sync_busy (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -598,19 +644,28 @@ on_meter_renamed_cb (FbkMainView      *self,
   update_max_hours (self);
 }
 
+/* Also when only resolution-follows-period changed: the same resolution
+ * is then no longer the user's choice, and the next start must know. */
+static void
+save_period (FbkMainView *self)
+{
+  g_autofree char *period = NULL;
+  FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
+
+  if (self->settings == NULL)
+    return;
+
+  period = fbk_period_to_string (fbk_period_picker_get_period (self->period_picker));
+  g_settings_set_string (self->settings, "period", period);
+  g_settings_set_string (self->settings, "resolution",
+                         fbk_period_picker_get_resolution_follows_period (self->period_picker)
+                         ? "" : fbk_resolution_to_string (resolution));
+}
+
 static void
 on_period_changed_cb (FbkMainView *self)
 {
-  if (self->settings != NULL)
-    {
-      g_autofree char *period = fbk_period_to_string (fbk_period_picker_get_period (self->period_picker));
-      FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
-
-      g_settings_set_string (self->settings, "period", period);
-      g_settings_set_string (self->settings, "resolution",
-                             fbk_period_picker_get_resolution_follows_period (self->period_picker)
-                             ? "" : fbk_resolution_to_string (resolution));
-    }
+  save_period (self);
   schedule_reload (self);
 }
 
@@ -645,8 +700,10 @@ stop_action (GtkWidget  *widget,
   /* Whatever arrived is stored and shown; only the rest is not fetched. */
   g_cancellable_cancel (self->cancellable);
   self->generation++;
+  self->n_loading = 0;
   self->n_refreshing = 0;
   update_progress (self);
+  sync_busy (self);
   show_notice (self, _("Stopped. What was fetched is kept; the rest is fetched next time."));
 }
 
@@ -658,6 +715,18 @@ show_meters_action (GtkWidget  *widget,
   FbkMainView *self = FBK_MAIN_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Folded, the sidebar has no other way to the data: picking meters does
+ * not leave it, since several can be picked. */
+static void
+show_content_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -744,7 +813,9 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
     g_param_spec_object ("repository", NULL, NULL,
                          FBK_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Whether a fetch from Elvia is running (tests wait on it). */
+  /* Whether the selection's data is still loading: from the change until
+   * the stored values, the refresh from Elvia and the max hours are in
+   * (tests wait on it). */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
@@ -786,6 +857,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "main.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "main.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "main.show-meters", NULL, show_meters_action);
+  gtk_widget_class_install_action (widget_class, "main.show-content", NULL, show_content_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "main.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
 
@@ -801,6 +873,8 @@ fbk_main_view_init (FbkMainView *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A narrow window opens on the data; the meters are one click back. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   self->tariff = fbk_tariff_new_default (&error);
   if (self->tariff == NULL)
@@ -812,6 +886,8 @@ fbk_main_view_init (FbkMainView *self)
                            G_CALLBACK (on_meter_renamed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->period_picker, "changed",
                            G_CALLBACK (on_period_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_picker, "notify::resolution-follows-period",
+                           G_CALLBACK (save_period), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -857,8 +933,8 @@ fbk_main_view_set_repository (FbkMainView   *self,
                             repository != NULL ? fbk_repository_get_meters (repository) : NULL);
   if (repository != NULL)
     {
-      if (self->settings != NULL)
-        fbk_period_picker_set_now (self->period_picker, now (self));
+      /* Presets count from the session's clock: the demo's may be pinned. */
+      fbk_period_picker_set_now (self->period_picker, now (self));
       g_signal_connect_object (fbk_repository_get_meters (repository), "items-changed",
                                G_CALLBACK (on_meters_changed_cb), self, G_CONNECT_SWAPPED);
       fbk_repository_load_meters_async (repository, NULL, on_stored_meters_loaded_cb, g_object_ref (self));
@@ -886,7 +962,9 @@ fbk_main_view_set_settings (FbkMainView *self,
 
   g_return_if_fail (FBK_IS_MAIN_VIEW (self));
 
-  g_set_object (&self->settings, settings);
+  /* Restored before it is kept: each restored part saves the whole
+   * selection as it changes, and would overwrite the parts not read yet. */
+  g_clear_object (&self->settings);
   if (settings == NULL)
     return;
 
@@ -903,6 +981,8 @@ fbk_main_view_set_settings (FbkMainView *self,
 
   picked = g_settings_get_strv (settings, "picked-meters");
   fbk_meter_list_set_picked_ids (self->meter_list, (const char * const *) picked);
+
+  self->settings = g_object_ref (settings);
 }
 
 void
@@ -933,5 +1013,5 @@ fbk_main_view_get_busy (FbkMainView *self)
 {
   g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), FALSE);
 
-  return self->n_refreshing > 0 || self->reload_source_id != 0;
+  return self->n_loading > 0 || self->reload_source_id != 0;
 }
