@@ -187,20 +187,21 @@ update_max_hours (FbkMainView *self)
   const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
   const char * const *ids = picked_ids (self);
   GPtrArray *consumption = self->hourly[FBK_DIRECTION_CONSUMPTION];
-
-  fbk_max_hours_view_clear (self->max_hours_view);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
       FbkSeries *series = consumption != NULL && i < consumption->len ? g_ptr_array_index (consumption, i) : NULL;
-      g_autofree char *name = meter_name (self, ids[i]);
-      g_autoptr(GArray) rows = fbk_max_hours_table_build (series, find_report (self, ids[i]),
-                                                          fbk_period_get_start (period),
-                                                          fbk_period_get_end (period),
-                                                          now (self), self->tariff);
 
-      fbk_max_hours_view_add_meter (self->max_hours_view, name, rows);
+      g_ptr_array_add (names, meter_name (self, ids[i]));
+      g_ptr_array_add (rows, fbk_max_hours_table_build (series, find_report (self, ids[i]),
+                                                        fbk_period_get_start (period),
+                                                        fbk_period_get_end (period),
+                                                        now (self), self->tariff));
     }
+  fbk_max_hours_view_set_meters (self->max_hours_view, (const char * const *) names->pdata,
+                                 (GArray * const *) rows->pdata, rows->len);
 
   /* The daily peaks of the period's latest month that has begun, for the
    * first picked meter. */
