@@ -265,7 +265,6 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_cell_tooltip_cb), user_data);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AVERAGE || column == COLUMN_HEADROOM ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_AVERAGE || column == COLUMN_HEADROOM)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
