@@ -57,6 +57,8 @@ struct _FbkMainView
 
   guint              generation;
   guint              reload_source_id;
+  guint              slow_source_id;    /* until a refresh counts as slow */
+  gboolean           slow;              /* this selection's refresh is */
   guint              n_loading;         /* loads of this generation still running */
   guint              n_refreshing;      /* of which fetches from Elvia */
   gboolean           busy;              /* as last notified */
@@ -80,6 +82,10 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FbkMainView, fbk_main_view, GTK_TYPE_WIDGET)
+
+/* A refresh still running after this long gets the progress bar, however
+ * few its requests: Elvia answering slowly, or retries after failures. */
+#define SLOW_REFRESH_MS 1000
 
 /* ------------------------------------------------------------------------ */
 /* What is picked                                                           */
@@ -263,10 +269,16 @@ update_progress (FbkMainView *self)
 {
   guint done = self->progress_done[0] + self->progress_done[1];
   guint total = self->progress_total[0] + self->progress_total[1];
-  /* Small refreshes (the last hours) finish before a bar would help. */
-  gboolean show = self->n_refreshing > 0 && total > 2;
+  /* Small refreshes (the last hours) finish before a bar would help,
+   * unless Elvia is slow to answer or not answering (retries). */
+  gboolean show = self->n_refreshing > 0 && (total > 2 || self->slow);
 
-  if (show)
+  if (show && total == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_set_text (self->progress_bar, _("Fetching from Elvia…"));
+    }
+  else if (show)
     {
       g_autofree char *text = g_strdup_printf (_("Fetching from Elvia: %u of %u requests"), done, total);
 
@@ -274,6 +286,27 @@ update_progress (FbkMainView *self)
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   gtk_revealer_set_reveal_child (self->progress_revealer, show);
+}
+
+static gboolean
+on_refresh_slow_cb (gpointer user_data)
+{
+  FbkMainView *self = user_data;
+
+  self->slow_source_id = 0;
+  self->slow = TRUE;
+  update_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* For a new selection: no refresh of it is slow yet. */
+static void
+reset_progress (FbkMainView *self)
+{
+  g_clear_handle_id (&self->slow_source_id, g_source_remove);
+  self->slow = FALSE;
+  self->n_refreshing = 0;
+  update_progress (self);
 }
 
 static void
@@ -436,6 +469,8 @@ start_refresh (FbkMainView  *self,
 
   self->n_refreshing++;
   self->progress_done[direction] = self->progress_total[direction] = 0;
+  if (!self->slow && self->slow_source_id == 0)
+    self->slow_source_id = g_timeout_add (SLOW_REFRESH_MS, on_refresh_slow_cb, self);
   update_progress (self);
 
   fbk_repository_refresh_values_async (self->repository, (const char * const *) ids,
@@ -517,12 +552,11 @@ reload (FbkMainView *self)
   g_clear_object (&self->cancellable);
   self->generation++;
   self->n_loading = 0;
-  self->n_refreshing = 0;
   for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
     g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
   g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
   show_notice (self, NULL);
-  update_progress (self);
+  reset_progress (self);
   update_content_page (self);
 
   for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
@@ -702,8 +736,7 @@ stop_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   self->generation++;
   self->n_loading = 0;
-  self->n_refreshing = 0;
-  update_progress (self);
+  reset_progress (self);
   sync_busy (self);
   show_notice (self, _("Stopped. What was fetched is kept; the rest is fetched next time."));
 }
@@ -741,6 +774,7 @@ fbk_main_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
+  g_clear_handle_id (&self->slow_source_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
 

@@ -829,7 +829,7 @@ test_rapid_changes (Fixture       *f,
   assert_complete (chart);
   g_assert_cmpfloat_with_epsilon (model_total (chart, 0), household_kwh (SOLAR_ID, FBK_DIRECTION_CONSUMPTION, from, to), 1e-6);
   watch.n_models = 0;
-  fbk_test_ui_spin (700);
+  fbk_test_ui_spin (400);
   g_assert_cmpuint (watch.n_models, ==, 0);
   g_assert_true (model (f, FBK_DIRECTION_CONSUMPTION) == chart);
 
@@ -897,7 +897,7 @@ test_progress_and_stop (Fixture       *f,
   g_assert_true (g_str_has_prefix (notice (f), "Stopped."));
 
   /* The answers still on their way change nothing. */
-  fbk_test_ui_spin (1200);
+  fbk_test_ui_spin (600);
   g_assert_cmpuint (watch.n_models, ==, 0);
   g_assert_false (fbk_main_view_get_busy (f->view));
 
@@ -918,6 +918,36 @@ test_progress_and_stop (Fixture       *f,
   g_signal_handlers_disconnect_by_data (chart_view (f, FBK_DIRECTION_CONSUMPTION), &watch);
   g_signal_handlers_disconnect_by_data (f->view, &n_busy_notifies);
   (void) to;
+}
+
+/* A fetch of a request or two gets no bar, unless Elvia takes long: then
+ * the bar shows, and Stop with it. */
+static void
+test_slow_refresh (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkRevealer *progress;
+  GtkProgressBar *bar;
+
+  wait_loaded (f);
+  progress = revealer_of (f, GTK_TYPE_PROGRESS_BAR, NULL);
+  bar = GTK_PROGRESS_BAR (find (f, GTK_TYPE_PROGRESS_BAR, NULL));
+
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 1600, 1, G_MAXUINT);
+  set_custom_period (f, "2025-01-06", "2025-01-12");
+  fbk_test_ui_spin (600);
+  g_assert_true (fbk_main_view_get_busy (f->view));
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+
+  fbk_test_ui_spin (700);
+  g_assert_true (fbk_main_view_get_busy (f->view));
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  /* Nothing answered yet, so no count to show. */
+  g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Fetching from Elvia…");
+
+  wait_loaded (f);
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  assert_complete (model (f, FBK_DIRECTION_CONSUMPTION));
 }
 
 /* A closed port: stored data stays on screen with what it reaches to;
@@ -1321,6 +1351,7 @@ main (int   argc,
   ADD ("rapid-changes", WITH_STORE, test_rapid_changes);
   ADD ("rapid-changes-without-store", WITHOUT_STORE, test_rapid_changes);
   ADD ("progress-and-stop", WITH_STORE, test_progress_and_stop);
+  ADD ("slow-refresh", WITH_STORE, test_slow_refresh);
   ADD ("offline", WITH_STORE, test_offline);
   ADD ("token-refused", WITH_STORE, test_token_refused);
   ADD ("restore", WITH_STORE, test_restore);
