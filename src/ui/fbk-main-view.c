@@ -40,6 +40,9 @@ struct _FbkMainView
   GtkLabel          *notice_label;
   GtkStack          *content_stack;
   AdwStatusPage     *no_meters_page;
+  GtkWidget         *discover_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack      *view_stack;
   AdwViewStackPage  *production_page;
   FbkChartView      *consumption_chart;
@@ -243,6 +246,10 @@ update_content_page (FbkMainView *self)
                         g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
+  /* Without meters there is no period to pick nor view to switch to. */
+  gtk_widget_set_visible (GTK_WIDGET (self->period_picker), has_meters);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_meters);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_meters);
   adw_view_stack_page_set_visible (self->production_page, self->repository != NULL && any_picked_meter_produces (self));
 }
 
@@ -619,8 +626,14 @@ on_meters_discovered_cb (GObject      *object,
 {
   g_autoptr(FbkMainView) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean discovered = fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result, &error);
 
-  if (fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result, &error))
+  if (FBK_REPOSITORY (object) != self->repository)
+    return;
+
+  gtk_widget_set_visible (self->discover_button, TRUE);
+
+  if (discovered)
     {
       adw_status_page_set_description (self->no_meters_page,
                                        _("The access token covers no metering points. On Elvia's Min "
@@ -629,11 +642,34 @@ on_meters_discovered_cb (GObject      *object,
       return;
     }
 
-  if (FBK_REPOSITORY (object) != self->repository)
-    return;
+  /* Meters from an earlier run are on screen with their stored data: the
+   * notice over them says what went wrong. */
+  if (g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0)
+    {
+      report_error (self, error);
+      return;
+    }
 
-  adw_status_page_set_description (self->no_meters_page, error->message);
-  report_error (self, error);
+  /* Nothing to show: the page says what happened and what to do. */
+  if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_NETWORK))
+    adw_status_page_set_description (self->no_meters_page,
+                                     _("Forbruk could not reach Elvia to ask which metering points your "
+                                       "token covers. Check the connection to the internet, then try again."));
+  else
+    adw_status_page_set_description (self->no_meters_page, error->message);
+
+  if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED))
+    g_signal_emit (self, signals[TOKEN_REFUSED], 0, error->message);
+}
+
+/* Asks Elvia which meters the token covers; the empty page says so meanwhile. */
+static void
+discover_meters (FbkMainView *self)
+{
+  adw_status_page_set_description (self->no_meters_page,
+                                   _("Forbruk is asking Elvia which metering points your token covers."));
+  gtk_widget_set_visible (self->discover_button, FALSE);
+  fbk_repository_discover_meters_async (self->repository, NULL, on_meters_discovered_cb, g_object_ref (self));
 }
 
 static void
@@ -651,7 +687,7 @@ on_stored_meters_loaded_cb (GObject      *object,
     return;
 
   update_content_page (self);
-  fbk_repository_discover_meters_async (self->repository, NULL, on_meters_discovered_cb, g_object_ref (self));
+  discover_meters (self);
 }
 
 static void
@@ -722,7 +758,13 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  reload (FBK_MAIN_VIEW (widget));
+  FbkMainView *self = FBK_MAIN_VIEW (widget);
+
+  /* Nothing to reload before the meters are known: ask for them again. */
+  if (self->repository != NULL && g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) == 0)
+    discover_meters (self);
+  else
+    reload (self);
 }
 
 static void
@@ -883,6 +925,9 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_label);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, no_meters_page);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, discover_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, production_page);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, consumption_chart);

@@ -996,6 +996,93 @@ typedef struct
   gboolean   emitted;
 } Refused;
 
+static AdwStatusPage *
+find_status_page (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return ADW_STATUS_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page shown while there are no meters. */
+static AdwStatusPage *
+empty_page (Fixture *f)
+{
+  AdwStatusPage *page = find_status_page (GTK_WIDGET (f->view), "No Metering Points");
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+static const char *
+empty_page_description (Fixture *f)
+{
+  return adw_status_page_get_description (empty_page (f));
+}
+
+/* Waits until the no-meters page offers to try again: discovery is over. */
+static GtkWidget *
+wait_for_empty_page (Fixture *f)
+{
+  GtkWidget *retry = fbk_test_ui_find (GTK_WIDGET (empty_page (f)), GTK_TYPE_BUTTON, "main.reload");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (retry);
+  while (!gtk_widget_get_mapped (retry))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return retry;
+}
+
+/* The first start, offline: no meters, so the empty page says what
+ * happened and what to do, with a button that asks Elvia again; no period
+ * to pick and no views to switch to meanwhile. */
+static void
+test_offline_first_start (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) gone = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autoptr(FbkClient) client = NULL;
+  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GtkWidget *retry;
+
+  fbk_demo_server_start (gone, 0, &error);
+  g_assert_no_error (error);
+  url = g_strdup (fbk_demo_server_get_base_url (gone));
+  g_clear_object (&gone);
+
+  client = new_client (f, url, FBK_DEMO_TOKEN);
+  repository = fbk_repository_new (client, NULL);
+  f->view = show_view (f, repository, 1280, 800);
+  retry = wait_for_empty_page (f);
+  g_assert_true (g_str_has_prefix (empty_page_description (f), "Forbruk could not reach Elvia"));
+  g_assert_nonnull (strstr (empty_page_description (f), "try again"));
+  g_assert_null (notice (f));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker (f))));
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (ADW_VIEW_SWITCHER_TITLE (find (f, ADW_TYPE_VIEW_SWITCHER_TITLE, NULL))));
+
+  /* Try Again asks again, and says so until it knows. */
+  click (retry);
+  g_assert_false (gtk_widget_get_visible (retry));
+  g_assert_cmpstr (empty_page_description (f), ==, "Forbruk is asking Elvia which metering points your token covers.");
+  wait_for_empty_page (f);
+  g_assert_true (g_str_has_prefix (empty_page_description (f), "Forbruk could not reach Elvia"));
+}
+
 static void
 on_token_refused_cb (FbkMainView *view,
                      const char  *message,
@@ -1015,13 +1102,14 @@ test_token_refused (Fixture       *f,
   g_autoptr(FbkClient) client = new_client (f, fbk_demo_server_get_base_url (f->server), OTHER_TOKEN);
   g_autoptr(FbkRepository) repository = NULL;
 
-  /* Meters known from an earlier session. */
+  /* With a store, meters known from an earlier session. */
   wait_loaded (f);
 
   g_signal_connect (f->view, "token-refused", G_CALLBACK (on_token_refused_cb), &refused);
   repository = fbk_repository_new (client, f->store);
   fbk_main_view_set_repository (f->view, repository);
-  wait_loaded_by (f->view, repository);
+  if (f->store != NULL)
+    wait_loaded_by (f->view, repository);
   fbk_test_wait_until (refused.emitted, 10);
 
   for (guint i = 0; i < messages->len; i++)
@@ -1032,7 +1120,16 @@ test_token_refused (Fixture       *f,
       g_assert_null (strstr (message, OTHER_TOKEN));
       g_assert_null (strstr (message, "c2lnbmF0dXJl"));
     }
-  g_assert_cmpstr (notice (f), ==, g_ptr_array_index (messages, messages->len - 1));
+  if (f->store != NULL)
+    /* The meters and their data from the earlier session stay; the notice says why nothing new comes. */
+    g_assert_cmpstr (notice (f), ==, g_ptr_array_index (messages, messages->len - 1));
+  else
+    {
+      /* Nothing to show: the empty page says it, not a notice over it. */
+      g_assert_null (notice (f));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty_page (f))));
+      g_assert_cmpstr (empty_page_description (f), ==, g_ptr_array_index (messages, 0));
+    }
   g_signal_handlers_disconnect_by_data (f->view, &refused);
 }
 
@@ -1354,6 +1451,8 @@ main (int   argc,
   ADD ("slow-refresh", WITH_STORE, test_slow_refresh);
   ADD ("offline", WITH_STORE, test_offline);
   ADD ("token-refused", WITH_STORE, test_token_refused);
+  ADD ("token-refused-first-start", WITHOUT_STORE, test_token_refused);
+  ADD ("offline-first-start", WITHOUT_STORE, test_offline_first_start);
   ADD ("restore", WITH_STORE, test_restore);
   ADD ("restore-without-store", WITHOUT_STORE, test_restore);
   ADD ("every-view/wide", WITH_STORE, test_every_view);
