@@ -30,12 +30,17 @@ mkdir -p "$XDG_CONFIG_HOME/glib-2.0/settings"
 } > "$XDG_CONFIG_HOME/glib-2.0/settings/keyfile"
 export FORBRUK_LOCALEDIR="$PWD/$BUILD/po" GTK_A11Y=none GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
 unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
-export OUT="$(realpath -m "$out")"
+export OUT="$(realpath -m "$out")" POINTER_X=$((${size%x*} / 2))
+# The pointer starts mid-screen, where it would hover the chart and show a
+# tooltip; it waits on the header bar instead (moved once the app is
+# connected: Xvfb resets the pointer when its last client leaves).
 xvfb-run -a -s "-screen 0 ${size}x24 -nolisten tcp" dbus-run-session -- sh -c '
   printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   # Without a compositing manager popovers and menus get black corners.
   if command -v xcompmgr >/dev/null; then xcompmgr & sleep 0.5; fi
   "$0" "$@" & app=$!
+  sleep 0.5
+  xdotool mousemove "$POINTER_X" 8 || true
   sleep "${DELAY:-3}"
   if [ -n "${INPUT:-}" ]; then sh -c "$INPUT"; sleep 1; fi
   /usr/bin/import -window root "$OUT"

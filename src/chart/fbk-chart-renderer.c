@@ -74,6 +74,7 @@ typedef struct
   guint                     lanes;     /* bars side by side per bucket */
   guint                    *lane;      /* per series: its place among them */
   gboolean                  stacked;
+  gboolean                  production_below;  /* under the axis, mirroring consumption */
   const FbkChartDecimation *decimation;  /* NULL: one bar per bucket */
   int                      *below;     /* per series, the one stacked under it, or -1 */
 
@@ -209,7 +210,7 @@ x_of_instant (const Frame *frame,
   return x_of_position (frame, _fbk_chart_model_position (frame->model, instant));
 }
 
-/* Production values draw below the axis, so they map as negatives. */
+/* Production values drawn below the axis map as negatives. */
 static double
 y_of_value (const Frame *frame,
             double       value)
@@ -222,7 +223,8 @@ signed_value (const Frame *frame,
               guint        series,
               double       value)
 {
-  if (fbk_chart_model_get_series_direction (frame->model, series) == FBK_DIRECTION_PRODUCTION)
+  if (frame->production_below &&
+      fbk_chart_model_get_series_direction (frame->model, series) == FBK_DIRECTION_PRODUCTION)
     return -value;
   return value;
 }
@@ -363,7 +365,17 @@ build_legend (Frame *frame)
   for (guint i = 0; i < frame->legend->len; i++)
     {
       LegendItem *item = &g_array_index (frame->legend, LegendItem, i);
-      double item_width = frame->swatch + SPACING / 2 + layout_width (item->layout);
+      double text_room = MAX (0.0, frame->width - 2 * MARGIN - frame->swatch - SPACING / 2);
+      double item_width;
+
+      /* Wider than a row (a long name on a phone): shortened in the middle,
+       * so the total at its end stays readable. */
+      if (layout_width (item->layout) > text_room)
+        {
+          pango_layout_set_width (item->layout, (int) (text_room * PANGO_SCALE));
+          pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_MIDDLE);
+        }
+      item_width = frame->swatch + SPACING / 2 + layout_width (item->layout);
 
       if (rows == 0)
         rows = 1;
@@ -390,9 +402,12 @@ build_value_axis (Frame *frame)
   FbkChartUnit unit = fbk_chart_model_get_unit (frame->model);
   double reference;
   double hi = fbk_chart_model_get_max (frame->model, FBK_DIRECTION_CONSUMPTION, frame->first, frame->end);
-  double lo = -fbk_chart_model_get_max (frame->model, FBK_DIRECTION_PRODUCTION, frame->first, frame->end);
+  double produced = fbk_chart_model_get_max (frame->model, FBK_DIRECTION_PRODUCTION, frame->first, frame->end);
+  double lo = frame->production_below ? -produced : 0.0;
   guint max_ticks = (guint) MAX (2.0, floor (frame->plot.height / (frame->line_height * 2.0)) + 1);
 
+  if (!frame->production_below)
+    hi = MAX (hi, produced);
   if (fbk_chart_model_get_reference (frame->model, &reference, NULL))
     {
       hi = MAX (hi, reference);
@@ -510,6 +525,11 @@ init_series (Frame *frame)
       frame->lane[s] = frame->stacked ? 0 : n_lanes[direction]++;
       frame->lanes = MAX (frame->lanes, n_lanes[direction]);
     }
+
+  /* Below the axis, production mirrors the consumption above it; a chart
+   * of production alone (the window's Production view) stands upright
+   * instead of hanging from an axis at the top. */
+  frame->production_below = below[FBK_DIRECTION_CONSUMPTION] >= 0;
 }
 
 /* Title left, totals right, the visible range under them; on a narrow
@@ -539,6 +559,9 @@ build_header (Frame *frame)
                                                            : MAX (0.0, available - summary_width - SPACING * 2))
                                      * PANGO_SCALE));
       pango_layout_set_ellipsize (frame->title, PANGO_ELLIPSIZE_END);
+      /* A phone has the width for the meter or the period, not both: the
+       * title takes more lines there rather than losing the period. */
+      pango_layout_set_height (frame->title, frame->summary_below ? -3 : -1);
       layout_size (frame->title, NULL, &title_height);
     }
 

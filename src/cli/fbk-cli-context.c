@@ -81,37 +81,6 @@ find_token (GError **error)
 /* Context                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/**
- * fbk_cli_demo_server_new:
- *
- * The simulator of --demo and of the demo-server command. FORBRUK_DEMO_NOW
- * (an RFC 3339 time) pins its clock, so tests and screenshots see the same
- * hours, the same verified flags and the same contract starts on any day.
- * Only the simulator reads it: it never changes what is asked of Elvia.
- */
-FbkDemoServer *
-fbk_cli_demo_server_new (guint64   seed,
-                         GError  **error)
-{
-  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (seed);
-  const char *pinned = g_getenv ("FORBRUK_DEMO_NOW");
-  FbkInstant now;
-
-  if (pinned != NULL)
-    {
-      if (!fbk_time_parse (pinned, &now))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("FORBRUK_DEMO_NOW is “%s”, not an RFC 3339 time such as "
-                         "2024-11-15T10:20:00+01:00."), pinned);
-          return NULL;
-        }
-      fbk_demo_server_set_now (server, now);
-    }
-
-  return g_steal_pointer (&server);
-}
-
 static FbkStore *
 open_store (GError **error)
 {
@@ -141,7 +110,7 @@ fbk_cli_context_init (FbkCliContext        *context,
 
   if (globals->demo)
     {
-      context->demo = fbk_cli_demo_server_new (FBK_DEMO_DEFAULT_SEED, error);
+      context->demo = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
       if (context->demo == NULL || !fbk_demo_server_start (context->demo, 0, error))
         return FALSE;
       url = fbk_demo_server_get_base_url (context->demo);

@@ -33,9 +33,6 @@ void     fbk_cli_selection_add_options (FbkCliSelection *selection,
                                         GOptionContext  *options);
 void     fbk_cli_selection_clear       (FbkCliSelection *selection);
 
-FbkDemoServer *fbk_cli_demo_server_new (guint64          seed,
-                                        GError         **error);
-
 gboolean fbk_cli_context_init     (FbkCliContext        *context,
                                    const FbkCliGlobals  *globals,
                                    GError              **error);

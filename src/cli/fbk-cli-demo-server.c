@@ -59,7 +59,7 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
       return FBK_CLI_EXIT_USAGE;
     }
 
-  server = fbk_cli_demo_server_new ((guint64) seed, &error);
+  server = fbk_demo_server_new_from_environment ((guint64) seed, &error);
   if (server == NULL ||
       (faults != NULL && !fbk_demo_server_set_faults (server, faults, &error)) ||
       !fbk_demo_server_start (server, (guint) port, &error))

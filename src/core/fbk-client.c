@@ -989,6 +989,78 @@ fetch_values_return (FetchValues *fetch)
                          (GDestroyNotify) fbk_values_result_free);
 }
 
+/* Consumes the reference on @task that the request held. Once every
+ * answer has arrived whole the values are handed over, even if the
+ * operation was cancelled while the last one was being parsed: what
+ * arrived is kept (the repository stores it), only what had not is lost. */
+static void
+values_request_finish (GTask  *task,
+                       GError *error)
+{
+  FetchValues *fetch = g_task_get_task_data (task);
+
+  if (operation_request_done (&fetch->op, error))
+    {
+      if (fetch->op.error != NULL)
+        g_task_return_error (fetch->op.task, g_steal_pointer (&fetch->op.error));
+      else
+        fetch_values_return (fetch);
+    }
+
+  g_object_unref (task);
+}
+
+typedef struct
+{
+  GBytes       *body;
+  FbkDirection  direction;
+} ParseValues;
+
+static void
+parse_values_free (gpointer data)
+{
+  ParseValues *parse = data;
+
+  g_bytes_unref (parse->body);
+  g_free (parse);
+}
+
+static void
+parse_values_thread (GTask        *parse_task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ParseValues *parse = task_data;
+  GError *error = NULL;
+  GPtrArray *meters = fbk_parse_meter_values (parse->body, parse->direction, &error);
+
+  if (meters == NULL)
+    g_task_return_error (parse_task, error);
+  else
+    g_task_return_pointer (parse_task, meters, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_values_parsed_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchValues *fetch = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) meters = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GError) api_error = NULL;
+
+  meters = g_task_propagate_pointer (G_TASK (result), &parse_error);
+  if (meters == NULL)
+    api_error = malformed_error (parse_error);
+  else
+    fetch_values_collect (fetch, meters);
+
+  values_request_finish (task, api_error);
+}
+
 static void
 on_values_request_done (GBytes   *body,
                         GError   *error,
@@ -996,26 +1068,25 @@ on_values_request_done (GBytes   *body,
 {
   GTask *task = user_data;
   FetchValues *fetch = g_task_get_task_data (task);
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GError) api_error = NULL;
+  g_autoptr(GTask) parse_task = NULL;
+  ParseValues *parse;
 
-  if (error == NULL && fetch->op.error == NULL)
+  if (error != NULL || fetch->op.error != NULL)
     {
-      g_autoptr(GPtrArray) meters = fbk_parse_meter_values (body, fetch->direction, &parse_error);
-
-      if (meters == NULL)
-        api_error = malformed_error (parse_error);
-      else
-        fetch_values_collect (fetch, meters);
+      values_request_finish (task, error);
+      return;
     }
 
-  if (operation_request_done (&fetch->op, error != NULL ? error : api_error))
-    {
-      if (!operation_return_if_failed (&fetch->op))
-        fetch_values_return (fetch);
-    }
-
-  g_object_unref (task);
+  /* A year of one meter is about a megabyte of JSON and tens of
+   * milliseconds of parsing: done on a worker thread, so a long fetch never
+   * stalls the caller's main loop (and the window drawing on it). */
+  parse = g_new0 (ParseValues, 1);
+  parse->body = g_bytes_ref (body);
+  parse->direction = fetch->direction;
+  parse_task = g_task_new (g_task_get_source_object (task), NULL, on_values_parsed_cb, task);
+  g_task_set_source_tag (parse_task, on_values_request_done);
+  g_task_set_task_data (parse_task, parse, parse_values_free);
+  g_task_run_in_thread (parse_task, parse_values_thread);
 }
 
 void
@@ -1062,6 +1133,9 @@ fbk_client_fetch_values_async (FbkClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_client_fetch_values_async);
+  /* A cancelled request fails the operation by itself; see
+   * values_request_finish() for the answers that all arrived. */
+  g_task_set_check_cancellable (task, FALSE);
 
   fetch = g_new0 (FetchValues, 1);
   g_task_set_task_data (task, fetch, fetch_values_free);

@@ -1236,6 +1236,41 @@ fbk_demo_server_new (guint64 seed)
 }
 
 /**
+ * fbk_demo_server_new_from_environment:
+ *
+ * The simulator of `forbruk --demo`, `forbruk-cli --demo` and `forbruk-cli
+ * demo-server`. FORBRUK_DEMO_NOW (an RFC 3339 time) pins its clock, so
+ * tests and screenshots see the same hours, the same verified flags and the
+ * same contract starts on any day. Only the simulator reads it: it never
+ * changes what is asked of Elvia.
+ *
+ * Returns: (transfer full) (nullable): a new server, not started, or %NULL
+ *   if FORBRUK_DEMO_NOW is not a time
+ */
+FbkDemoServer *
+fbk_demo_server_new_from_environment (guint64   seed,
+                                      GError  **error)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (seed);
+  const char *pinned = g_getenv ("FORBRUK_DEMO_NOW");
+  FbkInstant now;
+
+  if (pinned != NULL)
+    {
+      if (!fbk_time_parse (pinned, &now))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("FORBRUK_DEMO_NOW is “%s”, not an RFC 3339 time such as "
+                         "2024-11-15T10:20:00+01:00."), pinned);
+          return NULL;
+        }
+      fbk_demo_server_set_now (server, now);
+    }
+
+  return g_steal_pointer (&server);
+}
+
+/**
  * fbk_demo_server_start:
  * @port: the port to listen on, or 0 for any free one
  *

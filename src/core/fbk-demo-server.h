@@ -38,6 +38,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (FbkDemoServer, fbk_demo_server, FBK, DEMO_SERVER, GObject)
 
 FbkDemoServer        *fbk_demo_server_new              (guint64              seed);
+FbkDemoServer        *fbk_demo_server_new_from_environment (guint64          seed,
+                                                            GError         **error);
 gboolean              fbk_demo_server_start            (FbkDemoServer       *self,
                                                         guint                port,
                                                         GError             **error);

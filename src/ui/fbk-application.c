@@ -443,6 +443,7 @@ fbk_application_get_demo (FbkApplication *self)
  *
  * Starts the embedded demo server on a loopback port and makes it the
  * session. Its made-up data is never mixed into the user's store.
+ * FORBRUK_DEMO_NOW pins its clock (see fbk_demo_server_new_from_environment()).
  */
 gboolean
 fbk_application_start_demo (FbkApplication  *self,
@@ -450,14 +451,15 @@ fbk_application_start_demo (FbkApplication  *self,
 {
   g_autoptr(FbkClient) client = NULL;
   g_autoptr(FbkRepository) repository = NULL;
+  FbkInstant pinned = FBK_INSTANT_INVALID;
 
   g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
 
   if (self->demo_server == NULL)
     {
-      g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+      g_autoptr(FbkDemoServer) server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
 
-      if (!fbk_demo_server_start (server, 0, error))
+      if (server == NULL || !fbk_demo_server_start (server, 0, error))
         return FALSE;
       self->demo_server = g_steal_pointer (&server);
     }
@@ -466,6 +468,11 @@ fbk_application_start_demo (FbkApplication  *self,
   if (client == NULL)
     return FALSE;
   fbk_client_set_token (client, FBK_DEMO_TOKEN);
+  /* With FORBRUK_DEMO_NOW the simulator's clock is the session's clock, as
+   * in forbruk-cli --demo: screenshots show the same days on any day. */
+  g_object_get (self->demo_server, "now", &pinned, NULL);
+  if (pinned != FBK_INSTANT_INVALID)
+    fbk_client_set_now (client, pinned);
 
   repository = fbk_repository_new (client, NULL);
   set_repository (self, repository);

@@ -32,6 +32,9 @@ struct _FbkMainView
   GtkLabel          *notice_label;
   GtkStack          *content_stack;
   AdwStatusPage     *no_meters_page;
+  GtkWidget         *discover_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack      *view_stack;
   AdwViewStackPage  *production_page;
   FbkChartView      *consumption_chart;
@@ -54,7 +57,11 @@ struct _FbkMainView
 
   guint              generation;
   guint              reload_source_id;
-  guint              n_refreshing;
+  guint              slow_source_id;    /* until a refresh counts as slow */
+  gboolean           slow;              /* this selection's refresh is */
+  guint              n_loading;         /* loads of this generation still running */
+  guint              n_refreshing;      /* of which fetches from Elvia */
+  gboolean           busy;              /* as last notified */
   guint              progress_done[2];
   guint              progress_total[2];
 };

@@ -37,6 +37,10 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FbkMainView, fbk_main_view, GTK_TYPE_WIDGET)
 
+/* A refresh still running after this long gets the progress bar, however
+ * few its requests: Elvia answering slowly, or retries after failures. */
+#define SLOW_REFRESH_MS 1000
+
 /* ------------------------------------------------------------------------ */
 /* What is picked                                                           */
 /* ------------------------------------------------------------------------ */
@@ -65,19 +69,32 @@ meter_name (FbkMainView *self,
   return meter != NULL ? fbk_metering_point_dup_display_name (meter) : fbk_metering_point_id_format (id);
 }
 
-static gboolean
-any_picked_meter_produces (FbkMainView *self)
+/* The picked meters a chart of @direction shows: production only of the
+ * meters that produce, so the production chart has no empty series of
+ * meters that cannot have any. */
+static GStrv
+picked_ids_for (FbkMainView  *self,
+                FbkDirection  direction)
 {
   const char * const *ids = picked_ids (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
       FbkMeteringPoint *meter = fbk_repository_find_meter (self->repository, ids[i]);
 
-      if (meter != NULL && fbk_metering_point_get_produces (meter))
-        return TRUE;
+      if (direction == FBK_DIRECTION_CONSUMPTION || (meter != NULL && fbk_metering_point_get_produces (meter)))
+        g_strv_builder_add (builder, ids[i]);
     }
-  return FALSE;
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+any_picked_meter_produces (FbkMainView *self)
+{
+  g_auto(GStrv) producing = picked_ids_for (self, FBK_DIRECTION_PRODUCTION);
+
+  return producing[0] != NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -131,24 +148,27 @@ update_max_hours (FbkMainView *self)
   const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
   const char * const *ids = picked_ids (self);
   GPtrArray *consumption = self->hourly[FBK_DIRECTION_CONSUMPTION];
-
-  fbk_max_hours_view_clear (self->max_hours_view);
-  g_strfreev (self->max_hours_ids);
-  self->max_hours_ids = g_strdupv ((char **) ids);
-  g_ptr_array_set_size (self->max_hours_rows, 0);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
       FbkSeries *series = consumption != NULL && i < consumption->len ? g_ptr_array_index (consumption, i) : NULL;
-      g_autofree char *name = meter_name (self, ids[i]);
-      g_autoptr(GArray) rows = fbk_max_hours_table_build (series, find_report (self, ids[i]),
-                                                          fbk_period_get_start (period),
-                                                          fbk_period_get_end (period),
-                                                          now (self), self->tariff);
 
-      fbk_max_hours_view_add_meter (self->max_hours_view, name, rows);
-      g_ptr_array_add (self->max_hours_rows, g_steal_pointer (&rows));
+      g_ptr_array_add (names, meter_name (self, ids[i]));
+      g_ptr_array_add (rows, fbk_max_hours_table_build (series, find_report (self, ids[i]),
+                                                        fbk_period_get_start (period),
+                                                        fbk_period_get_end (period),
+                                                        now (self), self->tariff));
     }
+  fbk_max_hours_view_set_meters (self->max_hours_view, (const char * const *) names->pdata,
+                                 (GArray * const *) rows->pdata, rows->len);
+
+  /* Kept for exporting the table as shown. */
+  g_strfreev (self->max_hours_ids);
+  self->max_hours_ids = g_strdupv ((char **) ids);
+  g_clear_pointer (&self->max_hours_rows, g_ptr_array_unref);
+  self->max_hours_rows = g_ptr_array_ref (rows);
 
   /* The daily peaks of the period's latest month that has begun, for the
    * first picked meter. */
@@ -186,6 +206,10 @@ update_content_page (FbkMainView *self)
                         g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
+  /* Without meters there is no period to pick nor view to switch to. */
+  gtk_widget_set_visible (GTK_WIDGET (self->period_picker), has_meters);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_meters);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_meters);
   adw_view_stack_page_set_visible (self->production_page, self->repository != NULL && any_picked_meter_produces (self));
   _fbk_main_view_update_export (self);
 }
@@ -194,15 +218,35 @@ update_content_page (FbkMainView *self)
 /* Progress and problems                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* Busy from the change of selection until its last load is done, stored
+ * reads included, so tests (and the progress bar) see one busy period. */
+static void
+sync_busy (FbkMainView *self)
+{
+  gboolean busy = fbk_main_view_get_busy (self);
+
+  if (busy == self->busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static void
 update_progress (FbkMainView *self)
 {
   guint done = self->progress_done[0] + self->progress_done[1];
   guint total = self->progress_total[0] + self->progress_total[1];
-  /* Small refreshes (the last hours) finish before a bar would help. */
-  gboolean show = self->n_refreshing > 0 && total > 2;
+  /* Small refreshes (the last hours) finish before a bar would help,
+   * unless Elvia is slow to answer or not answering (retries). */
+  gboolean show = self->n_refreshing > 0 && (total > 2 || self->slow);
 
-  if (show)
+  if (show && total == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_set_text (self->progress_bar, _("Fetching from Elvia…"));
+    }
+  else if (show)
     {
       g_autofree char *text = g_strdup_printf (_("Fetching from Elvia: %u of %u requests"), done, total);
 
@@ -210,7 +254,27 @@ update_progress (FbkMainView *self)
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   gtk_revealer_set_reveal_child (self->progress_revealer, show);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static gboolean
+on_refresh_slow_cb (gpointer user_data)
+{
+  FbkMainView *self = user_data;
+
+  self->slow_source_id = 0;
+  self->slow = TRUE;
+  update_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* For a new selection: no refresh of it is slow yet. */
+static void
+reset_progress (FbkMainView *self)
+{
+  g_clear_handle_id (&self->slow_source_id, g_source_remove);
+  self->slow = FALSE;
+  self->n_refreshing = 0;
+  update_progress (self);
 }
 
 static void
@@ -297,6 +361,7 @@ load_new (FbkMainView  *self,
   load->self = g_object_ref (self);
   load->generation = self->generation;
   load->direction = direction;
+  self->n_loading++;
   return load;
 }
 
@@ -313,6 +378,14 @@ static gboolean
 load_is_current (Load *load)
 {
   return load->generation == load->self->generation;
+}
+
+/* Called last by each current load's callback. */
+static void
+load_finished (Load *load)
+{
+  load->self->n_loading--;
+  sync_busy (load->self);
 }
 
 static void
@@ -351,6 +424,7 @@ on_values_refreshed_cb (GObject      *object,
     report_error (self, error);
   else
     apply_series (self, load->direction, refreshed->series);
+  load_finished (load);
 }
 
 static void
@@ -358,13 +432,16 @@ start_refresh (FbkMainView  *self,
                FbkDirection  direction)
 {
   const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
+  g_auto(GStrv) ids = picked_ids_for (self, direction);
   Load *load = load_new (self, direction);
 
   self->n_refreshing++;
   self->progress_done[direction] = self->progress_total[direction] = 0;
+  if (!self->slow && self->slow_source_id == 0)
+    self->slow_source_id = g_timeout_add (SLOW_REFRESH_MS, on_refresh_slow_cb, self);
   update_progress (self);
 
-  fbk_repository_refresh_values_async (self->repository, picked_ids (self),
+  fbk_repository_refresh_values_async (self->repository, (const char * const *) ids,
                                        fbk_period_get_start (period), fbk_period_get_end (period),
                                        direction, on_progress, load, self->cancellable,
                                        on_values_refreshed_cb, load);
@@ -391,6 +468,7 @@ on_stored_values_read_cb (GObject      *object,
 
   /* Stored data is on screen; now ask Elvia for what is missing. */
   start_refresh (self, load->direction);
+  load_finished (load);
 }
 
 static void
@@ -409,14 +487,14 @@ on_max_hours_fetched_cb (GObject      *object,
 
   /* Without Elvia's figures the table still shows our own. */
   if (reports == NULL)
+    g_debug ("No max hours from Elvia: %s", error->message);
+  else
     {
-      g_debug ("No max hours from Elvia: %s", error->message);
-      return;
+      g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+      self->max_hours_reports = g_steal_pointer (&reports);
+      update_max_hours (self);
     }
-
-  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
-  self->max_hours_reports = g_steal_pointer (&reports);
-  update_max_hours (self);
+  load_finished (load);
 }
 
 /* Elvia's maxhours endpoint knows the current and the previous month. */
@@ -441,12 +519,12 @@ reload (FbkMainView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->generation++;
-  self->n_refreshing = 0;
+  self->n_loading = 0;
   for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
     g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
   g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
   show_notice (self, NULL);
-  update_progress (self);
+  reset_progress (self);
   update_content_page (self);
 
   for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
@@ -454,24 +532,28 @@ reload (FbkMainView *self)
   update_max_hours (self);
 
   if (self->repository == NULL || ids[0] == NULL)
-    return;
+    {
+      sync_busy (self);
+      return;
+    }
 
   self->cancellable = g_cancellable_new ();
 
-  fbk_repository_read_values_async (self->repository, ids, fbk_period_get_start (period),
-                                    fbk_period_get_end (period), FBK_DIRECTION_CONSUMPTION,
-                                    self->cancellable, on_stored_values_read_cb,
-                                    load_new (self, FBK_DIRECTION_CONSUMPTION));
-  if (any_picked_meter_produces (self))
-    fbk_repository_read_values_async (self->repository, ids, fbk_period_get_start (period),
-                                      fbk_period_get_end (period), FBK_DIRECTION_PRODUCTION,
-                                      self->cancellable, on_stored_values_read_cb,
-                                      load_new (self, FBK_DIRECTION_PRODUCTION));
+  for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
+    {
+      g_auto(GStrv) direction_ids = picked_ids_for (self, d);
+
+      if (direction_ids[0] != NULL)
+        fbk_repository_read_values_async (self->repository, (const char * const *) direction_ids,
+                                          fbk_period_get_start (period), fbk_period_get_end (period), d,
+                                          self->cancellable, on_stored_values_read_cb, load_new (self, d));
+    }
 
   if (period_reaches_recent_months (self, period))
     fbk_client_fetch_max_hours_async (fbk_repository_get_client (self->repository), ids,
                                       FBK_INSTANT_INVALID, self->cancellable,
                                       on_max_hours_fetched_cb, load_new (self, FBK_DIRECTION_CONSUMPTION));
+  sync_busy (self);
 }
 
 static gboolean
@@ -491,6 +573,7 @@ schedule_reload (FbkMainView *self)
 {
   if (self->reload_source_id == 0)
     self->reload_source_id = g_idle_add (on_reload_due_cb, self);
+  sync_busy (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -504,8 +587,14 @@ on_meters_discovered_cb (GObject      *object,
 {
   g_autoptr(FbkMainView) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean discovered = fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result, &error);
 
-  if (fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result, &error))
+  if (FBK_REPOSITORY (object) != self->repository)
+    return;
+
+  gtk_widget_set_visible (self->discover_button, TRUE);
+
+  if (discovered)
     {
       adw_status_page_set_description (self->no_meters_page,
                                        _("The access token covers no metering points. On Elvia's Min "
@@ -514,11 +603,34 @@ on_meters_discovered_cb (GObject      *object,
       return;
     }
 
-  if (FBK_REPOSITORY (object) != self->repository)
-    return;
+  /* Meters from an earlier run are on screen with their stored data: the
+   * notice over them says what went wrong. */
+  if (g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0)
+    {
+      report_error (self, error);
+      return;
+    }
 
-  adw_status_page_set_description (self->no_meters_page, error->message);
-  report_error (self, error);
+  /* Nothing to show: the page says what happened and what to do. */
+  if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_NETWORK))
+    adw_status_page_set_description (self->no_meters_page,
+                                     _("Forbruk could not reach Elvia to ask which metering points your "
+                                       "token covers. Check the connection to the internet, then try again."));
+  else
+    adw_status_page_set_description (self->no_meters_page, error->message);
+
+  if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED))
+    g_signal_emit (self, signals[TOKEN_REFUSED], 0, error->message);
+}
+
+/* Asks Elvia which meters the token covers; the empty page says so meanwhile. */
+static void
+discover_meters (FbkMainView *self)
+{
+  adw_status_page_set_description (self->no_meters_page,
+                                   _("Forbruk is asking Elvia which metering points your token covers."));
+  gtk_widget_set_visible (self->discover_button, FALSE);
+  fbk_repository_discover_meters_async (self->repository, NULL, on_meters_discovered_cb, g_object_ref (self));
 }
 
 static void
@@ -536,7 +648,7 @@ on_stored_meters_loaded_cb (GObject      *object,
     return;
 
   update_content_page (self);
-  fbk_repository_discover_meters_async (self->repository, NULL, on_meters_discovered_cb, g_object_ref (self));
+  discover_meters (self);
 }
 
 static void
@@ -564,19 +676,28 @@ on_meter_renamed_cb (FbkMainView      *self,
   update_max_hours (self);
 }
 
+/* Also when only resolution-follows-period changed: the same resolution
+ * is then no longer the user's choice, and the next start must know. */
+static void
+save_period (FbkMainView *self)
+{
+  g_autofree char *period = NULL;
+  FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
+
+  if (self->settings == NULL)
+    return;
+
+  period = fbk_period_to_string (fbk_period_picker_get_period (self->period_picker));
+  g_settings_set_string (self->settings, "period", period);
+  g_settings_set_string (self->settings, "resolution",
+                         fbk_period_picker_get_resolution_follows_period (self->period_picker)
+                         ? "" : fbk_resolution_to_string (resolution));
+}
+
 static void
 on_period_changed_cb (FbkMainView *self)
 {
-  if (self->settings != NULL)
-    {
-      g_autofree char *period = fbk_period_to_string (fbk_period_picker_get_period (self->period_picker));
-      FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
-
-      g_settings_set_string (self->settings, "period", period);
-      g_settings_set_string (self->settings, "resolution",
-                             fbk_period_picker_get_resolution_follows_period (self->period_picker)
-                             ? "" : fbk_resolution_to_string (resolution));
-    }
+  save_period (self);
   schedule_reload (self);
 }
 
@@ -599,7 +720,13 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  reload (FBK_MAIN_VIEW (widget));
+  FbkMainView *self = FBK_MAIN_VIEW (widget);
+
+  /* Nothing to reload before the meters are known: ask for them again. */
+  if (self->repository != NULL && g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) == 0)
+    discover_meters (self);
+  else
+    reload (self);
 }
 
 static void
@@ -612,8 +739,9 @@ stop_action (GtkWidget  *widget,
   /* Whatever arrived is stored and shown; only the rest is not fetched. */
   g_cancellable_cancel (self->cancellable);
   self->generation++;
-  self->n_refreshing = 0;
-  update_progress (self);
+  self->n_loading = 0;
+  reset_progress (self);
+  sync_busy (self);
   show_notice (self, _("Stopped. What was fetched is kept; the rest is fetched next time."));
 }
 
@@ -625,6 +753,18 @@ show_meters_action (GtkWidget  *widget,
   FbkMainView *self = FBK_MAIN_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Folded, the sidebar has no other way to the data: picking meters does
+ * not leave it, since several can be picked. */
+static void
+show_content_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FbkMainView *self = FBK_MAIN_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -639,6 +779,7 @@ fbk_main_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
   _fbk_main_view_dispose_export (self);
+  g_clear_handle_id (&self->slow_source_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
 
@@ -714,7 +855,9 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
     g_param_spec_object ("repository", NULL, NULL,
                          FBK_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Whether a fetch from Elvia is running (tests wait on it). */
+  /* Whether the selection's data is still loading: from the change until
+   * the stored values, the refresh from Elvia and the max hours are in
+   * (tests wait on it). */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
@@ -747,6 +890,9 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_label);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, no_meters_page);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, discover_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, production_page);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, consumption_chart);
@@ -756,6 +902,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "main.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "main.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "main.show-meters", NULL, show_meters_action);
+  gtk_widget_class_install_action (widget_class, "main.show-content", NULL, show_content_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "main.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
   _fbk_main_view_class_init_export (widget_class);
@@ -772,6 +919,8 @@ fbk_main_view_init (FbkMainView *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A narrow window opens on the data; the meters are one click back. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   self->max_hours_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->tariff = fbk_tariff_new_default (&error);
@@ -784,6 +933,8 @@ fbk_main_view_init (FbkMainView *self)
                            G_CALLBACK (on_meter_renamed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->period_picker, "changed",
                            G_CALLBACK (on_period_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_picker, "notify::resolution-follows-period",
+                           G_CALLBACK (save_period), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -829,8 +980,8 @@ fbk_main_view_set_repository (FbkMainView   *self,
                             repository != NULL ? fbk_repository_get_meters (repository) : NULL);
   if (repository != NULL)
     {
-      if (self->settings != NULL)
-        fbk_period_picker_set_now (self->period_picker, now (self));
+      /* Presets count from the session's clock: the demo's may be pinned. */
+      fbk_period_picker_set_now (self->period_picker, now (self));
       g_signal_connect_object (fbk_repository_get_meters (repository), "items-changed",
                                G_CALLBACK (on_meters_changed_cb), self, G_CONNECT_SWAPPED);
       fbk_repository_load_meters_async (repository, NULL, on_stored_meters_loaded_cb, g_object_ref (self));
@@ -858,7 +1009,9 @@ fbk_main_view_set_settings (FbkMainView *self,
 
   g_return_if_fail (FBK_IS_MAIN_VIEW (self));
 
-  g_set_object (&self->settings, settings);
+  /* Restored before it is kept: each restored part saves the whole
+   * selection as it changes, and would overwrite the parts not read yet. */
+  g_clear_object (&self->settings);
   if (settings == NULL)
     return;
 
@@ -875,6 +1028,8 @@ fbk_main_view_set_settings (FbkMainView *self,
 
   picked = g_settings_get_strv (settings, "picked-meters");
   fbk_meter_list_set_picked_ids (self->meter_list, (const char * const *) picked);
+
+  self->settings = g_object_ref (settings);
 }
 
 void
@@ -905,5 +1060,5 @@ fbk_main_view_get_busy (FbkMainView *self)
 {
   g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), FALSE);
 
-  return self->n_refreshing > 0 || self->reload_source_id != 0;
+  return self->n_loading > 0 || self->reload_source_id != 0;
 }

@@ -48,6 +48,7 @@ struct _FbkMaxHoursView
 
   /* Owned references */
   GListStore        *items;
+  GtkSelectionModel *selection;   /* of items; the column view's only while mapped */
   FbkChartModel     *peaks_model;
   GtkColumnViewColumn *columns[N_COLUMNS];
 };
@@ -223,6 +224,33 @@ format_cell (FbkMaxHoursItem *item,
     }
 }
 
+/* Tooltips are made when asked for: setting one on each label as rows are
+ * bound makes GTK look for the widget under the pointer every time, which
+ * made filling the table slow. */
+static gboolean
+on_query_cell_tooltip_cb (GtkWidget  *label,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (label), "fbk-list-item");
+  FbkMaxHoursItem *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+
+  if (item == NULL)
+    return FALSE;
+
+  text = format_cell (item, GPOINTER_TO_UINT (user_data), &tip);
+  if (tip == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -230,6 +258,11 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
   Column column = GPOINTER_TO_UINT (user_data);
+
+  /* The list item owns the label, so it outlives the pointer. */
+  g_object_set_data (G_OBJECT (label), "fbk-list-item", list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_cell_tooltip_cb), user_data);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AVERAGE || column == COLUMN_HEADROOM ? 1.0 : 0.0);
   if (column == COLUMN_AVERAGE || column == COLUMN_HEADROOM)
@@ -248,7 +281,11 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = format_cell (item, GPOINTER_TO_UINT (user_data), &tooltip);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  /* What the tooltip says, for screen readers. */
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -268,25 +305,30 @@ add_columns (FbkMaxHoursView *self)
       gtk_column_view_append_column (self->column_view, self->columns[column]);
     }
 
-  /* Shown only when the table holds more than one meter. */
-  gtk_column_view_column_set_visible (self->columns[COLUMN_METER], FALSE);
+}
+
+
+/* Even unmapped, a GtkColumnView makes and binds a row of cells for every
+ * item it may show: three years of three meters are over a hundred rows
+ * and a thousand labels, rebuilt with each answer of a long fetch. While
+ * the table is not on screen it has no model, so filling it costs nothing
+ * until it is shown, and then only the rows in view. */
+static void
+fbk_max_hours_view_map (GtkWidget *widget)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (widget);
+
+  gtk_column_view_set_model (self->column_view, self->selection);
+  GTK_WIDGET_CLASS (fbk_max_hours_view_parent_class)->map (widget);
 }
 
 static void
-update_state (FbkMaxHoursView *self)
+fbk_max_hours_view_unmap (GtkWidget *widget)
 {
-  g_autoptr(GHashTable) meters = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (widget);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FbkMaxHoursItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      g_hash_table_add (meters, (gpointer) fbk_max_hours_item_get_meter_name (item));
-    }
-
-  gtk_column_view_column_set_visible (self->columns[COLUMN_METER], g_hash_table_size (meters) > 1);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "table" : "empty");
+  GTK_WIDGET_CLASS (fbk_max_hours_view_parent_class)->unmap (widget);
+  gtk_column_view_set_model (self->column_view, NULL);
 }
 
 static void
@@ -297,6 +339,7 @@ fbk_max_hours_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAX_HOURS_VIEW);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
+  g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->peaks_model);
 
@@ -310,6 +353,8 @@ fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fbk_max_hours_view_dispose;
+  widget_class->map = fbk_max_hours_view_map;
+  widget_class->unmap = fbk_max_hours_view_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-max-hours-view.ui");
@@ -324,47 +369,49 @@ fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
 static void
 fbk_max_hours_view_init (FbkMaxHoursView *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (FBK_TYPE_MAX_HOURS_ITEM);
   self->peaks_model = fbk_chart_model_new ();
   fbk_chart_view_set_model (self->peaks_chart, self->peaks_model);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
   add_columns (self);
-  update_state (self);
-}
-
-void
-fbk_max_hours_view_clear (FbkMaxHoursView *self)
-{
-  g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
-
-  g_list_store_remove_all (self->items);
-  update_state (self);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_METER], FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 /**
- * fbk_max_hours_view_add_meter:
- * @rows: (element-type FbkMaxHoursRow): from fbk_max_hours_table_build()
+ * fbk_max_hours_view_set_meters:
+ * @meter_names: (array length=n_meters): what each meter is called
+ * @rows: (array length=n_meters): each meter's rows (FbkMaxHoursRow), from
+ *   fbk_max_hours_table_build()
+ *
+ * Shows these meters' months, replacing what was shown, in one change of
+ * the table: a long fetch replaces it with every answer.
  */
 void
-fbk_max_hours_view_add_meter (FbkMaxHoursView *self,
-                              const char      *meter_name,
-                              GArray          *rows)
+fbk_max_hours_view_set_meters (FbkMaxHoursView    *self,
+                               const char * const *meter_names,
+                               GArray * const     *rows,
+                               guint               n_meters)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_meters_with_rows = 0;
 
   g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
+  g_return_if_fail (n_meters == 0 || (meter_names != NULL && rows != NULL));
 
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, fbk_max_hours_item_new (meter_name, &g_array_index (rows, FbkMaxHoursRow, i)));
+  for (guint m = 0; m < n_meters; m++)
+    {
+      for (guint i = 0; i < rows[m]->len; i++)
+        g_ptr_array_add (items, fbk_max_hours_item_new (meter_names[m], &g_array_index (rows[m], FbkMaxHoursRow, i)));
+      n_meters_with_rows += rows[m]->len > 0;
+    }
 
-  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+  gtk_column_view_column_set_visible (self->columns[COLUMN_METER], n_meters_with_rows > 1);
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
-  update_state (self);
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
 }
 
 /**

@@ -16,10 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbkMaxHoursView, fbk_max_hours_view, FBK, MAX_HOURS_VIEW, GtkWidget)
 
-void        fbk_max_hours_view_clear      (FbkMaxHoursView *self);
-void        fbk_max_hours_view_add_meter  (FbkMaxHoursView *self,
-                                           const char      *meter_name,
-                                           GArray          *rows);
+void        fbk_max_hours_view_set_meters (FbkMaxHoursView    *self,
+                                           const char * const *meter_names,
+                                           GArray * const     *rows,
+                                           guint               n_meters);
 GListModel *fbk_max_hours_view_get_items  (FbkMaxHoursView *self);
 void        fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
                                                  const char      *meter_name,

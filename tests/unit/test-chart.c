@@ -717,6 +717,36 @@ test_render_production (void)
   cairo_surface_destroy (surface);
 }
 
+/* Production alone (the window's Production view) stands on the axis
+ * like consumption rather than hanging below it. */
+static void
+test_render_production_alone (void)
+{
+  g_autoptr(FbkChartModel) model = days_model (3);
+  const double fed[] = { 1, 2, 4 };
+  cairo_surface_t *surface;
+  cairo_rectangle_t bars[3];
+  FbkChartStyle style;
+
+  fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
+  add_series (model, "Cabin", FBK_DIRECTION_PRODUCTION, 0, fed, 3, FBK_INTERVAL_VERIFIED);
+  surface = render (model, &style);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      bars[i] = bucket_rect (model, &style, 0, i);
+      g_assert_cmpfloat (share_of_color (surface, &bars[i], series_argb (&style, FBK_DIRECTION_PRODUCTION, 0)),
+                         ==, 1.0);
+    }
+  /* One baseline at the bottom, taller bars reaching higher. */
+  g_assert_cmpfloat (bars[0].y + bars[0].height, ==, bars[2].y + bars[2].height);
+  g_assert_cmpfloat (bars[2].y, <, bars[1].y);
+  g_assert_cmpfloat (bars[1].y, <, bars[0].y);
+  g_assert_cmpfloat (fabs (bars[2].height / bars[0].height - 4.0), <, 0.1);
+
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_render_unverified (void)
 {
@@ -1340,6 +1370,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/dark", test_render_dark);
   g_test_add_func ("/chart/render/stacked-and-side-by-side", test_render_stacked_and_side_by_side);
   g_test_add_func ("/chart/render/production", test_render_production);
+  g_test_add_func ("/chart/render/production-alone", test_render_production_alone);
   g_test_add_func ("/chart/render/unverified", test_render_unverified);
   g_test_add_func ("/chart/render/decimated", test_render_decimated);
   g_test_add_func ("/chart/render/decimated-unverified", test_render_decimated_unverified);
