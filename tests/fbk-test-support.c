@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "fbk-test-support.h"
 
 void
@@ -150,6 +152,26 @@ fbk_test_instant (const char *text)
   if (!fbk_time_parse (text, &value))
     g_error ("not an RFC 3339 time: %s", text);
   return value;
+}
+
+/* Deletes @path and everything under it; symbolic links are removed, not
+ * followed. */
+void
+fbk_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        fbk_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }
 
 void

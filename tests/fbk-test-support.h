@@ -37,6 +37,7 @@ gboolean   fbk_test_contains_bytes  (const char     *data,
 
 /* An RFC 3339 time, or an assertion failure. */
 FbkInstant fbk_test_instant     (const char     *text);
+void       fbk_test_remove_tree (const char     *path);
 
 /* Where fbk_test_async_done_cb() puts the result of an _async call:
  * wait with fbk_test_wait_until (async.done, …), then _finish. */
