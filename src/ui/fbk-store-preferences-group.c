@@ -39,6 +39,7 @@ on_stats_cb (GObject      *object,
   FbkStorePreferencesGroup *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *values = NULL;
   g_autofree char *amount = NULL;
   FbkStoreStats stats;
@@ -51,9 +52,12 @@ on_stats_cb (GObject      *object,
     }
 
   size = g_format_size (stats.disk_bytes);
-  values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " value",
-                                         "%'" G_GUINT64_FORMAT " values", stats.n_values),
-                            stats.n_values);
+  /* The count is formatted first: a translatable format cannot hold
+   * G_GUINT64_FORMAT. */
+  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, stats.n_values);
+  /* Translators: %s is a number of stored meter values, e.g. "12,345 values" */
+  values = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s value", "%s values", stats.n_values),
+                            count);
   /* Translators: "12,345 values for 3 metering points, 1.2 MB on disk" */
   amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s for %u metering point, %s on disk",
                                          "%s for %u metering points, %s on disk", stats.n_meters),
@@ -75,7 +79,7 @@ refresh (FbkStorePreferencesGroup *self)
 
   if (self->store == NULL)
     {
-      adw_action_row_set_subtitle (self->amount_row, _("Nothing is stored while you look at the demo."));
+      adw_action_row_set_subtitle (self->amount_row, _("The stored data could not be opened."));
       adw_action_row_set_subtitle (self->location_row, "–");
       return;
     }
