@@ -8,13 +8,25 @@
 
 #include "fbk-test-support.h"
 
+guint
+fbk_test_time_scale (void)
+{
+  const char *text = g_getenv ("FORBRUK_TEST_TIME_SCALE");
+  guint64 scale = text != NULL ? g_ascii_strtoull (text, NULL, 10) : 1;
+
+  return (guint) CLAMP (scale, 1, 1000);
+}
+
 void
 fbk_test_wait_until_impl (const gboolean *flag,
                           guint           timeout_seconds,
                           const char     *location,
                           const char     *what)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  gint64 deadline;
+
+  timeout_seconds *= fbk_test_time_scale ();
+  deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
 
   while (!*flag)
     {

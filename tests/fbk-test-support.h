@@ -10,8 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* How many times slower than a plain build this run is allowed to be: the
+ * FORBRUK_TEST_TIME_SCALE the sanitizer and valgrind test setups set, else
+ * 1. Time limits that check speed, and waits for slow work, are multiplied
+ * by it; limits that tell one behaviour from another (a cancel does not wait
+ * out a 30 s Retry-After) keep their margin some other way. */
+guint  fbk_test_time_scale      (void);
+
 /* Runs the default main context until *flag is TRUE, failing the test after
- * timeout_seconds instead of hanging. */
+ * timeout_seconds (times fbk_test_time_scale()) instead of hanging. */
 #define fbk_test_wait_until(flag, timeout_seconds) \
   fbk_test_wait_until_impl (&(flag), (timeout_seconds), G_STRLOC, #flag)
 
