@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "fbk-test-support.h"
@@ -174,4 +175,53 @@ fbk_test_async_done_cb (GObject      *source,
   async->n_callbacks++;
   g_set_object (&async->result, result);
   async->done = TRUE;
+}
+
+void
+fbk_test_assert_db_intact (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (statement, 0), ==, "ok");
+  /* "ok" comes alone; problems come one row each. */
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+}
+
+void
+fbk_test_assert_store_hours (FbkStore     *store,
+                             const char   *metering_point_id,
+                             FbkDirection  direction,
+                             FbkInstant    from,
+                             FbkInstant    to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = fbk_store_load_sync (store, metering_point_id, direction, from, to, NULL, &error);
+  FbkInstant expected = from;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const FbkInterval *interval = &g_array_index (values, FbkInterval, i);
+
+      if (interval->start != expected || interval->duration != FBK_SECONDS_PER_HOUR)
+        {
+          g_autofree char *missing = fbk_time_format_oslo (expected);
+
+          g_error ("%s %s: the hour at %s is missing from the store", metering_point_id,
+                   fbk_direction_to_string (direction), missing);
+        }
+      expected += FBK_SECONDS_PER_HOUR;
+    }
+  if (expected != to)
+    {
+      g_autofree char *missing = fbk_time_format_oslo (expected);
+
+      g_error ("%s %s: the store ends before %s", metering_point_id, fbk_direction_to_string (direction), missing);
+    }
 }

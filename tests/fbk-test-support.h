@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "fbk-store.h"
 #include "fbk-time.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,16 @@ GPtrArray *fbk_test_markup_elements (const char     *text,
 gboolean   fbk_test_contains_bytes  (const char     *data,
                                      gsize           length,
                                      const char     *needle);
+
+/* Asserts that the SQLite database at @path passes PRAGMA integrity_check. */
+void       fbk_test_assert_db_intact   (const char     *path);
+/* Asserts that @store holds every hour of [@from, @to) of one series: one
+ * hourly value per hour, in order, nothing missing. */
+void       fbk_test_assert_store_hours (FbkStore       *store,
+                                        const char     *metering_point_id,
+                                        FbkDirection    direction,
+                                        FbkInstant      from,
+                                        FbkInstant      to);
 
 /* An RFC 3339 time, or an assertion failure. */
 FbkInstant fbk_test_instant     (const char     *text);
