@@ -68,9 +68,10 @@ session_test () {
       exec meson test --print-errorlogs "$@"' sh "$@"
 }
 
-# Adds a check's results, from meson's own log, to the tally.
+# Adds a check's results, from meson's own log, to the tally, with the
+# seconds since it started.
 tally_log () {
-  python3 - "$1" "$2" >>"$T/tally" <<'PY'
+  python3 - "$1" "$2" $(($(date +%s) - started)) >>"$T/tally" <<'PY'
 import json, sys
 passed = failed = skipped = 0
 with open(sys.argv[2], encoding='utf-8') as log:
@@ -82,7 +83,7 @@ with open(sys.argv[2], encoding='utf-8') as log:
             skipped += 1
         else:
             failed += 1
-print(sys.argv[1], passed, failed, skipped)
+print(sys.argv[1], passed, failed, skipped, sys.argv[3])
 PY
 }
 
@@ -90,6 +91,7 @@ status=0
 : >"$T/tally"
 for check in $CHECKS; do
   echo "=== $check"
+  started=$(date +%s)
   case $check in
     main)
       build "$BUILD" "" -Dwerror=true
@@ -113,13 +115,13 @@ for check in $CHECKS; do
            -dict=tests/fuzz/fuzz-parse.dict -artifact_prefix="$T/fuzz-crash/" \
            -print_final_stats=1 "$T/fuzz-corpus" tests/fuzz/corpus >"$T/fuzz.log" 2>&1; then
         grep -E '^(Done|stat::(number_of_executed_units|new_units_added))' "$T/fuzz.log" || true
-        echo "fuzz-timed 1 0 0" >>"$T/tally"
+        echo "fuzz-timed 1 0 0 $FUZZ_SECONDS" >>"$T/tally"
       else
         tail -n 60 "$T/fuzz.log"
         for crash in "$T"/fuzz-crash/*; do
           [ -f "$crash" ] && { echo "crashing input $(basename "$crash"), base64:"; base64 "$crash"; }
         done
-        echo "fuzz-timed 0 1 0" >>"$T/tally"
+        echo "fuzz-timed 0 1 0 $FUZZ_SECONDS" >>"$T/tally"
         status=1
       fi
       ;;
@@ -141,12 +143,13 @@ import sys
 total_passed = total_failed = total_skipped = 0
 with open(sys.argv[1], encoding='utf-8') as tally:
     for line in tally:
-        name, passed, failed, skipped = line.split()
+        name, passed, failed, skipped, seconds = line.split()
         passed, failed, skipped = int(passed), int(failed), int(skipped)
         total_passed += passed
         total_failed += failed
         total_skipped += skipped
-        print(f'{name}: {passed} passed, {failed} failed' + (f', {skipped} skipped' if skipped else ''))
+        print(f'{name}: {passed} passed, {failed} failed' + (f', {skipped} skipped' if skipped else '')
+              + f' ({seconds} s)')
 print(f'tests: {total_passed} passed, {total_failed} failed'
       + (f', {total_skipped} skipped' if total_skipped else ''))
 PY
