@@ -629,8 +629,8 @@ static void
 test_fault_run (Fixture       *f,
                 gconstpointer  data)
 {
-  const guint max_requests = 60;
-  const guint max_runs = 12;
+  const guint max_requests = 40;
+  const guint max_runs = 8;
   g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED + 7);
   FbkDate today = fbk_time_oslo_date (g_get_real_time () / G_USEC_PER_SEC);
   FbkDate first_day = fbk_date_add_months (today, -13);
