@@ -5,8 +5,8 @@
 #   main      -Dwerror=true build, the unit, ui and keyring suites
 #   asan      the same suites in a -Db_sanitize=address,undefined build
 #             (meson test --setup asan; leaks too, see tests/lsan.supp)
-#   fuzz      a clang -Dfuzzing=true build: the corpus replayed, then each
-#             fuzz target for FUZZ_SECONDS (60) from tests/fuzz/corpus
+#   fuzz      a clang -Dfuzzing=true build: the corpora replayed, then the
+#             fuzz targets for FUZZ_SECONDS (60) in all, from their corpora
 #   valgrind  the unit suite under memcheck (meson test --setup valgrind,
 #             see tests/valgrind.supp), no definite leaks
 # It prints one line per check and, last, the total: "tests: N passed,
@@ -40,16 +40,38 @@ unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
 # In CI a missing display or keyring is a failure, never a skip.
 export FORBRUK_TEST_REQUIRE_DISPLAY=1 FORBRUK_TEST_REQUIRE_KEYRING=1
 
-# Sets up (or reconfigures) a build directory and builds it, or TARGET only.
+# Sets up (or reconfigures) a build directory and builds it, or only the
+# given ninja targets.
 build () {
-  dir=$1; target=$2; shift 2
+  dir=$1; targets=$2; shift 2
   if [ -f "$dir/build.ninja" ]; then
     meson configure "$dir" "$@" >/dev/null
   else
     meson setup "$dir" --buildtype=debugoptimized "$@" >/dev/null
   fi
+  # ninja regenerates a stale build.ninja itself, so new targets are found.
   # shellcheck disable=SC2086
-  meson compile -C "$dir" $target
+  ninja -C "$dir" $targets
+}
+
+# Fuzzes one target for a number of seconds from its seed corpus. New
+# inputs go to a scratch directory, never into the seeds. A crash is
+# printed in full, to become a regression-NAME file of the corpus.
+fuzz () {
+  name=$1; corpus=$2; seconds=$3; shift 3
+  mkdir -p "$T/fuzz-$name-corpus" "$T/fuzz-$name-crash"
+  if "$FUZZ_BUILD/tests/fuzz/fuzz-$name" -max_total_time="$seconds" -artifact_prefix="$T/fuzz-$name-crash/" \
+       -print_final_stats=1 "$@" "$T/fuzz-$name-corpus" "$corpus" >"$T/fuzz-$name.log" 2>&1; then
+    grep -E '^(Done|stat::new_units_added)' "$T/fuzz-$name.log" || true
+    echo "fuzz-$name-timed 1 0 0 $seconds" >>"$T/tally"
+  else
+    tail -n 60 "$T/fuzz-$name.log"
+    for crash in "$T/fuzz-$name-crash"/*; do
+      [ -f "$crash" ] && { echo "crashing input $(basename "$crash"), base64:"; base64 "$crash"; }
+    done
+    echo "fuzz-$name-timed 0 1 0 $seconds" >>"$T/tally"
+    status=1
+  fi
 }
 
 # Runs `meson test` in a private session with its own XDG directories. The
@@ -105,25 +127,12 @@ for check in $CHECKS; do
       ;;
     fuzz)
       # The gcc build is the -Werror gate; clang warns about other things.
-      (export CC=clang; build "$FUZZ_BUILD" fuzz-parse -Dfuzzing=true)
+      (export CC=clang; build "$FUZZ_BUILD" "tests/fuzz/fuzz-parse tests/fuzz/fuzz-text" -Dfuzzing=true)
       session_test fuzz -C "$FUZZ_BUILD" --no-rebuild --suite fuzz || status=1
       tally_log fuzz "$FUZZ_BUILD/meson-logs/testlog.json"
-      # New inputs go to a scratch directory, never into the seeds. A crash
-      # is printed in full, to become tests/fuzz/corpus/regression-NAME.
-      mkdir -p "$T/fuzz-corpus" "$T/fuzz-crash"
-      if "$FUZZ_BUILD/tests/fuzz/fuzz-parse" -max_total_time="$FUZZ_SECONDS" -max_len=8192 \
-           -dict=tests/fuzz/fuzz-parse.dict -artifact_prefix="$T/fuzz-crash/" \
-           -print_final_stats=1 "$T/fuzz-corpus" tests/fuzz/corpus >"$T/fuzz.log" 2>&1; then
-        grep -E '^(Done|stat::(number_of_executed_units|new_units_added))' "$T/fuzz.log" || true
-        echo "fuzz-timed 1 0 0 $FUZZ_SECONDS" >>"$T/tally"
-      else
-        tail -n 60 "$T/fuzz.log"
-        for crash in "$T"/fuzz-crash/*; do
-          [ -f "$crash" ] && { echo "crashing input $(basename "$crash"), base64:"; base64 "$crash"; }
-        done
-        echo "fuzz-timed 0 1 0 $FUZZ_SECONDS" >>"$T/tally"
-        status=1
-      fi
+      # The API's bodies get three quarters of the time, the short texts the rest.
+      fuzz parse tests/fuzz/corpus $((FUZZ_SECONDS * 3 / 4)) -max_len=8192 -dict=tests/fuzz/fuzz-parse.dict
+      fuzz text tests/fuzz/corpus-text $((FUZZ_SECONDS - FUZZ_SECONDS * 3 / 4)) -max_len=1024
       ;;
     valgrind)
       build "$BUILD" "" -Dwerror=true
