@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
