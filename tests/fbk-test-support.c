@@ -4,11 +4,21 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "fbk-test-support.h"
+
+guint
+fbk_test_time_scale (void)
+{
+  const char *text = g_getenv ("FORBRUK_TEST_TIME_SCALE");
+  guint64 scale = text != NULL ? g_ascii_strtoull (text, NULL, 10) : 1;
+
+  return (guint) CLAMP (scale, 1, 1000);
+}
 
 void
 fbk_test_wait_until_impl (const gboolean *flag,
@@ -16,7 +26,10 @@ fbk_test_wait_until_impl (const gboolean *flag,
                           const char     *location,
                           const char     *what)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  gint64 deadline;
+
+  timeout_seconds *= fbk_test_time_scale ();
+  deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
 
   while (!*flag)
     {
@@ -184,4 +197,53 @@ fbk_test_async_done_cb (GObject      *source,
   async->n_callbacks++;
   g_set_object (&async->result, result);
   async->done = TRUE;
+}
+
+void
+fbk_test_assert_db_intact (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (statement, 0), ==, "ok");
+  /* "ok" comes alone; problems come one row each. */
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+}
+
+void
+fbk_test_assert_store_hours (FbkStore     *store,
+                             const char   *metering_point_id,
+                             FbkDirection  direction,
+                             FbkInstant    from,
+                             FbkInstant    to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = fbk_store_load_sync (store, metering_point_id, direction, from, to, NULL, &error);
+  FbkInstant expected = from;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const FbkInterval *interval = &g_array_index (values, FbkInterval, i);
+
+      if (interval->start != expected || interval->duration != FBK_SECONDS_PER_HOUR)
+        {
+          g_autofree char *missing = fbk_time_format_oslo (expected);
+
+          g_error ("%s %s: the hour at %s is missing from the store", metering_point_id,
+                   fbk_direction_to_string (direction), missing);
+        }
+      expected += FBK_SECONDS_PER_HOUR;
+    }
+  if (expected != to)
+    {
+      g_autofree char *missing = fbk_time_format_oslo (expected);
+
+      g_error ("%s %s: the store ends before %s", metering_point_id, fbk_direction_to_string (direction), missing);
+    }
 }

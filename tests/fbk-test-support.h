@@ -6,12 +6,20 @@
 
 #include <gio/gio.h>
 
+#include "fbk-store.h"
 #include "fbk-time.h"
 
 G_BEGIN_DECLS
 
+/* How many times slower than a plain build this run is allowed to be: the
+ * FORBRUK_TEST_TIME_SCALE the sanitizer and valgrind test setups set, else
+ * 1. Time limits that check speed, and waits for slow work, are multiplied
+ * by it; limits that tell one behaviour from another (a cancel does not wait
+ * out a 30 s Retry-After) keep their margin some other way. */
+guint  fbk_test_time_scale      (void);
+
 /* Runs the default main context until *flag is TRUE, failing the test after
- * timeout_seconds instead of hanging. */
+ * timeout_seconds (times fbk_test_time_scale()) instead of hanging. */
 #define fbk_test_wait_until(flag, timeout_seconds) \
   fbk_test_wait_until_impl (&(flag), (timeout_seconds), G_STRLOC, #flag)
 
@@ -34,6 +42,16 @@ GPtrArray *fbk_test_markup_elements (const char     *text,
 gboolean   fbk_test_contains_bytes  (const char     *data,
                                      gsize           length,
                                      const char     *needle);
+
+/* Asserts that the SQLite database at @path passes PRAGMA integrity_check. */
+void       fbk_test_assert_db_intact   (const char     *path);
+/* Asserts that @store holds every hour of [@from, @to) of one series: one
+ * hourly value per hour, in order, nothing missing. */
+void       fbk_test_assert_store_hours (FbkStore       *store,
+                                        const char     *metering_point_id,
+                                        FbkDirection    direction,
+                                        FbkInstant      from,
+                                        FbkInstant      to);
 
 /* An RFC 3339 time, or an assertion failure. */
 FbkInstant fbk_test_instant     (const char     *text);

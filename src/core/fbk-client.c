@@ -799,13 +799,19 @@ fbk_client_set_max_concurrent (FbkClient *self,
 /* ------------------------------------------------------------------------ */
 
 /* State shared by the requests of one operation. The operation's task is
- * finished once, when the last outstanding request is done. */
+ * finished once, when the last outstanding request is done.
+ *
+ * Cancelling counts up to the moment the last answer arrives, not to when it
+ * has been parsed: answers are parsed in a thread, and a cancel that comes
+ * in meanwhile (a sibling operation failing, say) must not throw away what
+ * had already arrived, any more than when parsing was instant. */
 typedef struct
 {
   GTask           *task;            /* borrowed: the operation's own */
   GCancellable    *cancellable;     /* cancels the remaining requests on the first failure */
   gulong           cancelled_id;
   guint            n_total;
+  guint            n_answered;      /* bodies that arrived before any cancel */
   guint            n_done;
   guint            n_outstanding;
   GError          *error;           /* the first failure */
@@ -830,6 +836,8 @@ operation_init (Operation       *op,
 
   op->task = task;
   op->cancellable = g_cancellable_new ();
+  /* operation_return_if_failed() decides whether a cancel came in time. */
+  g_task_set_check_cancellable (task, FALSE);
   op->progress = progress;
   op->progress_data = progress_data;
   if (caller != NULL)
@@ -846,6 +854,14 @@ operation_clear (Operation *op)
     g_cancellable_disconnect (caller, op->cancelled_id);
   g_clear_object (&op->cancellable);
   g_clear_error (&op->error);
+}
+
+/* Records that a request's whole answer has arrived. */
+static void
+operation_request_answered (Operation *op)
+{
+  if (!g_cancellable_is_cancelled (op->cancellable))
+    op->n_answered++;
 }
 
 /* Records one finished request. Returns TRUE when it was the last one. */
@@ -878,7 +894,8 @@ operation_request_done (Operation *op,
 static gboolean
 operation_return_if_failed (Operation *op)
 {
-  if (op->error == NULL && g_cancellable_is_cancelled (op->cancellable))
+  if (op->error == NULL && op->n_answered < op->n_total &&
+      g_cancellable_is_cancelled (op->cancellable))
     g_cancellable_set_error_if_cancelled (op->cancellable, &op->error);
 
   if (op->error == NULL)
@@ -989,76 +1006,65 @@ fetch_values_return (FetchValues *fetch)
                          (GDestroyNotify) fbk_values_result_free);
 }
 
-/* Consumes the reference on @task that the request held. Once every
- * answer has arrived whole the values are handed over, even if the
- * operation was cancelled while the last one was being parsed: what
- * arrived is kept (the repository stores it), only what had not is lost. */
 static void
-values_request_finish (GTask  *task,
-                       GError *error)
+fetch_values_request_done (GTask  *task,
+                           GError *error)
 {
   FetchValues *fetch = g_task_get_task_data (task);
 
   if (operation_request_done (&fetch->op, error))
     {
-      if (fetch->op.error != NULL)
-        g_task_return_error (fetch->op.task, g_steal_pointer (&fetch->op.error));
-      else
+      if (!operation_return_if_failed (&fetch->op))
         fetch_values_return (fetch);
     }
-
-  g_object_unref (task);
 }
 
+/* What a parsing thread gets: nothing of the operation's mutable state. */
 typedef struct
 {
   GBytes       *body;
   FbkDirection  direction;
-} ParseValues;
+} ParseJob;
 
 static void
-parse_values_free (gpointer data)
+parse_job_free (ParseJob *job)
 {
-  ParseValues *parse = data;
-
-  g_bytes_unref (parse->body);
-  g_free (parse);
+  g_bytes_unref (job->body);
+  g_free (job);
 }
 
 static void
-parse_values_thread (GTask        *parse_task,
+parse_values_thread (GTask        *parse,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  ParseValues *parse = task_data;
-  GError *error = NULL;
-  GPtrArray *meters = fbk_parse_meter_values (parse->body, parse->direction, &error);
+  ParseJob *job = task_data;
+  g_autoptr(GError) parse_error = NULL;
+  GPtrArray *meters;
 
+  meters = fbk_parse_meter_values (job->body, job->direction, &parse_error);
   if (meters == NULL)
-    g_task_return_error (parse_task, error);
+    g_task_return_error (parse, malformed_error (parse_error));
   else
-    g_task_return_pointer (parse_task, meters, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (parse, meters, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
-on_values_parsed_cb (GObject      *source_object,
+on_values_parsed_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   FetchValues *fetch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) meters = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GError) api_error = NULL;
 
-  meters = g_task_propagate_pointer (G_TASK (result), &parse_error);
-  if (meters == NULL)
-    api_error = malformed_error (parse_error);
-  else
+  meters = g_task_propagate_pointer (G_TASK (result), &error);
+  if (meters != NULL && fetch->op.error == NULL)
     fetch_values_collect (fetch, meters);
 
-  values_request_finish (task, api_error);
+  fetch_values_request_done (task, error);
 }
 
 static void
@@ -1066,27 +1072,29 @@ on_values_request_done (GBytes   *body,
                         GError   *error,
                         gpointer  user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   FetchValues *fetch = g_task_get_task_data (task);
-  g_autoptr(GTask) parse_task = NULL;
-  ParseValues *parse;
+  g_autoptr(GTask) parse = NULL;
+  ParseJob *job;
 
   if (error != NULL || fetch->op.error != NULL)
     {
-      values_request_finish (task, error);
+      fetch_values_request_done (task, error);
       return;
     }
+  operation_request_answered (&fetch->op);
 
-  /* A year of one meter is about a megabyte of JSON and tens of
-   * milliseconds of parsing: done on a worker thread, so a long fetch never
-   * stalls the caller's main loop (and the window drawing on it). */
-  parse = g_new0 (ParseValues, 1);
-  parse->body = g_bytes_ref (body);
-  parse->direction = fetch->direction;
-  parse_task = g_task_new (g_task_get_source_object (task), NULL, on_values_parsed_cb, task);
-  g_task_set_source_tag (parse_task, on_values_request_done);
-  g_task_set_task_data (parse_task, parse, parse_values_free);
-  g_task_run_in_thread (parse_task, parse_values_thread);
+  /* A year of one meter is over a megabyte of JSON, more than a frame's
+   * worth of parsing: the caller's main loop keeps running meanwhile. The
+   * result comes back to this thread's context, where the operation's state
+   * lives, and the operation finishes only after its last parse. */
+  job = g_new0 (ParseJob, 1);
+  job->body = g_bytes_ref (body);
+  job->direction = fetch->direction;
+  parse = g_task_new (NULL, NULL, on_values_parsed_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (parse, parse_values_thread);
+  g_task_set_task_data (parse, job, (GDestroyNotify) parse_job_free);
+  g_task_run_in_thread (parse, parse_values_thread);
 }
 
 void
@@ -1133,9 +1141,6 @@ fbk_client_fetch_values_async (FbkClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_client_fetch_values_async);
-  /* A cancelled request fails the operation by itself; see
-   * values_request_finish() for the answers that all arrived. */
-  g_task_set_check_cancellable (task, FALSE);
 
   fetch = g_new0 (FetchValues, 1);
   g_task_set_task_data (task, fetch, fetch_values_free);
@@ -1238,7 +1243,10 @@ on_discover_request_done (GBytes   *body,
   if (error == NULL && discover->op.error == NULL)
     {
       FbkDirection direction = production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
+      /* Parsed here: a few hours and a week of values are small. */
       g_autoptr(GPtrArray) found = fbk_parse_meter_values (body, direction, &parse_error);
+
+      operation_request_answered (&discover->op);
 
       if (found == NULL)
         api_error = malformed_error (parse_error);

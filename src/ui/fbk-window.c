@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-bench-hook.h"
 #include "fbk-main-view.h"
 #include "fbk-token-dialog.h"
 #include "fbk-welcome-page.h"
@@ -154,6 +155,7 @@ fbk_window_constructed (GObject *object)
   G_OBJECT_CLASS (fbk_window_parent_class)->constructed (object);
 
   fbk_main_view_set_primary_menu (self->main_view, self->primary_menu);
+  fbk_bench_hook_watch (self->main_view);
 
   if (self->settings != NULL)
     {

@@ -80,6 +80,8 @@ assert_saved (FbkTokenStore *store,
   g_autofree char *collection_path = default_collection_path ();
   g_autofree char *collection_prefix = g_strconcat (collection_path, "/", NULL);
   g_autoptr(GHashTable) attributes = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *schema_name = NULL;
   SecretItem *item;
 
   token = fbk_test_token_store_lookup (store, NULL, 30, &error);
@@ -89,8 +91,10 @@ assert_saved (FbkTokenStore *store,
   items = find_items ();
   g_assert_cmpuint (g_list_length (items), ==, 1);
   item = items->data;
-  g_assert_cmpstr (secret_item_get_label (item), ==, "Forbruk: Elvia access token");
-  g_assert_cmpstr (secret_item_get_schema_name (item), ==, "io.github.forbruk.Forbruk.Token");
+  label = secret_item_get_label (item);
+  schema_name = secret_item_get_schema_name (item);
+  g_assert_cmpstr (label, ==, "Forbruk: Elvia access token");
+  g_assert_cmpstr (schema_name, ==, "io.github.forbruk.Forbruk.Token");
   g_assert_true (g_str_has_prefix (g_dbus_proxy_get_object_path (G_DBUS_PROXY (item)), collection_prefix));
   attributes = secret_item_get_attributes (item);
   g_assert_cmpstr (g_hash_table_lookup (attributes, "service"), ==, "elvia-metervalues");

@@ -102,7 +102,9 @@ static GtkWindow *
 find_window_of_type (FbkApplication *application,
                      GType           type)
 {
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
     {
       if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
         return l->data;

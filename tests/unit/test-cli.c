@@ -583,6 +583,123 @@ test_api_failures (Fixture       *f,
   }
 }
 
+/* --- a fault run ------------------------------------------------------------ */
+
+/* Counted by the in-process server's log: answers that were not the data. */
+static guint
+count_faulted_requests (FbkDemoServer *server)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fbk_demo_server_get_n_requests (server); i++)
+    {
+      guint status = fbk_demo_server_get_request (server, i)->status;
+
+      if (status != 200)
+        n++;
+    }
+  return n;
+}
+
+/* Run after run against a server that fails at random (rate limits, server
+ * errors, slow, cut-off and dropped answers, decided by its seed) for a
+ * bounded number of requests: no run crashes or logs a warning, each one
+ * either prints the whole period or fails with a sentence and exit status
+ * 4, never less data quietly. Once the faults stop, one more run completes
+ * the store: every hour of every series, and the database intact. */
+static void
+test_fault_run (Fixture       *f,
+                gconstpointer  data)
+{
+  const guint max_requests = 40;
+  const guint max_runs = 8;
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED + 7);
+  FbkDate today = fbk_time_oslo_date (g_get_real_time () / G_USEC_PER_SEC);
+  FbkDate first_day = fbk_date_add_months (today, -13);
+  FbkDate last_day = fbk_date_add_days (today, -3);
+  g_autofree char *from = date_text (first_day);
+  g_autofree char *to = date_text (last_day);
+  FbkInstant start = fbk_time_oslo_midnight (first_day);
+  FbkInstant end = fbk_time_oslo_midnight (fbk_date_add_days (last_day, 1));
+  const char *ids[] = { HOUSE_ID, FLAT_ID, SOLAR_ID };
+  const char *directions[] = { NULL, "--production" };
+  g_autofree char *path = store_path (f);
+  g_autoptr(GPtrArray) consumed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) produced = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *outputs[] = { consumed, produced };
+  g_autoptr(FbkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0, n_complete = 0, n_runs = 0;
+
+  fbk_demo_server_add_random_fault (server, FBK_DEMO_FAULT_RATE_LIMITED, 1, 0.05);
+  fbk_demo_server_add_random_fault (server, FBK_DEMO_FAULT_SERVER_ERROR, 0, 0.08);
+  fbk_demo_server_add_random_fault (server, FBK_DEMO_FAULT_UNAVAILABLE, 0, 0.08);
+  fbk_demo_server_add_random_fault (server, FBK_DEMO_FAULT_DELAY, 250, 0.15);
+  fbk_demo_server_add_random_fault (server, FBK_DEMO_FAULT_TRUNCATE, 0, 0.08);
+  fbk_demo_server_add_random_fault (server, FBK_DEMO_FAULT_DROP, 0, 0.08);
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  while (fbk_demo_server_get_n_requests (server) < max_requests && n_runs < max_runs)
+    {
+      guint d = n_runs % 2;
+      /* Most runs without retries, so failures get through quickly. */
+      g_autoptr(Run) run = run_cli (f, "--retries", n_runs % 4 == 3 ? "1" : "0",
+                                    "--api-url", fbk_demo_server_get_base_url (server),
+                                    "values", "--from", from, "--to", to,
+                                    directions[d] != NULL ? directions[d] : "--resolution=hour");
+
+      n_runs++;
+      g_assert_null (strstr (run->err, "CRITICAL"));
+      g_assert_null (strstr (run->err, "WARNING"));
+      if (run->status == 0)
+        {
+          g_ptr_array_add (outputs[d], g_steal_pointer (&run->out));
+          n_complete++;
+          continue;
+        }
+
+      /* Reported, in a sentence, and nothing half printed. */
+      assert_status (run, 4, NULL);
+      g_assert_cmpuint (strlen (run->err), >, 20);
+      g_assert_cmpstr (run->out, ==, "");
+      n_failed++;
+    }
+  g_test_message ("%u runs, %u complete, %u failed; %u of %u requests faulted", n_runs, n_complete,
+                  n_failed, count_faulted_requests (server), fbk_demo_server_get_n_requests (server));
+  g_assert_cmpuint (count_faulted_requests (server), >, 0);
+  g_assert_cmpuint (n_failed, >, 0);
+
+  /* The faults stop: each direction completes, and equals every complete
+   * run under faults. */
+  fbk_demo_server_clear_faults (server);
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      g_autoptr(Run) run = run_cli (f, "--retries", "0", "--api-url", fbk_demo_server_get_base_url (server),
+                                    "values", "--from", from, "--to", to,
+                                    directions[d] != NULL ? directions[d] : "--resolution=hour");
+
+      assert_status (run, 0, NULL);
+      for (guint i = 0; i < outputs[d]->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (outputs[d], i), ==, run->out);
+      if (directions[d] == NULL)
+        {
+          g_auto(GStrv) lines = csv_lines (run->out);
+
+          g_assert_cmpuint (g_strv_length (lines) - 1, ==, G_N_ELEMENTS (ids) * hours_between_days (from, to));
+        }
+    }
+
+  fbk_test_assert_db_intact (path);
+  store = fbk_store_open_sync (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (fbk_store_get_reset_error (store));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    fbk_test_assert_store_hours (store, ids[i], FBK_DIRECTION_CONSUMPTION, start, end);
+  fbk_test_assert_store_hours (store, SOLAR_ID, FBK_DIRECTION_PRODUCTION, start, end);
+}
+
 /* --- meters and maxhours --------------------------------------------------- */
 
 static void
@@ -799,6 +916,7 @@ main (int   argc,
   ADD ("failure/no-token", test_no_token);
   ADD ("failure/refused-token", test_refused_token);
   ADD ("failure/api", test_api_failures);
+  ADD ("failure/fault-run", test_fault_run);
   ADD ("meters", test_meters);
   ADD ("meters/stored-name", test_meters_stored_name);
   ADD ("maxhours", test_maxhours);

@@ -1,0 +1,13 @@
+/* fbk-bench-hook.h: a test-only probe for the start-up benchmark
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fbk-main-view.h"
+
+G_BEGIN_DECLS
+
+void fbk_bench_hook_watch (FbkMainView *view);
+
+G_END_DECLS
