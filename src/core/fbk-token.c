@@ -253,7 +253,9 @@ parse_segment (const char *segment,
   wipe (buffer, padded_length);
   g_free (buffer);
 
-  if (!parsed || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blank JSON parses, with no root at all. */
+  if (!parsed || json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
 
   return g_steal_pointer (&parser);

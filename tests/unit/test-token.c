@@ -327,6 +327,17 @@ test_expires_within (void)
   g_assert_false (fbk_token_expires_within (now + 5 * 365 * day, now, 30));
 }
 
+/* Found by fuzz-text: a payload segment that decodes to blank JSON parsed
+ * with no root, and reading it set off a critical. */
+static void
+test_expiry_blank_payload (void)
+{
+  FbkInstant expiry = 0;
+
+  g_assert_false (fbk_token_get_expiry ("Dd.e----------------Ztn0.e-------", &expiry));
+  g_assert_false (fbk_token_get_expiry ("eyJhbGciOiJub25lIn0.ICAg.c2ln", &expiry));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +345,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/token/clean/trims", test_clean_trims);
+  g_test_add_func ("/token/expiry/blank-payload", test_expiry_blank_payload);
   g_test_add_func ("/token/clean/unwraps", test_clean_unwraps);
   g_test_add_func ("/token/clean/refusals", test_clean_refusals);
   g_test_add_func ("/token/clean/length-bounds", test_clean_length_bounds);
