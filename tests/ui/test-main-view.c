@@ -161,14 +161,16 @@ static void
 wait_loaded_by (FbkMainView   *view,
                 FbkRepository *repository)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  /* Scaled like every other wait: sanitizer builds run several times slower. */
+  guint seconds = 30 * fbk_test_time_scale ();
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
   guint wake = g_timeout_add (20, on_wake_cb, NULL);
 
   while (g_list_model_get_n_items (fbk_repository_get_meters (repository)) == 0 ||
          fbk_main_view_get_busy (view))
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("the main view did not finish loading within 30 s");
+        g_error ("the main view did not finish loading within %u s", seconds);
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (wake);
@@ -731,7 +733,7 @@ static void
 wait_for_request (Fixture *f)
 {
   guint before = n_metervalues_requests (f);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
 
   while (n_metervalues_requests (f) == before)
     {
@@ -855,7 +857,7 @@ test_progress_and_stop (Fixture       *f,
   g_assert_cmpuint (n_busy_notifies, ==, 1);
 
   /* The bar counts the requests, and appears once the first is answered. */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
   while (!gtk_revealer_get_reveal_child (progress) || gtk_progress_bar_get_fraction (bar) == 0)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -922,7 +924,7 @@ test_slow_refresh (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (progress));
 
   /* A second after the refresh began (the answer takes 1.6 s). */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
   while (!gtk_revealer_get_reveal_child (progress))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -1029,7 +1031,7 @@ static GtkWidget *
 wait_for_empty_page (Fixture *f)
 {
   GtkWidget *retry = fbk_test_ui_find (GTK_WIDGET (empty_page (f)), GTK_TYPE_BUTTON, "main.reload");
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
 
   g_assert_nonnull (retry);
   while (!gtk_widget_get_mapped (retry))
