@@ -105,15 +105,24 @@ fbk_cli_context_init (FbkCliContext        *context,
   g_autoptr(FbkStore) store = NULL;
   const char *url = globals->api_url;
   g_auto(FbkTokenString) token = NULL;
+  FbkInstant demo_now = FBK_INSTANT_INVALID;
 
   memset (context, 0, sizeof *context);
 
   if (globals->demo)
     {
-      context->demo = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
-      if (context->demo == NULL || !fbk_demo_server_start (context->demo, 0, error))
+      FbkDemoServer *server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
+
+      if (server == NULL)
         return FALSE;
-      url = fbk_demo_server_get_base_url (context->demo);
+      /* Read now: once the thread has the server, only it may. */
+      g_object_get (server, "now", &demo_now, NULL);
+      /* A thread of its own, as a remote server: the commands' main loop
+       * stays free while it writes three years of values. */
+      context->demo = fbk_demo_server_thread_new (server);
+      url = fbk_demo_server_thread_start (context->demo, 0, error);
+      if (url == NULL)
+        return FALSE;
     }
 
   client = fbk_client_new (url, error);
@@ -125,12 +134,9 @@ fbk_cli_context_init (FbkCliContext        *context,
 
   if (globals->demo)
     {
-      FbkInstant pinned = FBK_INSTANT_INVALID;
-
       /* The simulator's clock is this run's clock: plan from the same now. */
-      g_object_get (context->demo, "now", &pinned, NULL);
-      if (pinned != FBK_INSTANT_INVALID)
-        fbk_client_set_now (client, pinned);
+      if (demo_now != FBK_INSTANT_INVALID)
+        fbk_client_set_now (client, demo_now);
       fbk_client_set_token (client, FBK_DEMO_TOKEN);
     }
   else

@@ -8,15 +8,15 @@
 
 #include "fbk-cli-command.h"
 #include "fbk-csv.h"
-#include "fbk-demo-server.h"
+#include "fbk-demo-server-thread.h"
 #include "fbk-repository.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  FbkDemoServer *demo;        /* with --demo: the embedded simulator */
-  FbkRepository *repository;  /* its client talks to Elvia or the demo */
+  FbkDemoServerThread *demo;        /* with --demo: the embedded simulator */
+  FbkRepository       *repository;  /* its client talks to Elvia or the demo */
 } FbkCliContext;
 
 /* The values a data command works on: --from, --to, --meter and

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-application.h"
-#include "fbk-demo-server.h"
+#include "fbk-demo-server-thread.h"
 #include "fbk-preferences-window.h"
 #include "fbk-store.h"
 #include "fbk-window.h"
@@ -19,14 +19,15 @@
  * show the welcome page while there is none and the data once there is. */
 struct _FbkApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication       parent_instance;
 
-  GSettings      *settings;
-  FbkTokenStore  *token_store;
-  FbkRepository  *repository;
-  FbkDemoServer  *demo_server;
-  FbkStore       *store;        /* opened once, shared by every session */
-  guint           demo : 1;     /* --demo on the command line */
+  GSettings           *settings;
+  FbkTokenStore       *token_store;
+  FbkRepository       *repository;
+  FbkDemoServerThread *demo_server;  /* serves from a thread of its own */
+  FbkInstant           demo_now;     /* its pinned clock, or FBK_INSTANT_INVALID */
+  FbkStore            *store;        /* opened once, shared by every session */
+  guint                demo : 1;     /* --demo on the command line */
 };
 
 enum {
@@ -435,13 +436,14 @@ fbk_application_get_demo (FbkApplication *self)
 
   return self->demo_server != NULL && self->repository != NULL &&
          g_strcmp0 (fbk_client_get_base_url (fbk_repository_get_client (self->repository)),
-                    fbk_demo_server_get_base_url (self->demo_server)) == 0;
+                    fbk_demo_server_thread_get_base_url (self->demo_server)) == 0;
 }
 
 /**
  * fbk_application_start_demo:
  *
- * Starts the embedded demo server on a loopback port and makes it the
+ * Starts the embedded demo server on a loopback port, in a thread of its
+ * own so that answering never holds up the window, and makes it the
  * session. Its made-up data is never mixed into the user's store.
  * FORBRUK_DEMO_NOW pins its clock (see fbk_demo_server_new_from_environment()).
  */
@@ -451,28 +453,34 @@ fbk_application_start_demo (FbkApplication  *self,
 {
   g_autoptr(FbkClient) client = NULL;
   g_autoptr(FbkRepository) repository = NULL;
-  FbkInstant pinned = FBK_INSTANT_INVALID;
 
   g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
 
   if (self->demo_server == NULL)
     {
-      g_autoptr(FbkDemoServer) server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
+      FbkDemoServer *server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
+      g_autoptr(FbkDemoServerThread) thread = NULL;
+      FbkInstant now;
 
-      if (server == NULL || !fbk_demo_server_start (server, 0, error))
+      if (server == NULL)
         return FALSE;
-      self->demo_server = g_steal_pointer (&server);
+      /* Read now: once the thread has the server, only it may. */
+      g_object_get (server, "now", &now, NULL);
+      thread = fbk_demo_server_thread_new (server);
+      if (fbk_demo_server_thread_start (thread, 0, error) == NULL)
+        return FALSE;
+      self->demo_server = g_steal_pointer (&thread);
+      self->demo_now = now;
     }
 
-  client = fbk_client_new (fbk_demo_server_get_base_url (self->demo_server), error);
+  client = fbk_client_new (fbk_demo_server_thread_get_base_url (self->demo_server), error);
   if (client == NULL)
     return FALSE;
   fbk_client_set_token (client, FBK_DEMO_TOKEN);
   /* With FORBRUK_DEMO_NOW the simulator's clock is the session's clock, as
    * in forbruk-cli --demo: screenshots show the same days on any day. */
-  g_object_get (self->demo_server, "now", &pinned, NULL);
-  if (pinned != FBK_INSTANT_INVALID)
-    fbk_client_set_now (client, pinned);
+  if (self->demo_now != FBK_INSTANT_INVALID)
+    fbk_client_set_now (client, self->demo_now);
 
   repository = fbk_repository_new (client, NULL);
   set_repository (self, repository);

@@ -26,82 +26,22 @@
 
 #include "fbk-bench.h"
 #include "fbk-demo-household.h"
-#include "fbk-demo-server.h"
+#include "fbk-demo-server-thread.h"
 #include "fbk-period.h"
 #include "fbk-repository.h"
 
 #define RUNS     7
 #define NOW_TEXT "2026-11-26T12:00:00+01:00"
 
-/* --- the server's thread ------------------------------------------------- */
-
-typedef struct
-{
-  GMutex         lock;
-  GCond          cond;
-  GMainContext  *context;
-  GMainLoop     *loop;
-  FbkDemoServer *server;
-  char          *base_url;
-  FbkInstant     now;
-  guint          n_requests;
-  gboolean       answered;
-} ServerThread;
-
-static gpointer
-server_thread_main (gpointer data)
-{
-  ServerThread *st = data;
-  g_autoptr(GError) error = NULL;
-
-  g_main_context_push_thread_default (st->context);
-  st->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  fbk_demo_server_set_now (st->server, st->now);
-  fbk_demo_server_start (st->server, 0, &error);
-  g_assert_no_error (error);
-
-  g_mutex_lock (&st->lock);
-  st->base_url = g_strdup (fbk_demo_server_get_base_url (st->server));
-  g_cond_signal (&st->cond);
-  g_mutex_unlock (&st->lock);
-
-  g_main_loop_run (st->loop);
-
-  g_clear_object (&st->server);
-  g_main_context_pop_thread_default (st->context);
-  return NULL;
-}
-
 /* Runs in the server's thread: reads and empties its request log. */
-static gboolean
-take_request_count_cb (gpointer data)
+static void
+take_request_count_cb (FbkDemoServer *server,
+                       gpointer       user_data)
 {
-  ServerThread *st = data;
+  guint *n_requests = user_data;
 
-  g_mutex_lock (&st->lock);
-  st->n_requests = fbk_demo_server_get_n_requests (st->server);
-  fbk_demo_server_clear_requests (st->server);
-  st->answered = TRUE;
-  g_cond_signal (&st->cond);
-  g_mutex_unlock (&st->lock);
-
-  return G_SOURCE_REMOVE;
-}
-
-static guint
-take_request_count (ServerThread *st)
-{
-  guint n;
-
-  g_mutex_lock (&st->lock);
-  st->answered = FALSE;
-  g_main_context_invoke (st->context, take_request_count_cb, st);
-  while (!st->answered)
-    g_cond_wait (&st->cond, &st->lock);
-  n = st->n_requests;
-  g_mutex_unlock (&st->lock);
-
-  return n;
+  *n_requests = fbk_demo_server_get_n_requests (server);
+  fbk_demo_server_clear_requests (server);
 }
 
 /* --- the client's side --------------------------------------------------- */
@@ -177,9 +117,9 @@ typedef struct
 /* One start of the app on @path: discovery, then both directions of all
  * meters over the last three years. */
 static Outcome
-open_and_refresh (ServerThread *st,
-                  const char   *path,
-                  FbkInstant    now)
+open_and_refresh (FbkDemoServerThread *server,
+                  const char          *path,
+                  FbkInstant           now)
 {
   FbkPeriod period = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_3_YEARS, now);
   const char *ids[FBK_DEMO_N_METERS + 1] = { NULL };
@@ -212,7 +152,7 @@ open_and_refresh (ServerThread *st,
   wait_for (&opened);
   store = fbk_store_open_finish (opened, &error);
   g_assert_no_error (error);
-  client = fbk_client_new (st->base_url, &error);
+  client = fbk_client_new (fbk_demo_server_thread_get_base_url (server), &error);
   g_assert_no_error (error);
   fbk_client_set_token (client, FBK_DEMO_TOKEN);
   fbk_client_set_now (client, now);
@@ -239,7 +179,7 @@ open_and_refresh (ServerThread *st,
   g_source_remove (tick);
   outcome.stall_ms = watch.longest_stall / 1000.0;
   outcome.busy_ms = watch.longest_busy / 1000.0;
-  outcome.n_requests = take_request_count (st);
+  fbk_demo_server_thread_invoke_sync (server, take_request_count_cb, &outcome.n_requests);
   for (guint m = 0; m < FBK_DEMO_N_METERS; m++)
     outcome.n_values += fbk_series_get_length (g_ptr_array_index (consumption->series, m)) +
                         fbk_series_get_length (g_ptr_array_index (production->series, m));
@@ -251,22 +191,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  ServerThread st = { 0 };
-  GThread *thread;
+  g_autoptr(FbkDemoServerThread) server = NULL;
+  g_autoptr(GError) start_error = NULL;
+  FbkDemoServer *demo;
+  FbkInstant now;
   double cold[RUNS], warm[RUNS], cold_cpu[RUNS], warm_cpu[RUNS];
   double cold_stall[RUNS], warm_stall[RUNS], cold_busy[RUNS], warm_busy[RUNS];
   guint cold_requests = 0, warm_requests = 0, n_values = 0;
 
-  g_assert_true (fbk_time_parse (NOW_TEXT, &st.now));
-  g_mutex_init (&st.lock);
-  g_cond_init (&st.cond);
-  st.context = g_main_context_new ();
-  st.loop = g_main_loop_new (st.context, FALSE);
-  thread = g_thread_new ("demo-server", server_thread_main, &st);
-  g_mutex_lock (&st.lock);
-  while (st.base_url == NULL)
-    g_cond_wait (&st.cond, &st.lock);
-  g_mutex_unlock (&st.lock);
+  g_assert_true (fbk_time_parse (NOW_TEXT, &now));
+  demo = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  fbk_demo_server_set_now (demo, now);
+  server = fbk_demo_server_thread_new (demo);
+  fbk_demo_server_thread_start (server, 0, &start_error);
+  g_assert_no_error (start_error);
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -276,7 +214,7 @@ main (int   argc,
       Outcome outcome;
 
       g_assert_no_error (error);
-      outcome = open_and_refresh (&st, path, st.now);
+      outcome = open_and_refresh (server, path, now);
       cold[i] = outcome.wall_ms;
       cold_cpu[i] = outcome.cpu_ms;
       cold_stall[i] = outcome.stall_ms;
@@ -284,7 +222,7 @@ main (int   argc,
       cold_requests = outcome.n_requests;
       n_values = outcome.n_values;
 
-      outcome = open_and_refresh (&st, path, st.now);
+      outcome = open_and_refresh (server, path, now);
       warm[i] = outcome.wall_ms;
       warm_cpu[i] = outcome.cpu_ms;
       warm_stall[i] = outcome.stall_ms;
@@ -306,13 +244,6 @@ main (int   argc,
   fbk_bench_report ("warm store: CPU time, all threads", warm_cpu, RUNS, "ms");
   fbk_bench_report ("warm store: longest main-loop stall", warm_stall, RUNS, "ms");
   fbk_bench_report ("warm store: main thread busy in it", warm_busy, RUNS, "ms");
-
-  g_main_loop_quit (st.loop);
-  g_main_context_wakeup (st.context);
-  g_thread_join (thread);
-  g_main_loop_unref (st.loop);
-  g_main_context_unref (st.context);
-  g_free (st.base_url);
 
   return 0;
 }
