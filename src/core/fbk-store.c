@@ -293,20 +293,12 @@ quick_check (sqlite3  *db,
   const char *what = _("Could not check the stored data");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *verdict;
-  int rc;
 
   /* quick_check reads every page but skips the index cross-checks of
    * integrity_check: a few milliseconds for years of values. */
   stmt = fbk_store_prepare (db, "PRAGMA quick_check", what, error);
-  if (stmt == NULL)
+  if (stmt == NULL || !fbk_store_step_is (stmt, sqlite3_step (stmt), SQLITE_ROW, what, error))
     return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fbk_store_set_sqlite_error (error, db, rc, what);
-      return FALSE;
-    }
 
   verdict = (const char *) sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (verdict, "ok") != 0)
