@@ -213,6 +213,42 @@ fbk_test_ui_new_repository (const char *base_url,
   return fbk_repository_new (client, store);
 }
 
+FbkRepository *
+fbk_test_ui_start_demo (FbkDemoServer *server,
+                        FbkStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  return fbk_test_ui_new_repository (fbk_demo_server_get_base_url (server),
+                                     fbk_demo_server_get_now (server), store);
+}
+
+char *
+fbk_test_ui_dup_unreachable_url (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  return g_strdup_printf ("http://127.0.0.1:%u", port);
+}
+
+void
+fbk_test_ui_paste_token (GtkWidget  *root,
+                         const char *text)
+{
+  GtkWidget *entry = fbk_test_ui_find (root, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  fbk_test_ui_click (root, "Connect");
+}
+
 GtkWindow *
 fbk_test_ui_show (GtkWidget *child)
 {

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "fbk-demo-server.h"
 #include "fbk-repository.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,15 @@ GtkWidget *fbk_test_ui_find            (GtkWidget   *root,
 FbkRepository *fbk_test_ui_new_repository (const char  *base_url,
                                            FbkInstant   now,
                                            FbkStore    *store);
+/* Starts @server on loopback and returns fbk_test_ui_new_repository() for
+ * it, on its clock. */
+FbkRepository *fbk_test_ui_start_demo     (FbkDemoServer *server,
+                                           FbkStore      *store);
+/* An http address on loopback where nothing listens any more. */
+char          *fbk_test_ui_dup_unreachable_url (void);
+/* Pastes @text into the token row at or below @root and presses Connect. */
+void           fbk_test_ui_paste_token    (GtkWidget     *root,
+                                           const char    *text);
 /* Presents @child alone in a new 600×1400 window and waits until it is
  * drawn. */
 GtkWindow *fbk_test_ui_show            (GtkWidget   *child);

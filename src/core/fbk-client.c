@@ -21,6 +21,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "fbk-cancellable.h"
 #include "fbk-client.h"
 #include "fbk-error.h"
 
@@ -820,13 +821,6 @@ typedef struct
 } Operation;
 
 static void
-on_caller_cancelled_cb (GCancellable *caller,
-                        GCancellable *ours)
-{
-  g_cancellable_cancel (ours);
-}
-
-static void
 operation_init (Operation       *op,
                 GTask           *task,
                 FbkProgressFunc  progress,
@@ -840,9 +834,7 @@ operation_init (Operation       *op,
   g_task_set_check_cancellable (task, FALSE);
   op->progress = progress;
   op->progress_data = progress_data;
-  if (caller != NULL)
-    op->cancelled_id = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled_cb),
-                                              g_object_ref (op->cancellable), g_object_unref);
+  op->cancelled_id = fbk_cancellable_chain (caller, op->cancellable);
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-cancellable.h"
 #include "fbk-repository.h"
 
 struct _FbkRepository
@@ -733,13 +734,6 @@ on_refresh_planned_cb (GObject      *object,
 }
 
 static void
-on_caller_cancelled_cb (GCancellable *caller,
-                        GCancellable *ours)
-{
-  g_cancellable_cancel (ours);
-}
-
-static void
 range_drop_clear (gpointer data)
 {
   FbkRangeDrop *drop = data;
@@ -791,13 +785,8 @@ fbk_repository_refresh_values_async (FbkRepository       *self,
   refresh->dropped = g_array_new (FALSE, FALSE, sizeof (FbkRangeDrop));
   g_array_set_clear_func (refresh->dropped, range_drop_clear);
   refresh->fetched = new_series_for (metering_point_ids, direction);
-  if (cancellable != NULL)
-    {
-      refresh->caller = g_object_ref (cancellable);
-      refresh->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled_cb),
-                                                     g_object_ref (refresh->cancellable),
-                                                     g_object_unref);
-    }
+  refresh->caller = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  refresh->cancelled_id = fbk_cancellable_chain (cancellable, refresh->cancellable);
 
   /* Held until every step has started, so no step can finish the task early. */
   refresh->n_outstanding = 1;

@@ -377,11 +377,8 @@ fbk_store_db_load (sqlite3       *db,
 
       g_array_append_val (intervals, interval);
     }
-  if (rc != SQLITE_DONE)
-    {
-      fbk_store_set_sqlite_error (error, db, rc, what);
-      return NULL;
-    }
+  if (!fbk_store_step_is (stmt, rc, SQLITE_DONE, what, error))
+    return NULL;
   return g_steal_pointer (&intervals);
 }
 
@@ -420,12 +417,7 @@ add_unsettled_values (sqlite3             *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     fbk_store_ranges_add (ranges, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
 
-  if (rc != SQLITE_DONE)
-    {
-      fbk_store_set_sqlite_error (error, db, rc, what);
-      return FALSE;
-    }
-  return TRUE;
+  return fbk_store_step_is (stmt, rc, SQLITE_DONE, what, error);
 }
 
 static gboolean
@@ -601,11 +593,8 @@ fbk_store_db_list_meters (sqlite3  *db,
       meter->data_end[FBK_DIRECTION_PRODUCTION] = column_instant (stmt, 7);
       g_ptr_array_add (meters, meter);
     }
-  if (rc != SQLITE_DONE)
-    {
-      fbk_store_set_sqlite_error (error, db, rc, what);
-      return NULL;
-    }
+  if (!fbk_store_step_is (stmt, rc, SQLITE_DONE, what, error))
+    return NULL;
   return g_steal_pointer (&meters);
 }
 
@@ -617,17 +606,10 @@ count_rows (sqlite3     *db,
             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = fbk_store_prepare (db, sql, what, error);
-  if (stmt == NULL)
+  if (stmt == NULL || !fbk_store_step_is (stmt, sqlite3_step (stmt), SQLITE_ROW, what, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fbk_store_set_sqlite_error (error, db, rc, what);
-      return FALSE;
-    }
   *out_count = (guint64) sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }

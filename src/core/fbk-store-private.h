@@ -40,6 +40,11 @@ sqlite3_stmt *fbk_store_prepare          (sqlite3          *db,
 gboolean    fbk_store_step_done          (sqlite3_stmt     *stmt,
                                           const char       *what,
                                           GError          **error);
+gboolean    fbk_store_step_is            (sqlite3_stmt     *stmt,
+                                          int               rc,
+                                          int               expected,
+                                          const char       *what,
+                                          GError          **error);
 
 /* fbk-store-schema.c */
 gboolean    fbk_store_schema_migrate     (sqlite3          *db,

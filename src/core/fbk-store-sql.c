@@ -85,3 +85,20 @@ fbk_store_step_done (sqlite3_stmt  *stmt,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* For a step's result @rc: TRUE when it is @expected (SQLITE_ROW for a
+ * query's one row, SQLITE_DONE after a query's last row), else an error. */
+gboolean
+fbk_store_step_is (sqlite3_stmt  *stmt,
+                   int            rc,
+                   int            expected,
+                   const char    *what,
+                   GError       **error)
+{
+  if (rc != expected)
+    {
+      fbk_store_set_sqlite_error (error, sqlite3_db_handle (stmt), rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -51,6 +51,14 @@ typedef gboolean (*FbkStoreOp) (sqlite3  *db,
                                 gpointer  call,
                                 GError  **error);
 
+/* How an _async call keeps its own copy of a call's arguments, which the
+ * _sync variant only borrows from its caller. */
+typedef struct
+{
+  gpointer       (*dup) (gconstpointer call);
+  GDestroyNotify   free;
+} CallType;
+
 typedef struct
 {
   FbkStoreOp     op;
@@ -91,23 +99,77 @@ job_free (Job *job)
   g_free (job);
 }
 
-static void
-series_call_free (SeriesCall *call)
+/* A call about one series that borrows its arguments. */
+static SeriesCall
+series_call (const char   *metering_point_id,
+             FbkDirection  direction,
+             FbkInstant    from,
+             FbkInstant    to,
+             FbkInstant    at,
+             GArray       *intervals)
 {
+  return (SeriesCall) {
+    .metering_point_id = (char *) metering_point_id,
+    .direction = direction,
+    .from = from,
+    .to = to,
+    .at = at,
+    .intervals = intervals,
+  };
+}
+
+static gpointer
+series_call_dup (gconstpointer data)
+{
+  const SeriesCall *call = data;
+  SeriesCall *copy = g_new0 (SeriesCall, 1);
+
+  *copy = series_call (NULL, call->direction, call->from, call->to, call->at, NULL);
+  copy->metering_point_id = g_strdup (call->metering_point_id);
+  copy->intervals = call->intervals != NULL ? g_array_copy (call->intervals) : NULL;
+  return copy;
+}
+
+static void
+series_call_free (gpointer data)
+{
+  SeriesCall *call = data;
+
   g_free (call->metering_point_id);
   g_clear_pointer (&call->intervals, g_array_unref);
   g_clear_pointer (&call->result, g_array_unref);
   g_free (call);
 }
 
-static void
-meter_call_free (MeterCall *call)
+static const CallType series_call_type = { series_call_dup, series_call_free };
+
+static gpointer
+meter_call_dup (gconstpointer data)
 {
+  const MeterCall *call = data;
+  MeterCall *copy = g_new0 (MeterCall, 1);
+
+  copy->metering_point_id = g_strdup (call->metering_point_id);
+  copy->name = g_strdup (call->name);
+  copy->contract_start = call->contract_start;
+  copy->contract_end = call->contract_end;
+  copy->seen_at = call->seen_at;
+  copy->produces = call->produces;
+  return copy;
+}
+
+static void
+meter_call_free (gpointer data)
+{
+  MeterCall *call = data;
+
   g_free (call->metering_point_id);
   g_free (call->name);
   g_clear_pointer (&call->meters, g_ptr_array_unref);
   g_free (call);
 }
+
+static const CallType meter_call_type = { meter_call_dup, meter_call_free };
 
 FbkStoreMeter *
 fbk_store_meter_copy (const FbkStoreMeter *meter)
@@ -175,11 +237,12 @@ fbk_store_worker_func (gpointer data,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* Queues a copy of @call (borrowed) for the worker. */
 static void
 fbk_store_queue (FbkStore            *self,
                  FbkStoreOp           op,
-                 gpointer             call,
-                 GDestroyNotify       call_free,
+                 const CallType      *type,
+                 gconstpointer        call,
                  gpointer             source_tag,
                  GCancellable        *cancellable,
                  GAsyncReadyCallback  callback,
@@ -191,8 +254,8 @@ fbk_store_queue (FbkStore            *self,
 
   job = g_new0 (Job, 1);
   job->op = op;
-  job->call = call;
-  job->call_free = call_free;
+  job->call = type->dup (call);
+  job->call_free = type->free;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -230,20 +293,12 @@ quick_check (sqlite3  *db,
   const char *what = _("Could not check the stored data");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *verdict;
-  int rc;
 
   /* quick_check reads every page but skips the index cross-checks of
    * integrity_check: a few milliseconds for years of values. */
   stmt = fbk_store_prepare (db, "PRAGMA quick_check", what, error);
-  if (stmt == NULL)
+  if (stmt == NULL || !fbk_store_step_is (stmt, sqlite3_step (stmt), SQLITE_ROW, what, error))
     return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      fbk_store_set_sqlite_error (error, db, rc, what);
-      return FALSE;
-    }
 
   verdict = (const char *) sqlite3_column_text (stmt, 0);
   if (g_strcmp0 (verdict, "ok") != 0)
@@ -518,14 +573,7 @@ fbk_store_import_sync (FbkStore      *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  SeriesCall call = {
-    .metering_point_id = (char *) metering_point_id,
-    .direction = direction,
-    .from = from,
-    .to = to,
-    .at = fetched_at,
-    .intervals = intervals,
-  };
+  SeriesCall call = series_call (metering_point_id, direction, from, to, fetched_at, intervals);
 
   g_return_val_if_fail (FBK_IS_STORE (self), FALSE);
   g_return_val_if_fail (metering_point_id != NULL, FALSE);
@@ -550,21 +598,13 @@ fbk_store_import_async (FbkStore            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  SeriesCall *call;
+  SeriesCall call = series_call (metering_point_id, direction, from, to, fetched_at, intervals);
 
   g_return_if_fail (FBK_IS_STORE (self));
   g_return_if_fail (metering_point_id != NULL);
   g_return_if_fail (from < to);
 
-  call = g_new0 (SeriesCall, 1);
-  call->metering_point_id = g_strdup (metering_point_id);
-  call->direction = direction;
-  call->from = from;
-  call->to = to;
-  call->at = fetched_at;
-  call->intervals = intervals != NULL ? g_array_copy (intervals) : NULL;
-
-  fbk_store_queue (self, op_import, call, (GDestroyNotify) series_call_free,
+  fbk_store_queue (self, op_import, &series_call_type, &call,
                    fbk_store_import_async, cancellable, callback, user_data);
 }
 
@@ -595,6 +635,31 @@ op_load (sqlite3  *db,
   return call->result != NULL;
 }
 
+/* Runs a call that answers with call->result, for load and plan. */
+static GArray *
+fbk_store_run_for_array (FbkStore      *self,
+                         FbkStoreOp     op,
+                         SeriesCall    *call,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  if (!fbk_store_run (self, op, call, cancellable, error))
+    return NULL;
+  return call->result;
+}
+
+/* The result of a finished load or plan, or NULL after an error. */
+static GArray *
+fbk_store_finish_array (FbkStore      *self,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
+{
+  SeriesCall *call = fbk_store_finish_job (self, result, source_tag, error);
+
+  return call != NULL ? g_steal_pointer (&call->result) : NULL;
+}
+
 GArray *
 fbk_store_load_sync (FbkStore      *self,
                      const char    *metering_point_id,
@@ -604,19 +669,12 @@ fbk_store_load_sync (FbkStore      *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  SeriesCall call = {
-    .metering_point_id = (char *) metering_point_id,
-    .direction = direction,
-    .from = from,
-    .to = to,
-  };
+  SeriesCall call = series_call (metering_point_id, direction, from, to, 0, NULL);
 
   g_return_val_if_fail (FBK_IS_STORE (self), NULL);
   g_return_val_if_fail (metering_point_id != NULL, NULL);
 
-  if (!fbk_store_run (self, op_load, &call, cancellable, error))
-    return NULL;
-  return call.result;
+  return fbk_store_run_for_array (self, op_load, &call, cancellable, error);
 }
 
 void
@@ -629,18 +687,12 @@ fbk_store_load_async (FbkStore            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  SeriesCall *call;
+  SeriesCall call = series_call (metering_point_id, direction, from, to, 0, NULL);
 
   g_return_if_fail (FBK_IS_STORE (self));
   g_return_if_fail (metering_point_id != NULL);
 
-  call = g_new0 (SeriesCall, 1);
-  call->metering_point_id = g_strdup (metering_point_id);
-  call->direction = direction;
-  call->from = from;
-  call->to = to;
-
-  fbk_store_queue (self, op_load, call, (GDestroyNotify) series_call_free,
+  fbk_store_queue (self, op_load, &series_call_type, &call,
                    fbk_store_load_async, cancellable, callback, user_data);
 }
 
@@ -649,9 +701,7 @@ fbk_store_load_finish (FbkStore      *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  SeriesCall *call = fbk_store_finish_job (self, result, fbk_store_load_async, error);
-
-  return call != NULL ? g_steal_pointer (&call->result) : NULL;
+  return fbk_store_finish_array (self, result, fbk_store_load_async, error);
 }
 
 static gboolean
@@ -676,20 +726,12 @@ fbk_store_plan_refresh_sync (FbkStore      *self,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  SeriesCall call = {
-    .metering_point_id = (char *) metering_point_id,
-    .direction = direction,
-    .from = from,
-    .to = to,
-    .at = now,
-  };
+  SeriesCall call = series_call (metering_point_id, direction, from, to, now, NULL);
 
   g_return_val_if_fail (FBK_IS_STORE (self), NULL);
   g_return_val_if_fail (metering_point_id != NULL, NULL);
 
-  if (!fbk_store_run (self, op_plan_refresh, &call, cancellable, error))
-    return NULL;
-  return call.result;
+  return fbk_store_run_for_array (self, op_plan_refresh, &call, cancellable, error);
 }
 
 void
@@ -703,19 +745,12 @@ fbk_store_plan_refresh_async (FbkStore            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  SeriesCall *call;
+  SeriesCall call = series_call (metering_point_id, direction, from, to, now, NULL);
 
   g_return_if_fail (FBK_IS_STORE (self));
   g_return_if_fail (metering_point_id != NULL);
 
-  call = g_new0 (SeriesCall, 1);
-  call->metering_point_id = g_strdup (metering_point_id);
-  call->direction = direction;
-  call->from = from;
-  call->to = to;
-  call->at = now;
-
-  fbk_store_queue (self, op_plan_refresh, call, (GDestroyNotify) series_call_free,
+  fbk_store_queue (self, op_plan_refresh, &series_call_type, &call,
                    fbk_store_plan_refresh_async, cancellable, callback, user_data);
 }
 
@@ -724,9 +759,7 @@ fbk_store_plan_refresh_finish (FbkStore      *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  SeriesCall *call = fbk_store_finish_job (self, result, fbk_store_plan_refresh_async, error);
-
-  return call != NULL ? g_steal_pointer (&call->result) : NULL;
+  return fbk_store_finish_array (self, result, fbk_store_plan_refresh_async, error);
 }
 
 /* Calls about meters and the whole store */
@@ -742,6 +775,23 @@ op_note_meter (sqlite3  *db,
                                   call->contract_end, call->produces, call->seen_at, error);
 }
 
+/* What the API said about a meter, borrowing the id. */
+static MeterCall
+note_meter_call (const char *metering_point_id,
+                 FbkInstant  contract_start,
+                 FbkInstant  contract_end,
+                 gboolean    produces,
+                 FbkInstant  seen_at)
+{
+  return (MeterCall) {
+    .metering_point_id = (char *) metering_point_id,
+    .contract_start = contract_start,
+    .contract_end = contract_end,
+    .produces = produces,
+    .seen_at = seen_at,
+  };
+}
+
 gboolean
 fbk_store_note_meter_sync (FbkStore      *self,
                            const char    *metering_point_id,
@@ -752,13 +802,7 @@ fbk_store_note_meter_sync (FbkStore      *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  MeterCall call = {
-    .metering_point_id = (char *) metering_point_id,
-    .contract_start = contract_start,
-    .contract_end = contract_end,
-    .produces = produces,
-    .seen_at = seen_at,
-  };
+  MeterCall call = note_meter_call (metering_point_id, contract_start, contract_end, produces, seen_at);
 
   g_return_val_if_fail (FBK_IS_STORE (self), FALSE);
   g_return_val_if_fail (metering_point_id != NULL, FALSE);
@@ -777,19 +821,12 @@ fbk_store_note_meter_async (FbkStore            *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  MeterCall *call;
+  MeterCall call = note_meter_call (metering_point_id, contract_start, contract_end, produces, seen_at);
 
   g_return_if_fail (FBK_IS_STORE (self));
   g_return_if_fail (metering_point_id != NULL);
 
-  call = g_new0 (MeterCall, 1);
-  call->metering_point_id = g_strdup (metering_point_id);
-  call->contract_start = contract_start;
-  call->contract_end = contract_end;
-  call->produces = produces;
-  call->seen_at = seen_at;
-
-  fbk_store_queue (self, op_note_meter, call, (GDestroyNotify) meter_call_free,
+  fbk_store_queue (self, op_note_meter, &meter_call_type, &call,
                    fbk_store_note_meter_async, cancellable, callback, user_data);
 }
 
@@ -818,10 +855,7 @@ fbk_store_set_meter_name_sync (FbkStore      *self,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  MeterCall call = {
-    .metering_point_id = (char *) metering_point_id,
-    .name = (char *) name,
-  };
+  MeterCall call = { .metering_point_id = (char *) metering_point_id, .name = (char *) name };
 
   g_return_val_if_fail (FBK_IS_STORE (self), FALSE);
   g_return_val_if_fail (metering_point_id != NULL, FALSE);
@@ -837,16 +871,12 @@ fbk_store_set_meter_name_async (FbkStore            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  MeterCall *call;
+  MeterCall call = { .metering_point_id = (char *) metering_point_id, .name = (char *) name };
 
   g_return_if_fail (FBK_IS_STORE (self));
   g_return_if_fail (metering_point_id != NULL);
 
-  call = g_new0 (MeterCall, 1);
-  call->metering_point_id = g_strdup (metering_point_id);
-  call->name = g_strdup (name);
-
-  fbk_store_queue (self, op_set_meter_name, call, (GDestroyNotify) meter_call_free,
+  fbk_store_queue (self, op_set_meter_name, &meter_call_type, &call,
                    fbk_store_set_meter_name_async, cancellable, callback, user_data);
 }
 
@@ -889,9 +919,11 @@ fbk_store_list_meters_async (FbkStore            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  const MeterCall call = { 0 };
+
   g_return_if_fail (FBK_IS_STORE (self));
 
-  fbk_store_queue (self, op_list_meters, g_new0 (MeterCall, 1), (GDestroyNotify) meter_call_free,
+  fbk_store_queue (self, op_list_meters, &meter_call_type, &call,
                    fbk_store_list_meters_async, cancellable, callback, user_data);
 }
 
@@ -938,9 +970,11 @@ fbk_store_get_stats_async (FbkStore            *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  const MeterCall call = { 0 };
+
   g_return_if_fail (FBK_IS_STORE (self));
 
-  fbk_store_queue (self, op_get_stats, g_new0 (MeterCall, 1), (GDestroyNotify) meter_call_free,
+  fbk_store_queue (self, op_get_stats, &meter_call_type, &call,
                    fbk_store_get_stats_async, cancellable, callback, user_data);
 }
 
@@ -990,14 +1024,11 @@ fbk_store_delete_async (FbkStore            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  MeterCall *call;
+  MeterCall call = { .metering_point_id = (char *) metering_point_id };
 
   g_return_if_fail (FBK_IS_STORE (self));
 
-  call = g_new0 (MeterCall, 1);
-  call->metering_point_id = g_strdup (metering_point_id);
-
-  fbk_store_queue (self, op_delete, call, (GDestroyNotify) meter_call_free,
+  fbk_store_queue (self, op_delete, &meter_call_type, &call,
                    fbk_store_delete_async, cancellable, callback, user_data);
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
+#include "fbk-cancellable.h"
 #include "fbk-error.h"
 #include "fbk-token-store.h"
 
@@ -80,13 +81,6 @@ operation_free (gpointer data)
   g_free (op);
 }
 
-static void
-caller_cancelled_cb (GCancellable *caller_cancellable,
-                     gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
 static gboolean
 operation_timed_out_cb (gpointer user_data)
 {
@@ -116,13 +110,8 @@ operation_start (FbkTokenStore *self,
   op->cancellable = g_cancellable_new ();
   g_task_set_task_data (task, op, operation_free);
 
-  if (caller_cancellable != NULL)
-    {
-      op->caller_cancellable = g_object_ref (caller_cancellable);
-      op->caller_handler = g_cancellable_connect (caller_cancellable,
-                                                  G_CALLBACK (caller_cancelled_cb),
-                                                  op->cancellable, NULL);
-    }
+  op->caller_cancellable = caller_cancellable != NULL ? g_object_ref (caller_cancellable) : NULL;
+  op->caller_handler = fbk_cancellable_chain (caller_cancellable, op->cancellable);
 
   /* The source holds no reference: operation_free() destroys it before the
    * task can go away. */
@@ -175,6 +164,38 @@ return_keyring_error (GTask  *task,
                                _("No keyring is available to keep the access token safely."));
       g_error_free (error);
     }
+}
+
+/* Whether a keyring call's answer is still the task's to give, and no
+ * error: takes @error, dropping it when the timeout already answered and
+ * returning it on the task otherwise. */
+static gboolean
+operation_succeeded (GTask  *task,
+                     GError *error)
+{
+  if (!operation_settle (task))
+    {
+      g_clear_error (&error);
+      return FALSE;
+    }
+  if (error != NULL)
+    {
+      return_keyring_error (task, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* For the _finish functions' precondition: @result is @source_tag's task
+ * on @self. */
+static gboolean
+is_result_of (FbkTokenStore *self,
+              GAsyncResult  *result,
+              gpointer       source_tag)
+{
+  return FBK_IS_TOKEN_STORE (self) &&
+         g_task_is_valid (result, self) &&
+         g_task_get_source_tag (G_TASK (result)) == source_tag;
 }
 
 static void
@@ -331,11 +352,7 @@ save_cb (GObject      *object,
 
   secret_password_store_finish (result, &error);
 
-  if (!operation_settle (task))
-    g_clear_error (&error);
-  else if (error != NULL)
-    return_keyring_error (task, error);
-  else
+  if (operation_succeeded (task, error))
     {
       g_debug ("Saved the token in the keyring");
       g_task_return_boolean (task, TRUE);
@@ -386,9 +403,7 @@ fbk_token_store_save_finish (FbkTokenStore  *self,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_token_store_save_async, FALSE);
+  g_return_val_if_fail (is_result_of (self, result, fbk_token_store_save_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -404,11 +419,10 @@ lookup_cb (GObject      *object,
 
   token = secret_password_lookup_nonpageable_finish (result, &error);
 
-  if (!operation_settle (task))
-    g_clear_error (&error);
-  else if (error != NULL)
-    return_keyring_error (task, error);
-  else if (token != NULL && !fbk_token_validate (token, NULL))
+  if (!operation_succeeded (task, error))
+    return;
+
+  if (token != NULL && !fbk_token_validate (token, NULL))
     {
       /* Not written by us (secret-tool, say). Treat it as absent, so the
        * user is asked for a token and saving one replaces it. */
@@ -451,9 +465,7 @@ fbk_token_store_lookup_finish (FbkTokenStore  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_token_store_lookup_async, NULL);
+  g_return_val_if_fail (is_result_of (self, result, fbk_token_store_lookup_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -469,11 +481,7 @@ clear_cb (GObject      *object,
 
   removed = secret_password_clear_finish (result, &error);
 
-  if (!operation_settle (task))
-    g_clear_error (&error);
-  else if (error != NULL)
-    return_keyring_error (task, error);
-  else
+  if (operation_succeeded (task, error))
     {
       g_debug ("Cleared the keyring (%s)", removed ? "a token was removed" : "there was no token");
       g_task_return_boolean (task, TRUE);
@@ -514,9 +522,7 @@ fbk_token_store_clear_finish (FbkTokenStore  *self,
                               GAsyncResult   *result,
                               GError        **error)
 {
-  g_return_val_if_fail (FBK_IS_TOKEN_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fbk_token_store_clear_async, FALSE);
+  g_return_val_if_fail (is_result_of (self, result, fbk_token_store_clear_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "fbk-demo-server.h"
+#include "fbk-test-cli.h"
 #include "fbk-test-support.h"
 #include "fbk-test-token.h"
 
@@ -18,77 +19,23 @@
 
 static FbkDemoServer *server;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-} Communicated;
-
-static void
-on_communicated_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Communicated *communicated = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
-                                        &communicated->err, &error);
-  g_assert_no_error (error);
-  communicated->done = TRUE;
-}
-
 /* Runs forbruk-cli against the demo server with @input on its standard
  * input; this process's main loop serves the demo meanwhile. */
-static Run *
+static FbkTestCliRun *
 run_cli (const char *environment_token,
          const char *input,
          const char *command,
          const char *subcommand)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Communicated communicated = { 0 };
-  Run *run = g_new0 (Run, 1);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
 
   g_subprocess_launcher_unsetenv (launcher, "FORBRUK_TOKEN");
   if (environment_token != NULL)
     g_subprocess_launcher_setenv (launcher, "FORBRUK_TOKEN", environment_token, TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FORBRUK_CLI"), "--retries", "0",
-                                         "--no-cache", "--api-url", fbk_demo_server_get_base_url (server),
-                                         command, subcommand, NULL);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8_async (process, input, NULL, on_communicated_cb, &communicated);
-  fbk_test_wait_until (communicated.done, 40);
-  while (!g_subprocess_get_if_exited (process))
-    g_main_context_iteration (NULL, TRUE);
-
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = communicated.out;
-  run->err = communicated.err;
-  return run;
+  return fbk_test_cli_run (launcher, input, 40,
+                           (const char * const[]) { "--retries", "0", "--no-cache", "--api-url",
+                                                    fbk_demo_server_get_base_url (server),
+                                                    command, subcommand, NULL });
 }
 
 /* What the app would find in the keyring (free with fbk_token_free()). */
@@ -104,8 +51,8 @@ stored_token (void)
 }
 
 static void
-assert_no_token_in (const Run  *run,
-                    const char *token)
+assert_no_token_in (const FbkTestCliRun *run,
+                    const char          *token)
 {
   g_assert_null (strstr (run->out, token));
   g_assert_null (strstr (run->err, token));
@@ -114,7 +61,7 @@ assert_no_token_in (const Run  *run,
 static void
 test_refused_token_is_not_stored (void)
 {
-  g_autoptr(Run) run = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
   g_auto(FbkTokenString) stored = NULL;
 
   if (!fbk_test_keyring_usable ())
@@ -132,7 +79,7 @@ test_refused_token_is_not_stored (void)
 static void
 test_bad_text_is_refused (void)
 {
-  g_autoptr(Run) run = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
 
   if (!fbk_test_keyring_usable ())
     return;
@@ -145,12 +92,12 @@ test_bad_text_is_refused (void)
 static void
 test_set_status_use_clear (void)
 {
-  g_autoptr(Run) set = NULL;
-  g_autoptr(Run) status = NULL;
-  g_autoptr(Run) meters = NULL;
-  g_autoptr(Run) overridden = NULL;
-  g_autoptr(Run) cleared = NULL;
-  g_autoptr(Run) after = NULL;
+  g_autoptr(FbkTestCliRun) set = NULL;
+  g_autoptr(FbkTestCliRun) status = NULL;
+  g_autoptr(FbkTestCliRun) meters = NULL;
+  g_autoptr(FbkTestCliRun) overridden = NULL;
+  g_autoptr(FbkTestCliRun) cleared = NULL;
+  g_autoptr(FbkTestCliRun) after = NULL;
   g_auto(GStrv) meter_lines = NULL;
   g_auto(FbkTokenString) stored = NULL;
   g_autofree char *pasted = g_strconcat ("  ", FBK_DEMO_TOKEN, "\r\n", NULL);

@@ -51,14 +51,6 @@ assert_no_secret (const char *text,
 /* The child: the flows                                                     */
 /* ------------------------------------------------------------------------ */
 
-static void
-paste (GtkWidget  *root,
-       const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (fbk_test_ui_find (root, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL)), text);
-  fbk_test_ui_click (root, "Connect");
-}
-
 /* Every label of every window, shown or not, and every title. */
 static void
 assert_not_on_screen (void)
@@ -104,45 +96,37 @@ run_flows (void)
   g_autoptr(FbkRepository) repository = NULL;
   g_autoptr(FbkRepository) offline_repository = NULL;
   g_autoptr(FbkTokenStore) token_store = fbk_token_store_new ();
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autofree char *offline_url = NULL;
   GtkWidget *page;
   GtkWindow *window;
   GtkWindow *preferences;
   GtkWindow *dialog;
-  guint16 port;
 
-  fbk_demo_server_start (server, 0, &error);
-  g_assert_no_error (error);
   store = fbk_store_open_sync (NULL, NULL, &error);
   g_assert_no_error (error);
-  repository = fbk_test_ui_new_repository (fbk_demo_server_get_base_url (server),
-                                           fbk_demo_server_get_now (server), store);
+  repository = fbk_test_ui_start_demo (server, store);
 
   page = fbk_welcome_page_new (repository, token_store);
   window = fbk_test_ui_show (page);
 
   /* Refused before it is sent: two things pasted */
-  paste (page, CANARY_TOKEN " " CANARY_TOKEN);
+  fbk_test_ui_paste_token (page, CANARY_TOKEN " " CANARY_TOKEN);
   fbk_test_ui_wait_for_text (page, "contains spaces", 5);
 
   /* Refused by Elvia */
-  paste (page, CANARY_TOKEN);
+  fbk_test_ui_paste_token (page, CANARY_TOKEN);
   fbk_test_ui_wait_for_text (page, "Elvia refused the token", 10);
 
   /* Elvia out of reach */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  offline_url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  offline_url = fbk_test_ui_dup_unreachable_url ();
   offline_repository = fbk_test_ui_new_repository (offline_url, fbk_demo_server_get_now (server), NULL);
   fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (page), offline_repository);
-  paste (page, CANARY_TOKEN);
+  fbk_test_ui_paste_token (page, CANARY_TOKEN);
   fbk_test_ui_wait_for_text (page, "Could not reach Elvia", 10);
   fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (page), repository);
 
   /* Accepted, saved in the (file) keyring, meters noted in the store */
-  paste (page, FBK_DEMO_TOKEN);
+  fbk_test_ui_paste_token (page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (page, "It covers 3 metering points", 10);
   fbk_test_ui_wait_for_text (page, "The token is saved in your keyring.", 1);
   fbk_test_ui_click (page, "Continue");
@@ -160,7 +144,7 @@ run_flows (void)
   dialog = fbk_test_ui_find_window (FBK_TYPE_TOKEN_DIALOG);
   g_assert_nonnull (dialog);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
-  paste (GTK_WIDGET (dialog), CANARY_TOKEN);
+  fbk_test_ui_paste_token (GTK_WIDGET (dialog), CANARY_TOKEN);
   fbk_test_ui_wait_for_text (GTK_WIDGET (dialog), "Elvia refused the token", 10);
 
   /* And the dialog the window shows when Elvia refuses the token in use */

@@ -56,10 +56,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  fbk_demo_server_start (f->server, 0, &error);
-  g_assert_no_error (error);
-  f->repository = fbk_test_ui_new_repository (fbk_demo_server_get_base_url (f->server),
-                                              fbk_demo_server_get_now (f->server), NULL);
+  f->repository = fbk_test_ui_start_demo (f->server, NULL);
   f->client = fbk_repository_get_client (f->repository);
 
   f->token_store = fbk_token_store_new ();
@@ -256,9 +253,7 @@ test_replace (Fixture       *f,
   g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (dialog));
 
-  gtk_editable_set_text (GTK_EDITABLE (fbk_test_ui_find (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL)),
-                         FBK_DEMO_TOKEN);
-  fbk_test_ui_click (GTK_WIDGET (dialog), "Connect");
+  fbk_test_ui_paste_token (GTK_WIDGET (dialog), FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (GTK_WIDGET (dialog), "It covers 3 metering points", 10);
   fbk_test_ui_wait_for_text (GTK_WIDGET (dialog), "The token is saved in your keyring.", 1);
   fbk_test_ui_click (GTK_WIDGET (dialog), "Continue");

@@ -60,14 +60,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  fbk_demo_server_start (f->server, 0, &error);
-  g_assert_no_error (error);
-
-  f->repository = fbk_test_ui_new_repository (fbk_demo_server_get_base_url (f->server),
-                                              fbk_demo_server_get_now (f->server), NULL);
+  f->repository = fbk_test_ui_start_demo (f->server, NULL);
   f->client = fbk_repository_get_client (f->repository);
   f->token_store = fbk_token_store_new ();
   fbk_token_store_set_memory_only (f->token_store, TRUE);
@@ -88,17 +82,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->token_store);
   g_clear_object (&f->repository);
   g_clear_object (&f->server);
-}
-
-static void
-paste (GtkWidget  *root,
-       const char *text)
-{
-  GtkWidget *entry = fbk_test_ui_find (root, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
-
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  fbk_test_ui_click (root, "Connect");
 }
 
 static FbkTokenString
@@ -175,7 +158,7 @@ test_bad_text (Fixture       *f,
   g_autofree char *shown = NULL;
 
   /* Two things pasted at once. */
-  paste (f->page, "eyJhbGciOiJub25lIn0.eyJleHAiOjQxMDI0NDQ4MDB9.secret-part and more");
+  fbk_test_ui_paste_token (f->page, "eyJhbGciOiJub25lIn0.eyJleHAiOjQxMDI0NDQ4MDB9.secret-part and more");
   fbk_test_ui_wait_for_text (f->page, "contains spaces", 1);
   shown = fbk_test_ui_dup_text (f->page, TRUE);
   g_assert_null (strstr (shown, "secret-part"));
@@ -202,7 +185,7 @@ test_refused (Fixture       *f,
   GtkWidget *spinner;
   g_autofree char *shown = NULL;
 
-  paste (f->page, WRONG_TOKEN);
+  fbk_test_ui_paste_token (f->page, WRONG_TOKEN);
 
   /* While Elvia is asked */
   spinner = fbk_test_ui_find (f->page, GTK_TYPE_SPINNER, NULL);
@@ -223,7 +206,7 @@ test_refused (Fixture       *f,
   assert_nothing_stored (f);
 
   /* An expired token is refused for that reason, and the date is given. */
-  paste (f->page, EXPIRED_TOKEN);
+  fbk_test_ui_paste_token (f->page, EXPIRED_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "because it expired on September 13, 2020", 10);
   assert_nothing_stored (f);
 }
@@ -237,7 +220,7 @@ test_accepted (Fixture       *f,
   g_auto(FbkTokenString) token = NULL;
 
   /* The whole header value, wrapped by a mail client. */
-  paste (f->page, pasted);
+  fbk_test_ui_paste_token (f->page, pasted);
   fbk_test_ui_wait_for_text (f->page, "It covers 3 metering points", 10);
   fbk_test_ui_wait_for_text (f->page, DEMO_HOUSE_ID, 1);
   fbk_test_ui_wait_for_text (f->page, DEMO_FLAT_ID, 1);
@@ -274,7 +257,7 @@ test_expiry_warning (Fixture       *f,
   fbk_demo_server_set_now (f->server, now);
   fbk_client_set_now (f->client, now);
 
-  paste (f->page, FBK_DEMO_TOKEN);
+  fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "It covers 3 metering points", 10);
   fbk_test_ui_wait_for_text (f->page, "The token expires on January 1, 2100, in 10 days. "
                                       "Create a new one on Min side before then.", 1);
@@ -284,22 +267,13 @@ static void
 test_network_error (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autofree char *url = fbk_test_ui_dup_unreachable_url ();
   g_autoptr(FbkRepository) repository = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  guint16 port;
-
-  /* A port nothing listens on any more. */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
 
   repository = fbk_test_ui_new_repository (url, fbk_demo_server_get_now (f->server), NULL);
   fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (f->page), repository);
 
-  paste (f->page, FBK_DEMO_TOKEN);
+  fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "Could not reach Elvia", 10);
   g_assert_null (stored_token (f->token_store));
   g_assert_false (fbk_client_has_token (fbk_repository_get_client (repository)));
@@ -315,7 +289,7 @@ test_keyring_unavailable (Fixture       *f,
   /* The real keyring, which main() made unreachable. */
   fbk_token_store_set_memory_only (f->token_store, FALSE);
 
-  paste (f->page, FBK_DEMO_TOKEN);
+  fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "Elvia accepted the token, but it could not be saved.", 10);
   fbk_test_ui_wait_for_text (f->page, "No keyring is available", 1);
   /* Not in use before the person chose. */
@@ -365,14 +339,14 @@ test_replace (Fixture       *f,
   fbk_test_ui_wait_for_mapped (dialog);
   fbk_test_ui_wait_for_text (dialog, "The meter data already on this computer is kept", 1);
 
-  paste (dialog, WRONG_TOKEN);
+  fbk_test_ui_paste_token (dialog, WRONG_TOKEN);
   fbk_test_ui_wait_for_text (dialog, "Elvia refused the token", 10);
 
   token = stored_token (f->token_store);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
   assert_client_accepted (f->repository);
 
-  paste (dialog, FBK_DEMO_TOKEN);
+  fbk_test_ui_paste_token (dialog, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (dialog, "It covers 3 metering points", 10);
   fbk_test_ui_click (dialog, "Continue");
   g_assert_cmpuint (f->n_connected, ==, 1);

@@ -20,6 +20,7 @@
 
 #include "fbk-demo-server.h"
 #include "fbk-store.h"
+#include "fbk-test-cli.h"
 #include "fbk-test-support.h"
 
 #define HOUSE_ID "707057500061439208"
@@ -35,23 +36,6 @@ typedef struct
   char  *dir;
   char **environ;
 } Fixture;
-
-typedef struct
-{
-  int   status;   /* the exit status, or -signal */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -109,27 +93,6 @@ store_path (Fixture *f)
 
 /* --- running the CLI ------------------------------------------------------- */
 
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-} Communicated;
-
-static void
-on_communicated_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Communicated *communicated = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
-                                        &communicated->err, &error);
-  g_assert_no_error (error);
-  communicated->done = TRUE;
-}
-
 /* A server left behind by a failed test would keep running. */
 static void
 die_with_parent (gpointer user_data)
@@ -137,49 +100,25 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
-static GSubprocess *
-spawn (Fixture            *f,
-       GSubprocessFlags    flags,
-       const char * const *args)
+static GSubprocessLauncher *
+new_launcher (Fixture          *f,
+              GSubprocessFlags  flags)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("FORBRUK_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
 
   g_subprocess_launcher_set_environ (launcher, f->environ);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  return process;
+  return launcher;
 }
 
 /* Runs forbruk-cli with the NULL-terminated arguments. The main context
  * keeps running meanwhile, so a demo server in this process answers. */
-static Run *
+static FbkTestCliRun *
 run_cli_v (Fixture            *f,
            const char * const *args)
 {
-  g_autoptr(GSubprocess) process = spawn (f, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                             G_SUBPROCESS_FLAGS_STDIN_INHERIT, args);
-  Communicated communicated = { 0 };
-  Run *run = g_new0 (Run, 1);
-
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated_cb, &communicated);
-  fbk_test_wait_until (communicated.done, 60);
-  while (!g_subprocess_get_if_exited (process) && !g_subprocess_get_if_signaled (process))
-    g_main_context_iteration (NULL, TRUE);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
-                                                     : -g_subprocess_get_term_sig (process);
-  run->out = g_steal_pointer (&communicated.out);
-  run->err = g_steal_pointer (&communicated.err);
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (f, G_SUBPROCESS_FLAGS_NONE);
+  FbkTestCliRun *run = fbk_test_cli_run (launcher, NULL, 60, args);
 
   if (g_test_verbose ())
     g_printerr ("forbruk-cli %s → %d\n%s", args[0], run->status, run->err);
@@ -190,9 +129,9 @@ run_cli_v (Fixture            *f,
 #define run_cli(f, ...) run_cli_v ((f), (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
-assert_status (Run        *run,
-               int         status,
-               const char *in_stderr)
+assert_status (FbkTestCliRun *run,
+               int            status,
+               const char    *in_stderr)
 {
   if (run->status != status || (in_stderr != NULL && strstr (run->err, in_stderr) == NULL))
     g_error ("exit status %d (expected %d), stderr: %s(expected to contain “%s”)",
@@ -228,13 +167,15 @@ static DemoProcess *
 start_demo_process (Fixture    *f,
                     const char *faults)
 {
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (f, G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                             G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   DemoProcess *demo = g_new0 (DemoProcess, 1);
   g_autoptr(GDataInputStream) output = NULL;
   Line line = { 0 };
   const char *url;
 
-  demo->process = spawn (f, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                         (const char * const[]) { "demo-server", "--port", "0", "--faults", faults, NULL });
+  demo->process = fbk_test_cli_spawn (launcher, (const char * const[]) { "demo-server", "--port", "0",
+                                                                          "--faults", faults, NULL });
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (demo->process));
   g_data_input_stream_read_line_async (output, G_PRIORITY_DEFAULT, NULL, on_line_cb, &line);
   fbk_test_wait_until (line.done, 10);
@@ -332,9 +273,9 @@ test_values_three_years_demo (Fixture       *f,
     { "2024-03-31", "23" }, { "2024-10-27", "25" }, { "2025-03-30", "23" },
     { "2024-01-15", "24" }, { "2022-06-17", "24" }, { "2025-06-14", "24" },
   };
-  g_autoptr(Run) utc = NULL;
-  g_autoptr(Run) new_york = NULL;
-  g_autoptr(Run) json = NULL;
+  g_autoptr(FbkTestCliRun) utc = NULL;
+  g_autoptr(FbkTestCliRun) new_york = NULL;
+  g_autoptr(FbkTestCliRun) json = NULL;
   g_autoptr(GHashTable) days = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -386,9 +327,9 @@ test_values_cached (Fixture       *f,
   g_autofree char *from = date_text (fbk_date_add_days (fbk_date_add_months (today, -36), 2));
   g_autofree char *to = date_text (fbk_date_add_days (today, -3));
   g_autofree char *path = store_path (f);
-  g_autoptr(Run) first = NULL;
-  g_autoptr(Run) second = NULL;
-  g_autoptr(Run) uncached = NULL;
+  g_autoptr(FbkTestCliRun) first = NULL;
+  g_autoptr(FbkTestCliRun) second = NULL;
+  g_autoptr(FbkTestCliRun) uncached = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   guint n_values = 0;
@@ -486,7 +427,7 @@ test_usage_errors (Fixture       *f,
   set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Run) run = run_cli_v (f, cases[i].args);
+      g_autoptr(FbkTestCliRun) run = run_cli_v (f, cases[i].args);
 
       assert_status (run, 2, cases[i].in_stderr);
       g_assert_cmpstr (run->out, ==, "");
@@ -497,7 +438,7 @@ static void
 test_insecure_url (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(Run) run = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
 
   set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
   run = run_cli (f, "--api-url", "http://192.0.2.10:8080", "meters");
@@ -510,8 +451,8 @@ static void
 test_no_token (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(Run) run = NULL;
-  g_autoptr(Run) garbage = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
+  g_autoptr(FbkTestCliRun) garbage = NULL;
 
   /* No FORBRUK_TOKEN, and no keyring to find one in. */
   run = run_cli (f, "--api-url", "http://127.0.0.1:9", "meters");
@@ -529,7 +470,7 @@ test_refused_token (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(DemoProcess) demo = start_demo_process (f, "");
-  g_autoptr(Run) run = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
 
   /* Debug output on: the token must not be in it either. */
   set_env (f, "FORBRUK_TOKEN", OTHER_TOKEN);
@@ -565,7 +506,7 @@ test_api_failures (Fixture       *f,
     {
       g_autoptr(DemoProcess) demo = start_demo_process (f, cases[i].faults);
       gint64 started = g_get_monotonic_time ();
-      g_autoptr(Run) run = run_cli (f, "--retries", cases[i].retries, "--api-url", demo->url, "meters");
+      g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", cases[i].retries, "--api-url", demo->url, "meters");
 
       assert_status (run, 4, cases[i].in_stderr);
       g_assert_cmpstr (run->out, ==, "");
@@ -575,7 +516,7 @@ test_api_failures (Fixture       *f,
   /* Failing on the third request of a values run, after discovery. */
   {
     g_autoptr(DemoProcess) demo = start_demo_process (f, "500@3+");
-    g_autoptr(Run) run = run_cli (f, "--retries", "0", "--api-url", demo->url, "values", "--meter", HOUSE_ID,
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", "0", "--api-url", demo->url, "values", "--meter", HOUSE_ID,
                                   "--from", "2025-01-01", "--to", "2025-01-31");
 
     assert_status (run, 4, "HTTP 500");
@@ -645,7 +586,7 @@ test_fault_run (Fixture       *f,
     {
       guint d = n_runs % 2;
       /* Most runs without retries, so failures get through quickly. */
-      g_autoptr(Run) run = run_cli (f, "--retries", n_runs % 4 == 3 ? "1" : "0",
+      g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", n_runs % 4 == 3 ? "1" : "0",
                                     "--api-url", fbk_demo_server_get_base_url (server),
                                     "values", "--from", from, "--to", to,
                                     directions[d] != NULL ? directions[d] : "--resolution=hour");
@@ -676,7 +617,7 @@ test_fault_run (Fixture       *f,
   fbk_demo_server_clear_faults (server);
   for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
     {
-      g_autoptr(Run) run = run_cli (f, "--retries", "0", "--api-url", fbk_demo_server_get_base_url (server),
+      g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", "0", "--api-url", fbk_demo_server_get_base_url (server),
                                     "values", "--from", from, "--to", to,
                                     directions[d] != NULL ? directions[d] : "--resolution=hour");
 
@@ -706,7 +647,7 @@ static void
 test_meters (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(Run) run = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) house = NULL;
   g_auto(GStrv) flat = NULL;
@@ -743,8 +684,8 @@ test_meters_stored_name (Fixture       *f,
   g_autofree char *path = store_path (f);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Run) run = NULL;
-  g_autoptr(Run) offline = NULL;
+  g_autoptr(FbkTestCliRun) run = NULL;
+  g_autoptr(FbkTestCliRun) offline = NULL;
 
   fbk_demo_server_start (server, 0, &error);
   g_assert_no_error (error);
@@ -807,11 +748,11 @@ test_maxhours (Fixture       *f,
 {
   g_autoptr(JsonParser) api_parser = json_parser_new ();
   g_autoptr(JsonParser) local_parser = json_parser_new ();
-  g_autoptr(Run) json = NULL;
-  g_autoptr(Run) local = NULL;
-  g_autoptr(Run) csv = NULL;
-  g_autoptr(Run) text = NULL;
-  g_autoptr(Run) current = NULL;
+  g_autoptr(FbkTestCliRun) json = NULL;
+  g_autoptr(FbkTestCliRun) local = NULL;
+  g_autoptr(FbkTestCliRun) csv = NULL;
+  g_autoptr(FbkTestCliRun) text = NULL;
+  g_autoptr(FbkTestCliRun) current = NULL;
   g_auto(GStrv) lines = NULL;
   JsonArray *api_rows;
   JsonArray *local_rows;

@@ -20,6 +20,7 @@
 #include "fbk-demo-household.h"
 #include "fbk-demo-server.h"
 #include "fbk-metering-point.h"
+#include "fbk-test-cli.h"
 #include "fbk-test-support.h"
 
 #define NOW   "2026-11-26T12:00:00+01:00"
@@ -30,55 +31,21 @@
 
 /* Running forbruk-cli */
 
-typedef struct
-{
-  int     status;
-  GBytes *out;
-  char   *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_bytes_unref);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  /* Empty bytes may have no data at all. */
-  return length > 0 ? g_strndup (data, length) : g_strdup ("");
-}
-
 /* Runs `forbruk-cli --demo ARGS` in @cwd (NULL: here) with the demo's clock
  * at @now, in the C locale so messages and chart text do not depend on the
  * machine. */
-static void
+static FbkTestCliRun *
 run_cli_in (const char         *cwd,
             const char         *now,
-            const char * const *args,
-            CliRun             *run)
+            const char * const *args)
 {
-  const char *cli = g_getenv ("FORBRUK_CLI");
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) demo_args = NULL;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, "--demo");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
+  g_strv_builder_add (builder, "--demo");
+  g_strv_builder_addv (builder, (const char **) args);
+  demo_args = g_strv_builder_end (builder);
 
   g_subprocess_launcher_setenv (launcher, "FORBRUK_DEMO_NOW", now, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
@@ -86,25 +53,18 @@ run_cli_in (const char         *cwd,
   if (cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, cwd);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &run->out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_exit_status (process);
-  run->err = bytes_to_string (err);
+  return fbk_test_cli_run (launcher, NULL, 60, (const char * const *) demo_args);
 }
 
 /* The text forbruk-cli printed, which must be a success. */
 static char *
 run_cli (const char * const *args)
 {
-  g_auto(CliRun) run = { 0 };
+  g_autoptr(FbkTestCliRun) run = run_cli_in (NULL, NOW, args);
 
-  run_cli_in (NULL, NOW, args, &run);
-  if (run.status != 0)
-    g_error ("forbruk-cli %s: exit %d: %s", args[0], run.status, run.err);
-  return bytes_to_string (run.out);
+  if (run->status != 0)
+    g_error ("forbruk-cli %s: exit %d: %s", args[0], run->status, run->err);
+  return g_steal_pointer (&run->out);
 }
 
 /* Reading CSV */
@@ -592,14 +552,11 @@ test_chart_default_name (void)
                                 "--width", "200", "--height", "150", NULL };
   const char *expected = "forbruk-" HOUSE "-2026-11-02-2026-11-08.png";
   g_autofree char *path = g_build_filename (dir, expected, NULL);
-  g_autofree char *printed = NULL;
   g_autofree char *contents = NULL;
-  g_auto(CliRun) run = { 0 };
+  g_autoptr(FbkTestCliRun) run = run_cli_in (dir, NOW, args);
 
-  run_cli_in (dir, NOW, args, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  printed = bytes_to_string (run.out);
-  g_assert_cmpstr (printed, ==, "forbruk-" HOUSE "-2026-11-02-2026-11-08.png\n");
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "forbruk-" HOUSE "-2026-11-02-2026-11-08.png\n");
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\x89PNG\r\n"));
@@ -612,12 +569,11 @@ expect_usage_error (const char         *now,
                     const char * const *args,
                     const char         *message)
 {
-  g_auto(CliRun) run = { 0 };
+  g_autoptr(FbkTestCliRun) run = run_cli_in (NULL, now, args);
 
-  run_cli_in (NULL, now, args, &run);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpuint (g_bytes_get_size (run.out), ==, 0);
-  g_assert_nonnull (strstr (run.err, message));
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_nonnull (strstr (run->err, message));
 }
 
 static void
