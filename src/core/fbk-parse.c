@@ -689,7 +689,7 @@ parse_time_point (JsonObject      *point,
  *
  * json-glib names a member only after it has parsed its value, so while an
  * array is being parsed nobody knows whether it is a timeSeries. Every array
- * at timeSeries' depth is therefore read this way and its points kept aside
+ * at timeSeries' level is therefore read this way and its points kept aside
  * by array; the walk takes those of the arrays it finds under
  * metervalue.timeSeries and drops the rest, unread arrays it would not have
  * looked into anyway. Reading ahead stops at the first element of an array
@@ -698,8 +698,12 @@ parse_time_point (JsonObject      *point,
  * and the ones after it stay in the tree for the walk, which reads them as
  * it always did, so errors and their paths are the same. */
 
-/* root { meteringpoints [ { metervalue { timeSeries [ */
-#define SERIES_DEPTH 5
+/* Arrays are counted, not objects: a body's first array is meteringpoints
+ * and timeSeries is the second level (root { meteringpoints [ { metervalue
+ * { timeSeries [ ). Counting objects too would cost two more signal
+ * emissions with handlers for every point, and the walk looks at no other
+ * array at that level either. */
+#define SERIES_ARRAY_LEVEL 2
 
 /* The first n_read elements of an array, read and removed from it. */
 typedef struct
@@ -724,36 +728,21 @@ typedef struct
 {
   JsonParser   *parser;
   FbkDirection  requested;
-  guint         depth;     /* of the innermost open array or object */
-  ReadAhead    *current;   /* of the open array at SERIES_DEPTH */
+  guint         level;     /* arrays open */
+  ReadAhead    *current;   /* of the open array at SERIES_ARRAY_LEVEL */
   GHashTable   *finished;  /* JsonArray (a reference) → ReadAhead */
 } SeriesReader;
-
-static void
-on_object_start_cb (JsonParser   *parser,
-                    SeriesReader *reader)
-{
-  reader->depth++;
-}
 
 static void
 on_array_start_cb (JsonParser   *parser,
                    SeriesReader *reader)
 {
-  if (++reader->depth == SERIES_DEPTH)
+  if (++reader->level == SERIES_ARRAY_LEVEL)
     {
       reader->current = g_new0 (ReadAhead, 1);
       reader->current->intervals[FBK_DIRECTION_CONSUMPTION] = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
       reader->current->intervals[FBK_DIRECTION_PRODUCTION] = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
     }
-}
-
-static void
-on_object_end_cb (JsonParser   *parser,
-                  JsonObject   *object,
-                  SeriesReader *reader)
-{
-  reader->depth--;
 }
 
 static void
@@ -763,7 +752,7 @@ on_array_end_cb (JsonParser   *parser,
 {
   /* The reference keeps the array's address from being reused by another
    * array should this one be dropped (a repeated member name). */
-  if (reader->depth-- == SERIES_DEPTH)
+  if (reader->level-- == SERIES_ARRAY_LEVEL)
     g_hash_table_insert (reader->finished, json_array_ref (array), g_steal_pointer (&reader->current));
 }
 
@@ -777,7 +766,7 @@ on_array_element_cb (JsonParser   *parser,
   guint last;
   JsonNode *node;
 
-  if (reader->depth != SERIES_DEPTH || ahead->stopped)
+  if (reader->level != SERIES_ARRAY_LEVEL || ahead->stopped)
     return;
 
   /* The element just added is the last one: the signal's index counts the
@@ -806,9 +795,7 @@ series_reader_init (SeriesReader *reader,
   reader->finished = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_array_unref,
                                             (GDestroyNotify) read_ahead_free);
 
-  g_signal_connect (reader->parser, "object-start", G_CALLBACK (on_object_start_cb), reader);
   g_signal_connect (reader->parser, "array-start", G_CALLBACK (on_array_start_cb), reader);
-  g_signal_connect (reader->parser, "object-end", G_CALLBACK (on_object_end_cb), reader);
   g_signal_connect (reader->parser, "array-end", G_CALLBACK (on_array_end_cb), reader);
   g_signal_connect (reader->parser, "array-element", G_CALLBACK (on_array_element_cb), reader);
 }
