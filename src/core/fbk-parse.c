@@ -204,11 +204,14 @@ check_shape (const char  *data,
   return TRUE;
 }
 
+/* @parser is one the caller has set up (see SeriesReader), or NULL for a
+ * plain one. */
 static JsonNode *
-load_root (GBytes  *body,
-           GError **error)
+load_root (GBytes      *body,
+           JsonParser  *parser,
+           GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) own_parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   const char *data;
@@ -226,7 +229,8 @@ load_root (GBytes  *body,
   if (!check_shape (data, length, error))
     return NULL;
 
-  parser = json_parser_new ();
+  if (parser == NULL)
+    parser = own_parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
@@ -615,11 +619,16 @@ sort_intervals (GArray *intervals)
   g_array_set_size (intervals, kept);
 }
 
+/* Reads one point into @intervals (indexed by FbkDirection), or counts it
+ * in @n_skipped. @resolution_minutes is 0 when unknown. Nothing is added
+ * when it fails. */
 static gboolean
 parse_time_point (JsonObject      *point,
                   const Path      *path,
-                  FbkMeterValues  *values,
+                  guint            resolution_minutes,
                   FbkDirection     requested,
+                  GArray         **intervals,
+                  guint           *n_skipped,
                   GError         **error)
 {
   FbkInterval interval = { 0 };
@@ -634,7 +643,7 @@ parse_time_point (JsonObject      *point,
   /* Not metered yet: the one kind of gap the API is known to send. */
   if (!has_value)
     {
-      values->n_skipped++;
+      (*n_skipped)++;
       return TRUE;
     }
 
@@ -647,9 +656,9 @@ parse_time_point (JsonObject      *point,
 
   if (end == FBK_INSTANT_INVALID)
     {
-      if (values->resolution_minutes == 0)
+      if (resolution_minutes == 0)
         return fail_missing (error, path, "endTime");
-      end = interval.start + (FbkInstant) values->resolution_minutes * 60;
+      end = interval.start + (FbkInstant) resolution_minutes * 60;
     }
 
   if (end <= interval.start)
@@ -660,23 +669,177 @@ parse_time_point (JsonObject      *point,
   interval.duration = (guint32) (end - interval.start);
   interval.flags = verified ? FBK_INTERVAL_VERIFIED : 0;
 
-  g_array_append_val (values->intervals[production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION],
+  g_array_append_val (intervals[production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION],
                       interval);
   return TRUE;
+}
+
+/* Reading the points while json-glib parses.
+ *
+ * json-glib 1.6 builds the whole document before anyone can look at it, and
+ * for a year of hours that is 8,760 point objects of about twenty small
+ * allocations each (node, object, hash table, member list, six member nodes
+ * and their names and strings). Building them and freeing them all at the
+ * end cost more in cache misses than in instructions: by the time the tree
+ * is freed, its memory is cold. So each point is read as soon as the parser
+ * has built it (its ::array-element signal) and then dropped from its
+ * array, which frees it at once and lets the next point reuse the same, still
+ * cached, memory. That takes about 40 % off parsing a meter-year
+ * (BENCHMARKS.md, "Parsing").
+ *
+ * json-glib names a member only after it has parsed its value, so while an
+ * array is being parsed nobody knows whether it is a timeSeries. Every array
+ * at timeSeries' level is therefore read this way and its points kept aside
+ * by array; the walk takes those of the arrays it finds under
+ * metervalue.timeSeries and drops the rest, unread arrays it would not have
+ * looked into anyway. Reading ahead stops at the first element of an array
+ * that does not read cleanly (an error, or a point without endTime whose
+ * length depends on a resolutionMinutes that may come later): that element
+ * and the ones after it stay in the tree for the walk, which reads them as
+ * it always did, so errors and their paths are the same. */
+
+/* Arrays are counted, not objects: a body's first array is meteringpoints
+ * and timeSeries is the second level (root { meteringpoints [ { metervalue
+ * { timeSeries [ ). Counting objects too would cost two more signal
+ * emissions with handlers for every point, and the walk looks at no other
+ * array at that level either. */
+#define SERIES_ARRAY_LEVEL 2
+
+/* The first n_read elements of an array, read and removed from it. */
+typedef struct
+{
+  GArray   *intervals[2];  /* by FbkDirection */
+  guint     n_skipped;
+  guint     n_read;
+  gboolean  stopped;
+} ReadAhead;
+
+static void
+read_ahead_free (ReadAhead *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->intervals); i++)
+    g_clear_pointer (&self->intervals[i], g_array_unref);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadAhead, read_ahead_free)
+
+typedef struct
+{
+  JsonParser   *parser;
+  FbkDirection  requested;
+  guint         level;     /* arrays open */
+  ReadAhead    *current;   /* of the open array at SERIES_ARRAY_LEVEL */
+  GHashTable   *finished;  /* JsonArray (a reference) → ReadAhead */
+} SeriesReader;
+
+static void
+on_array_start_cb (JsonParser   *parser,
+                   SeriesReader *reader)
+{
+  if (++reader->level == SERIES_ARRAY_LEVEL)
+    {
+      reader->current = g_new0 (ReadAhead, 1);
+      reader->current->intervals[FBK_DIRECTION_CONSUMPTION] = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+      reader->current->intervals[FBK_DIRECTION_PRODUCTION] = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+    }
+}
+
+static void
+on_array_end_cb (JsonParser   *parser,
+                 JsonArray    *array,
+                 SeriesReader *reader)
+{
+  /* The reference keeps the array's address from being reused by another
+   * array should this one be dropped (a repeated member name). */
+  if (reader->level-- == SERIES_ARRAY_LEVEL)
+    g_hash_table_insert (reader->finished, json_array_ref (array), g_steal_pointer (&reader->current));
+}
+
+static void
+on_array_element_cb (JsonParser   *parser,
+                     JsonArray    *array,
+                     int           index,
+                     SeriesReader *reader)
+{
+  ReadAhead *ahead = reader->current;
+  guint last;
+  JsonNode *node;
+
+  if (reader->level != SERIES_ARRAY_LEVEL || ahead->stopped)
+    return;
+
+  /* The element just added is the last one: the signal's index counts the
+   * elements removed before it too. */
+  last = json_array_get_length (array) - 1;
+  node = json_array_get_element (array, last);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      !parse_time_point (json_node_get_object (node), NULL, 0, reader->requested,
+                         ahead->intervals, &ahead->n_skipped, NULL))
+    {
+      ahead->stopped = TRUE;
+      return;
+    }
+
+  json_array_remove_element (array, last);
+  ahead->n_read++;
+}
+
+static void
+series_reader_init (SeriesReader *reader,
+                    FbkDirection  requested)
+{
+  reader->parser = json_parser_new ();
+  reader->requested = requested;
+  reader->finished = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_array_unref,
+                                            (GDestroyNotify) read_ahead_free);
+
+  g_signal_connect (reader->parser, "array-start", G_CALLBACK (on_array_start_cb), reader);
+  g_signal_connect (reader->parser, "array-end", G_CALLBACK (on_array_end_cb), reader);
+  g_signal_connect (reader->parser, "array-element", G_CALLBACK (on_array_element_cb), reader);
+}
+
+static void
+series_reader_clear (SeriesReader *reader)
+{
+  g_clear_object (&reader->parser);
+  g_clear_pointer (&reader->current, read_ahead_free);
+  g_clear_pointer (&reader->finished, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeriesReader, series_reader_clear)
+
+/* The points read ahead from @series, or NULL when there are none. */
+static ReadAhead *
+series_reader_take (SeriesReader *reader,
+                    JsonArray    *series)
+{
+  gpointer key, value;
+
+  if (!g_hash_table_steal_extended (reader->finished, series, &key, &value))
+    return NULL;
+
+  json_array_unref (key);
+  return value;
 }
 
 static FbkMeterValues *
 parse_meter_values_point (JsonObject    *object,
                           const Path    *path,
-                          FbkDirection   requested,
+                          SeriesReader  *reader,
                           GError       **error)
 {
+  FbkDirection requested = reader->requested;
+  FbkDirection other = requested == FBK_DIRECTION_CONSUMPTION ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
   g_autoptr(FbkMeterValues) values = g_new0 (FbkMeterValues, 1);
+  g_autoptr(ReadAhead) ahead = NULL;
   Path metervalue_path = { path, "metervalue", 0 };
   Path series_path = { &metervalue_path, "timeSeries", 0 };
   JsonObject *metervalue;
   JsonArray *series = NULL;
   guint n_points = 0;
+  guint first_index = 0;
 
   values->from = FBK_INSTANT_INVALID;
   values->to = FBK_INSTANT_INVALID;
@@ -709,17 +872,30 @@ parse_meter_values_point (JsonObject    *object,
       n_points = series != NULL ? json_array_get_length (series) : 0;
     }
 
-  /* Most bodies hold one direction, the one asked for. */
-  values->intervals[requested] = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_points);
-  values->intervals[requested == FBK_DIRECTION_CONSUMPTION ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION] =
-    g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+  if (series != NULL && (ahead = series_reader_take (reader, series)) != NULL)
+    {
+      /* The first points were read while parsing; what is left in the
+       * array comes after them. */
+      for (guint i = 0; i < G_N_ELEMENTS (values->intervals); i++)
+        values->intervals[i] = g_steal_pointer (&ahead->intervals[i]);
+      values->n_skipped = ahead->n_skipped;
+      first_index = ahead->n_read;
+    }
+  else
+    {
+      /* Most bodies hold one direction, the one asked for. */
+      values->intervals[requested] = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_points);
+      values->intervals[other] = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+    }
 
   for (guint i = 0; i < n_points; i++)
     {
-      Path point_path = { &series_path, NULL, i };
+      Path point_path = { &series_path, NULL, first_index + i };
       JsonObject *point = element_object (series, i, &point_path, error);
 
-      if (point == NULL || !parse_time_point (point, &point_path, values, requested, error))
+      if (point == NULL ||
+          !parse_time_point (point, &point_path, values->resolution_minutes, requested,
+                             values->intervals, &values->n_skipped, error))
         return NULL;
     }
 
@@ -748,6 +924,7 @@ fbk_parse_meter_values (GBytes        *body,
                         FbkDirection   requested,
                         GError       **error)
 {
+  g_auto(SeriesReader) reader = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) result = NULL;
   Path list_path = { NULL, "meteringpoints", 0 };
@@ -758,7 +935,8 @@ fbk_parse_meter_values (GBytes        *body,
                         requested == FBK_DIRECTION_PRODUCTION, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(root = load_root (body, error)) || !read_metering_points (root, &points, error))
+  series_reader_init (&reader, requested);
+  if (!(root = load_root (body, reader.parser, error)) || !read_metering_points (root, &points, error))
     return NULL;
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) fbk_meter_values_free);
@@ -770,7 +948,7 @@ fbk_parse_meter_values (GBytes        *body,
       FbkMeterValues *values;
 
       if (object == NULL ||
-          !(values = parse_meter_values_point (object, &point_path, requested, error)))
+          !(values = parse_meter_values_point (object, &point_path, &reader, error)))
         return NULL;
 
       g_ptr_array_add (result, values);
@@ -1061,7 +1239,7 @@ fbk_parse_max_hours (GBytes  *body,
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(root = load_root (body, error)) || !read_metering_points (root, &points, error))
+  if (!(root = load_root (body, NULL, error)) || !read_metering_points (root, &points, error))
     return NULL;
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) fbk_max_hours_report_free);
@@ -1186,7 +1364,7 @@ fbk_parse_problem_details (GBytes  *body,
   if (out_status != NULL)
     *out_status = 0;
 
-  if (!(root = load_root (body, error)))
+  if (!(root = load_root (body, NULL, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))

@@ -249,6 +249,92 @@ record_fetch (sqlite3            *db,
   return TRUE;
 }
 
+/* Rows per upsert statement. One statement per row spent most of its time
+ * starting and ending the statement rather than storing the row; one of
+ * many rows pays that once (BENCHMARKS.md, "Offline store"). Four
+ * parameters a row stay far below SQLite's limit of 32,766. */
+#define UPSERT_BATCH_ROWS 64
+
+/* A verified value replaces anything; an unverified one replaces only an
+ * unverified one. Identical rows are left alone, so "changed" counts only
+ * what is really new and unchanged pages are not rewritten. ?1 and ?2 are
+ * the meter and direction, then four parameters for each of @n_rows. */
+static sqlite3_stmt *
+prepare_upsert (sqlite3     *db,
+                guint        n_rows,
+                const char  *what,
+                GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO meter_values (meter, direction, start, duration, kwh, verified)"
+                                         " VALUES ");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (sql, "%s(?1, ?2, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                            3 + 4 * i, 4 + 4 * i, 5 + 4 * i, 6 + 4 * i);
+
+  g_string_append (sql,
+                   " ON CONFLICT (meter, direction, start) DO UPDATE"
+                   " SET duration = excluded.duration, kwh = excluded.kwh,"
+                   "     verified = excluded.verified"
+                   " WHERE (excluded.verified OR NOT meter_values.verified)"
+                   "   AND (meter_values.duration != excluded.duration"
+                   "        OR meter_values.kwh != excluded.kwh"
+                   "        OR meter_values.verified != excluded.verified)");
+
+  return fbk_store_prepare (db, sql->str, what, error);
+}
+
+/* Rows go in body order, within and across statements, as one statement
+ * each would put them: a later row for the same start meets the earlier
+ * one as a conflict. */
+static gboolean
+upsert_values (sqlite3            *db,
+               gint64              key,
+               FbkDirection        direction,
+               const FbkInterval  *intervals,
+               guint               n_intervals,
+               guint              *out_changed,
+               const char         *what,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) full = NULL;
+  g_autoptr(sqlite3_stmt) rest = NULL;
+  guint changed = 0;
+
+  for (guint done = 0; done < n_intervals;)
+    {
+      guint n_rows = MIN (UPSERT_BATCH_ROWS, n_intervals - done);
+      sqlite3_stmt **upsert = n_rows == UPSERT_BATCH_ROWS ? &full : &rest;
+
+      if (*upsert == NULL)
+        {
+          if ((*upsert = prepare_upsert (db, n_rows, what, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (*upsert, 1, key);
+          sqlite3_bind_int (*upsert, 2, direction);
+        }
+
+      for (guint i = 0; i < n_rows; i++)
+        {
+          const FbkInterval *interval = &intervals[done + i];
+          int first = 3 + 4 * (int) i;
+
+          sqlite3_bind_int64 (*upsert, first, interval->start);
+          sqlite3_bind_int64 (*upsert, first + 1, interval->duration);
+          sqlite3_bind_double (*upsert, first + 2, interval->kwh);
+          sqlite3_bind_int (*upsert, first + 3, (interval->flags & FBK_INTERVAL_VERIFIED) != 0);
+        }
+
+      if (!fbk_store_step_done (*upsert, what, error))
+        return FALSE;
+      changed += sqlite3_changes (db);
+      done += n_rows;
+    }
+
+  *out_changed = changed;
+  return TRUE;
+}
+
 static gboolean
 import_locked (sqlite3            *db,
                const char         *metering_point_id,
@@ -262,44 +348,12 @@ import_locked (sqlite3            *db,
                const char         *what,
                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) upsert = NULL;
   guint changed = 0;
   gint64 key;
 
-  if (!ensure_meter (db, metering_point_id, &key, what, error))
+  if (!ensure_meter (db, metering_point_id, &key, what, error) ||
+      !upsert_values (db, key, direction, intervals, n_intervals, &changed, what, error))
     return FALSE;
-
-  /* A verified value replaces anything; an unverified one replaces only an
-   * unverified one. Identical rows are left alone, so "changed" counts only
-   * what is really new and unchanged pages are not rewritten. */
-  upsert = fbk_store_prepare (db,
-                              "INSERT INTO meter_values (meter, direction, start, duration, kwh, verified)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                              " ON CONFLICT (meter, direction, start) DO UPDATE"
-                              " SET duration = excluded.duration, kwh = excluded.kwh,"
-                              "     verified = excluded.verified"
-                              " WHERE (excluded.verified OR NOT meter_values.verified)"
-                              "   AND (meter_values.duration != excluded.duration"
-                              "        OR meter_values.kwh != excluded.kwh"
-                              "        OR meter_values.verified != excluded.verified)",
-                              what, error);
-  if (upsert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (upsert, 1, key);
-  sqlite3_bind_int (upsert, 2, direction);
-
-  for (guint i = 0; i < n_intervals; i++)
-    {
-      const FbkInterval *interval = &intervals[i];
-
-      sqlite3_bind_int64 (upsert, 3, interval->start);
-      sqlite3_bind_int64 (upsert, 4, interval->duration);
-      sqlite3_bind_double (upsert, 5, interval->kwh);
-      sqlite3_bind_int (upsert, 6, (interval->flags & FBK_INTERVAL_VERIFIED) != 0);
-      if (!fbk_store_step_done (upsert, what, error))
-        return FALSE;
-      changed += sqlite3_changes (db);
-    }
 
   /* What lies after the fetch was made cannot have been answered, however
    * far the request reached. */

@@ -212,6 +212,65 @@ test_meter_values_requested_direction (void)
   g_assert_cmpfloat (interval_at (values->intervals[FBK_DIRECTION_CONSUMPTION], 0)->kwh, ==, 2.0);
 }
 
+/* Points are read while json-glib parses (fbk-parse.c, "Reading the points
+ * while json-glib parses"), up to the first that needs the rest of the
+ * body: here a point without endTime, whose length comes from a
+ * resolutionMinutes that follows the list. The walk reads the rest. Arrays
+ * at the same depth that are not a timeSeries, and a timeSeries that a
+ * repeated member replaces, contribute nothing. */
+static void
+test_meter_values_read_ahead (void)
+{
+  g_autoptr(GBytes) body = bytes_from_string (
+    "{\"meteringpoints\":["
+    "{\"meteringPointId\":\"707057500012345678\","
+    "\"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"notes\":["
+    "{\"startTime\":\"2022-03-01T05:00:00+01:00\",\"endTime\":\"2022-03-01T06:00:00+01:00\",\"value\":9}]},"
+    "\"metervalue\":{\"timeSeries\":["
+    "{\"startTime\":\"2022-03-01T05:00:00+01:00\",\"endTime\":\"2022-03-01T06:00:00+01:00\",\"value\":8}],"
+    "\"timeSeries\":["
+    "{\"startTime\":\"2022-03-01T01:00:00+01:00\",\"endTime\":\"2022-03-01T02:00:00+01:00\",\"value\":1,\"verified\":true},"
+    "{\"startTime\":\"2022-03-01T02:00:00+01:00\",\"value\":null},"
+    "{\"startTime\":\"2022-03-01T00:00:00+01:00\",\"endTime\":\"2022-03-01T01:00:00+01:00\",\"value\":0.5,\"production\":true},"
+    "{\"startTime\":\"2022-03-01T02:00:00+01:00\",\"value\":2},"
+    "{\"startTime\":\"2022-03-01T00:00:00+01:00\",\"endTime\":\"2022-03-01T01:00:00+01:00\",\"value\":3}],"
+    "\"resolutionMinutes\":15}},"
+    "{\"meteringPointId\":\"707057500087654321\",\"metervalue\":{\"timeSeries\":["
+    "{\"startTime\":\"2022-03-01T00:00:00+01:00\",\"endTime\":\"2022-03-01T01:00:00+01:00\",\"value\":4}]}}]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) points = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+  const FbkMeterValues *values;
+  GArray *consumption;
+  GArray *production;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, 2);
+
+  values = g_ptr_array_index (points, 0);
+  consumption = values->intervals[FBK_DIRECTION_CONSUMPTION];
+  production = values->intervals[FBK_DIRECTION_PRODUCTION];
+  g_assert_cmpuint (values->resolution_minutes, ==, 15);
+  g_assert_cmpuint (values->n_skipped, ==, 1);
+
+  /* sorted across the part read ahead and the part walked */
+  g_assert_cmpuint (consumption->len, ==, 3);
+  g_assert_cmpint (interval_at (consumption, 0)->start, ==, at ("2022-02-28T23:00:00Z"));
+  g_assert_cmpfloat (interval_at (consumption, 0)->kwh, ==, 3.0);
+  g_assert_cmpint (interval_at (consumption, 1)->start, ==, at ("2022-03-01T00:00:00Z"));
+  g_assert_cmpuint (interval_at (consumption, 1)->flags, ==, FBK_INTERVAL_VERIFIED);
+  g_assert_cmpint (interval_at (consumption, 2)->start, ==, at ("2022-03-01T01:00:00Z"));
+  g_assert_cmpuint (interval_at (consumption, 2)->duration, ==, 15 * 60);
+  g_assert_cmpfloat (interval_at (consumption, 2)->kwh, ==, 2.0);
+
+  g_assert_cmpuint (production->len, ==, 1);
+  g_assert_cmpfloat (interval_at (production, 0)->kwh, ==, 0.5);
+
+  values = g_ptr_array_index (points, 1);
+  g_assert_cmpstr (values->metering_point_id, ==, "707057500087654321");
+  g_assert_cmpuint (values->intervals[FBK_DIRECTION_CONSUMPTION]->len, ==, 1);
+  g_assert_cmpfloat (interval_at (values->intervals[FBK_DIRECTION_CONSUMPTION], 0)->kwh, ==, 4.0);
+}
+
 static void
 test_meter_values_empty_list (void)
 {
@@ -289,6 +348,11 @@ static const BadBody bad_meter_values[] = {
   { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 1, \"uom\": \"Wh\"}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "uom" },
   { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 1, \"verified\": \"yes\"}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "verified" },
   { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 1, \"production\": 1}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "production" },
+  /* after points read while parsing, the index still counts them */
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"endTime\": \"2022-03-01T02:00:00+01:00\", \"value\": 1},"
+    "{\"startTime\": \"2022-03-01T02:00:00+01:00\", \"endTime\": \"2022-03-01T03:00:00+01:00\", \"value\": 1, \"uom\": \"MWh\"},"
+    "{\"startTime\": \"2022-03-01T03:00:00+01:00\", \"endTime\": \"2022-03-01T04:00:00+01:00\", \"value\": 1}" POINT_SUFFIX,
+    FBK_PARSE_ERROR_INVALID_FIELD, "timeSeries[2].uom" },
   /* without endTime the interval needs resolutionMinutes */
   { "{\"meteringpoints\":[{\"meteringPointId\":\"707057500012345678\",\"metervalue\":{\"timeSeries\":[{\"startTime\":\"2022-03-01T00:00:00+01:00\",\"value\":1}]}}]}",
     FBK_PARSE_ERROR_MISSING_FIELD, "timeSeries[0].endTime" },
@@ -864,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/parse/meter-values/dst", test_meter_values_dst);
   g_test_add_func ("/parse/meter-values/quirks", test_meter_values_quirks);
   g_test_add_func ("/parse/meter-values/requested-direction", test_meter_values_requested_direction);
+  g_test_add_func ("/parse/meter-values/read-ahead", test_meter_values_read_ahead);
   g_test_add_func ("/parse/meter-values/empty-list", test_meter_values_empty_list);
   g_test_add_func ("/parse/meter-values/rejects", test_meter_values_rejects);
   g_test_add_func ("/parse/meter-values/year", test_meter_values_year);

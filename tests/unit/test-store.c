@@ -406,6 +406,62 @@ test_upsert_verified_rules (Fixture       *f,
   g_assert_cmpuint (values->len, ==, 0);
 }
 
+/* Values go in many to a statement (fbk-store-db.c): the rules and the
+ * count of changes hold across statements, and a start repeated within
+ * one answer, even one that straddles two statements, behaves as if each
+ * value came on its own in order. */
+static void
+test_upsert_many_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(FbkStore) store = open_store (f->path);
+  FbkInstant t0 = instant ("2024-03-01T00:00:00+01:00");
+  FbkInstant fetched = t0 + 30 * DAY;
+  g_autoptr(GArray) again = make_hours (t0, 150, FALSE, 1.0);
+  g_autoptr(GArray) repeats = make_hours (t0 + 10 * DAY, 130, FALSE, 1.0);
+  g_autoptr(GArray) values = NULL;
+  FbkInterval *v;
+
+  g_assert_cmpuint (import_hours (store, METER_A, FBK_DIRECTION_CONSUMPTION, t0, 150, FALSE, 1.0, fetched), ==, 150);
+
+  /* every other value now verified, the rest sent again unchanged */
+  for (guint i = 0; i < again->len; i += 2)
+    g_array_index (again, FbkInterval, i).flags = FBK_INTERVAL_VERIFIED;
+  g_assert_cmpuint (import (store, METER_A, FBK_DIRECTION_CONSUMPTION, t0, t0 + 150 * HOUR, fetched, again), ==, 75);
+
+  /* [64] repeats [63]'s start, verified: it replaces it; [128] repeats
+   * [127]'s, unverified after a verified one: it is ignored */
+  v = (FbkInterval *) (gpointer) repeats->data;
+  v[64].start = v[63].start;
+  v[64].flags = FBK_INTERVAL_VERIFIED;
+  v[64].kwh = 8.0;
+  v[127].flags = FBK_INTERVAL_VERIFIED;
+  v[127].kwh = 9.0;
+  v[128].start = v[127].start;
+  v[128].kwh = 10.0;
+  g_assert_cmpuint (import (store, METER_B, FBK_DIRECTION_CONSUMPTION, v[0].start, v[129].start + HOUR, fetched,
+                            repeats), ==, 129);
+
+  values = load (store, METER_A, FBK_DIRECTION_CONSUMPTION, t0, t0 + 150 * HOUR);
+  g_assert_cmpuint (values->len, ==, 150);
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_assert_cmpint (g_array_index (values, FbkInterval, i).start, ==, t0 + (FbkInstant) i * HOUR);
+      g_assert_cmpuint (g_array_index (values, FbkInterval, i).flags, ==, i % 2 == 0 ? FBK_INTERVAL_VERIFIED : 0);
+    }
+  g_clear_pointer (&values, g_array_unref);
+
+  values = load (store, METER_B, FBK_DIRECTION_CONSUMPTION, v[0].start, v[129].start + HOUR);
+  g_assert_cmpuint (values->len, ==, 128);
+  g_assert_cmpint (g_array_index (values, FbkInterval, 63).start, ==, v[63].start);
+  g_assert_cmpfloat (g_array_index (values, FbkInterval, 63).kwh, ==, 8.0);
+  g_assert_cmpuint (g_array_index (values, FbkInterval, 63).flags, ==, FBK_INTERVAL_VERIFIED);
+  g_assert_cmpint (g_array_index (values, FbkInterval, 126).start, ==, v[127].start);
+  g_assert_cmpfloat (g_array_index (values, FbkInterval, 126).kwh, ==, 9.0);
+  g_assert_cmpuint (g_array_index (values, FbkInterval, 126).flags, ==, FBK_INTERVAL_VERIFIED);
+  g_assert_cmpint (g_array_index (values, FbkInterval, 127).start, ==, v[129].start);
+}
+
 static void
 test_upsert_empty_answer_keeps_data (Fixture       *f,
                                      gconstpointer  data)
@@ -1184,6 +1240,7 @@ main (int   argc,
   ADD ("/store/open/cancelled", test_open_cancelled);
   ADD ("/store/open/failure-not-moved", test_open_failure_not_moved);
   ADD ("/store/upsert/verified-rules", test_upsert_verified_rules);
+  ADD ("/store/upsert/many-rows", test_upsert_many_rows);
   ADD ("/store/upsert/empty-answer-keeps-data", test_upsert_empty_answer_keeps_data);
   ADD ("/store/load/dst-days", test_load_dst_days);
   ADD ("/store/plan/never-fetched", test_plan_never_fetched);

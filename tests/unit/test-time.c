@@ -72,6 +72,19 @@ test_format_round_trip (void)
     g_autofree char *utc = fbk_time_format_utc (parse_or_fail ("2022-10-30T02:00:00+01:00"));
     g_assert_cmpstr (utc, ==, "2022-10-30T01:00:00Z");
   }
+
+  /* years beyond four digits, padded ones, and before year 1 */
+  {
+    g_autofree char *padded = fbk_time_format_utc (G_GINT64_CONSTANT (-30641673600) + 3661);
+    g_autofree char *long_year = fbk_time_format_utc (G_GINT64_CONSTANT (253402300800));
+    g_autofree char *before_one = fbk_time_format_utc (G_GINT64_CONSTANT (-62135596800) - 1);
+    g_autofree char *negative = fbk_time_format_utc (G_GINT64_CONSTANT (-62135596800) - 366 * 86400 - 1);
+
+    g_assert_cmpstr (padded, ==, "0999-01-02T01:01:01Z");
+    g_assert_cmpstr (long_year, ==, "10000-01-01T00:00:00Z");
+    g_assert_cmpstr (before_one, ==, "0000-12-31T23:59:59Z");
+    g_assert_cmpstr (negative, ==, "-001-12-31T23:59:59Z");
+  }
 }
 
 /* The last Sundays of March and October for several years, checked against
@@ -104,6 +117,44 @@ test_dst_day_lengths (void)
       g_assert_cmpint (fbk_time_oslo_offset (a0), ==, 7200);
       g_assert_cmpint (fbk_time_oslo_offset (a0 + 25 * 3600 - 1), ==, 3600);
     }
+}
+
+/* fbk_time_oslo_offset() remembers a day it knows to have one offset: sweeps
+ * across both of a year's changes, forward and back, at steps that land
+ * next to them, must agree with GLib's own lookup at every instant. */
+static void
+test_offset_sweeps (void)
+{
+  GTimeZone *zone = fbk_time_oslo_zone ();
+  FbkInstant from = parse_or_fail ("2022-03-20T00:00:00+01:00");
+  FbkInstant to = parse_or_fail ("2022-11-06T00:00:00+01:00");
+  static const gint64 steps[] = { 3600, 900, 7 * 3600 + 1, 86400, 86400 - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      guint n_changes = 0;
+      int previous = fbk_time_oslo_offset (from);
+
+      for (FbkInstant t = from; t < to; t += steps[i])
+        {
+          int expected = g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t));
+          int offset = fbk_time_oslo_offset (t);
+
+          g_assert_cmpint (offset, ==, expected);
+          n_changes += offset != previous;
+          previous = offset;
+        }
+      g_assert_cmpuint (n_changes, ==, 2);
+
+      for (FbkInstant t = to; t > from; t -= steps[i])
+        g_assert_cmpint (fbk_time_oslo_offset (t), ==,
+                         g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t)));
+    }
+
+  /* either side of a change, each asked first */
+  g_assert_cmpint (fbk_time_oslo_offset (parse_or_fail ("2022-10-30T02:59:59+02:00")), ==, 7200);
+  g_assert_cmpint (fbk_time_oslo_offset (parse_or_fail ("2022-10-30T02:00:00+01:00")), ==, 3600);
+  g_assert_cmpint (fbk_time_oslo_offset (parse_or_fail ("2022-10-29T02:00:00+02:00")), ==, 7200);
 }
 
 static void
@@ -219,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/time/parse/date", test_parse_date);
   g_test_add_func ("/time/format/round-trip", test_format_round_trip);
   g_test_add_func ("/time/oslo/dst-day-lengths", test_dst_day_lengths);
+  g_test_add_func ("/time/oslo/offset-sweeps", test_offset_sweeps);
   g_test_add_func ("/time/oslo/repeated-hour", test_repeated_hour);
   g_test_add_func ("/time/oslo/periods", test_periods);
   g_test_add_func ("/time/oslo/months-and-leap-years", test_months_and_leap_years);
