@@ -5,8 +5,7 @@
 #   main      -Dwerror=true build, the unit, ui and keyring suites
 #   asan      the same suites in a -Db_sanitize=address,undefined build
 #             (meson test --setup asan; leaks too, see tests/lsan.supp; the
-#             ui suite with --setup asanui, memory errors but no leaks,
-#             without the timing-bound ui-main-view)
+#             ui suite with --setup asanui, memory errors but no leaks)
 #   fuzz      a clang -Dfuzzing=true build: the corpora replayed, then the
 #             fuzz targets for FUZZ_SECONDS (60) in all, from their corpora
 #   valgrind  the unit suite under memcheck (meson test --setup valgrind,
@@ -127,7 +126,7 @@ for check in $CHECKS; do
       session_test asan -C "$ASAN_BUILD" --setup asan --no-suite ui || status=1
       tally_log asan "$ASAN_BUILD/meson-logs/testlog-asan.json"
       started=$(date +%s)
-      session_test asanui -C "$ASAN_BUILD" --setup asanui --suite ui --no-suite ui-timed || status=1
+      session_test asanui -C "$ASAN_BUILD" --setup asanui --suite ui || status=1
       tally_log asan-ui "$ASAN_BUILD/meson-logs/testlog-asanui.json"
       ;;
     fuzz)
