@@ -20,26 +20,37 @@ fbk_test_time_scale (void)
   return (guint) CLAMP (scale, 1, 1000);
 }
 
+gint64
+fbk_test_deadline (guint timeout_seconds)
+{
+  return g_get_monotonic_time () + (gint64) timeout_seconds * fbk_test_time_scale () * G_USEC_PER_SEC;
+}
+
+void
+fbk_test_wait_step (gint64      deadline,
+                    guint       timeout_seconds,
+                    const char *location,
+                    const char *what)
+{
+  if (g_get_monotonic_time () > deadline)
+    g_error ("%s: timed out after %u s waiting for %s", location,
+             timeout_seconds * fbk_test_time_scale (), what);
+  /* Poll rather than block so the deadline is checked even when no
+   * source ever becomes ready. */
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
 void
 fbk_test_wait_until_impl (const gboolean *flag,
                           guint           timeout_seconds,
                           const char     *location,
                           const char     *what)
 {
-  gint64 deadline;
-
-  timeout_seconds *= fbk_test_time_scale ();
-  deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  gint64 deadline = fbk_test_deadline (timeout_seconds);
 
   while (!*flag)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("%s: timed out after %u s waiting for %s", location, timeout_seconds, what);
-      /* Poll rather than block so the deadline is checked even when no
-       * source ever becomes ready. */
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+    fbk_test_wait_step (deadline, timeout_seconds, location, what);
 }
 
 GBytes *

@@ -27,6 +27,26 @@ void   fbk_test_wait_until_impl (const gboolean *flag,
                                  guint           timeout_seconds,
                                  const char     *location,
                                  const char     *what);
+
+/* Runs the default main context until @condition, an expression evaluated
+ * again after every iteration, holds; fails the test naming it after
+ * timeout_seconds (times fbk_test_time_scale()). For waits on what a test
+ * can see rather than on a flag a callback sets. */
+#define fbk_test_wait_for(condition, timeout_seconds) \
+  G_STMT_START { \
+    gint64 fbk_test_deadline_ = fbk_test_deadline (timeout_seconds); \
+    while (!(condition)) \
+      fbk_test_wait_step (fbk_test_deadline_, (timeout_seconds), G_STRLOC, #condition); \
+  } G_STMT_END
+
+/* The monotonic time timeout_seconds (times fbk_test_time_scale()) from now. */
+gint64 fbk_test_deadline        (guint           timeout_seconds);
+/* One turn of the default main context (or a millisecond's sleep when
+ * nothing is ready), failing with @what after @deadline. */
+void   fbk_test_wait_step       (gint64          deadline,
+                                 guint           timeout_seconds,
+                                 const char     *location,
+                                 const char     *what);
 /* The content of tests/fixtures/NAME, or an assertion failure. */
 GBytes    *fbk_test_load_fixture    (const char     *name);
 /* The rows (GStrv) of an RFC 4180 document as Forbruk writes it, asserting

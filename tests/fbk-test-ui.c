@@ -44,15 +44,10 @@ on_tick_done (gpointer user_data)
 void
 fbk_test_ui_wait_for_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = fbk_test_deadline (10);
 
   while (!gtk_widget_get_mapped (widget))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("widget %s was not mapped within 10 s", G_OBJECT_TYPE_NAME (widget));
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+    fbk_test_wait_step (deadline, 10, G_OBJECT_TYPE_NAME (widget), "the widget to be mapped");
 
   gtk_test_widget_wait_for_draw (widget);
 }
@@ -162,7 +157,7 @@ fbk_test_ui_wait_for_text (GtkWidget  *root,
                            const char *text,
                            guint       timeout_seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+  gint64 deadline = fbk_test_deadline (timeout_seconds);
 
   for (;;)
     {
@@ -171,7 +166,8 @@ fbk_test_ui_wait_for_text (GtkWidget  *root,
       if (strstr (shown, text) != NULL)
         return;
       if (g_get_monotonic_time () > deadline)
-        g_error ("“%s” did not appear within %u s; on screen:\n%s", text, timeout_seconds, shown);
+        g_error ("“%s” did not appear within %u s; on screen:\n%s", text,
+                 timeout_seconds * fbk_test_time_scale (), shown);
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * return g_test_run () to report the skips. */
 gboolean fbk_test_ui_init              (int         *argc,
                                         char      ***argv);
-/* Iterates the main context until @widget is mapped and has drawn. */
+/* Iterates the main context until @widget is mapped and has drawn, failing
+ * the test after 10 s (times fbk_test_time_scale()). */
 void     fbk_test_ui_wait_for_mapped   (GtkWidget   *widget);
 /* Iterates the main context for about @milliseconds. */
 void     fbk_test_ui_spin              (guint        milliseconds);
@@ -64,7 +65,7 @@ char      *fbk_test_ui_dup_text        (GtkWidget   *root,
                                         gboolean     mapped_only);
 /* Iterates the main context until a label on screen below @root contains
  * @text, failing the test (and showing what is on screen) after
- * @timeout_seconds. */
+ * @timeout_seconds (times fbk_test_time_scale()). */
 void       fbk_test_ui_wait_for_text   (GtkWidget   *root,
                                         const char  *text,
                                         guint        timeout_seconds);

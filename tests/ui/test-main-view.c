@@ -57,6 +57,7 @@ typedef struct
   GSettings     *settings;
   GtkWindow     *window;
   FbkMainView   *view;
+  guint          n_views;  /* made and not yet finalized */
   FbkInstant     now;
 } Fixture;
 
@@ -78,6 +79,15 @@ new_client (Fixture    *f,
   return client;
 }
 
+static void
+on_view_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  Fixture *f = data;
+
+  f->n_views--;
+}
+
 /* A window like FbkWindow: settings first, then the session. */
 static FbkMainView *
 show_view (Fixture       *f,
@@ -87,6 +97,8 @@ show_view (Fixture       *f,
 {
   FbkMainView *view = g_object_new (FBK_TYPE_MAIN_VIEW, NULL);
 
+  f->n_views++;
+  g_object_weak_ref (G_OBJECT (view), on_view_finalized, f);
   g_clear_pointer (&f->window, gtk_window_destroy);
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, width, height);
@@ -136,8 +148,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_pointer (&f->window, gtk_window_destroy);
-  /* Let cancelled loads report back before their objects go. */
-  fbk_test_ui_spin (50);
+  /* Every load holds its view until it reports back, cancelled or not:
+   * once the views are gone, nothing of this test runs any more. */
+  fbk_test_wait_for (f->n_views == 0, 10);
   g_clear_object (&f->settings);
   g_clear_object (&f->repository);
   g_clear_object (&f->client);
@@ -148,6 +161,14 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* --- waiting ------------------------------------------------------------------ */
+
+/* A delay of the demo server's that must outlast what the app does
+ * meanwhile: a sanitizer build does it several times slower. */
+static guint
+scaled_ms (guint milliseconds)
+{
+  return milliseconds * fbk_test_time_scale ();
+}
 
 static gboolean
 on_wake_cb (gpointer user_data)
@@ -254,12 +275,13 @@ pick (Fixture    *f,
 }
 
 /* A click, as the pointer makes it (activating a GtkButton by keyboard
- * plays a press animation first). */
+ * plays a press animation first), once the button is on screen: one in a
+ * revealer appears a frame after it is revealed. */
 static void
 click (GtkWidget *button)
 {
+  fbk_test_wait_for (gtk_widget_get_mapped (button), 10);
   g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
 }
 
@@ -733,15 +755,29 @@ static void
 wait_for_request (Fixture *f)
 {
   guint before = n_metervalues_requests (f);
-  gint64 deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
 
-  while (n_metervalues_requests (f) == before)
+  fbk_test_wait_for (n_metervalues_requests (f) > before, 10);
+}
+
+static gboolean
+all_answered (Fixture *f)
+{
+  for (guint i = 0; i < fbk_demo_server_get_n_requests (f->server); i++)
     {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("no request reached the server within 10 s");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      if (fbk_demo_server_get_request (f->server, i)->status == 0)
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* Iterates until the server has answered every request it got, those of
+ * cancelled loads included, and then a little longer: whatever those late
+ * answers could change in the view has then had its chance. */
+static void
+wait_for_late_answers (Fixture *f)
+{
+  fbk_test_wait_for (all_answered (f), 10);
+  fbk_test_ui_spin (scaled_ms (100));
 }
 
 /* Only the last of several quick changes is fetched and shown, whether
@@ -758,7 +794,7 @@ test_rapid_changes (Fixture       *f,
 
   wait_loaded (f);
   g_signal_connect (chart_view (f, FBK_DIRECTION_CONSUMPTION), "notify::model", G_CALLBACK (on_model_set_cb), &watch);
-  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 300, 1, G_MAXUINT);
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, scaled_ms (300), 1, G_MAXUINT);
 
   /* Three periods in one turn: one load, of the last. */
   first_request = fbk_demo_server_get_n_requests (f->server);
@@ -812,7 +848,7 @@ test_rapid_changes (Fixture       *f,
   assert_complete (chart);
   g_assert_cmpfloat_with_epsilon (model_total (chart, 0), household_kwh (SOLAR_ID, FBK_DIRECTION_CONSUMPTION, from, to), 1e-6);
   watch.n_models = 0;
-  fbk_test_ui_spin (400);
+  wait_for_late_answers (f);
   g_assert_cmpuint (watch.n_models, ==, 0);
   g_assert_true (model (f, FBK_DIRECTION_CONSUMPTION) == chart);
 
@@ -839,9 +875,9 @@ test_progress_and_stop (Fixture       *f,
   GtkWidget *stop;
   guint done = 0, total = 0;
   guint n_busy_notifies = 0;
+  guint first_request;
   FbkChartModel *chart;
   FbkInstant from, to;
-  gint64 deadline;
 
   wait_loaded (f);
   progress = revealer_of (f, GTK_TYPE_PROGRESS_BAR, NULL);
@@ -851,19 +887,19 @@ test_progress_and_stop (Fixture       *f,
   g_assert_false (fbk_main_view_get_busy (f->view));
 
   g_signal_connect (f->view, "notify::busy", G_CALLBACK (on_busy_notify_cb), &n_busy_notifies);
-  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 400, 1, G_MAXUINT);
+  /* Two at a time go out: the first two (max hours and the first year)
+   * are slow, and those sent once they are answered slower still, so the
+   * last answers are on their way when Stop is clicked however long the
+   * first takes to show. */
+  first_request = fbk_demo_server_get_n_requests (f->server) + 1;
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, scaled_ms (400), first_request, first_request + 1);
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, scaled_ms (2000), first_request + 2, G_MAXUINT);
   set_preset (f, FBK_PERIOD_PRESET_LAST_3_YEARS);
   g_assert_true (fbk_main_view_get_busy (f->view));
   g_assert_cmpuint (n_busy_notifies, ==, 1);
 
   /* The bar counts the requests, and appears once the first is answered. */
-  deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
-  while (!gtk_revealer_get_reveal_child (progress) || gtk_progress_bar_get_fraction (bar) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  fbk_test_wait_for (gtk_revealer_get_reveal_child (progress) && gtk_progress_bar_get_fraction (bar) > 0, 10);
   g_assert_cmpint (sscanf (gtk_progress_bar_get_text (bar), "Fetching from Elvia: %u of %u requests", &done, &total), ==, 2);
   /* Three years and a bit in requests of at most a year. */
   g_assert_cmpuint (total, ==, 4);
@@ -871,7 +907,6 @@ test_progress_and_stop (Fixture       *f,
   g_assert_cmpuint (done, <, total);
   g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (bar), (double) done / total, 1e-9);
   g_assert_true (fbk_main_view_get_busy (f->view));
-  fbk_test_ui_wait_for_mapped (stop);
 
   g_signal_connect (chart_view (f, FBK_DIRECTION_CONSUMPTION), "notify::model", G_CALLBACK (on_model_set_cb), &watch);
   click (stop);
@@ -880,7 +915,7 @@ test_progress_and_stop (Fixture       *f,
   g_assert_true (g_str_has_prefix (notice (f), "Stopped."));
 
   /* The answers still on their way change nothing. */
-  fbk_test_ui_spin (600);
+  wait_for_late_answers (f);
   g_assert_cmpuint (watch.n_models, ==, 0);
   g_assert_false (fbk_main_view_get_busy (f->view));
 
@@ -903,41 +938,59 @@ test_progress_and_stop (Fixture       *f,
   (void) to;
 }
 
-/* A fetch of a request or two gets no bar, unless Elvia takes long: then
+/* When the bar first showed, and whether the view was busy then. */
+typedef struct
+{
+  gint64   shown;
+  gboolean busy;
+} Shown;
+
+static void
+on_reveal_child_cb (GtkRevealer *revealer,
+                    GParamSpec  *pspec,
+                    Shown       *shown)
+{
+  if (shown->shown != 0 || !gtk_revealer_get_reveal_child (revealer))
+    return;
+  shown->shown = g_get_monotonic_time ();
+  shown->busy = fbk_main_view_get_busy (FBK_MAIN_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (revealer),
+                                                                                FBK_TYPE_MAIN_VIEW)));
+}
+
+/* A fetch of a request or two gets no bar, unless Elvia takes long: then,
+ * a second after the refresh began (SLOW_REFRESH_MS in fbk-main-view.c),
  * the bar shows, and Stop with it. */
 static void
 test_slow_refresh (Fixture       *f,
                    gconstpointer  data)
 {
+  Shown shown = { 0, FALSE };
   GtkRevealer *progress;
   GtkProgressBar *bar;
-  gint64 deadline;
+  gint64 started;
 
   wait_loaded (f);
   progress = revealer_of (f, GTK_TYPE_PROGRESS_BAR, NULL);
   bar = GTK_PROGRESS_BAR (find (f, GTK_TYPE_PROGRESS_BAR, NULL));
+  g_signal_connect (progress, "notify::reveal-child", G_CALLBACK (on_reveal_child_cb), &shown);
 
-  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 1600, 1, G_MAXUINT);
+  /* The answer comes well after that second, however slow this build. */
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 1000 + scaled_ms (600), 1, G_MAXUINT);
+  started = g_get_monotonic_time ();
   set_custom_period (f, "2025-01-06", "2025-01-12");
-  fbk_test_ui_spin (600);
-  g_assert_true (fbk_main_view_get_busy (f->view));
-  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  fbk_test_wait_for (shown.shown != 0, 10);
 
-  /* A second after the refresh began (the answer takes 1.6 s). */
-  deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
-  while (!gtk_revealer_get_reveal_child (progress))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_assert_true (fbk_main_view_get_busy (f->view));
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  /* Nothing answered yet, so no count to show. */
+  /* Not before that second, and while the refresh still waits for its
+   * answer: nothing answered yet, so no count to show. */
+  g_assert_cmpint (shown.shown - started, >=, 1000 * 1000);
+  g_assert_true (shown.busy);
+  g_assert_true (fbk_main_view_get_busy (f->view));
   g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Fetching from Elvia…");
 
   wait_loaded (f);
   g_assert_false (gtk_revealer_get_reveal_child (progress));
   assert_complete (model (f, FBK_DIRECTION_CONSUMPTION));
+  g_signal_handlers_disconnect_by_data (progress, &shown);
 }
 
 /* A client of a port nobody listens on any more, as when offline. */
@@ -1031,15 +1084,9 @@ static GtkWidget *
 wait_for_empty_page (Fixture *f)
 {
   GtkWidget *retry = fbk_test_ui_find (GTK_WIDGET (empty_page (f)), GTK_TYPE_BUTTON, "main.reload");
-  gint64 deadline = g_get_monotonic_time () + (gint64) 10 * fbk_test_time_scale () * G_USEC_PER_SEC;
 
   g_assert_nonnull (retry);
-  while (!gtk_widget_get_mapped (retry))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  fbk_test_wait_for (gtk_widget_get_mapped (retry), 10);
   return retry;
 }
 
