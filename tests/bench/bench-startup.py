@@ -17,7 +17,9 @@
 #
 # Each renderer is measured: GTK's default, GL (Mesa's llvmpipe under Xvfb,
 # which compiles its shaders with LLVM), and cairo (what a machine without
-# usable GL gets, and what the test suites use).
+# usable GL gets, and what the test suites use). After each, the same for an
+# empty libadwaita window (bench-startup-baseline.c): the part of start-up
+# that GTK, libadwaita and the renderer take whatever the app does.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime
@@ -94,26 +96,25 @@ def prepare(build):
     return server, url
 
 
-def measure(build, url, runs, renderer):
-    app = os.path.join(build, 'src', 'forbruk')
+def measure(program, url, runs, renderer, what):
     env = dict(os.environ, FORBRUK_API_URL=url, FORBRUK_BENCH_EXIT_AFTER_FIRST_FRAME='1',
                GSK_RENDERER=renderer)
     times, rss, hwm = [], [], []
     for _ in range(runs):
         started = time.monotonic_ns()
-        done = subprocess.run([app], env=env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run([program], env=env, capture_output=True, text=True, timeout=120)
         found = re.search(r'first-frame-us=(\d+) vmrss-kb=(\d+) vmhwm-kb=(\d+)', done.stdout)
         if done.returncode != 0 or not found:
-            sys.exit('forbruk did not report a first frame (exit %d):\n%s%s'
-                     % (done.returncode, done.stdout, done.stderr))
+            sys.exit('%s did not report a first frame (exit %d):\n%s%s'
+                     % (program, done.returncode, done.stdout, done.stderr))
         times.append(int(found.group(1)) / 1000 - started / 1e6)
         rss.append(int(found.group(2)) / 1024)
         hwm.append(int(found.group(3)) / 1024)
 
-    def line(what, values, unit):
-        print('%-52s min %9.1f %s   median %9.1f %s   max %9.1f %s   (%d runs)'
-              % (what, min(values), unit, statistics.median(values), unit, max(values), unit, len(values)))
-    line('%s: exec to first frame with stored data' % renderer, times, 'ms ')
+    def line(label, values, unit):
+        print('%-56s min %9.1f %s   median %9.1f %s   max %9.1f %s   (%d runs)'
+              % (label, min(values), unit, statistics.median(values), unit, max(values), unit, len(values)))
+    line('%s: exec to first frame %s' % (renderer, what), times, 'ms ')
     line('%s: VmRSS at that frame' % renderer, rss, 'MiB')
     line('%s: VmHWM at that frame' % renderer, hwm, 'MiB')
 
@@ -127,7 +128,10 @@ def main():
     server, url = prepare(build)
     try:
         for renderer in ('gl', 'cairo'):
-            measure(build, url, runs, renderer)
+            measure(os.path.join(build, 'src', 'forbruk'), url, runs, renderer, 'with stored data')
+            # The floor: an empty libadwaita window, measured the same way.
+            measure(os.path.join(build, 'tests', 'bench-startup-baseline'), url, runs, renderer,
+                    'of an empty window')
     finally:
         server.terminate()
         server.wait()
