@@ -22,12 +22,6 @@ gboolean fbk_test_ui_init              (int         *argc,
 void     fbk_test_ui_wait_for_mapped   (GtkWidget   *widget);
 /* Iterates the main context for about @milliseconds. */
 void     fbk_test_ui_spin              (guint        milliseconds);
-/* The first widget of @type at or below @root (popovers included) whose
- * label is @text, or whose action name is @text for an actionable; any
- * widget of @type when @text is NULL. */
-GtkWidget *fbk_test_ui_find            (GtkWidget   *root,
-                                        GType        type,
-                                        const char  *text);
 
 /* A repository whose client talks to @base_url on the clock @now and does
  * not retry, with @store (nullable). */
@@ -51,10 +45,11 @@ GtkWindow *fbk_test_ui_find_window     (GType        type);
 
 G_END_DECLS
 
-/* The first widget of @type at or below @root whose text contains @text,
- * or any widget of @type when @text is NULL. The text of a label is its
- * text, of a button its label without mnemonic underscores, of a
- * preferences row its title. NULL if there is none. */
+/* The first widget of @type at or below @root (popovers included) whose
+ * text contains @text or, for an actionable, whose action name is @text;
+ * any widget of @type when @text is NULL. The text of a label is its text
+ * (or its label with mnemonics), of a button its label without mnemonic
+ * underscores, of a preferences row its title. NULL if there is none. */
 GtkWidget *fbk_test_ui_find            (GtkWidget   *root,
                                         GType        type,
                                         const char  *text);
