@@ -1,9 +1,9 @@
 /* fbk-max-hours-view.c: the monthly max hours and capacity steps
  *
- * A GtkColumnView with one row per month (and meter): the three peak hours
- * on three different days, their average, the capacity step it selects,
- * the headroom to the next step, and whether the month is complete and
- * verified. All columns share one cell factory: each column is told which
+ * A GtkColumnView with one row per month (and meter): the month and whether
+ * it is complete and verified, the three peak hours on three different
+ * days, their average, the capacity step it selects and the headroom to the
+ * next step. All columns share one cell factory: each column is told which
  * field it shows, so formatting lives in one place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,7 +32,6 @@ typedef enum
   COLUMN_AVERAGE,
   COLUMN_STEP,
   COLUMN_HEADROOM,
-  COLUMN_STATUS,
   N_COLUMNS
 } Column;
 
@@ -68,7 +67,6 @@ column_title (Column column)
     case COLUMN_AVERAGE: return _("Average");
     case COLUMN_STEP: return _("Capacity Step");
     case COLUMN_HEADROOM: return _("Headroom");
-    case COLUMN_STATUS: return _("Status");
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -171,9 +169,15 @@ format_cell (FbkMaxHoursItem *item,
     {
     case COLUMN_MONTH:
       {
+        /* The status sits under the month rather than in a column of its
+         * own, so the table fits the window's default width. */
         FbkDate first = { row->year, row->month, 1 };
+        g_autofree char *month = fbk_chart_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
+        g_autofree char *status = format_status (row, out_tooltip);
 
-        return fbk_chart_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
+        /* Translators: a month in the max-hours table with its status on
+         * the next line, e.g. "November 2026\nIn progress". */
+        return g_strdup_printf (C_("max hours month with status", "%s\n%s"), month, status);
       }
 
     case COLUMN_METER:
@@ -214,9 +218,6 @@ format_cell (FbkMaxHoursItem *item,
         headroom = fbk_chart_format_number (row->headroom, 2);
         return g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
       }
-
-    case COLUMN_STATUS:
-      return format_status (row, out_tooltip);
 
     case N_COLUMNS:
     default:

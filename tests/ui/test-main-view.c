@@ -710,6 +710,10 @@ test_max_hours (Fixture       *f,
   adw_view_stack_set_visible_child_name (view_stack (f), "max-hours");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026"));
+
+  /* Each month says under its name whether it is over. */
+  g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "October 2026\nFinal"));
+  g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026\nIn progress"));
 }
 
 /* --- a change of selection ---------------------------------------------------------- */
