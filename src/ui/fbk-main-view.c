@@ -37,8 +37,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FbkMainView, fbk_main_view, GTK_TYPE_WIDGET)
 
-/* A refresh still running after this long gets the progress bar, however
- * few its requests: Elvia answering slowly, or retries after failures. */
+/* A refresh still running after this long gets the progress bar: a long
+ * period, Elvia answering slowly, or retries after failures. */
 #define SLOW_REFRESH_MS 1000
 
 /* ------------------------------------------------------------------------ */
@@ -237,9 +237,14 @@ update_progress (FbkMainView *self)
 {
   guint done = self->progress_done[0] + self->progress_done[1];
   guint total = self->progress_total[0] + self->progress_total[1];
-  /* Small refreshes (the last hours) finish before a bar would help,
-   * unless Elvia is slow to answer or not answering (retries). */
-  gboolean show = self->n_refreshing > 0 && (total > 2 || self->slow);
+  /* Only a refresh still running after SLOW_REFRESH_MS gets the bar:
+   * most finish before a bar would help (the last hours always, three
+   * years from a quick server too), and a bar that slides in and out
+   * moves everything under it, which repaints the whole window on each
+   * frame of the slide while the answers are being parsed. Nor is the
+   * hidden bar kept up to date: each new text would lay the window out
+   * again. */
+  gboolean show = self->n_refreshing > 0 && self->slow;
 
   if (show && total == 0)
     {

@@ -902,7 +902,8 @@ test_progress_and_stop (Fixture       *f,
   g_assert_true (fbk_main_view_get_busy (f->view));
   g_assert_cmpuint (n_busy_notifies, ==, 1);
 
-  /* The bar counts the requests, and appears once the first is answered. */
+  /* A refresh still running after a second gets the bar, which counts the
+   * requests answered. */
   fbk_test_wait_for (gtk_revealer_get_reveal_child (progress) && gtk_progress_bar_get_fraction (bar) > 0, 10);
   g_assert_cmpint (sscanf (gtk_progress_bar_get_text (bar), "Fetching from Elvia: %u of %u requests", &done, &total), ==, 2);
   /* Three years and a bit in requests of at most a year. */
