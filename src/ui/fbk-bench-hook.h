@@ -1,4 +1,4 @@
-/* fbk-bench-hook.h: a test-only probe for the start-up benchmark
+/* fbk-bench-hook.h: test-only probes for the start-up and fetch benchmarks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -21,6 +21,10 @@
 # empty libadwaita window (bench-startup-baseline.c): the part of start-up
 # that GTK, libadwaita and the renderer take whatever the app does.
 #
+# Then, on an empty store each time, the window fetching those three years
+# (FORBRUK_BENCH_EXIT_AFTER_FETCH=1): how long it takes and the longest time
+# its main loop went without a dispatch meanwhile.
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime
 import os
@@ -119,6 +123,37 @@ def measure(program, url, runs, renderer, what):
     line('%s: VmHWM at that frame' % renderer, hwm, 'MiB')
 
 
+def measure_fetch(program, url, runs, renderer):
+    """Starts forbruk on an empty store RUNS times: the window fetches the
+    three years of all three meters while a 1 ms timeout measures how long
+    its main loop went without a dispatch."""
+    env = dict(os.environ, FORBRUK_API_URL=url, FORBRUK_BENCH_EXIT_AFTER_FETCH='1',
+               GSK_RENDERER=renderer)
+    store = os.path.join(os.environ['XDG_DATA_HOME'], 'forbruk', 'forbruk.db')
+    fetch, longest, longest_cpu, long_stalls = [], [], [], []
+    for _ in range(runs):
+        for suffix in ('', '-wal', '-shm'):
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+        done = subprocess.run([program], env=env, capture_output=True, text=True, timeout=120)
+        found = re.search(r'fetch-us=(\d+) longest-stall-us=(\d+) its-cpu-us=(\d+) long-stalls=(\d+)', done.stdout)
+        if done.returncode != 0 or not found:
+            sys.exit('%s did not report a fetch (exit %d):\n%s%s'
+                     % (program, done.returncode, done.stdout, done.stderr))
+        fetch.append(int(found.group(1)) / 1000)
+        longest.append(int(found.group(2)) / 1000)
+        longest_cpu.append(int(found.group(3)) / 1000)
+        long_stalls.append(int(found.group(4)))
+
+    def line(label, values, unit):
+        print('%-56s min %9.1f %s   median %9.1f %s   max %9.1f %s   (%d runs)'
+              % (label, min(values), unit, statistics.median(values), unit, max(values), unit, len(values)))
+    line('%s: first frame to 3 years fetched, cold store' % renderer, fetch, 'ms ')
+    line('%s: longest main-loop stall meanwhile' % renderer, longest, 'ms ')
+    line('%s: main thread running in that stall' % renderer, longest_cpu, 'ms ')
+    line('%s: stalls longer than a 60 Hz frame' % renderer, long_stalls, '   ')
+
+
 def main():
     build = os.path.abspath(sys.argv[1])
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 9
@@ -132,6 +167,9 @@ def main():
             # The floor: an empty libadwaita window, measured the same way.
             measure(os.path.join(build, 'tests', 'bench-startup-baseline'), url, runs, renderer,
                     'of an empty window')
+        # Last, as it empties the store each time.
+        for renderer in ('gl', 'cairo'):
+            measure_fetch(os.path.join(build, 'src', 'forbruk'), url, runs, renderer)
     finally:
         server.terminate()
         server.wait()
