@@ -100,6 +100,11 @@ def prepare(build):
     return server, url
 
 
+def print_line(label, values, unit):
+    print('%-56s min %9.1f %s   median %9.1f %s   max %9.1f %s   (%d runs)'
+          % (label, min(values), unit, statistics.median(values), unit, max(values), unit, len(values)))
+
+
 def measure(program, url, runs, renderer, what):
     env = dict(os.environ, FORBRUK_API_URL=url, FORBRUK_BENCH_EXIT_AFTER_FIRST_FRAME='1',
                GSK_RENDERER=renderer)
@@ -115,12 +120,9 @@ def measure(program, url, runs, renderer, what):
         rss.append(int(found.group(2)) / 1024)
         hwm.append(int(found.group(3)) / 1024)
 
-    def line(label, values, unit):
-        print('%-56s min %9.1f %s   median %9.1f %s   max %9.1f %s   (%d runs)'
-              % (label, min(values), unit, statistics.median(values), unit, max(values), unit, len(values)))
-    line('%s: exec to first frame %s' % (renderer, what), times, 'ms ')
-    line('%s: VmRSS at that frame' % renderer, rss, 'MiB')
-    line('%s: VmHWM at that frame' % renderer, hwm, 'MiB')
+    print_line('%s: exec to first frame %s' % (renderer, what), times, 'ms ')
+    print_line('%s: VmRSS at that frame' % renderer, rss, 'MiB')
+    print_line('%s: VmHWM at that frame' % renderer, hwm, 'MiB')
 
 
 def measure_fetch(program, url, runs, renderer):
@@ -145,13 +147,10 @@ def measure_fetch(program, url, runs, renderer):
         longest_cpu.append(int(found.group(3)) / 1000)
         long_stalls.append(int(found.group(4)))
 
-    def line(label, values, unit):
-        print('%-56s min %9.1f %s   median %9.1f %s   max %9.1f %s   (%d runs)'
-              % (label, min(values), unit, statistics.median(values), unit, max(values), unit, len(values)))
-    line('%s: first frame to 3 years fetched, cold store' % renderer, fetch, 'ms ')
-    line('%s: longest main-loop stall meanwhile' % renderer, longest, 'ms ')
-    line('%s: main thread running in that stall' % renderer, longest_cpu, 'ms ')
-    line('%s: stalls longer than a 60 Hz frame' % renderer, long_stalls, '   ')
+    print_line('%s: first frame to 3 years fetched, cold store' % renderer, fetch, 'ms ')
+    print_line('%s: longest main-loop stall meanwhile' % renderer, longest, 'ms ')
+    print_line('%s: main thread running in that stall' % renderer, longest_cpu, 'ms ')
+    print_line('%s: stalls longer than a 60 Hz frame' % renderer, long_stalls, '   ')
 
 
 def main():
