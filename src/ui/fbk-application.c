@@ -16,7 +16,9 @@
 
 /* The application owns the session: where data comes from (Elvia with the
  * user's token, or the embedded demo server) as one FbkRepository. Windows
- * show the welcome page while there is none and the data once there is. */
+ * show the welcome page while there is none and the data once there is;
+ * while the application is still finding out which it has (opening the
+ * store, looking up the stored token), they show neither. */
 struct _FbkApplication
 {
   AdwApplication       parent_instance;
@@ -28,12 +30,14 @@ struct _FbkApplication
   FbkInstant           demo_now;     /* its pinned clock, or FBK_INSTANT_INVALID */
   FbkStore            *store;        /* opened once, shared by every session */
   guint                demo : 1;     /* --demo on the command line */
+  guint                session_pending : 1;
 };
 
 enum {
   PROP_0,
   PROP_REPOSITORY,
   PROP_CONNECTED,
+  PROP_SESSION_PENDING,
   N_PROPS
 };
 
@@ -50,6 +54,17 @@ set_repository (FbkApplication *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
     }
+}
+
+static void
+set_session_pending (FbkApplication *self,
+                     gboolean        pending)
+{
+  if (self->session_pending == !!pending)
+    return;
+
+  self->session_pending = !!pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_PENDING]);
 }
 
 static void
@@ -252,6 +267,7 @@ on_stored_token_found_cb (GObject      *object,
       fbk_client_set_token (fbk_repository_get_client (self->repository), token);
       fbk_application_token_changed (self);
     }
+  set_session_pending (self, FALSE);
 }
 
 static void
@@ -278,6 +294,7 @@ on_elvia_store_opened_cb (GObject      *object,
   if (client == NULL)
     {
       g_warning ("%s", error->message);
+      set_session_pending (self, FALSE);
       return;
     }
 
@@ -286,20 +303,11 @@ on_elvia_store_opened_cb (GObject      *object,
   fbk_token_store_lookup_async (self->token_store, NULL, on_stored_token_found_cb, g_object_ref (self));
 }
 
+/* Settles the session, or starts finding it, before the first window
+ * opens: the window then opens on the page the session shows. */
 static void
-fbk_application_activate (GApplication *application)
+start_session (FbkApplication *self)
 {
-  FbkApplication *self = FBK_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  gboolean first = window == NULL;
-
-  if (window == NULL)
-    window = GTK_WINDOW (fbk_window_new (self));
-  gtk_window_present (window);
-
-  if (!first || self->repository != NULL)
-    return;
-
   if (self->demo)
     {
       g_autoptr(GError) error = NULL;
@@ -311,7 +319,22 @@ fbk_application_activate (GApplication *application)
 
   /* A session with Elvia and the offline store; it is connected once the
    * stored token is found or the welcome page has checked a new one. */
+  set_session_pending (self, TRUE);
   fbk_application_open_store_async (self, NULL, on_elvia_store_opened_cb, g_object_ref (self));
+}
+
+static void
+fbk_application_activate (GApplication *application)
+{
+  FbkApplication *self = FBK_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL && self->repository == NULL && !self->session_pending)
+    start_session (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (fbk_window_new (self));
+  gtk_window_present (window);
 }
 
 static void
@@ -346,6 +369,10 @@ fbk_application_get_property (GObject    *object,
       g_value_set_boolean (value, fbk_application_get_connected (self));
       break;
 
+    case PROP_SESSION_PENDING:
+      g_value_set_boolean (value, self->session_pending);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -367,6 +394,12 @@ fbk_application_class_init (FbkApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONNECTED] =
     g_param_spec_boolean ("connected", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Still finding out which session there is: opening the store and
+   * looking up the stored token. */
+  properties[PROP_SESSION_PENDING] =
+    g_param_spec_boolean ("session-pending", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -484,6 +517,7 @@ fbk_application_start_demo (FbkApplication  *self,
 
   repository = fbk_repository_new (client, NULL);
   set_repository (self, repository);
+  set_session_pending (self, FALSE);
   return TRUE;
 }
 
@@ -567,6 +601,21 @@ fbk_application_get_connected (FbkApplication *self)
 }
 
 /**
+ * fbk_application_get_session_pending:
+ *
+ * Returns: whether the application is still finding out which session it
+ *   has: opening the store and looking up the stored token, at start-up
+ *   and after leaving the demo
+ */
+gboolean
+fbk_application_get_session_pending (FbkApplication *self)
+{
+  g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
+
+  return self->session_pending;
+}
+
+/**
  * fbk_application_token_changed:
  *
  * Tells windows that the session's client got or lost its token (the
@@ -593,6 +642,7 @@ fbk_application_leave_demo (FbkApplication *self)
   if (!fbk_application_get_demo (self))
     return;
 
+  set_session_pending (self, TRUE);
   set_repository (self, NULL);
   fbk_application_open_store_async (self, NULL, on_elvia_store_opened_cb, g_object_ref (self));
 }

@@ -24,6 +24,7 @@ gboolean        fbk_application_get_demo          (FbkApplication  *self);
 gboolean        fbk_application_start_demo        (FbkApplication  *self,
                                                    GError         **error);
 gboolean        fbk_application_get_connected     (FbkApplication  *self);
+gboolean        fbk_application_get_session_pending (FbkApplication *self);
 void            fbk_application_token_changed     (FbkApplication  *self);
 void            fbk_application_leave_demo        (FbkApplication  *self);
 void            fbk_application_open_store_async  (FbkApplication       *self,

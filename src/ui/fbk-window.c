@@ -84,7 +84,25 @@ fbk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (fbk_window_parent_class)->close_request (window);
 }
 
-/* The welcome page until the session can fetch, the data once it can. */
+/* A change the user made (a token accepted or forgotten, the demo started)
+ * fades from one page to the other. The page a window opens on appears at
+ * once: a fade there would show the welcome page to a user who has a
+ * token, and a full-window fade costs every frame of it twice the
+ * window's pixels in software rendering, just when the first values are
+ * being fetched (BENCHMARKS.md). */
+static void
+show_page (FbkWindow  *self,
+           const char *name)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->pages);
+  gboolean fade = g_strcmp0 (shown, "pending") != 0 && g_strcmp0 (name, "pending") != 0;
+
+  gtk_stack_set_visible_child_full (self->pages, name,
+                                    fade ? GTK_STACK_TRANSITION_TYPE_CROSSFADE : GTK_STACK_TRANSITION_TYPE_NONE);
+}
+
+/* The welcome page until the session can fetch, the data once it can, and
+ * neither while the application is still looking up which it has. */
 static void
 on_session_changed_cb (FbkWindow      *self,
                        GParamSpec     *pspec,
@@ -96,7 +114,10 @@ on_session_changed_cb (FbkWindow      *self,
   fbk_welcome_page_set_repository (self->welcome_page, repository);
   fbk_welcome_page_set_token_store (self->welcome_page, fbk_application_get_token_store (application));
   fbk_main_view_set_repository (self->main_view, connected ? repository : NULL);
-  gtk_stack_set_visible_child_name (self->pages, connected ? "main" : "welcome");
+  if (fbk_application_get_session_pending (application))
+    show_page (self, "pending");
+  else
+    show_page (self, connected ? "main" : "welcome");
 }
 
 static void
@@ -249,6 +270,8 @@ fbk_window_new (FbkApplication *application)
   g_signal_connect_object (application, "notify::connected",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::repository",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::session-pending",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   on_session_changed_cb (self, NULL, application);
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "fbk-application.h"
+#include "fbk-test-support.h"
 #include "fbk-test-ui.h"
 #include "fbk-window.h"
 
@@ -29,6 +30,59 @@ start_application (void)
   g_application_activate (G_APPLICATION (shared_application));
 
   return g_object_ref (shared_application);
+}
+
+static GtkStack *
+window_pages (GtkWindow *window)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), FBK_TYPE_WINDOW, "pages"));
+}
+
+static const char *
+settled_page (FbkApplication *application)
+{
+  return fbk_application_get_connected (application) ? "main" : "welcome";
+}
+
+/* The window opens on a blank page while the application looks up its
+ * session and then shows the session's page at once; it fades between
+ * pages only for a change the user made. */
+static void
+test_window_opens_on_its_session (void)
+{
+  g_autoptr(FbkApplication) application = start_application ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkStack *pages = window_pages (window);
+  gboolean was_connected;
+
+  /* Activation started looking up the stored token; nothing answered yet. */
+  g_assert_true (fbk_application_get_session_pending (application));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "pending");
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+
+  fbk_test_wait_for (!fbk_application_get_session_pending (application), 20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, settled_page (application));
+  g_assert_false (gtk_stack_get_transition_running (pages));
+
+  /* Starting the demo is the user's doing: the window fades to the data
+   * (from the welcome page; a stored token in this keyring shows the data
+   * already). */
+  was_connected = fbk_application_get_connected (application);
+  g_assert_true (fbk_application_start_demo (application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "main");
+  g_assert_true (gtk_stack_get_transition_running (pages) == !was_connected);
+
+  /* Leaving it looks up the stored token again, without a fade on either side. */
+  fbk_application_leave_demo (application);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "pending");
+  g_assert_false (gtk_stack_get_transition_running (pages));
+  fbk_test_wait_for (!fbk_application_get_session_pending (application), 20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, settled_page (application));
+  g_assert_false (gtk_stack_get_transition_running (pages));
+
+  gtk_window_destroy (window);
 }
 
 static GMenuModel *
@@ -198,6 +252,8 @@ main (int   argc,
   if (!fbk_test_ui_init (&argc, &argv))
     return g_test_run ();
 
+  /* First: it needs the application's first activation. */
+  g_test_add_func ("/window/opens-on-its-session", test_window_opens_on_its_session);
   g_test_add_func ("/window/menu", test_window_menu);
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts_open);
   g_test_add_func ("/window/state-remembered", test_window_state_remembered);
