@@ -33,6 +33,8 @@ struct _FbkMainView
   GtkStack          *content_stack;
   AdwStatusPage     *no_meters_page;
   GtkWidget         *discover_button;
+  GtkStack          *title_stack;
+  AdwWindowTitle    *plain_title;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack      *view_stack;

@@ -208,7 +208,8 @@ update_content_page (FbkMainView *self)
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
   /* Without meters there is no period to pick nor view to switch to. */
   gtk_widget_set_visible (GTK_WIDGET (self->period_picker), has_meters);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_meters);
+  gtk_stack_set_visible_child (self->title_stack,
+                               has_meters ? GTK_WIDGET (self->switcher_title) : GTK_WIDGET (self->plain_title));
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_meters);
   adw_view_stack_page_set_visible (self->production_page, self->repository != NULL && any_picked_meter_produces (self));
   _fbk_main_view_update_export (self);
@@ -896,6 +897,8 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, no_meters_page);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, discover_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, plain_title);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, view_stack);
