@@ -23,6 +23,7 @@
 
 #include "fbk-cancellable.h"
 #include "fbk-client.h"
+#include "fbk-worker-pool.h"
 #include "fbk-error.h"
 
 #define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
@@ -1077,16 +1078,17 @@ on_values_request_done (GBytes   *body,
   operation_request_answered (&fetch->op);
 
   /* A year of one meter is over a megabyte of JSON, more than a frame's
-   * worth of parsing: the caller's main loop keeps running meanwhile. The
-   * result comes back to this thread's context, where the operation's state
-   * lives, and the operation finishes only after its last parse. */
+   * worth of parsing: the caller's main loop keeps running meanwhile, and
+   * gets a processor first (fbk-worker-pool.c). The result comes back to
+   * this thread's context, where the operation's state lives, and the
+   * operation finishes only after its last parse. */
   job = g_new0 (ParseJob, 1);
   job->body = g_bytes_ref (body);
   job->direction = fetch->direction;
   parse = g_task_new (NULL, NULL, on_values_parsed_cb, g_steal_pointer (&task));
   g_task_set_source_tag (parse, parse_values_thread);
   g_task_set_task_data (parse, job, (GDestroyNotify) parse_job_free);
-  g_task_run_in_thread (parse, parse_values_thread);
+  fbk_worker_pool_run_task (parse, parse_values_thread);
 }
 
 void
