@@ -21,6 +21,7 @@ struct _FbkWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *pages;
+  GtkWidget            *pending_status;
   GtkMenuButton        *primary_menu_button;
   FbkMainView          *main_view;
   FbkWelcomePage       *welcome_page;
@@ -31,7 +32,13 @@ struct _FbkWindow
 
   /* Owned references */
   GSettings            *settings;
+
+  guint                 pending_status_source;
 };
+
+/* A normal start looks up the token in a few tens of milliseconds: the
+ * pending page says what it waits for only when that takes longer. */
+#define PENDING_STATUS_DELAY_MS 1000
 
 enum {
   PROP_0,
@@ -91,11 +98,29 @@ fbk_window_close_request (GtkWindow *window)
  * window's pixels in software rendering, just when the first values are
  * being fetched (BENCHMARKS.md). */
 static void
+on_pending_status_due_cb (gpointer user_data)
+{
+  FbkWindow *self = user_data;
+
+  self->pending_status_source = 0;
+  gtk_widget_set_visible (self->pending_status, TRUE);
+}
+
+static void
 show_page (FbkWindow  *self,
            const char *name)
 {
   const char *shown = gtk_stack_get_visible_child_name (self->pages);
-  gboolean fade = g_strcmp0 (shown, "pending") != 0 && g_strcmp0 (name, "pending") != 0;
+  gboolean pending = g_strcmp0 (name, "pending") == 0;
+  gboolean fade = g_strcmp0 (shown, "pending") != 0 && !pending;
+
+  if (!pending)
+    {
+      g_clear_handle_id (&self->pending_status_source, g_source_remove);
+      gtk_widget_set_visible (self->pending_status, FALSE);
+    }
+  else if (self->pending_status_source == 0 && !gtk_widget_get_visible (self->pending_status))
+    self->pending_status_source = g_timeout_add_once (PENDING_STATUS_DELAY_MS, on_pending_status_due_cb, self);
 
   gtk_stack_set_visible_child_full (self->pages, name,
                                     fade ? GTK_STACK_TRANSITION_TYPE_CROSSFADE : GTK_STACK_TRANSITION_TYPE_NONE);
@@ -193,6 +218,7 @@ fbk_window_dispose (GObject *object)
 {
   FbkWindow *self = FBK_WINDOW (object);
 
+  g_clear_handle_id (&self->pending_status_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -241,6 +267,7 @@ fbk_window_class_init (FbkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, FbkWindow, pending_status);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, main_view);
   gtk_widget_class_bind_template_child (widget_class, FbkWindow, welcome_page);
