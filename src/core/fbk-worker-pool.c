@@ -25,7 +25,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
 

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define FBK_WORKER_POOL_NICENESS 10
 
 /* Like g_task_run_in_thread(): runs @func for @task on one of the pool's
- * threads, and @task completes in the context it was created in. */
+ * threads, and @task completes in the context it was created in. Not for
+ * tasks that use g_task_set_return_on_cancel(): only GLib's own pool can
+ * return those early. */
 void   fbk_worker_pool_run_task      (GTask           *task,
                                       GTaskThreadFunc  func);
 /* How many threads the pool runs: one per processor. */
