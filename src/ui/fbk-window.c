@@ -91,12 +91,6 @@ fbk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (fbk_window_parent_class)->close_request (window);
 }
 
-/* A change the user made (a token accepted or forgotten, the demo started)
- * fades from one page to the other. The page a window opens on appears at
- * once: a fade there would show the welcome page to a user who has a
- * token, and a full-window fade costs every frame of it twice the
- * window's pixels in software rendering, just when the first values are
- * being fetched (BENCHMARKS.md). */
 static void
 on_pending_status_due_cb (gpointer user_data)
 {
@@ -106,6 +100,12 @@ on_pending_status_due_cb (gpointer user_data)
   gtk_widget_set_visible (self->pending_status, TRUE);
 }
 
+/* A change the user made (a token accepted or forgotten, the demo started)
+ * fades from one page to the other. The page a window opens on appears at
+ * once: a fade there would show the welcome page to a user who has a
+ * token, and a full-window fade costs every frame of it twice the
+ * window's pixels in software rendering, just when the first values are
+ * being fetched (BENCHMARKS.md). */
 static void
 show_page (FbkWindow  *self,
            const char *name)
