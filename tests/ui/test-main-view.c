@@ -496,6 +496,8 @@ test_first_start (Fixture       *f,
 
   g_assert_false (adw_view_stack_page_get_visible (stack_page (f, "production")));
   g_assert_null (notice (f));
+  /* With meters the header offers the views. */
+  g_assert_true (gtk_widget_get_mapped (find (f, ADW_TYPE_VIEW_SWITCHER_TITLE, NULL)));
 }
 
 /* Both DST weeks by hour and by day, meters picked with their check
