@@ -53,6 +53,22 @@ fbk_test_wait_until_impl (const gboolean *flag,
     fbk_test_wait_step (deadline, timeout_seconds, location, what);
 }
 
+FbkSession *
+fbk_test_new_session (const char *base_url,
+                      FbkInstant  now,
+                      const char *token,
+                      FbkStore   *store)
+{
+  g_autoptr(GError) error = NULL;
+  FbkSession *session = fbk_session_new (FBK_SESSION_ELVIA, base_url, store, &error);
+
+  g_assert_no_error (error);
+  fbk_clock_set_now (fbk_session_get_clock (session), now);
+  fbk_session_set_token (session, token);
+  fbk_session_set_retry_policy (session, 0, 10, 10);
+  return session;
+}
+
 GBytes *
 fbk_test_load_fixture (const char *name)
 {

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "fbk-session.h"
 #include "fbk-store.h"
 #include "fbk-time.h"
 
@@ -47,6 +48,13 @@ void   fbk_test_wait_step       (gint64          deadline,
                                  guint           timeout_seconds,
                                  const char     *location,
                                  const char     *what);
+/* A session talking to @base_url (the demo server, say) on a clock pinned
+ * at @now, with @token (nullable) and @store (nullable), that does not
+ * retry: failures show at once rather than after the backoff. */
+FbkSession *fbk_test_new_session    (const char     *base_url,
+                                     FbkInstant      now,
+                                     const char     *token,
+                                     FbkStore       *store);
 /* The content of tests/fixtures/NAME, or an assertion failure. */
 GBytes    *fbk_test_load_fixture    (const char     *name);
 /* The rows (GStrv) of an RFC 4180 document as Forbruk writes it, asserting

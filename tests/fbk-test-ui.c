@@ -195,21 +195,7 @@ fbk_test_ui_click (GtkWidget  *root,
     gtk_widget_activate (widget);
 }
 
-FbkRepository *
-fbk_test_ui_new_repository (const char *base_url,
-                            FbkInstant  now,
-                            FbkStore   *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FbkClient) client = fbk_client_new (base_url, &error);
-
-  g_assert_no_error (error);
-  fbk_client_set_now (client, now);
-  fbk_client_set_retry_policy (client, 0, 10, 10);
-  return fbk_repository_new (client, store);
-}
-
-FbkRepository *
+FbkSession *
 fbk_test_ui_start_demo (FbkDemoServer *server,
                         FbkStore      *store)
 {
@@ -217,8 +203,8 @@ fbk_test_ui_start_demo (FbkDemoServer *server,
 
   fbk_demo_server_start (server, 0, &error);
   g_assert_no_error (error);
-  return fbk_test_ui_new_repository (fbk_demo_server_get_base_url (server),
-                                     fbk_demo_server_get_now (server), store);
+  return fbk_test_new_session (fbk_demo_server_get_base_url (server), fbk_demo_server_get_now (server), NULL,
+                               store);
 }
 
 char *

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "fbk-demo-server.h"
-#include "fbk-repository.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,14 +23,9 @@ void     fbk_test_ui_wait_for_mapped   (GtkWidget   *widget);
 /* Iterates the main context for about @milliseconds. */
 void     fbk_test_ui_spin              (guint        milliseconds);
 
-/* A repository whose client talks to @base_url on the clock @now and does
- * not retry, with @store (nullable). */
-FbkRepository *fbk_test_ui_new_repository (const char  *base_url,
-                                           FbkInstant   now,
-                                           FbkStore    *store);
-/* Starts @server on loopback and returns fbk_test_ui_new_repository() for
- * it, on its clock. */
-FbkRepository *fbk_test_ui_start_demo     (FbkDemoServer *server,
+/* Starts @server on loopback and returns a session with no token yet for
+ * it, on its clock (fbk_test_new_session()). */
+FbkSession    *fbk_test_ui_start_demo     (FbkDemoServer *server,
                                            FbkStore      *store);
 /* An http address on loopback where nothing listens any more. */
 char          *fbk_test_ui_dup_unreachable_url (void);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-chart-format.h"
+#include "fbk-format.h"
 
 #define SECONDS_PER_DAY 86400
 
@@ -74,26 +75,12 @@ fbk_chart_format_value (double       value,
   return g_strdup_printf (C_("quantity", "%s %s"), number, fbk_chart_unit_symbol (unit));
 }
 
-/**
- * fbk_chart_format_instant:
- * @format: a g_date_time_format() format
- *
- * Formats @instant on Oslo's clock, whatever the machine's time zone.
- */
+/* Oslo's clock: see fbk_format_instant(). */
 char *
 fbk_chart_format_instant (FbkInstant  instant,
                           const char *format)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) oslo = NULL;
-
-  g_return_val_if_fail (format != NULL, NULL);
-
-  if (utc == NULL)
-    return g_strdup ("");
-
-  oslo = g_date_time_to_timezone (utc, fbk_time_oslo_zone ());
-  return g_date_time_format (oslo, format);
+  return fbk_format_instant (instant, format);
 }
 
 static gboolean

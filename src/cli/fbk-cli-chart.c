@@ -104,7 +104,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
       return FBK_CLI_EXIT_USAGE;
     }
 
-  if (!fbk_cli_context_init (&context, globals, &error) ||
+  if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
       (meters = fbk_cli_resolve_meters (&context, (const char * const *) selection.meters, &error)) == NULL ||
       (refreshed = fbk_cli_fetch_values (&context, (const char * const *) meters, from, to,
                                          selection.production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION,

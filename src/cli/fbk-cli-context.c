@@ -11,8 +11,6 @@
 
 #include "fbk-cli-context.h"
 #include "fbk-error.h"
-#include "fbk-store.h"
-#include "fbk-token-store.h"
 #include "fbk-token.h"
 
 /* ------------------------------------------------------------------------ */
@@ -46,23 +44,27 @@ fbk_cli_wait (GAsyncResult **slot)
 /* ------------------------------------------------------------------------ */
 
 /* FORBRUK_TOKEN wins over the keyring, so scripts need no Secret Service. */
-static char *
-find_token (GError **error)
+static gboolean
+use_token (FbkSession  *session,
+           GError     **error)
 {
   const char *from_environment = g_getenv ("FORBRUK_TOKEN");
-  g_autoptr(FbkTokenStore) token_store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) keyring_error = NULL;
-  char *token;
 
   if (from_environment != NULL)
-    return fbk_token_clean (from_environment, error);
+    {
+      g_auto(FbkTokenString) token = fbk_token_clean (from_environment, error);
 
-  token_store = fbk_token_store_new ();
-  fbk_token_store_lookup_async (token_store, NULL, fbk_cli_store_result, &result);
-  token = fbk_token_store_lookup_finish (token_store, fbk_cli_wait (&result), &keyring_error);
-  if (token != NULL)
-    return token;
+      if (token == NULL)
+        return FALSE;
+      fbk_session_set_token (session, token);
+      return TRUE;
+    }
+
+  fbk_session_restore_token_async (session, NULL, fbk_cli_store_result, &result);
+  if (fbk_session_restore_token_finish (session, fbk_cli_wait (&result), &keyring_error))
+    return TRUE;
 
   /* No token is something to set up here (exit status 2), not Elvia
    * refusing one, also when the keyring cannot be reached. */
@@ -74,7 +76,7 @@ find_token (GError **error)
     g_set_error_literal (error, FBK_API_ERROR, FBK_API_ERROR_INVALID_TOKEN,
                          _("No access token. Store one with “forbruk-cli token set” or put it in "
                            "the FORBRUK_TOKEN environment variable, or try “--demo”."));
-  return NULL;
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -96,22 +98,25 @@ open_store (GError **error)
   return store;
 }
 
+/* The session of a command: Elvia (or --api-url) with the offline store
+ * and the token, or with --demo the embedded simulator on a thread of its
+ * own. With @needs_token unset the session starts without one (for
+ * `token set`, which brings its own). */
 gboolean
 fbk_cli_context_init (FbkCliContext        *context,
                       const FbkCliGlobals  *globals,
+                      gboolean              needs_token,
                       GError              **error)
 {
-  g_autoptr(FbkClient) client = NULL;
   g_autoptr(FbkStore) store = NULL;
-  const char *url = globals->api_url;
-  g_auto(FbkTokenString) token = NULL;
-  FbkInstant demo_now = FBK_INSTANT_INVALID;
 
   memset (context, 0, sizeof *context);
 
   if (globals->demo)
     {
       FbkDemoServer *server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
+      FbkInstant demo_now = FBK_INSTANT_INVALID;
+      const char *url;
 
       if (server == NULL)
         return FALSE;
@@ -123,46 +128,41 @@ fbk_cli_context_init (FbkCliContext        *context,
       url = fbk_demo_server_thread_start (context->demo, 0, error);
       if (url == NULL)
         return FALSE;
-    }
 
-  client = fbk_client_new (url, error);
-  if (client == NULL)
-    return FALSE;
-  if (globals->retries >= 0)
-    fbk_client_set_retry_policy (client, (guint) globals->retries, FBK_CLIENT_DEFAULT_BASE_DELAY_MS,
-                                 FBK_CLIENT_DEFAULT_MAX_DELAY_MS);
-
-  if (globals->demo)
-    {
+      /* The demo's data is made up: never mixed into the user's store. */
+      context->session = fbk_session_new (FBK_SESSION_DEMO, url, NULL, error);
+      if (context->session == NULL)
+        return FALSE;
+      fbk_session_set_token (context->session, FBK_DEMO_TOKEN);
       /* The simulator's clock is this run's clock: plan from the same now. */
       if (demo_now != FBK_INSTANT_INVALID)
-        fbk_client_set_now (client, demo_now);
-      fbk_client_set_token (client, FBK_DEMO_TOKEN);
+        fbk_clock_set_now (fbk_session_get_clock (context->session), demo_now);
     }
   else
     {
-      token = find_token (error);
-      if (token == NULL)
-        return FALSE;
-      fbk_client_set_token (client, token);
-    }
-
-  /* The demo's data is made up: never mix it into the user's store. */
-  if (!globals->no_cache && !globals->demo)
-    {
-      store = open_store (error);
-      if (store == NULL)
+      if (!globals->no_cache)
+        {
+          store = open_store (error);
+          if (store == NULL)
+            return FALSE;
+        }
+      context->session = fbk_session_new (FBK_SESSION_ELVIA, globals->api_url, store, error);
+      if (context->session == NULL || (needs_token && !use_token (context->session, error)))
         return FALSE;
     }
 
-  context->repository = fbk_repository_new (client, store);
+  if (globals->retries >= 0)
+    fbk_session_set_retry_policy (context->session, (guint) globals->retries,
+                                  FBK_CLIENT_DEFAULT_BASE_DELAY_MS, FBK_CLIENT_DEFAULT_MAX_DELAY_MS);
+  context->repository = fbk_session_get_repository (context->session);
   return TRUE;
 }
 
 void
 fbk_cli_context_clear (FbkCliContext *context)
 {
-  g_clear_object (&context->repository);
+  context->repository = NULL;
+  g_clear_object (&context->session);
   g_clear_object (&context->demo);
 }
 

@@ -9,14 +9,15 @@
 #include "fbk-cli-command.h"
 #include "fbk-csv.h"
 #include "fbk-demo-server-thread.h"
-#include "fbk-repository.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
   FbkDemoServerThread *demo;        /* with --demo: the embedded simulator */
-  FbkRepository       *repository;  /* its client talks to Elvia or the demo */
+  FbkSession          *session;     /* Elvia (or --api-url) or the demo */
+  FbkRepository       *repository;  /* the session's, for short */
 } FbkCliContext;
 
 /* The values a data command works on: --from, --to, --meter and
@@ -35,6 +36,7 @@ void     fbk_cli_selection_clear       (FbkCliSelection *selection);
 
 gboolean fbk_cli_context_init     (FbkCliContext        *context,
                                    const FbkCliGlobals  *globals,
+                                   gboolean              needs_token,
                                    GError              **error);
 void     fbk_cli_context_clear    (FbkCliContext        *context);
 

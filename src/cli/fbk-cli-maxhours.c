@@ -149,20 +149,6 @@ add_rows_json (JsonBuilder *builder,
     }
 }
 
-static const FbkMaxHoursReport *
-find_report (GPtrArray  *reports,
-             const char *metering_point_id)
-{
-  for (guint i = 0; reports != NULL && i < reports->len; i++)
-    {
-      const FbkMaxHoursReport *report = g_ptr_array_index (reports, i);
-
-      if (g_strcmp0 (report->metering_point_id, metering_point_id) == 0)
-        return report;
-    }
-  return NULL;
-}
-
 int
 fbk_cli_maxhours (const FbkCliGlobals  *globals,
                   int                   argc,
@@ -213,13 +199,13 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
     }
   local = g_strcmp0 (source, "local") == 0;
 
-  if (!fbk_cli_context_init (&context, globals, &error))
+  if (!fbk_cli_context_init (&context, globals, TRUE, &error))
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
 
-  now = fbk_client_get_now (fbk_repository_get_client (context.repository));
+  now = fbk_session_get_now (context.session);
   if (!parse_month (month_text, now, &month_start, &error))
     {
       g_printerr ("forbruk-cli maxhours: %s\n", error->message);
@@ -251,15 +237,10 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
   else
     {
       g_autoptr(GAsyncResult) result = NULL;
-      /* Elvia answers for the month of calculateTime and the one before: ask
-       * as of the first instant of the next month for a finished month. */
-      FbkInstant calculate_time = month_end > now ? FBK_INSTANT_INVALID : month_end;
 
-      fbk_client_fetch_max_hours_async (fbk_repository_get_client (context.repository),
-                                        (const char * const *) meters, calculate_time, NULL,
-                                        fbk_cli_store_result, &result);
-      reports = fbk_client_fetch_max_hours_finish (fbk_repository_get_client (context.repository),
-                                                   fbk_cli_wait (&result), &error);
+      fbk_repository_fetch_max_hours_async (context.repository, (const char * const *) meters,
+                                            month_start, month_end, NULL, fbk_cli_store_result, &result);
+      reports = fbk_repository_fetch_max_hours_finish (context.repository, fbk_cli_wait (&result), &error);
     }
 
   if (hourly == NULL && reports == NULL)
@@ -272,7 +253,7 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
   for (guint i = 0; meters[i] != NULL; i++)
     {
       g_autoptr(GArray) rows = fbk_max_hours_table_build (hourly != NULL ? g_ptr_array_index (hourly, i) : NULL,
-                                                          find_report (reports, meters[i]),
+                                                          fbk_max_hours_reports_find (reports, meters[i]),
                                                           month_start, month_end, now, tariff);
 
       if (g_strcmp0 (format, "csv") == 0)

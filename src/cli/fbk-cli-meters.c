@@ -26,7 +26,7 @@ fbk_cli_meters (const FbkCliGlobals  *globals,
       return g_strcmp0 (argv[1], "--help") == 0 ? FBK_CLI_EXIT_OK : FBK_CLI_EXIT_USAGE;
     }
 
-  if (!fbk_cli_context_init (&context, globals, &error) ||
+  if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
       !fbk_cli_discover_meters (&context, &error))
     {
       fbk_cli_report_error (error);

@@ -14,6 +14,7 @@
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
 #include "fbk-error.h"
+#include "fbk-token-check.h"
 #include "fbk-token-store.h"
 #include "fbk-token.h"
 
@@ -44,16 +45,11 @@ read_stdin (GError **error)
 }
 
 static void
-print_expiry (const char *token)
+print_expiry (FbkInstant expiry)
 {
-  FbkInstant expiry;
-  g_autofree char *text = NULL;
+  g_autofree char *text = fbk_time_format_oslo (expiry);
 
-  if (!fbk_token_get_expiry (token, &expiry))
-    return;
-
-  text = fbk_time_format_oslo (expiry);
-  if (fbk_token_expires_within (expiry, g_get_real_time () / G_USEC_PER_SEC, 30))
+  if (fbk_token_expires_within (expiry, g_get_real_time () / G_USEC_PER_SEC, FBK_TOKEN_EXPIRY_WARNING_DAYS))
     g_print (_("The token expires soon, at %s. Create a new one on Elvia's Min side.\n"), text);
   else
     g_print (_("The token expires at %s.\n"), text);
@@ -64,54 +60,55 @@ token_set (const FbkCliGlobals *globals)
 {
   g_autoptr(GError) error = NULL;
   g_auto(FbkTokenString) pasted = NULL;
-  g_auto(FbkTokenString) token = NULL;
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(FbkRepository) repository = NULL;
-  g_autoptr(FbkTokenStore) token_store = NULL;
-  g_autoptr(GAsyncResult) discovered = NULL;
-  g_autoptr(GAsyncResult) saved = NULL;
+  g_auto(FbkCliContext) context = { 0 };
+  g_autoptr(FbkTokenCheck) check = NULL;
+  FbkTokenCheckState state;
+  FbkInstant expiry;
   guint n_meters;
 
   pasted = read_stdin (&error);
-  if (pasted != NULL)
-    token = fbk_token_clean (pasted, &error);
-  if (token == NULL)
+  if (pasted == NULL)
     {
       fbk_cli_report_error (error);
       return FBK_CLI_EXIT_USAGE;
     }
 
-  /* Nothing is stored until Elvia has accepted the token. */
-  client = fbk_client_new (globals->api_url, &error);
-  if (client == NULL)
+  if (globals->demo)
     {
-      fbk_cli_report_error (error);
-      return fbk_cli_exit_for_error (error);
+      g_printerr ("forbruk-cli token: %s\n", _("The demo needs no token."));
+      return FBK_CLI_EXIT_USAGE;
     }
-  fbk_client_set_token (client, token);
-  repository = fbk_repository_new (client, NULL);
-  fbk_repository_discover_meters_async (repository, NULL, fbk_cli_store_result, &discovered);
-  if (!fbk_repository_discover_meters_finish (repository, fbk_cli_wait (&discovered), &error))
+
+  if (!fbk_cli_context_init (&context, globals, FALSE, &error))
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
 
-  token_store = fbk_token_store_new ();
-  fbk_token_store_save_async (token_store, token, NULL, fbk_cli_store_result, &saved);
-  if (!fbk_token_store_save_finish (token_store, fbk_cli_wait (&saved), &error))
+  /* The app's own path: nothing is stored until Elvia has accepted it. */
+  check = fbk_token_check_new ();
+  fbk_token_check_set_session (check, context.session);
+  fbk_token_check_start (check, pasted);
+  while ((state = fbk_token_check_get_state (check)) != FBK_TOKEN_CHECK_ACCEPTED &&
+         state != FBK_TOKEN_CHECK_FAILED)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (state == FBK_TOKEN_CHECK_FAILED)
     {
-      fbk_cli_report_error (error);
-      return fbk_cli_exit_for_error (error);
+      const GError *failure = fbk_token_check_get_error (check);
+
+      fbk_cli_report_error (failure);
+      return fbk_cli_exit_for_error (failure);
     }
 
-  n_meters = g_list_model_get_n_items (fbk_repository_get_meters (repository));
+  n_meters = g_list_model_get_n_items (fbk_token_check_get_meters (check));
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "The token was accepted and stored in the keyring. It covers %u metering point.\n",
                         "The token was accepted and stored in the keyring. It covers %u metering points.\n",
                         n_meters),
            n_meters);
-  print_expiry (token);
+  if (fbk_token_check_get_expiry (check, &expiry))
+    print_expiry (expiry);
   return FBK_CLI_EXIT_OK;
 }
 
@@ -122,6 +119,7 @@ token_status (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(FbkTokenString) token = NULL;
+  FbkInstant expiry;
 
   fbk_token_store_lookup_async (token_store, NULL, fbk_cli_store_result, &result);
   token = fbk_token_store_lookup_finish (token_store, fbk_cli_wait (&result), &error);
@@ -138,7 +136,8 @@ token_status (void)
     }
 
   g_print ("%s\n", _("An access token is stored in the keyring."));
-  print_expiry (token);
+  if (fbk_token_get_expiry (token, &expiry))
+    print_expiry (expiry);
   if (g_getenv ("FORBRUK_TOKEN") != NULL)
     g_print ("%s\n", _("FORBRUK_TOKEN is set and is used instead of the stored token."));
   return FBK_CLI_EXIT_OK;

@@ -102,7 +102,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
       return FBK_CLI_EXIT_USAGE;
     }
 
-  if (!fbk_cli_context_init (&context, globals, &error) ||
+  if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
       (meters = fbk_cli_resolve_meters (&context, (const char * const *) selection.meters, &error)) == NULL)
     {
       fbk_cli_report_error (error);

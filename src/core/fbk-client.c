@@ -1,12 +1,11 @@
 /* fbk-client.c: asynchronous client for Elvia's MeterValueApi
  *
- * One SoupSession serves every operation. Operations are split into single
- * HTTP requests that go through one small scheduler: at most a few run at
- * once (the API has no published rate limit, so we stay polite), each has a
- * timeout, and 429/5xx/network failures are retried with exponential backoff
- * that honours Retry-After, a bounded number of times. Results are merged
- * only when every request of an operation has succeeded, so a cancelled or
- * failed operation never hands back half a period.
+ * One SoupSession serves every request, and each call is one request: the
+ * repository decides what to ask for (fbk-range-planner.c) and what to do
+ * with the answers. Requests go through one small scheduler: at most a few
+ * run at once (the API has no published rate limit, so we stay polite),
+ * each has a timeout, and 429/5xx/network failures are retried with
+ * exponential backoff that honours Retry-After, a bounded number of times.
  *
  * The token is only ever copied into the Authorization header. Nothing here
  * logs it: debug messages name the path and query, never the headers.
@@ -21,7 +20,6 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "fbk-cancellable.h"
 #include "fbk-client.h"
 #include "fbk-worker-pool.h"
 #include "fbk-error.h"
@@ -37,8 +35,6 @@
 /* A Retry-After longer than this is not waited for: the user is better
  * served by an error saying to come back later than by a frozen progress bar. */
 #define MAX_RETRY_AFTER_MS (120 * 1000)
-/* Production is detected by asking for it over this many days. */
-#define PRODUCTION_PROBE_DAYS 7
 
 struct _FbkClient
 {
@@ -47,7 +43,6 @@ struct _FbkClient
   SoupSession *session;
   char        *base_url;
   char        *token;
-  FbkInstant   now;
 
   guint        timeout_seconds;
   guint        max_retries;
@@ -732,31 +727,6 @@ fbk_client_has_token (FbkClient *self)
   return self->token != NULL;
 }
 
-/**
- * fbk_client_set_now:
- * @now: the instant to plan requests from, or 0 for the real clock
- *
- * For tests and the demo server's fixed clock.
- */
-void
-fbk_client_set_now (FbkClient  *self,
-                    FbkInstant  now)
-{
-  g_return_if_fail (FBK_IS_CLIENT (self));
-
-  self->now = now;
-}
-
-FbkInstant
-fbk_client_get_now (FbkClient *self)
-{
-  g_return_val_if_fail (FBK_IS_CLIENT (self), 0);
-
-  if (self->now != 0)
-    return self->now;
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
 void
 fbk_client_set_retry_policy (FbkClient *self,
                              guint      max_retries,
@@ -797,106 +767,8 @@ fbk_client_set_max_concurrent (FbkClient *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Operations                                                               */
+/* Requests                                                                 */
 /* ------------------------------------------------------------------------ */
-
-/* State shared by the requests of one operation. The operation's task is
- * finished once, when the last outstanding request is done.
- *
- * Cancelling counts up to the moment the last answer arrives, not to when it
- * has been parsed: answers are parsed in a thread, and a cancel that comes
- * in meanwhile (a sibling operation failing, say) must not throw away what
- * had already arrived, any more than when parsing was instant. */
-typedef struct
-{
-  GTask           *task;            /* borrowed: the operation's own */
-  GCancellable    *cancellable;     /* cancels the remaining requests on the first failure */
-  gulong           cancelled_id;
-  guint            n_total;
-  guint            n_answered;      /* bodies that arrived before any cancel */
-  guint            n_done;
-  guint            n_outstanding;
-  GError          *error;           /* the first failure */
-  FbkProgressFunc  progress;
-  gpointer         progress_data;
-} Operation;
-
-static void
-operation_init (Operation       *op,
-                GTask           *task,
-                FbkProgressFunc  progress,
-                gpointer         progress_data)
-{
-  GCancellable *caller = g_task_get_cancellable (task);
-
-  op->task = task;
-  op->cancellable = g_cancellable_new ();
-  /* operation_return_if_failed() decides whether a cancel came in time. */
-  g_task_set_check_cancellable (task, FALSE);
-  op->progress = progress;
-  op->progress_data = progress_data;
-  op->cancelled_id = fbk_cancellable_chain (caller, op->cancellable);
-}
-
-static void
-operation_clear (Operation *op)
-{
-  GCancellable *caller = g_task_get_cancellable (op->task);
-
-  if (caller != NULL && op->cancelled_id != 0)
-    g_cancellable_disconnect (caller, op->cancelled_id);
-  g_clear_object (&op->cancellable);
-  g_clear_error (&op->error);
-}
-
-/* Records that a request's whole answer has arrived. */
-static void
-operation_request_answered (Operation *op)
-{
-  if (!g_cancellable_is_cancelled (op->cancellable))
-    op->n_answered++;
-}
-
-/* Records one finished request. Returns TRUE when it was the last one. */
-static gboolean
-operation_request_done (Operation *op,
-                        GError    *error)
-{
-  op->n_outstanding--;
-  op->n_done++;
-
-  if (error != NULL && op->error == NULL)
-    {
-      /* A request cancelled because an earlier one failed is not the
-       * operation's error; the earlier failure is. */
-      GCancellable *caller = g_task_get_cancellable (op->task);
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_cancellable_is_cancelled (caller))
-        op->error = g_error_copy (error);
-      g_cancellable_cancel (op->cancellable);
-    }
-
-  if (op->progress != NULL && op->error == NULL)
-    op->progress (op->n_done, op->n_total, op->progress_data);
-
-  return op->n_outstanding == 0;
-}
-
-/* Returns the operation's outcome on its task if it failed. */
-static gboolean
-operation_return_if_failed (Operation *op)
-{
-  if (op->error == NULL && op->n_answered < op->n_total &&
-      g_cancellable_is_cancelled (op->cancellable))
-    g_cancellable_set_error_if_cancelled (op->cancellable, &op->error);
-
-  if (op->error == NULL)
-    return FALSE;
-
-  g_task_return_error (op->task, g_steal_pointer (&op->error));
-  return TRUE;
-}
 
 static GError *
 malformed_error (const GError *parse_error)
@@ -906,128 +778,24 @@ malformed_error (const GError *parse_error)
                       parse_error->message);
 }
 
-/* --- fetch values -------------------------------------------------------- */
+/* --- meter values -------------------------------------------------------- */
 
+/* A request's own state, and all its parsing thread gets. */
 typedef struct
 {
-  Operation     op;
   FbkDirection  direction;
-  GStrv         meter_ids;
-  GPtrArray    *collected;        /* GArray of FbkInterval per meter, parallel to meter_ids */
-  GArray       *contract_starts;  /* FbkInstant per meter */
-  GArray       *dropped;          /* FbkRangeDrop, owned */
-} FetchValues;
-
-static void
-fetch_values_free (gpointer data)
-{
-  FetchValues *fetch = data;
-
-  operation_clear (&fetch->op);
-  g_strfreev (fetch->meter_ids);
-  g_clear_pointer (&fetch->collected, g_ptr_array_unref);
-  g_clear_pointer (&fetch->contract_starts, g_array_unref);
-  g_clear_pointer (&fetch->dropped, g_array_unref);
-  g_free (fetch);
-}
-
-static int
-meter_index (FetchValues *fetch,
-             const char  *id)
-{
-  for (guint i = 0; fetch->meter_ids[i] != NULL; i++)
-    {
-      if (g_strcmp0 (fetch->meter_ids[i], id) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
-static void
-fetch_values_collect (FetchValues *fetch,
-                      GPtrArray   *meters)
-{
-  for (guint i = 0; i < meters->len; i++)
-    {
-      FbkMeterValues *values = g_ptr_array_index (meters, i);
-      GArray *intervals = values->intervals[fetch->direction];
-      int index = meter_index (fetch, values->metering_point_id);
-
-      /* The API may volunteer meters we did not ask about; ignore them. */
-      if (index < 0)
-        continue;
-
-      if (values->contract_start != FBK_INSTANT_INVALID)
-        g_array_index (fetch->contract_starts, FbkInstant, index) = values->contract_start;
-      if (intervals != NULL && intervals->len > 0)
-        g_array_append_vals (g_ptr_array_index (fetch->collected, index),
-                             intervals->data, intervals->len);
-    }
-}
-
-static int
-compare_interval_start (gconstpointer a,
-                        gconstpointer b)
-{
-  const FbkInterval *ia = a;
-  const FbkInterval *ib = b;
-
-  return (ia->start > ib->start) - (ia->start < ib->start);
-}
-
-static void
-fetch_values_return (FetchValues *fetch)
-{
-  g_autoptr(FbkValuesResult) result = g_new0 (FbkValuesResult, 1);
-
-  result->series = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; fetch->meter_ids[i] != NULL; i++)
-    {
-      GArray *intervals = g_ptr_array_index (fetch->collected, i);
-      FbkSeries *series = fbk_series_new (fetch->meter_ids[i], fetch->direction);
-
-      /* Requests finish in any order; upsert wants a sorted batch. */
-      g_array_sort (intervals, compare_interval_start);
-      fbk_series_upsert (series, (const FbkInterval *) intervals->data, intervals->len);
-      g_ptr_array_add (result->series, series);
-    }
-  result->dropped = g_steal_pointer (&fetch->dropped);
-  result->contract_starts = g_steal_pointer (&fetch->contract_starts);
-  result->n_requests = fetch->op.n_total;
-
-  g_task_return_pointer (fetch->op.task, g_steal_pointer (&result),
-                         (GDestroyNotify) fbk_values_result_free);
-}
-
-static void
-fetch_values_request_done (GTask  *task,
-                           GError *error)
-{
-  FetchValues *fetch = g_task_get_task_data (task);
-
-  if (operation_request_done (&fetch->op, error))
-    {
-      if (!operation_return_if_failed (&fetch->op))
-        fetch_values_return (fetch);
-    }
-}
-
-/* What a parsing thread gets: nothing of the operation's mutable state. */
-typedef struct
-{
-  GBytes       *body;
-  FbkDirection  direction;
+  GBytes       *body;       /* the answer, once it has arrived */
 } ParseJob;
 
 static void
 parse_job_free (ParseJob *job)
 {
-  g_bytes_unref (job->body);
+  g_clear_pointer (&job->body, g_bytes_unref);
   g_free (job);
 }
 
 static void
-parse_values_thread (GTask        *parse,
+parse_values_thread (GTask        *task,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
@@ -1038,26 +806,9 @@ parse_values_thread (GTask        *parse,
 
   meters = fbk_parse_meter_values (job->body, job->direction, &parse_error);
   if (meters == NULL)
-    g_task_return_error (parse, malformed_error (parse_error));
+    g_task_return_error (task, malformed_error (parse_error));
   else
-    g_task_return_pointer (parse, meters, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-on_values_parsed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  FetchValues *fetch = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) meters = NULL;
-
-  meters = g_task_propagate_pointer (G_TASK (result), &error);
-  if (meters != NULL && fetch->op.error == NULL)
-    fetch_values_collect (fetch, meters);
-
-  fetch_values_request_done (task, error);
+    g_task_return_pointer (task, meters, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -1066,279 +817,77 @@ on_values_request_done (GBytes   *body,
                         gpointer  user_data)
 {
   g_autoptr(GTask) task = user_data;
-  FetchValues *fetch = g_task_get_task_data (task);
-  g_autoptr(GTask) parse = NULL;
-  ParseJob *job;
+  ParseJob *job = g_task_get_task_data (task);
 
-  if (error != NULL || fetch->op.error != NULL)
+  if (error != NULL)
     {
-      fetch_values_request_done (task, error);
+      g_task_return_error (task, g_error_copy (error));
       return;
     }
-  operation_request_answered (&fetch->op);
 
   /* A year of one meter is over a megabyte of JSON, more than a frame's
    * worth of parsing: the caller's main loop keeps running meanwhile, and
-   * gets a processor first (fbk-worker-pool.c). The result comes back to
-   * this thread's context, where the operation's state lives, and the
-   * operation finishes only after its last parse. */
-  job = g_new0 (ParseJob, 1);
+   * gets a processor first (fbk-worker-pool.c). The task completes back in
+   * the caller's context. The answer has arrived, so a cancel from now on
+   * no longer throws it away (fbk_client_fetch_values_async()). */
   job->body = g_bytes_ref (body);
-  job->direction = fetch->direction;
-  parse = g_task_new (NULL, NULL, on_values_parsed_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (parse, parse_values_thread);
-  g_task_set_task_data (parse, job, (GDestroyNotify) parse_job_free);
-  fbk_worker_pool_run_task (parse, parse_values_thread);
-}
-
-void
-fbk_values_result_free (FbkValuesResult *result)
-{
-  if (result == NULL)
-    return;
-
-  g_clear_pointer (&result->series, g_ptr_array_unref);
-  g_clear_pointer (&result->dropped, g_array_unref);
-  g_clear_pointer (&result->contract_starts, g_array_unref);
-  g_free (result);
+  fbk_worker_pool_run_task (task, parse_values_thread);
 }
 
 /**
  * fbk_client_fetch_values_async:
- * @meters: the metering points, each with its contract start if known
- * @from: start of the period (inclusive)
- * @to: end of the period (exclusive)
- * @progress: (nullable): called after each request
+ * @metering_point_id: (nullable): the meter, or %NULL for every meter on
+ *   the token
+ * @from: start of the range (inclusive)
+ * @to: end of the range (exclusive)
  *
- * Fetches the hourly values of @direction for @meters over [@from, @to),
- * split into requests the API accepts (see fbk_range_plan()).
+ * Asks for the values of @direction over [@from, @to) in one request, which
+ * must be one the API accepts (fbk_range_plan() makes those). The request
+ * is queued behind the client's others, retried as the policy says, and
+ * its answer parsed off the calling thread.
+ *
+ * Once the answer has arrived it is handed back even if @cancellable is
+ * cancelled while it is being parsed: what Elvia sent is never thrown away
+ * by a cancel that came too late to save the request.
  */
 void
 fbk_client_fetch_values_async (FbkClient           *self,
-                               const FbkPlanMeter  *meters,
-                               guint                n_meters,
+                               const char          *metering_point_id,
                                FbkInstant           from,
                                FbkInstant           to,
                                FbkDirection         direction,
-                               FbkProgressFunc      progress,
-                               gpointer             progress_data,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(FbkRangePlan) plan = NULL;
-  FetchValues *fetch;
+  const char *ids[] = { metering_point_id, NULL };
+  ParseJob *job;
 
   g_return_if_fail (FBK_IS_CLIENT (self));
-  g_return_if_fail (meters != NULL || n_meters == 0);
+  g_return_if_fail (from < to);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_client_fetch_values_async);
+  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (ParseJob, 1);
+  job->direction = direction;
+  g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
 
-  fetch = g_new0 (FetchValues, 1);
-  g_task_set_task_data (task, fetch, fetch_values_free);
-  operation_init (&fetch->op, task, progress, progress_data);
-  fetch->direction = direction;
-  fetch->meter_ids = g_new0 (char *, n_meters + 1);
-  fetch->collected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  fetch->contract_starts = g_array_sized_new (FALSE, FALSE, sizeof (FbkInstant), n_meters);
-  for (guint i = 0; i < n_meters; i++)
-    {
-      FbkInstant unknown = meters[i].contract_start;
-
-      fetch->meter_ids[i] = g_strdup (meters[i].metering_point_id);
-      g_ptr_array_add (fetch->collected, g_array_new (FALSE, FALSE, sizeof (FbkInterval)));
-      g_array_append_val (fetch->contract_starts, unknown);
-    }
-
-  plan = fbk_range_plan (meters, n_meters, from, to, direction, fbk_client_get_now (self));
-  fetch->dropped = g_steal_pointer (&plan->dropped);
-  fetch->op.n_total = plan->requests->len;
-
-  if (plan->requests->len == 0)
-    {
-      fetch_values_return (fetch);
-      return;
-    }
-
-  fetch->op.n_outstanding = plan->requests->len;
-  for (guint i = 0; i < plan->requests->len; i++)
-    {
-      const FbkRangeRequest *request = &g_array_index (plan->requests, FbkRangeRequest, i);
-      const char *ids[] = { request->metering_point_id, NULL };
-
-      enqueue_request (self,
-                       metervalues_query (request->from, request->to, ids, direction),
-                       fetch->op.cancellable,
-                       on_values_request_done,
-                       g_object_ref (task));
-    }
+  enqueue_request (self, metervalues_query (from, to, ids, direction), cancellable,
+                   on_values_request_done, g_steal_pointer (&task));
 }
 
-FbkValuesResult *
+/**
+ * fbk_client_fetch_values_finish:
+ *
+ * Returns: (transfer container) (element-type FbkMeterValues): what the
+ *   answer holds for each meter it names
+ */
+GPtrArray *
 fbk_client_fetch_values_finish (FbkClient     *self,
                                 GAsyncResult  *result,
                                 GError       **error)
-{
-  g_return_val_if_fail (FBK_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* --- discover ------------------------------------------------------------ */
-
-typedef struct
-{
-  Operation  op;
-  GPtrArray *meters;         /* FbkMeteringPoint */
-} Discover;
-
-static void
-discover_free (gpointer data)
-{
-  Discover *discover = data;
-
-  operation_clear (&discover->op);
-  g_clear_pointer (&discover->meters, g_ptr_array_unref);
-  g_free (discover);
-}
-
-static FbkMeteringPoint *
-discover_find_or_add (Discover   *discover,
-                      const char *id)
-{
-  FbkMeteringPoint *meter;
-
-  for (guint i = 0; i < discover->meters->len; i++)
-    {
-      meter = g_ptr_array_index (discover->meters, i);
-      if (g_strcmp0 (fbk_metering_point_get_id (meter), id) == 0)
-        return meter;
-    }
-
-  meter = fbk_metering_point_new (id);
-  g_ptr_array_add (discover->meters, meter);
-  return meter;
-}
-
-static void
-on_discover_request_done (GBytes   *body,
-                          GError   *error,
-                          gpointer  user_data,
-                          gboolean  production)
-{
-  GTask *task = user_data;
-  Discover *discover = g_task_get_task_data (task);
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GError) api_error = NULL;
-
-  if (error == NULL && discover->op.error == NULL)
-    {
-      FbkDirection direction = production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
-      /* Parsed here: a few hours and a week of values are small. */
-      g_autoptr(GPtrArray) found = fbk_parse_meter_values (body, direction, &parse_error);
-
-      operation_request_answered (&discover->op);
-
-      if (found == NULL)
-        api_error = malformed_error (parse_error);
-
-      for (guint i = 0; found != NULL && i < found->len; i++)
-        {
-          FbkMeterValues *values = g_ptr_array_index (found, i);
-          FbkMeteringPoint *meter;
-
-          if (!fbk_metering_point_id_is_valid (values->metering_point_id))
-            continue;
-
-          meter = discover_find_or_add (discover, values->metering_point_id);
-          if (values->contract_start != FBK_INSTANT_INVALID)
-            fbk_metering_point_set_contract_start (meter, values->contract_start);
-          if (values->contract_end != FBK_INSTANT_INVALID)
-            fbk_metering_point_set_contract_end (meter, values->contract_end);
-          if (production && values->intervals[FBK_DIRECTION_PRODUCTION] != NULL &&
-              values->intervals[FBK_DIRECTION_PRODUCTION]->len > 0)
-            fbk_metering_point_set_produces (meter, TRUE);
-        }
-    }
-
-  if (operation_request_done (&discover->op, error != NULL ? error : api_error))
-    {
-      if (!operation_return_if_failed (&discover->op))
-        g_task_return_pointer (task, g_steal_pointer (&discover->meters),
-                               (GDestroyNotify) g_ptr_array_unref);
-    }
-
-  g_object_unref (task);
-}
-
-static void
-on_discover_consumption_done (GBytes   *body,
-                              GError   *error,
-                              gpointer  user_data)
-{
-  on_discover_request_done (body, error, user_data, FALSE);
-}
-
-static void
-on_discover_production_done (GBytes   *body,
-                             GError   *error,
-                             gpointer  user_data)
-{
-  on_discover_request_done (body, error, user_data, TRUE);
-}
-
-/**
- * fbk_client_discover_async:
- *
- * Finds the metering points the token covers. The API has no list endpoint,
- * so this asks for consumption over the last completed hours without naming
- * any meter (every meter on the token answers, even with no values yet) and,
- * to tell plusskunder apart, for production over the last week.
- */
-void
-fbk_client_discover_async (FbkClient           *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  FbkInstant hour = fbk_time_period_start (fbk_client_get_now (self), FBK_RESOLUTION_HOUR);
-  Discover *discover;
-
-  g_return_if_fail (FBK_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, fbk_client_discover_async);
-
-  discover = g_new0 (Discover, 1);
-  g_task_set_task_data (task, discover, discover_free);
-  operation_init (&discover->op, task, NULL, NULL);
-  discover->meters = g_ptr_array_new_with_free_func (g_object_unref);
-  discover->op.n_total = discover->op.n_outstanding = 2;
-
-  enqueue_request (self,
-                   metervalues_query (hour - 3 * FBK_SECONDS_PER_HOUR, hour, NULL,
-                                      FBK_DIRECTION_CONSUMPTION),
-                   discover->op.cancellable, on_discover_consumption_done, g_object_ref (task));
-  enqueue_request (self,
-                   metervalues_query (hour - PRODUCTION_PROBE_DAYS * 24 * FBK_SECONDS_PER_HOUR, hour,
-                                      NULL, FBK_DIRECTION_PRODUCTION),
-                   discover->op.cancellable, on_discover_production_done, g_object_ref (task));
-}
-
-/**
- * fbk_client_discover_finish:
- *
- * Returns: (transfer container) (element-type FbkMeteringPoint): the
- *   metering points, possibly none
- */
-GPtrArray *
-fbk_client_discover_finish (FbkClient     *self,
-                            GAsyncResult  *result,
-                            GError       **error)
 {
   g_return_val_if_fail (FBK_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -6,9 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "fbk-metering-point.h"
 #include "fbk-parse.h"
-#include "fbk-range-planner.h"
 #include "fbk-series.h"
 
 G_BEGIN_DECLS
@@ -21,24 +19,6 @@ G_BEGIN_DECLS
 #define FBK_CLIENT_DEFAULT_BASE_DELAY_MS  1000
 #define FBK_CLIENT_DEFAULT_MAX_DELAY_MS   30000
 
-/* Called on the caller's main context after each request of an operation
- * finishes (retries are not counted twice). */
-typedef void (*FbkProgressFunc) (guint    done,
-                                 guint    total,
-                                 gpointer user_data);
-
-/* What fbk_client_fetch_values_finish() gives back. */
-typedef struct
-{
-  GPtrArray *series;          /* FbkSeries, one per asked metering point, in the asked order */
-  GArray    *dropped;         /* FbkRangeDrop: parts of the period no request covered */
-  GArray    *contract_starts; /* FbkInstant per asked metering point, as Elvia reported them */
-  guint      n_requests;
-} FbkValuesResult;
-
-void fbk_values_result_free (FbkValuesResult *result);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkValuesResult, fbk_values_result_free)
-
 #define FBK_TYPE_CLIENT (fbk_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkClient, fbk_client, FBK, CLIENT, GObject)
@@ -49,9 +29,6 @@ const char      *fbk_client_get_base_url          (FbkClient             *self);
 void             fbk_client_set_token             (FbkClient             *self,
                                                    const char            *token);
 gboolean         fbk_client_has_token             (FbkClient             *self);
-void             fbk_client_set_now               (FbkClient             *self,
-                                                   FbkInstant             now);
-FbkInstant       fbk_client_get_now               (FbkClient             *self);
 void             fbk_client_set_retry_policy      (FbkClient             *self,
                                                    guint                  max_retries,
                                                    guint                  base_delay_ms,
@@ -64,26 +41,15 @@ void             fbk_client_set_max_concurrent    (FbkClient             *self,
 gboolean         fbk_client_url_is_allowed        (const char            *url,
                                                    GError               **error);
 
-void             fbk_client_discover_async        (FbkClient             *self,
-                                                   GCancellable          *cancellable,
-                                                   GAsyncReadyCallback    callback,
-                                                   gpointer               user_data);
-GPtrArray       *fbk_client_discover_finish       (FbkClient             *self,
-                                                   GAsyncResult          *result,
-                                                   GError               **error);
-
 void             fbk_client_fetch_values_async    (FbkClient             *self,
-                                                   const FbkPlanMeter    *meters,
-                                                   guint                  n_meters,
+                                                   const char            *metering_point_id,
                                                    FbkInstant             from,
                                                    FbkInstant             to,
                                                    FbkDirection           direction,
-                                                   FbkProgressFunc        progress,
-                                                   gpointer               progress_data,
                                                    GCancellable          *cancellable,
                                                    GAsyncReadyCallback    callback,
                                                    gpointer               user_data);
-FbkValuesResult *fbk_client_fetch_values_finish   (FbkClient             *self,
+GPtrArray       *fbk_client_fetch_values_finish   (FbkClient             *self,
                                                    GAsyncResult          *result,
                                                    GError               **error);
 

@@ -969,6 +969,27 @@ fbk_max_hours_report_free (FbkMaxHoursReport *self)
   g_free (self);
 }
 
+/**
+ * fbk_max_hours_reports_find:
+ * @reports: (nullable) (element-type FbkMaxHoursReport): reports as
+ *   fbk_parse_max_hours() gives them
+ *
+ * Returns: (transfer none) (nullable): the report of @metering_point_id
+ */
+const FbkMaxHoursReport *
+fbk_max_hours_reports_find (GPtrArray  *reports,
+                            const char *metering_point_id)
+{
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      const FbkMaxHoursReport *report = g_ptr_array_index (reports, i);
+
+      if (g_strcmp0 (report->metering_point_id, metering_point_id) == 0)
+        return report;
+    }
+  return NULL;
+}
+
 /* The hours of one month as read, before they become an FbkMaxHours. */
 typedef struct
 {

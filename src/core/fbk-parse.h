@@ -50,6 +50,9 @@ typedef struct
 
 void       fbk_meter_values_free       (FbkMeterValues    *self);
 void       fbk_max_hours_report_free   (FbkMaxHoursReport *self);
+const FbkMaxHoursReport *
+           fbk_max_hours_reports_find  (GPtrArray         *reports,
+                                        const char        *metering_point_id);
 
 GPtrArray *fbk_parse_meter_values      (GBytes            *body,
                                         FbkDirection       requested,

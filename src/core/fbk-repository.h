@@ -7,10 +7,19 @@
 #include <gio/gio.h>
 
 #include "fbk-client.h"
+#include "fbk-clock.h"
 #include "fbk-metering-point.h"
+#include "fbk-range-planner.h"
 #include "fbk-store.h"
 
 G_BEGIN_DECLS
+
+/* Called on the caller's main context after each request of a refresh
+ * finishes (retries are not counted twice); @total grows as the store says
+ * what is missing. */
+typedef void (*FbkProgressFunc) (guint    done,
+                                 guint    total,
+                                 gpointer user_data);
 
 /* What fbk_repository_refresh_values_finish() gives back. */
 typedef struct
@@ -28,8 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkRefreshResult, fbk_refresh_result_free)
 G_DECLARE_FINAL_TYPE (FbkRepository, fbk_repository, FBK, REPOSITORY, GObject)
 
 FbkRepository    *fbk_repository_new                    (FbkClient            *client,
-                                                         FbkStore             *store);
-FbkClient        *fbk_repository_get_client             (FbkRepository        *self);
+                                                         FbkStore             *store,
+                                                         FbkClock             *clock);
 FbkStore         *fbk_repository_get_store              (FbkRepository        *self);
 GListModel       *fbk_repository_get_meters             (FbkRepository        *self);
 FbkMeteringPoint *fbk_repository_find_meter             (FbkRepository        *self,
@@ -75,6 +84,17 @@ void              fbk_repository_refresh_values_async   (FbkRepository        *s
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
 FbkRefreshResult *fbk_repository_refresh_values_finish  (FbkRepository        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void              fbk_repository_fetch_max_hours_async  (FbkRepository        *self,
+                                                         const char * const   *metering_point_ids,
+                                                         FbkInstant            from,
+                                                         FbkInstant            to,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray        *fbk_repository_fetch_max_hours_finish (FbkRepository        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
 

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 #define FBK_TOKEN_MIN_LENGTH 20
 #define FBK_TOKEN_MAX_LENGTH 8192
 
+/* Days before expiry from which the app and forbruk-cli warn. */
+#define FBK_TOKEN_EXPIRY_WARNING_DAYS 30
+
 /* A token string owned by the caller. Free it only with fbk_token_free(),
  * which overwrites it first; g_auto(FbkTokenString) does that for you. */
 typedef char *FbkTokenString;

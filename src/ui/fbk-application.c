@@ -15,8 +15,8 @@
 #include "fbk-window.h"
 
 /* The application owns the session: where data comes from (Elvia with the
- * user's token, or the embedded demo server) as one FbkRepository. Windows
- * show the welcome page while there is none and the data once there is;
+ * user's token and the offline store, or the embedded demo server). Windows
+ * show the welcome page while it has no token and the data once it has;
  * while the application is still finding out which it has (opening the
  * store, looking up the stored token), they show neither. */
 struct _FbkApplication
@@ -24,8 +24,7 @@ struct _FbkApplication
   AdwApplication       parent_instance;
 
   GSettings           *settings;
-  FbkTokenStore       *token_store;
-  FbkRepository       *repository;
+  FbkSession          *session;
   FbkDemoServerThread *demo_server;  /* serves from a thread of its own */
   FbkInstant           demo_now;     /* its pinned clock, or FBK_INSTANT_INVALID */
   FbkStore            *store;        /* opened once, shared by every session */
@@ -35,7 +34,7 @@ struct _FbkApplication
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_SESSION,
   PROP_CONNECTED,
   PROP_SESSION_PENDING,
   N_PROPS
@@ -46,12 +45,25 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (FbkApplication, fbk_application, ADW_TYPE_APPLICATION)
 
 static void
-set_repository (FbkApplication *self,
-                FbkRepository  *repository)
+on_session_token_changed_cb (FbkApplication *self)
 {
-  if (g_set_object (&self->repository, repository))
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+static void
+set_session (FbkApplication *self,
+             FbkSession     *session)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_token_changed_cb, self);
+
+  if (g_set_object (&self->session, session))
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+      /* The token arrives from the welcome page or Preferences, or goes. */
+      if (session != NULL)
+        g_signal_connect_object (session, "notify::has-token",
+                                 G_CALLBACK (on_session_token_changed_cb), self, G_CONNECT_SWAPPED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
     }
 }
@@ -128,16 +140,15 @@ on_data_deleted_cb (GObject      *object,
     g_warning ("Could not delete the stored data: %s", error->message);
 }
 
-/* The token is gone from the keyring and from the client; the windows go
- * back to the welcome page. Stored data goes too if the user asked. */
+/* The token is gone from the keyring and from the session, and the
+ * windows with it back to the welcome page. Stored data goes too if the
+ * user asked. */
 static void
 on_token_forgotten_cb (FbkApplication *self,
                        gboolean        delete_data)
 {
   if (delete_data && self->store != NULL)
     fbk_store_delete_async (self->store, NULL, NULL, on_data_deleted_cb, NULL);
-
-  fbk_application_token_changed (self);
 }
 
 /* The store is opened first (at once when it already is), so the window
@@ -163,12 +174,7 @@ on_preferences_store_opened_cb (GObject      *object,
     {
       FbkTokenPreferencesGroup *token_group = fbk_preferences_window_get_token_group (preferences);
 
-      g_object_set (token_group,
-                    "repository", self->repository,
-                    "token-store", self->token_store,
-                    NULL);
-      g_signal_connect_object (token_group, "replaced", G_CALLBACK (fbk_application_token_changed),
-                               self, G_CONNECT_SWAPPED);
+      g_object_set (token_group, "session", self->session, NULL);
       g_signal_connect_object (token_group, "forgotten", G_CALLBACK (on_token_forgotten_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -249,24 +255,17 @@ fbk_application_startup (GApplication *application)
 }
 
 static void
-on_stored_token_found_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+on_stored_token_restored_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
   g_autoptr(FbkApplication) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_auto(FbkTokenString) token = NULL;
 
-  token = fbk_token_store_lookup_finish (FBK_TOKEN_STORE (object), result, &error);
-  if (error != NULL)
+  if (!fbk_session_restore_token_finish (FBK_SESSION (object), result, &error) && error != NULL)
     /* The welcome page says what is wrong when the user tries to save. */
     g_debug ("No stored token available: %s", error->message);
 
-  if (token != NULL && self->repository != NULL && !fbk_application_get_demo (self))
-    {
-      fbk_client_set_token (fbk_repository_get_client (self->repository), token);
-      fbk_application_token_changed (self);
-    }
   set_session_pending (self, FALSE);
 }
 
@@ -277,8 +276,7 @@ on_elvia_store_opened_cb (GObject      *object,
 {
   g_autoptr(FbkApplication) self = user_data;
   g_autoptr(FbkStore) store = NULL;
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
   store = fbk_application_open_store_finish (self, result, &error);
@@ -287,20 +285,19 @@ on_elvia_store_opened_cb (GObject      *object,
     g_warning ("Could not open the offline store: %s", error->message);
 
   /* The user chose the demo meanwhile. */
-  if (self->repository != NULL)
+  if (self->session != NULL)
     return;
 
-  client = fbk_client_new (g_getenv ("FORBRUK_API_URL"), &error);
-  if (client == NULL)
+  session = fbk_session_new (FBK_SESSION_ELVIA, g_getenv ("FORBRUK_API_URL"), store, &error);
+  if (session == NULL)
     {
       g_warning ("%s", error->message);
       set_session_pending (self, FALSE);
       return;
     }
 
-  repository = fbk_repository_new (client, store);
-  set_repository (self, repository);
-  fbk_token_store_lookup_async (self->token_store, NULL, on_stored_token_found_cb, g_object_ref (self));
+  set_session (self, session);
+  fbk_session_restore_token_async (session, NULL, on_stored_token_restored_cb, g_object_ref (self));
 }
 
 /* Settles the session, or starts finding it, before the first window
@@ -329,7 +326,7 @@ fbk_application_activate (GApplication *application)
   FbkApplication *self = FBK_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (window == NULL && self->repository == NULL && !self->session_pending)
+  if (window == NULL && self->session == NULL && !self->session_pending)
     start_session (self);
 
   if (window == NULL)
@@ -343,10 +340,9 @@ fbk_application_dispose (GObject *object)
   FbkApplication *self = FBK_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->repository);
+  set_session (self, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->demo_server);
-  g_clear_object (&self->token_store);
 
   G_OBJECT_CLASS (fbk_application_parent_class)->dispose (object);
 }
@@ -361,8 +357,8 @@ fbk_application_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_CONNECTED:
@@ -388,9 +384,9 @@ fbk_application_class_init (FbkApplicationClass *klass)
   object_class->get_property = fbk_application_get_property;
 
   /* Where the data comes from: Elvia (with the offline store) or the demo. */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         FBK_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONNECTED] =
     g_param_spec_boolean ("connected", NULL, NULL,
@@ -419,7 +415,6 @@ fbk_application_init (FbkApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  self->token_store = fbk_token_store_new ();
 }
 
 FbkApplication *
@@ -440,26 +435,18 @@ fbk_application_get_settings (FbkApplication *self)
   return self->settings;
 }
 
-FbkTokenStore *
-fbk_application_get_token_store (FbkApplication *self)
-{
-  g_return_val_if_fail (FBK_IS_APPLICATION (self), NULL);
-
-  return self->token_store;
-}
-
 /**
- * fbk_application_get_repository:
+ * fbk_application_get_session:
  *
- * Returns: (transfer none) (nullable): the session's data, or %NULL while
- *   there is neither a token nor the demo
+ * Returns: (transfer none) (nullable): where the data comes from, or %NULL
+ *   while the application is still opening the store
  */
-FbkRepository *
-fbk_application_get_repository (FbkApplication *self)
+FbkSession *
+fbk_application_get_session (FbkApplication *self)
 {
   g_return_val_if_fail (FBK_IS_APPLICATION (self), NULL);
 
-  return self->repository;
+  return self->session;
 }
 
 gboolean
@@ -467,9 +454,7 @@ fbk_application_get_demo (FbkApplication *self)
 {
   g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
 
-  return self->demo_server != NULL && self->repository != NULL &&
-         g_strcmp0 (fbk_client_get_base_url (fbk_repository_get_client (self->repository)),
-                    fbk_demo_server_thread_get_base_url (self->demo_server)) == 0;
+  return self->session != NULL && fbk_session_is_demo (self->session);
 }
 
 /**
@@ -484,8 +469,7 @@ gboolean
 fbk_application_start_demo (FbkApplication  *self,
                             GError         **error)
 {
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
 
   g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
 
@@ -506,17 +490,17 @@ fbk_application_start_demo (FbkApplication  *self,
       self->demo_now = now;
     }
 
-  client = fbk_client_new (fbk_demo_server_thread_get_base_url (self->demo_server), error);
-  if (client == NULL)
+  session = fbk_session_new (FBK_SESSION_DEMO, fbk_demo_server_thread_get_base_url (self->demo_server),
+                             NULL, error);
+  if (session == NULL)
     return FALSE;
-  fbk_client_set_token (client, FBK_DEMO_TOKEN);
+  fbk_session_set_token (session, FBK_DEMO_TOKEN);
   /* With FORBRUK_DEMO_NOW the simulator's clock is the session's clock, as
    * in forbruk-cli --demo: screenshots show the same days on any day. */
   if (self->demo_now != FBK_INSTANT_INVALID)
-    fbk_client_set_now (client, self->demo_now);
+    fbk_clock_set_now (fbk_session_get_clock (session), self->demo_now);
 
-  repository = fbk_repository_new (client, NULL);
-  set_repository (self, repository);
+  set_session (self, session);
   set_session_pending (self, FALSE);
   return TRUE;
 }
@@ -597,7 +581,7 @@ fbk_application_get_connected (FbkApplication *self)
 {
   g_return_val_if_fail (FBK_IS_APPLICATION (self), FALSE);
 
-  return self->repository != NULL && fbk_client_has_token (fbk_repository_get_client (self->repository));
+  return self->session != NULL && fbk_session_has_token (self->session);
 }
 
 /**
@@ -616,20 +600,6 @@ fbk_application_get_session_pending (FbkApplication *self)
 }
 
 /**
- * fbk_application_token_changed:
- *
- * Tells windows that the session's client got or lost its token (the
- * welcome page accepted one, Preferences forgot it).
- */
-void
-fbk_application_token_changed (FbkApplication *self)
-{
-  g_return_if_fail (FBK_IS_APPLICATION (self));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
-}
-
-/**
  * fbk_application_leave_demo:
  *
  * Back from the demo to a session with Elvia, with no token yet.
@@ -643,6 +613,6 @@ fbk_application_leave_demo (FbkApplication *self)
     return;
 
   set_session_pending (self, TRUE);
-  set_repository (self, NULL);
+  set_session (self, NULL);
   fbk_application_open_store_async (self, NULL, on_elvia_store_opened_cb, g_object_ref (self));
 }

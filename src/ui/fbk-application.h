@@ -6,9 +6,7 @@
 
 #include <adwaita.h>
 
-#include "fbk-repository.h"
-#include "fbk-store.h"
-#include "fbk-token-store.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,14 +16,12 @@ G_DECLARE_FINAL_TYPE (FbkApplication, fbk_application, FBK, APPLICATION, AdwAppl
 
 FbkApplication *fbk_application_new               (void);
 GSettings      *fbk_application_get_settings      (FbkApplication  *self);
-FbkTokenStore  *fbk_application_get_token_store   (FbkApplication  *self);
-FbkRepository  *fbk_application_get_repository    (FbkApplication  *self);
+FbkSession     *fbk_application_get_session       (FbkApplication  *self);
 gboolean        fbk_application_get_demo          (FbkApplication  *self);
 gboolean        fbk_application_start_demo        (FbkApplication  *self,
                                                    GError         **error);
 gboolean        fbk_application_get_connected     (FbkApplication  *self);
 gboolean        fbk_application_get_session_pending (FbkApplication *self);
-void            fbk_application_token_changed     (FbkApplication  *self);
 void            fbk_application_leave_demo        (FbkApplication  *self);
 void            fbk_application_open_store_async  (FbkApplication       *self,
                                                    GCancellable         *cancellable,

@@ -58,7 +58,7 @@ on_tick_cb (GtkWidget     *widget,
             GdkFrameClock *clock,
             gpointer       user_data)
 {
-  FbkChartModel *model = fbk_main_view_get_chart_model (FBK_MAIN_VIEW (widget), FBK_DIRECTION_CONSUMPTION);
+  FbkChartModel *model = fbk_main_view_get_chart_model (FBK_MAIN_VIEW (widget), "consumption");
 
   if (model == NULL || fbk_chart_model_get_n_series (model) == 0 || fbk_chart_model_get_n_buckets (model) == 0)
     return G_SOURCE_CONTINUE;
@@ -146,7 +146,7 @@ on_fetch_busy_cb (FbkMainView *view,
                   GParamSpec  *pspec,
                   FetchWatch  *watch)
 {
-  FbkChartModel *model = fbk_main_view_get_chart_model (view, FBK_DIRECTION_CONSUMPTION);
+  FbkChartModel *model = fbk_main_view_get_chart_model (view, "consumption");
 
   /* Done once the view is idle with values to show: an empty store first
    * has the meters discovered, then their values fetched. */

@@ -2,8 +2,8 @@
  *
  * The Export menu. The chart on the visible page goes to a PNG, SVG or PDF
  * file or to the clipboard, drawn by the renderer the widget uses (not a
- * screenshot of it); the data behind the page goes to CSV: the values at
- * the resolution shown, or on the max-hours page the rows of the table.
+ * screenshot of it); the data behind the page goes to CSV, as the page
+ * writes it (fbk_page_create_csv_job()).
  * The file choosers only pick the file (through the FileChooser portal
  * inside Flatpak); fbk_main_view_save_chart() and fbk_main_view_save_data()
  * write it in the background and say in a toast how it went.
@@ -16,9 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fbk-chart-build.h"
 #include "fbk-main-view-private.h"
-#include "fbk-max-hours-table.h"
 #include "fbk-open-folder.h"
 
 /* The sizes offered for a chart image. The 2× one has the layout of
@@ -52,76 +50,13 @@ static const struct
 /* What is shown                                                            */
 /* ------------------------------------------------------------------------ */
 
-static const char *
-visible_page (FbkMainView *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "views") != 0)
-    return NULL;
-
-  return adw_view_stack_get_visible_child_name (self->view_stack);
-}
-
-static gboolean
-page_direction (const char   *page,
-                FbkDirection *out_direction)
-{
-  if (g_strcmp0 (page, "consumption") == 0)
-    *out_direction = FBK_DIRECTION_CONSUMPTION;
-  else if (g_strcmp0 (page, "production") == 0)
-    *out_direction = FBK_DIRECTION_PRODUCTION;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-/* The chart of values on the consumption and production pages; on the
- * max-hours page the daily peaks, when they are shown. */
+/* The chart of the visible page, when it has one with data. */
 static FbkChartView *
 shown_chart (FbkMainView *self)
 {
-  const char *page = visible_page (self);
-  FbkChartView *chart = NULL;
-  FbkChartModel *model;
-  FbkDirection direction;
+  FbkPage *page = _fbk_main_view_get_visible_page (self);
 
-  if (page_direction (page, &direction))
-    chart = direction == FBK_DIRECTION_CONSUMPTION ? self->consumption_chart : self->production_chart;
-  else if (g_strcmp0 (page, "max-hours") == 0)
-    chart = fbk_max_hours_view_get_daily_peaks_chart (self->max_hours_view);
-
-  model = chart != NULL ? fbk_chart_view_get_model (chart) : NULL;
-
-  return model != NULL && fbk_chart_model_get_n_series (model) > 0 ? chart : NULL;
-}
-
-/* The hourly values behind the chart on the visible page, one FbkSeries a
- * meter. */
-static GPtrArray *
-shown_series (FbkMainView *self)
-{
-  FbkDirection direction;
-
-  if (!page_direction (visible_page (self), &direction) ||
-      self->hourly[direction] == NULL || self->hourly[direction]->len == 0)
-    return NULL;
-
-  return self->hourly[direction];
-}
-
-static gboolean
-shows_max_hours_rows (FbkMainView *self)
-{
-  if (g_strcmp0 (visible_page (self), "max-hours") != 0)
-    return FALSE;
-
-  for (guint i = 0; i < self->max_hours_rows->len; i++)
-    {
-      if (((GArray *) g_ptr_array_index (self->max_hours_rows, i))->len > 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return page != NULL ? fbk_page_get_chart (page) : NULL;
 }
 
 /* What the chart shows: NULL for its whole period, else the zoomed part. */
@@ -136,130 +71,36 @@ shown_viewport (FbkChartView     *chart,
   return storage;
 }
 
-static GStrv
-series_meter_ids (GPtrArray *series)
+static gboolean
+shows_data (FbkMainView *self)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  FbkPage *page = _fbk_main_view_get_visible_page (self);
 
-  for (guint i = 0; series != NULL && i < series->len; i++)
-    g_strv_builder_add (ids, fbk_series_get_metering_point_id (g_ptr_array_index (series, i)));
-
-  return g_strv_builder_end (ids);
+  return page != NULL && fbk_page_has_data (page);
 }
 
-/* forbruk-METER-FIRST-LAST.EXT for the days in view; the daily peaks are
- * of the first meter only. */
-static char *
-chart_file_name (FbkMainView  *self,
-                 FbkChartView *chart,
-                 const char   *extension)
+/* The data of the visible page as CSV, or NULL when it shows none. */
+static FbkCsvJob *
+shown_data (FbkMainView *self,
+            FbkCsvStyle  style)
 {
-  FbkChartModel *model = fbk_chart_view_get_model (chart);
-  FbkChartViewport storage;
-  const FbkChartViewport *viewport = shown_viewport (chart, &storage);
-  g_auto(GStrv) ids = NULL;
+  FbkPage *page = _fbk_main_view_get_visible_page (self);
 
-  if (chart == fbk_max_hours_view_get_daily_peaks_chart (self->max_hours_view))
-    {
-      const char *first[] = { self->max_hours_ids[0], NULL };
-
-      ids = g_strdupv ((char **) first);
-    }
-  else
-    ids = series_meter_ids (shown_series (self));
-
-  return fbk_chart_build_file_name ((const char * const *) ids,
-                                    viewport != NULL ? viewport->from : fbk_chart_model_get_from (model),
-                                    viewport != NULL ? viewport->to : fbk_chart_model_get_to (model),
-                                    extension);
+  return page != NULL ? fbk_page_create_csv_job (page, style) : NULL;
 }
 
-static char *
-data_file_name (FbkMainView *self)
-{
-  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-  FbkInstant from = fbk_period_get_start (period);
-  FbkInstant to = fbk_period_get_end (period);
-  g_auto(GStrv) ids = NULL;
-  g_autofree char *name = NULL;
-
-  if (!shows_max_hours_rows (self))
-    {
-      ids = series_meter_ids (shown_series (self));
-      return fbk_chart_build_file_name ((const char * const *) ids, from, to, "csv");
-    }
-
-  /* Not to be taken for the values of the same days. */
-  name = fbk_chart_build_file_name ((const char * const *) self->max_hours_ids, from, to, "csv");
-  name[strlen (name) - strlen (".csv")] = '\0';
-  return g_strconcat (name, "-max-hours.csv", NULL);
-}
-
-/* A CSV of what is shown, the same table as `forbruk-cli values` or
- * `forbruk-cli maxhours --format csv`. Three years of hours take tens of
- * milliseconds to write, so the text is made in the worker thread that
- * writes the file, from copies nothing else touches. */
 typedef struct
 {
-  GFile       *file;
-  FbkCsvStyle  style;
-  /* The values at the resolution shown, as new series... */
-  GPtrArray   *buckets;
-  FbkInstant   from;
-  FbkInstant   to;
-  /* ...or, on the max-hours page, the table, already written: a row a
-   * month, and its tariff steps belong to the view. */
-  GBytes      *table;
+  GFile     *file;
+  FbkCsvJob *job;
 } CsvWrite;
 
 static void
 csv_write_free (CsvWrite *write)
 {
   g_clear_object (&write->file);
-  g_clear_pointer (&write->buckets, g_ptr_array_unref);
-  g_clear_pointer (&write->table, g_bytes_unref);
+  g_clear_pointer (&write->job, fbk_csv_job_free);
   g_free (write);
-}
-
-/* NULL when the page shows no data. */
-static CsvWrite *
-csv_write_new (FbkMainView *self,
-               GFile       *file,
-               FbkCsvStyle  style)
-{
-  CsvWrite *write;
-  GPtrArray *series = shown_series (self);
-
-  if (series == NULL && !shows_max_hours_rows (self))
-    return NULL;
-
-  write = g_new0 (CsvWrite, 1);
-  write->file = g_object_ref (file);
-  write->style = style;
-
-  if (shows_max_hours_rows (self))
-    {
-      GString *csv = g_string_new (NULL);
-
-      for (guint i = 0; i < self->max_hours_rows->len; i++)
-        fbk_max_hours_table_write_csv (csv, style, self->max_hours_ids[i],
-                                       g_ptr_array_index (self->max_hours_rows, i), i == 0);
-      write->table = g_string_free_to_bytes (csv);
-    }
-  else
-    {
-      const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-      FbkResolution resolution = fbk_period_picker_get_resolution (self->period_picker);
-
-      write->to = fbk_period_get_end (period);
-      write->from = fbk_time_period_start (fbk_period_get_start (period), resolution);
-      write->buckets = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < series->len; i++)
-        g_ptr_array_add (write->buckets, fbk_series_aggregate (g_ptr_array_index (series, i), resolution,
-                                                               fbk_period_get_start (period), write->to));
-    }
-
-  return write;
 }
 
 static void
@@ -269,19 +110,8 @@ write_csv_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   CsvWrite *write = task_data;
-  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) csv = fbk_csv_job_run (write->job);
   GError *error = NULL;
-
-  if (write->table != NULL)
-    csv = g_bytes_ref (write->table);
-  else
-    {
-      GString *text = g_string_new (NULL);
-
-      fbk_csv_write_values (text, write->style, (FbkSeries * const *) write->buckets->pdata, write->buckets->len,
-                            write->from, write->to);
-      csv = g_string_free_to_bytes (text);
-    }
 
   if (g_file_replace_contents (write->file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL, FALSE,
                                G_FILE_CREATE_NONE, NULL, cancellable, &error))
@@ -581,7 +411,7 @@ save_chart_action (GtkWidget  *widget,
   if (chart == NULL)
     return;
 
-  name = chart_file_name (self, chart, "png");
+  name = fbk_page_dup_file_name (_fbk_main_view_get_visible_page (self), "png");
   chooser = new_save_dialog (self, _("Save Chart as Image"), name, G_CALLBACK (on_chart_file_chosen_cb));
 
   for (guint i = 0; i < G_N_ELEMENTS (image_formats); i++)
@@ -622,10 +452,10 @@ save_data_action (GtkWidget  *widget,
   };
   GtkFileChooser *chooser;
 
-  if (shown_series (self) == NULL && !shows_max_hours_rows (self))
+  if (!shows_data (self))
     return;
 
-  name = data_file_name (self);
+  name = fbk_page_dup_file_name (_fbk_main_view_get_visible_page (self), "csv");
   chooser = new_save_dialog (self, _("Save Data as CSV"), name, G_CALLBACK (on_data_file_chosen_cb));
 
   gtk_file_filter_set_name (filter, _("CSV Table"));
@@ -704,7 +534,7 @@ _fbk_main_view_update_export (FbkMainView *self)
     return;
 
   has_chart = shown_chart (self) != NULL;
-  has_data = shown_series (self) != NULL || shows_max_hours_rows (self);
+  has_data = shows_data (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save-chart", has_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.copy-chart", has_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save-data", has_data);
@@ -765,18 +595,23 @@ fbk_main_view_save_data (FbkMainView *self,
                          GFile       *file,
                          FbkCsvStyle  style)
 {
-  CsvWrite *write;
+  g_autoptr(FbkCsvJob) job = NULL;
   g_autoptr(GTask) task = NULL;
+  CsvWrite *write;
 
   g_return_if_fail (FBK_IS_MAIN_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  write = csv_write_new (self, file, style);
-  if (write == NULL)
+  job = shown_data (self, style);
+  if (job == NULL)
     {
       show_error_toast (self, _("There is no data to save."));
       return;
     }
+
+  write = g_new0 (CsvWrite, 1);
+  write->file = g_object_ref (file);
+  write->job = g_steal_pointer (&job);
 
   task = g_task_new (NULL, NULL, on_data_saved_cb, save_new (self, file));
   g_task_set_source_tag (task, fbk_main_view_save_data);

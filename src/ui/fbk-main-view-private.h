@@ -2,16 +2,16 @@
  *
  * FbkMainView is split as GNOME Text Editor splits its window: loading and
  * showing in fbk-main-view.c, exporting what is shown in
- * fbk-main-view-export.c.
+ * fbk-main-view-export.c. What is shown is a list of pages (pages/), each
+ * given the same loaded data.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "fbk-chart-view.h"
 #include "fbk-main-view.h"
-#include "fbk-max-hours-view.h"
 #include "fbk-meter-list.h"
+#include "fbk-page.h"
 #include "fbk-period-picker.h"
 #include "fbk-tariff.h"
 
@@ -38,38 +38,32 @@ struct _FbkMainView
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack      *view_stack;
-  AdwViewStackPage  *production_page;
-  FbkChartView      *consumption_chart;
-  FbkChartView      *production_chart;
-  FbkMaxHoursView   *max_hours_view;
 
   /* Owned references */
-  FbkRepository     *repository;
+  FbkSession        *session;
   GSettings         *settings;
   FbkTariff         *tariff;
-  FbkChartModel     *chart_models[2];   /* by FbkDirection */
-  GPtrArray         *hourly[2];         /* FbkSeries per picked meter, by FbkDirection */
-  GPtrArray         *max_hours_reports; /* FbkMaxHoursReport from Elvia */
-  /* What the max-hours table shows: a GArray of FbkMaxHoursRow for each
-   * meter of max_hours_ids, in the same order. */
-  GStrv              max_hours_ids;
-  GPtrArray         *max_hours_rows;
+  GPtrArray         *pages;             /* FbkPage, in the switcher's order */
+  /* What the pages are given: the picked meters, the period and what has
+   * been loaded for them (see reload()). */
+  FbkPageData        data;
+  GStrv              meter_ids;
+  GStrv              meter_names;
   GtkNativeDialog   *export_dialog;     /* the file chooser of an export, while open */
   GCancellable      *cancellable;       /* the current pick's loads */
+  GPtrArray         *refreshing;        /* the current pick's fetches still running, for progress */
 
   guint              generation;
   guint              reload_source_id;
   guint              slow_source_id;    /* until a refresh counts as slow */
   gboolean           slow;              /* this selection's refresh is */
   guint              n_loading;         /* loads of this generation still running */
-  guint              n_refreshing;      /* of which fetches from Elvia */
   gboolean           busy;              /* as last notified */
-  guint              progress_done[2];
-  guint              progress_total[2];
 };
 
-void _fbk_main_view_class_init_export (GtkWidgetClass *widget_class);
-void _fbk_main_view_update_export     (FbkMainView    *self);
-void _fbk_main_view_dispose_export    (FbkMainView    *self);
+FbkPage *_fbk_main_view_get_visible_page (FbkMainView    *self);
+void     _fbk_main_view_class_init_export (GtkWidgetClass *widget_class);
+void     _fbk_main_view_update_export     (FbkMainView    *self);
+void     _fbk_main_view_dispose_export    (FbkMainView    *self);
 
 G_END_DECLS

@@ -1,10 +1,12 @@
 /* fbk-main-view.c: meters, period, charts and max hours
  *
- * The heart of the window. Picking meters or a period starts a load: the
- * stored values are shown at once, then the repository fetches what is
- * missing from Elvia and the views update again. A new pick cancels the
- * previous load, and every callback checks the generation it was started
- * for, so a late answer for an old pick is never shown.
+ * The heart of the window: the meters, the period and the pages
+ * (pages/fbk-pages.c). Picking meters or a period starts a load of what
+ * the pages need: the stored values are shown at once, then the
+ * repository fetches what is missing from Elvia and the pages update
+ * again. A new pick cancels the previous load, and every callback checks
+ * the generation it was started for, so a late answer for an old pick is
+ * never shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,15 +16,14 @@
 
 #include <glib/gi18n.h>
 
-#include "fbk-chart-build.h"
 #include "fbk-chart-format.h"
 #include "fbk-error.h"
 #include "fbk-main-view-private.h"
-#include "fbk-max-hours-table.h"
+#include "fbk-pages.h"
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_SESSION,
   PROP_BUSY,
   N_PROPS
 };
@@ -54,24 +55,30 @@ picked_ids (FbkMainView *self)
   return ids != NULL ? ids : none;
 }
 
+static FbkRepository *
+repository (FbkMainView *self)
+{
+  return self->session != NULL ? fbk_session_get_repository (self->session) : NULL;
+}
+
 static FbkInstant
 now (FbkMainView *self)
 {
-  return fbk_client_get_now (fbk_repository_get_client (self->repository));
+  return fbk_session_get_now (self->session);
 }
 
 static char *
 meter_name (FbkMainView *self,
             const char  *id)
 {
-  FbkMeteringPoint *meter = fbk_repository_find_meter (self->repository, id);
+  FbkMeteringPoint *meter = repository (self) != NULL ? fbk_repository_find_meter (repository (self), id) : NULL;
 
   return meter != NULL ? fbk_metering_point_dup_display_name (meter) : fbk_metering_point_id_format (id);
 }
 
-/* The picked meters a chart of @direction shows: production only of the
- * meters that produce, so the production chart has no empty series of
- * meters that cannot have any. */
+/* The picked meters whose values of @direction there are to load:
+ * production only of the meters that produce, so the production chart has
+ * no empty series of meters that cannot have any. */
 static GStrv
 picked_ids_for (FbkMainView  *self,
                 FbkDirection  direction)
@@ -81,7 +88,7 @@ picked_ids_for (FbkMainView  *self,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      FbkMeteringPoint *meter = fbk_repository_find_meter (self->repository, ids[i]);
+      FbkMeteringPoint *meter = fbk_repository_find_meter (repository (self), ids[i]);
 
       if (direction == FBK_DIRECTION_CONSUMPTION || (meter != NULL && fbk_metering_point_get_produces (meter)))
         g_strv_builder_add (builder, ids[i]);
@@ -89,121 +96,72 @@ picked_ids_for (FbkMainView  *self,
   return g_strv_builder_end (builder);
 }
 
-static gboolean
-any_picked_meter_produces (FbkMainView *self)
+/* What every page shows, loaded for one of them or another. */
+static FbkPageNeeds
+pages_need (FbkMainView *self)
 {
-  g_auto(GStrv) producing = picked_ids_for (self, FBK_DIRECTION_PRODUCTION);
+  FbkPageNeeds needs = 0;
 
-  return producing[0] != NULL;
+  for (guint i = 0; i < self->pages->len; i++)
+    needs |= fbk_page_get_needs (g_ptr_array_index (self->pages, i));
+  return needs;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Showing data                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Built by the same function as exports, so an exported chart is exactly
- * the one on screen. */
+/* The picked meters, their names and the period, as the pages get them. */
 static void
-update_chart (FbkMainView  *self,
-              FbkDirection  direction)
-{
-  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-  GPtrArray *series = self->hourly[direction];
-  guint n = series != NULL ? series->len : 0;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (names, meter_name (self, fbk_series_get_metering_point_id (g_ptr_array_index (series, i))));
-  g_ptr_array_add (names, NULL);
-
-  g_clear_object (&self->chart_models[direction]);
-  self->chart_models[direction] =
-    fbk_chart_build_model (n > 0 ? (FbkSeries * const *) series->pdata : NULL,
-                           (const char * const *) names->pdata, n,
-                           fbk_period_picker_get_resolution (self->period_picker),
-                           fbk_period_get_start (period), fbk_period_get_end (period));
-
-  fbk_chart_view_set_model (direction == FBK_DIRECTION_CONSUMPTION ? self->consumption_chart : self->production_chart,
-                            self->chart_models[direction]);
-  _fbk_main_view_update_export (self);
-}
-
-static const FbkMaxHoursReport *
-find_report (FbkMainView *self,
-             const char  *id)
-{
-  for (guint i = 0; self->max_hours_reports != NULL && i < self->max_hours_reports->len; i++)
-    {
-      const FbkMaxHoursReport *report = g_ptr_array_index (self->max_hours_reports, i);
-
-      if (g_strcmp0 (report->metering_point_id, id) == 0)
-        return report;
-    }
-  return NULL;
-}
-
-static void
-update_max_hours (FbkMainView *self)
+update_selection (FbkMainView *self)
 {
   const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
   const char * const *ids = picked_ids (self);
-  GPtrArray *consumption = self->hourly[FBK_DIRECTION_CONSUMPTION];
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      FbkSeries *series = consumption != NULL && i < consumption->len ? g_ptr_array_index (consumption, i) : NULL;
+      g_autofree char *name = meter_name (self, ids[i]);
 
-      g_ptr_array_add (names, meter_name (self, ids[i]));
-      g_ptr_array_add (rows, fbk_max_hours_table_build (series, find_report (self, ids[i]),
-                                                        fbk_period_get_start (period),
-                                                        fbk_period_get_end (period),
-                                                        now (self), self->tariff));
-    }
-  fbk_max_hours_view_set_meters (self->max_hours_view, (const char * const *) names->pdata,
-                                 (GArray * const *) rows->pdata, rows->len);
-
-  /* Kept for exporting the table as shown. */
-  g_strfreev (self->max_hours_ids);
-  self->max_hours_ids = g_strdupv ((char **) ids);
-  g_clear_pointer (&self->max_hours_rows, g_ptr_array_unref);
-  self->max_hours_rows = g_ptr_array_ref (rows);
-
-  /* The daily peaks of the period's latest month that has begun, for the
-   * first picked meter. */
-  if (ids[0] != NULL)
-    {
-      FbkInstant last = MIN (fbk_period_get_end (period), now (self)) - 1;
-      FbkDate month = fbk_time_oslo_date (last);
-      g_autofree char *name = meter_name (self, ids[0]);
-
-      fbk_max_hours_view_show_daily_peaks (self->max_hours_view, name, month.year, month.month,
-                                           consumption != NULL && consumption->len > 0
-                                           ? g_ptr_array_index (consumption, 0) : NULL);
+      g_strv_builder_add (names, name);
     }
 
-  _fbk_main_view_update_export (self);
+  g_strfreev (self->meter_ids);
+  self->meter_ids = g_strdupv ((char **) ids);
+  g_strfreev (self->meter_names);
+  self->meter_names = g_strv_builder_end (names);
+
+  self->data.repository = repository (self);
+  self->data.meter_ids = (const char * const *) self->meter_ids;
+  self->data.meter_names = (const char * const *) self->meter_names;
+  self->data.from = fbk_period_get_start (period);
+  self->data.to = fbk_period_get_end (period);
+  self->data.resolution = fbk_period_picker_get_resolution (self->period_picker);
+  self->data.now = self->session != NULL ? now (self) : FBK_INSTANT_INVALID;
+  self->data.tariff = self->tariff;
 }
 
 static void
-apply_series (FbkMainView  *self,
-              FbkDirection  direction,
-              GPtrArray    *series)
+clear_loaded (FbkMainView *self)
 {
-  g_clear_pointer (&self->hourly[direction], g_ptr_array_unref);
-  self->hourly[direction] = g_ptr_array_ref (series);
+  for (guint d = 0; d < G_N_ELEMENTS (self->data.hourly); d++)
+    g_clear_pointer (&self->data.hourly[d], g_ptr_array_unref);
+  g_clear_pointer (&self->data.max_hours_reports, g_ptr_array_unref);
+}
 
-  update_chart (self, direction);
-  if (direction == FBK_DIRECTION_CONSUMPTION)
-    update_max_hours (self);
+static void
+show_pages (FbkMainView *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    fbk_page_show (g_ptr_array_index (self->pages, i), &self->data);
+  _fbk_main_view_update_export (self);
 }
 
 static void
 update_content_page (FbkMainView *self)
 {
-  gboolean has_meters = self->repository != NULL &&
-                        g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0;
+  gboolean has_meters = repository (self) != NULL &&
+                        g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) > 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
   /* Without meters there is no period to pick nor view to switch to. */
@@ -211,7 +169,13 @@ update_content_page (FbkMainView *self)
   gtk_stack_set_visible_child (self->title_stack,
                                has_meters ? GTK_WIDGET (self->switcher_title) : GTK_WIDGET (self->plain_title));
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_meters);
-  adw_view_stack_page_set_visible (self->production_page, self->repository != NULL && any_picked_meter_produces (self));
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      FbkPage *page = g_ptr_array_index (self->pages, i);
+
+      adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (page)),
+                                       repository (self) != NULL && fbk_page_is_available (page, &self->data));
+    }
   _fbk_main_view_update_export (self);
 }
 
@@ -233,11 +197,19 @@ sync_busy (FbkMainView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+typedef struct
+{
+  FbkMainView  *self;        /* owned */
+  guint         generation;
+  FbkPageNeeds  need;        /* what it loads */
+  guint         done;        /* requests, for a fetch */
+  guint         total;
+} Load;
+
 static void
 update_progress (FbkMainView *self)
 {
-  guint done = self->progress_done[0] + self->progress_done[1];
-  guint total = self->progress_total[0] + self->progress_total[1];
+  guint done = 0, total = 0;
   /* Only a refresh still running after SLOW_REFRESH_MS gets the bar:
    * most finish before a bar would help (the last hours always, three
    * years from a quick server too), and a bar that slides in and out
@@ -245,7 +217,15 @@ update_progress (FbkMainView *self)
    * frame of the slide while the answers are being parsed. Nor is the
    * hidden bar kept up to date: each new text would lay the window out
    * again. */
-  gboolean show = self->n_refreshing > 0 && self->slow;
+  gboolean show = self->refreshing->len > 0 && self->slow;
+
+  for (guint i = 0; i < self->refreshing->len; i++)
+    {
+      const Load *load = g_ptr_array_index (self->refreshing, i);
+
+      done += load->done;
+      total += load->total;
+    }
 
   if (show && total == 0)
     {
@@ -279,7 +259,7 @@ reset_progress (FbkMainView *self)
 {
   g_clear_handle_id (&self->slow_source_id, g_source_remove);
   self->slow = FALSE;
-  self->n_refreshing = 0;
+  g_ptr_array_set_size (self->refreshing, 0);
   update_progress (self);
 }
 
@@ -296,12 +276,12 @@ newest_shown_value (FbkMainView *self)
 {
   FbkInstant newest = FBK_INSTANT_INVALID;
 
-  for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
+  for (guint d = 0; d < G_N_ELEMENTS (self->data.hourly); d++)
     {
-      for (guint i = 0; self->hourly[d] != NULL && i < self->hourly[d]->len; i++)
+      for (guint i = 0; self->data.hourly[d] != NULL && i < self->data.hourly[d]->len; i++)
         {
           guint n = 0;
-          const FbkInterval *intervals = fbk_series_get_intervals (g_ptr_array_index (self->hourly[d], i), &n);
+          const FbkInterval *intervals = fbk_series_get_intervals (g_ptr_array_index (self->data.hourly[d], i), &n);
 
           if (n > 0 && (newest == FBK_INSTANT_INVALID || fbk_interval_end (&intervals[n - 1]) > newest))
             newest = fbk_interval_end (&intervals[n - 1]);
@@ -351,22 +331,15 @@ report_error (FbkMainView  *self,
 /* Loading                                                                  */
 /* ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  FbkMainView  *self;        /* owned */
-  guint         generation;
-  FbkDirection  direction;
-} Load;
-
 static Load *
 load_new (FbkMainView  *self,
-          FbkDirection  direction)
+          FbkPageNeeds  need)
 {
   Load *load = g_new0 (Load, 1);
 
   load->self = g_object_ref (self);
   load->generation = self->generation;
-  load->direction = direction;
+  load->need = need;
   self->n_loading++;
   return load;
 }
@@ -394,6 +367,22 @@ load_finished (Load *load)
   sync_busy (load->self);
 }
 
+static FbkDirection
+load_direction (Load *load)
+{
+  return load->need == FBK_PAGE_NEEDS_PRODUCTION ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
+}
+
+static void
+apply_series (FbkMainView  *self,
+              FbkDirection  direction,
+              GPtrArray    *series)
+{
+  g_clear_pointer (&self->data.hourly[direction], g_ptr_array_unref);
+  self->data.hourly[direction] = g_ptr_array_ref (series);
+  show_pages (self);
+}
+
 static void
 on_progress (guint    done,
              guint    total,
@@ -404,8 +393,8 @@ on_progress (guint    done,
   if (!load_is_current (load))
     return;
 
-  load->self->progress_done[load->direction] = done;
-  load->self->progress_total[load->direction] = total;
+  load->done = done;
+  load->total = total;
   update_progress (load->self);
 }
 
@@ -423,33 +412,31 @@ on_values_refreshed_cb (GObject      *object,
   if (!load_is_current (load))
     return;
 
-  self->n_refreshing--;
+  g_ptr_array_remove (self->refreshing, load);
   update_progress (self);
 
   if (refreshed == NULL)
     report_error (self, error);
   else
-    apply_series (self, load->direction, refreshed->series);
+    apply_series (self, load_direction (load), refreshed->series);
   load_finished (load);
 }
 
 static void
 start_refresh (FbkMainView  *self,
-               FbkDirection  direction)
+               FbkPageNeeds  need)
 {
-  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-  g_auto(GStrv) ids = picked_ids_for (self, direction);
-  Load *load = load_new (self, direction);
+  Load *load = load_new (self, need);
+  g_auto(GStrv) ids = picked_ids_for (self, load_direction (load));
 
-  self->n_refreshing++;
-  self->progress_done[direction] = self->progress_total[direction] = 0;
+  g_ptr_array_add (self->refreshing, load);
   if (!self->slow && self->slow_source_id == 0)
     self->slow_source_id = g_timeout_add (SLOW_REFRESH_MS, on_refresh_slow_cb, self);
   update_progress (self);
 
-  fbk_repository_refresh_values_async (self->repository, (const char * const *) ids,
-                                       fbk_period_get_start (period), fbk_period_get_end (period),
-                                       direction, on_progress, load, self->cancellable,
+  fbk_repository_refresh_values_async (repository (self), (const char * const *) ids,
+                                       self->data.from, self->data.to, load_direction (load),
+                                       on_progress, load, self->cancellable,
                                        on_values_refreshed_cb, load);
 }
 
@@ -468,12 +455,12 @@ on_stored_values_read_cb (GObject      *object,
     return;
 
   if (series != NULL)
-    apply_series (self, load->direction, series);
+    apply_series (self, load_direction (load), series);
   else
     report_error (self, error);
 
   /* Stored data is on screen; now ask Elvia for what is missing. */
-  start_refresh (self, load->direction);
+  start_refresh (self, load->need);
   load_finished (load);
 }
 
@@ -487,7 +474,7 @@ on_max_hours_fetched_cb (GObject      *object,
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
 
-  reports = fbk_client_fetch_max_hours_finish (FBK_CLIENT (object), result, &error);
+  reports = fbk_repository_fetch_max_hours_finish (FBK_REPOSITORY (object), result, &error);
   if (!load_is_current (load))
     return;
 
@@ -496,29 +483,40 @@ on_max_hours_fetched_cb (GObject      *object,
     g_debug ("No max hours from Elvia: %s", error->message);
   else
     {
-      g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
-      self->max_hours_reports = g_steal_pointer (&reports);
-      update_max_hours (self);
+      g_clear_pointer (&self->data.max_hours_reports, g_ptr_array_unref);
+      self->data.max_hours_reports = g_steal_pointer (&reports);
+      show_pages (self);
     }
   load_finished (load);
 }
 
-/* Elvia's maxhours endpoint knows the current and the previous month. */
-static gboolean
-period_reaches_recent_months (FbkMainView     *self,
-                              const FbkPeriod *period)
+/* Values: what is stored first, for an instant view that works offline,
+ * then a refresh from Elvia (on_stored_values_read_cb()). */
+static void
+start_values_load (FbkMainView  *self,
+                   FbkPageNeeds  need)
 {
-  FbkInstant this_month = fbk_time_period_start (now (self), FBK_RESOLUTION_MONTH);
-  FbkInstant previous_month = fbk_time_add_oslo_months (this_month, -1);
+  Load *load = load_new (self, need);
+  g_auto(GStrv) ids = picked_ids_for (self, load_direction (load));
 
-  return fbk_period_get_end (period) > previous_month;
+  if (ids[0] == NULL)
+    {
+      load_finished (load);
+      load_free (load);
+      return;
+    }
+
+  fbk_repository_read_values_async (repository (self), (const char * const *) ids,
+                                    self->data.from, self->data.to, load_direction (load),
+                                    self->cancellable, on_stored_values_read_cb, load);
 }
 
+/* Loads what the pages need for the picked meters and period: each page
+ * is shown what has arrived as it arrives. */
 static void
 reload (FbkMainView *self)
 {
-  const FbkPeriod *period = fbk_period_picker_get_period (self->period_picker);
-  const char * const *ids = picked_ids (self);
+  FbkPageNeeds needs = pages_need (self);
 
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
 
@@ -526,18 +524,14 @@ reload (FbkMainView *self)
   g_clear_object (&self->cancellable);
   self->generation++;
   self->n_loading = 0;
-  for (guint d = 0; d < G_N_ELEMENTS (self->hourly); d++)
-    g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
-  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
+  clear_loaded (self);
+  update_selection (self);
   show_notice (self, NULL);
   reset_progress (self);
   update_content_page (self);
+  show_pages (self);
 
-  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
-    update_chart (self, d);
-  update_max_hours (self);
-
-  if (self->repository == NULL || ids[0] == NULL)
+  if (repository (self) == NULL || self->meter_ids[0] == NULL)
     {
       sync_busy (self);
       return;
@@ -545,20 +539,14 @@ reload (FbkMainView *self)
 
   self->cancellable = g_cancellable_new ();
 
-  for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
-    {
-      g_auto(GStrv) direction_ids = picked_ids_for (self, d);
-
-      if (direction_ids[0] != NULL)
-        fbk_repository_read_values_async (self->repository, (const char * const *) direction_ids,
-                                          fbk_period_get_start (period), fbk_period_get_end (period), d,
-                                          self->cancellable, on_stored_values_read_cb, load_new (self, d));
-    }
-
-  if (period_reaches_recent_months (self, period))
-    fbk_client_fetch_max_hours_async (fbk_repository_get_client (self->repository), ids,
-                                      FBK_INSTANT_INVALID, self->cancellable,
-                                      on_max_hours_fetched_cb, load_new (self, FBK_DIRECTION_CONSUMPTION));
+  if (needs & FBK_PAGE_NEEDS_CONSUMPTION)
+    start_values_load (self, FBK_PAGE_NEEDS_CONSUMPTION);
+  if (needs & FBK_PAGE_NEEDS_PRODUCTION)
+    start_values_load (self, FBK_PAGE_NEEDS_PRODUCTION);
+  if (needs & FBK_PAGE_NEEDS_MAX_HOURS)
+    fbk_repository_fetch_max_hours_async (repository (self), (const char * const *) self->meter_ids,
+                                          self->data.from, self->data.to, self->cancellable,
+                                          on_max_hours_fetched_cb, load_new (self, FBK_PAGE_NEEDS_MAX_HOURS));
   sync_busy (self);
 }
 
@@ -595,7 +583,7 @@ on_meters_discovered_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean discovered = fbk_repository_discover_meters_finish (FBK_REPOSITORY (object), result, &error);
 
-  if (FBK_REPOSITORY (object) != self->repository)
+  if (FBK_REPOSITORY (object) != repository (self))
     return;
 
   gtk_widget_set_visible (self->discover_button, TRUE);
@@ -611,7 +599,7 @@ on_meters_discovered_cb (GObject      *object,
 
   /* Meters from an earlier run are on screen with their stored data: the
    * notice over them says what went wrong. */
-  if (g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) > 0)
+  if (g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) > 0)
     {
       report_error (self, error);
       return;
@@ -636,7 +624,7 @@ discover_meters (FbkMainView *self)
   adw_status_page_set_description (self->no_meters_page,
                                    _("Forbruk is asking Elvia which metering points your token covers."));
   gtk_widget_set_visible (self->discover_button, FALSE);
-  fbk_repository_discover_meters_async (self->repository, NULL, on_meters_discovered_cb, g_object_ref (self));
+  fbk_repository_discover_meters_async (repository (self), NULL, on_meters_discovered_cb, g_object_ref (self));
 }
 
 static void
@@ -650,7 +638,7 @@ on_stored_meters_loaded_cb (GObject      *object,
   if (!fbk_repository_load_meters_finish (FBK_REPOSITORY (object), result, &error))
     g_warning ("Could not read the stored metering points: %s", error->message);
 
-  if (FBK_REPOSITORY (object) != self->repository)
+  if (FBK_REPOSITORY (object) != repository (self))
     return;
 
   update_content_page (self);
@@ -675,11 +663,10 @@ static void
 on_meter_renamed_cb (FbkMainView      *self,
                      FbkMeteringPoint *meter)
 {
-  fbk_repository_rename_meter (self->repository, fbk_metering_point_get_id (meter),
+  fbk_repository_rename_meter (repository (self), fbk_metering_point_get_id (meter),
                                fbk_metering_point_get_name (meter));
-  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
-    update_chart (self, d);
-  update_max_hours (self);
+  update_selection (self);
+  show_pages (self);
 }
 
 /* Also when only resolution-follows-period changed: the same resolution
@@ -729,7 +716,7 @@ reload_action (GtkWidget  *widget,
   FbkMainView *self = FBK_MAIN_VIEW (widget);
 
   /* Nothing to reload before the meters are known: ask for them again. */
-  if (self->repository != NULL && g_list_model_get_n_items (fbk_repository_get_meters (self->repository)) == 0)
+  if (repository (self) != NULL && g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) == 0)
     discover_meters (self);
   else
     reload (self);
@@ -782,7 +769,9 @@ fbk_main_view_dispose (GObject *object)
 {
   FbkMainView *self = FBK_MAIN_VIEW (object);
 
+  /* Late answers of running loads find themselves out of date. */
   g_cancellable_cancel (self->cancellable);
+  self->generation++;
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
   _fbk_main_view_dispose_export (self);
   g_clear_handle_id (&self->slow_source_id, g_source_remove);
@@ -790,17 +779,14 @@ fbk_main_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->repository);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->tariff);
-  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
-    {
-      g_clear_object (&self->chart_models[d]);
-      g_clear_pointer (&self->hourly[d], g_ptr_array_unref);
-    }
-  g_clear_pointer (&self->max_hours_reports, g_ptr_array_unref);
-  g_clear_pointer (&self->max_hours_ids, g_strfreev);
-  g_clear_pointer (&self->max_hours_rows, g_ptr_array_unref);
+  clear_loaded (self);
+  g_clear_pointer (&self->meter_ids, g_strfreev);
+  g_clear_pointer (&self->meter_names, g_strfreev);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->refreshing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fbk_main_view_parent_class)->dispose (object);
 }
@@ -815,8 +801,8 @@ fbk_main_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_BUSY:
@@ -838,8 +824,8 @@ fbk_main_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      fbk_main_view_set_repository (self, g_value_get_object (value));
+    case PROP_SESSION:
+      fbk_main_view_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -857,9 +843,9 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   object_class->get_property = fbk_main_view_get_property;
   object_class->set_property = fbk_main_view_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         FBK_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Whether the selection's data is still loading: from the change until
    * the stored values, the refresh from Elvia and the max hours are in
@@ -902,10 +888,6 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, FbkMainView, production_page);
-  gtk_widget_class_bind_template_child (widget_class, FbkMainView, consumption_chart);
-  gtk_widget_class_bind_template_child (widget_class, FbkMainView, production_chart);
-  gtk_widget_class_bind_template_child (widget_class, FbkMainView, max_hours_view);
 
   gtk_widget_class_install_action (widget_class, "main.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "main.stop", NULL, stop_action);
@@ -915,10 +897,27 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
   _fbk_main_view_class_init_export (widget_class);
 
-  g_type_ensure (FBK_TYPE_CHART_VIEW);
-  g_type_ensure (FBK_TYPE_MAX_HOURS_VIEW);
   g_type_ensure (FBK_TYPE_METER_LIST);
   g_type_ensure (FBK_TYPE_PERIOD_PICKER);
+}
+
+/* One view-stack page per registered page. */
+static void
+add_pages (FbkMainView *self)
+{
+  guint n_pages;
+  const FbkPageInfo *infos = fbk_pages_get_all (&n_pages);
+
+  self->pages = g_ptr_array_new ();
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GtkWidget *page = infos[i].create ();
+
+      g_assert (FBK_IS_PAGE (page));
+      adw_view_stack_add_titled_with_icon (self->view_stack, page, infos[i].name, _(infos[i].title),
+                                           infos[i].icon_name);
+      g_ptr_array_add (self->pages, page);
+    }
 }
 
 static void
@@ -930,7 +929,10 @@ fbk_main_view_init (FbkMainView *self)
   /* A narrow window opens on the data; the meters are one click back. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
-  self->max_hours_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->refreshing = g_ptr_array_new ();
+  self->meter_ids = g_new0 (char *, 1);
+  self->meter_names = g_new0 (char *, 1);
+  add_pages (self);
   self->tariff = fbk_tariff_new_default (&error);
   if (self->tariff == NULL)
     g_critical ("The tariff table shipped with Forbruk is broken: %s", error->message);
@@ -946,8 +948,8 @@ fbk_main_view_init (FbkMainView *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
-  for (guint d = 0; d < G_N_ELEMENTS (self->chart_models); d++)
-    update_chart (self, d);
+  update_selection (self);
+  show_pages (self);
   update_content_page (self);
 }
 
@@ -955,48 +957,50 @@ fbk_main_view_init (FbkMainView *self)
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
-FbkRepository *
-fbk_main_view_get_repository (FbkMainView *self)
+FbkSession *
+fbk_main_view_get_session (FbkMainView *self)
 {
   g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), NULL);
 
-  return self->repository;
+  return self->session;
 }
 
 /**
- * fbk_main_view_set_repository:
- * @repository: (nullable): where the data comes from
+ * fbk_main_view_set_session:
+ * @session: (nullable): where the data comes from
  *
  * Shows the stored meters at once, then asks Elvia which meters the token
  * covers.
  */
 void
-fbk_main_view_set_repository (FbkMainView   *self,
-                              FbkRepository *repository)
+fbk_main_view_set_session (FbkMainView *self,
+                           FbkSession  *session)
 {
+  FbkRepository *old;
+
   g_return_if_fail (FBK_IS_MAIN_VIEW (self));
 
-  if (self->repository == repository)
+  if (self->session == session)
     return;
 
-  if (self->repository != NULL)
-    g_signal_handlers_disconnect_by_func (fbk_repository_get_meters (self->repository),
-                                          on_meters_changed_cb, self);
-  g_set_object (&self->repository, repository);
+  old = repository (self);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_func (fbk_repository_get_meters (old), on_meters_changed_cb, self);
+  g_set_object (&self->session, session);
 
   fbk_meter_list_set_model (self->meter_list,
-                            repository != NULL ? fbk_repository_get_meters (repository) : NULL);
-  if (repository != NULL)
+                            session != NULL ? fbk_repository_get_meters (repository (self)) : NULL);
+  if (session != NULL)
     {
       /* Presets count from the session's clock: the demo's may be pinned. */
       fbk_period_picker_set_now (self->period_picker, now (self));
-      g_signal_connect_object (fbk_repository_get_meters (repository), "items-changed",
+      g_signal_connect_object (fbk_repository_get_meters (repository (self)), "items-changed",
                                G_CALLBACK (on_meters_changed_cb), self, G_CONNECT_SWAPPED);
-      fbk_repository_load_meters_async (repository, NULL, on_stored_meters_loaded_cb, g_object_ref (self));
+      fbk_repository_load_meters_async (repository (self), NULL, on_stored_meters_loaded_cb, g_object_ref (self));
     }
 
   schedule_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /**
@@ -1050,17 +1054,43 @@ fbk_main_view_set_primary_menu (FbkMainView *self,
 }
 
 /**
- * fbk_main_view_get_chart_model:
+ * fbk_main_view_get_page:
+ * @name: a page's name, as in pages/fbk-pages.c
  *
- * Returns: (transfer none): what the chart of @direction shows
+ * Returns: (transfer none) (nullable): the page
  */
-FbkChartModel *
-fbk_main_view_get_chart_model (FbkMainView  *self,
-                               FbkDirection  direction)
+FbkPage *
+fbk_main_view_get_page (FbkMainView *self,
+                        const char  *name)
 {
   g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), NULL);
 
-  return self->chart_models[direction];
+  return FBK_PAGE (adw_view_stack_get_child_by_name (self->view_stack, name));
+}
+
+/**
+ * fbk_main_view_get_chart_model:
+ * @page: a page's name
+ *
+ * Returns: (transfer none) (nullable): what the chart of @page shows
+ */
+FbkChartModel *
+fbk_main_view_get_chart_model (FbkMainView *self,
+                               const char  *page)
+{
+  g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), NULL);
+
+  return fbk_page_get_chart_model (fbk_main_view_get_page (self, page));
+}
+
+/* The page on screen, when the meters' pages are. */
+FbkPage *
+_fbk_main_view_get_visible_page (FbkMainView *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "views") != 0)
+    return NULL;
+
+  return FBK_PAGE (adw_view_stack_get_visible_child (self->view_stack));
 }
 
 gboolean

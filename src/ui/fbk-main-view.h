@@ -9,7 +9,8 @@
 #include "fbk-chart-export.h"
 #include "fbk-chart-model.h"
 #include "fbk-csv.h"
-#include "fbk-repository.h"
+#include "fbk-page.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,15 +18,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbkMainView, fbk_main_view, FBK, MAIN_VIEW, GtkWidget)
 
-FbkRepository *fbk_main_view_get_repository    (FbkMainView   *self);
-void           fbk_main_view_set_repository    (FbkMainView   *self,
-                                                FbkRepository *repository);
+FbkSession    *fbk_main_view_get_session       (FbkMainView   *self);
+void           fbk_main_view_set_session       (FbkMainView   *self,
+                                                FbkSession    *session);
 void           fbk_main_view_set_settings      (FbkMainView   *self,
                                                 GSettings     *settings);
 void           fbk_main_view_set_primary_menu  (FbkMainView   *self,
                                                 GMenuModel    *menu);
+FbkPage       *fbk_main_view_get_page          (FbkMainView   *self,
+                                                const char    *name);
 FbkChartModel *fbk_main_view_get_chart_model   (FbkMainView   *self,
-                                                FbkDirection   direction);
+                                                const char    *page);
 gboolean       fbk_main_view_get_busy          (FbkMainView   *self);
 
 void           fbk_main_view_save_chart        (FbkMainView                 *self,

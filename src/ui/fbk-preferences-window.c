@@ -176,7 +176,7 @@ fbk_preferences_window_set_store (FbkPreferencesWindow *self,
  * fbk_preferences_window_get_token_group:
  *
  * Returns: (transfer none): the access token group, for the caller to give
- *   it the token store and repository and to listen to its signals
+ *   it the session and to listen to its signals
  */
 FbkTokenPreferencesGroup *
 fbk_preferences_window_get_token_group (FbkPreferencesWindow *self)

@@ -62,7 +62,7 @@ fbk_token_dialog_class_init (FbkTokenDialogClass *klass)
   /**
    * FbkTokenDialog::connected:
    *
-   * The new token works and is kept, and the repository's client uses it.
+   * The new token works and is kept, and the session uses it.
    * The dialog closes right after.
    */
   signals[CONNECTED] =
@@ -90,21 +90,18 @@ fbk_token_dialog_init (FbkTokenDialog *self)
 
 /**
  * fbk_token_dialog_new:
- * @repository: whose client gets the new token once Elvia has accepted it
- *   and it is kept
- * @token_store: where the token is kept
+ * @session: the session that uses the new token once Elvia has accepted
+ *   it and it is kept
  *
  * The paste-and-check flow for a new token, for "Replace…". Set a parent
  * with gtk_window_set_transient_for() and present it.
  */
 GtkWidget *
-fbk_token_dialog_new (FbkRepository *repository,
-                      FbkTokenStore *token_store)
+fbk_token_dialog_new (FbkSession *session)
 {
   FbkTokenDialog *self = g_object_new (FBK_TYPE_TOKEN_DIALOG, NULL);
 
-  fbk_token_form_set_repository (self->form, repository);
-  fbk_token_form_set_token_store (self->form, token_store);
+  fbk_token_form_set_session (self->form, session);
   return GTK_WIDGET (self);
 }
 
@@ -116,10 +113,9 @@ fbk_token_dialog_new (FbkRepository *repository,
  * data already stored is kept.
  */
 GtkWidget *
-fbk_token_dialog_new_for_refusal (FbkRepository *repository,
-                                  FbkTokenStore *token_store)
+fbk_token_dialog_new_for_refusal (FbkSession *session)
 {
-  FbkTokenDialog *self = FBK_TOKEN_DIALOG (fbk_token_dialog_new (repository, token_store));
+  FbkTokenDialog *self = FBK_TOKEN_DIALOG (fbk_token_dialog_new (session));
 
   self->refused = TRUE;
   adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");

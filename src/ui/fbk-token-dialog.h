@@ -6,8 +6,7 @@
 
 #include <adwaita.h>
 
-#include "fbk-repository.h"
-#include "fbk-token-store.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbkTokenDialog, fbk_token_dialog, FBK, TOKEN_DIALOG, AdwWindow)
 
-GtkWidget *fbk_token_dialog_new             (FbkRepository *repository,
-                                             FbkTokenStore *token_store);
-GtkWidget *fbk_token_dialog_new_for_refusal (FbkRepository *repository,
-                                             FbkTokenStore *token_store);
+GtkWidget *fbk_token_dialog_new             (FbkSession *session);
+GtkWidget *fbk_token_dialog_new_for_refusal (FbkSession *session);
 gboolean   fbk_token_dialog_get_refused     (FbkTokenDialog *self);
 
 G_END_DECLS

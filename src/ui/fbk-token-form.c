@@ -73,8 +73,7 @@ static void
 update_connect_button (FbkTokenForm *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry_row));
-  gboolean ready = fbk_token_check_get_repository (self->check) != NULL &&
-                   fbk_token_check_get_token_store (self->check) != NULL;
+  gboolean ready = fbk_token_check_get_ready (self->check);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.connect",
                                  ready && !is_busy (self) && text != NULL && *text != '\0');
@@ -204,8 +203,8 @@ show_accepted (FbkTokenForm *self)
 {
   GListModel *meters = fbk_token_check_get_meters (self->check);
   guint n_meters = g_list_model_get_n_items (meters);
-  FbkTokenStore *token_store = fbk_token_check_get_token_store (self->check);
-  FbkRepository *repository = fbk_token_check_get_repository (self->check);
+  FbkSession *session = fbk_token_check_get_session (self->check);
+  FbkTokenStore *token_store = fbk_session_get_token_store (session);
   FbkInstant expiry;
   gboolean has_expiry;
 
@@ -236,7 +235,7 @@ show_accepted (FbkTokenForm *self)
   has_expiry = fbk_token_check_get_expiry (self->check, &expiry);
   if (has_expiry)
     {
-      FbkInstant now = fbk_client_get_now (fbk_repository_get_client (repository));
+      FbkInstant now = fbk_session_get_now (session);
       gboolean warn = FALSE;
       g_autofree char *text = fbk_token_describe_expiry (expiry, now, &warn);
 
@@ -262,8 +261,9 @@ static void
 update (FbkTokenForm *self)
 {
   FbkTokenCheckState state = fbk_token_check_get_state (self->check);
-  gboolean saving_to_memory = fbk_token_check_get_token_store (self->check) != NULL &&
-                              fbk_token_store_get_memory_only (fbk_token_check_get_token_store (self->check));
+  gboolean saving_to_memory = fbk_token_check_get_ready (self->check) &&
+                              fbk_token_store_get_memory_only (
+                                fbk_session_get_token_store (fbk_token_check_get_session (self->check)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->session_button), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.keep-for-session",
@@ -489,44 +489,27 @@ fbk_token_form_new (void)
   return g_object_new (FBK_TYPE_TOKEN_FORM, NULL);
 }
 
-FbkRepository *
-fbk_token_form_get_repository (FbkTokenForm *self)
+FbkSession *
+fbk_token_form_get_session (FbkTokenForm *self)
 {
   g_return_val_if_fail (FBK_IS_TOKEN_FORM (self), NULL);
 
-  return fbk_token_check_get_repository (self->check);
+  return fbk_token_check_get_session (self->check);
 }
 
 /**
- * fbk_token_form_set_repository:
- * @repository: (nullable): whose client uses the token once Elvia accepted
- *   it and it is kept; its meters model then lists what the token covers
+ * fbk_token_form_set_session:
+ * @session: (nullable): the session that uses the token once Elvia has
+ *   accepted it and it is kept; its meters model then lists what the
+ *   token covers
  */
 void
-fbk_token_form_set_repository (FbkTokenForm  *self,
-                               FbkRepository *repository)
+fbk_token_form_set_session (FbkTokenForm *self,
+                            FbkSession   *session)
 {
   g_return_if_fail (FBK_IS_TOKEN_FORM (self));
 
-  fbk_token_check_set_repository (self->check, repository);
-  update_connect_button (self);
-}
-
-FbkTokenStore *
-fbk_token_form_get_token_store (FbkTokenForm *self)
-{
-  g_return_val_if_fail (FBK_IS_TOKEN_FORM (self), NULL);
-
-  return fbk_token_check_get_token_store (self->check);
-}
-
-void
-fbk_token_form_set_token_store (FbkTokenForm  *self,
-                                FbkTokenStore *token_store)
-{
-  g_return_if_fail (FBK_IS_TOKEN_FORM (self));
-
-  fbk_token_check_set_token_store (self->check, token_store);
+  fbk_token_check_set_session (self->check, session);
   update_connect_button (self);
 }
 

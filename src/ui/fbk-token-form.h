@@ -6,8 +6,7 @@
 
 #include <adwaita.h>
 
-#include "fbk-repository.h"
-#include "fbk-token-store.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FbkTokenForm, fbk_token_form, FBK, TOKEN_FORM, GtkWidget)
 
 GtkWidget     *fbk_token_form_new             (void);
-FbkRepository *fbk_token_form_get_repository  (FbkTokenForm  *self);
-void           fbk_token_form_set_repository  (FbkTokenForm  *self,
-                                               FbkRepository *repository);
-FbkTokenStore *fbk_token_form_get_token_store (FbkTokenForm  *self);
-void           fbk_token_form_set_token_store (FbkTokenForm  *self,
-                                               FbkTokenStore *token_store);
+FbkSession    *fbk_token_form_get_session     (FbkTokenForm  *self);
+void           fbk_token_form_set_session     (FbkTokenForm  *self,
+                                               FbkSession    *session);
 void           fbk_token_form_reset           (FbkTokenForm  *self);
 
 G_END_DECLS

@@ -28,8 +28,7 @@ struct _FbkTokenPreferencesGroup
   AdwActionRow        *expiry_row;
   GtkImage            *expiry_icon;
 
-  FbkRepository       *repository;
-  FbkTokenStore       *token_store;
+  FbkSession          *session;
   GCancellable        *cancellable;
   gboolean             has_token;
 };
@@ -38,8 +37,7 @@ G_DEFINE_FINAL_TYPE (FbkTokenPreferencesGroup, fbk_token_preferences_group, ADW_
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
-  PROP_TOKEN_STORE,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -59,6 +57,12 @@ static guint signals[N_SIGNALS];
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
+static FbkTokenStore *
+token_store (FbkTokenPreferencesGroup *self)
+{
+  return self->session != NULL ? fbk_session_get_token_store (self->session) : NULL;
+}
+
 static void
 show_status (FbkTokenPreferencesGroup *self,
              const char               *icon_name,
@@ -69,10 +73,8 @@ show_status (FbkTokenPreferencesGroup *self,
   adw_action_row_set_subtitle (self->status_row, text);
   self->has_token = has_token;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.replace",
-                                 self->repository != NULL && self->token_store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.forget",
-                                 self->token_store != NULL && has_token);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.replace", token_store (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.forget", token_store (self) != NULL && has_token);
 }
 
 static void
@@ -90,8 +92,7 @@ show_expiry (FbkTokenPreferencesGroup *self,
       return;
     }
 
-  now = self->repository != NULL ? fbk_client_get_now (fbk_repository_get_client (self->repository))
-                                 : g_get_real_time () / G_USEC_PER_SEC;
+  now = self->session != NULL ? fbk_session_get_now (self->session) : g_get_real_time () / G_USEC_PER_SEC;
   text = fbk_token_describe_expiry (expiry, now, &warn);
   adw_action_row_set_subtitle (self->expiry_row, text);
   gtk_image_set_from_icon_name (self->expiry_icon, warn ? "dialog-warning-symbolic" : "x-office-calendar-symbolic");
@@ -149,7 +150,7 @@ replace_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   FbkTokenPreferencesGroup *self = FBK_TOKEN_PREFERENCES_GROUP (widget);
-  GtkWidget *dialog = fbk_token_dialog_new (self->repository, self->token_store);
+  GtkWidget *dialog = fbk_token_dialog_new (self->session);
 
   g_signal_connect_object (dialog, "connected", G_CALLBACK (on_dialog_connected_cb),
                            self, G_CONNECT_SWAPPED);
@@ -205,17 +206,16 @@ on_forget_response_cb (AdwMessageDialog *dialog,
   GtkCheckButton *delete_data = GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog));
   Forget *forget;
 
-  if (g_strcmp0 (response, FORGET_RESPONSE) != 0 || self->token_store == NULL)
+  if (g_strcmp0 (response, FORGET_RESPONSE) != 0 || token_store (self) == NULL)
     return;
-
-  /* Stop using it at once; the keyring may take a moment. */
-  if (self->repository != NULL)
-    fbk_client_set_token (fbk_repository_get_client (self->repository), NULL);
 
   forget = g_new0 (Forget, 1);
   forget->self = g_object_ref (self);
   forget->delete_data = gtk_check_button_get_active (delete_data);
-  fbk_token_store_clear_async (self->token_store, self->cancellable, on_token_cleared_cb, forget);
+  fbk_token_store_clear_async (token_store (self), self->cancellable, on_token_cleared_cb, forget);
+
+  /* Stop using it at once; the keyring may take a moment. */
+  fbk_session_set_token (self->session, NULL);
 }
 
 static void
@@ -263,8 +263,7 @@ fbk_token_preferences_group_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->repository);
-  g_clear_object (&self->token_store);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_TOKEN_PREFERENCES_GROUP);
 
   G_OBJECT_CLASS (fbk_token_preferences_group_parent_class)->dispose (object);
@@ -280,12 +279,8 @@ fbk_token_preferences_group_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-
-    case PROP_TOKEN_STORE:
-      g_value_set_object (value, self->token_store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -303,12 +298,8 @@ fbk_token_preferences_group_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      fbk_token_preferences_group_set_repository (self, g_value_get_object (value));
-      break;
-
-    case PROP_TOKEN_STORE:
-      fbk_token_preferences_group_set_token_store (self, g_value_get_object (value));
+    case PROP_SESSION:
+      fbk_token_preferences_group_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -326,16 +317,11 @@ fbk_token_preferences_group_class_init (FbkTokenPreferencesGroupClass *klass)
   object_class->get_property = fbk_token_preferences_group_get_property;
   object_class->set_property = fbk_token_preferences_group_set_property;
 
-  /* Whose client a replacement token goes to, and which stops using the
-   * token when it is forgotten. */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         FBK_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TOKEN_STORE] =
-    g_param_spec_object ("token-store", NULL, NULL,
-                         FBK_TYPE_TOKEN_STORE,
+  /* The session a replacement token goes to, which stops using the token
+   * when it is forgotten, and whose token store keeps it. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         FBK_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -343,8 +329,7 @@ fbk_token_preferences_group_class_init (FbkTokenPreferencesGroupClass *klass)
   /**
    * FbkTokenPreferencesGroup::replaced:
    *
-   * A new token was accepted by Elvia and is kept; the repository's client
-   * uses it.
+   * A new token was accepted by Elvia and is kept; the session uses it.
    */
   signals[REPLACED] =
     g_signal_new ("replaced",
@@ -357,7 +342,7 @@ fbk_token_preferences_group_class_init (FbkTokenPreferencesGroupClass *klass)
    * FbkTokenPreferencesGroup::forgotten:
    * @delete_data: the person also asked to delete the stored meter data
    *
-   * The token is gone from the token store and the repository's client.
+   * The token is gone from the token store and the session.
    */
   signals[FORGOTTEN] =
     g_signal_new ("forgotten",
@@ -387,48 +372,26 @@ fbk_token_preferences_group_init (FbkTokenPreferencesGroup *self)
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
 
-FbkRepository *
-fbk_token_preferences_group_get_repository (FbkTokenPreferencesGroup *self)
+FbkSession *
+fbk_token_preferences_group_get_session (FbkTokenPreferencesGroup *self)
 {
   g_return_val_if_fail (FBK_IS_TOKEN_PREFERENCES_GROUP (self), NULL);
 
-  return self->repository;
+  return self->session;
 }
 
 void
-fbk_token_preferences_group_set_repository (FbkTokenPreferencesGroup *self,
-                                            FbkRepository            *repository)
+fbk_token_preferences_group_set_session (FbkTokenPreferencesGroup *self,
+                                         FbkSession               *session)
 {
   g_return_if_fail (FBK_IS_TOKEN_PREFERENCES_GROUP (self));
-  g_return_if_fail (repository == NULL || FBK_IS_REPOSITORY (repository));
+  g_return_if_fail (session == NULL || FBK_IS_SESSION (session));
 
-  if (!g_set_object (&self->repository, repository))
+  if (!g_set_object (&self->session, session))
     return;
 
   fbk_token_preferences_group_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
-}
-
-FbkTokenStore *
-fbk_token_preferences_group_get_token_store (FbkTokenPreferencesGroup *self)
-{
-  g_return_val_if_fail (FBK_IS_TOKEN_PREFERENCES_GROUP (self), NULL);
-
-  return self->token_store;
-}
-
-void
-fbk_token_preferences_group_set_token_store (FbkTokenPreferencesGroup *self,
-                                             FbkTokenStore            *token_store)
-{
-  g_return_if_fail (FBK_IS_TOKEN_PREFERENCES_GROUP (self));
-  g_return_if_fail (token_store == NULL || FBK_IS_TOKEN_STORE (token_store));
-
-  if (!g_set_object (&self->token_store, token_store))
-    return;
-
-  fbk_token_preferences_group_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /**
@@ -447,13 +410,13 @@ fbk_token_preferences_group_reload (FbkTokenPreferencesGroup *self)
   self->cancellable = g_cancellable_new ();
 
   show_expiry (self, NULL);
-  if (self->token_store == NULL)
+  if (token_store (self) == NULL)
     {
       show_status (self, "dialog-password-symbolic", _("None saved"), FALSE);
       return;
     }
 
   show_status (self, "content-loading-symbolic", _("Looking in the keyring…"), self->has_token);
-  fbk_token_store_lookup_async (self->token_store, self->cancellable,
+  fbk_token_store_lookup_async (token_store (self), self->cancellable,
                                 on_token_looked_up_cb, g_object_ref (self));
 }

@@ -6,8 +6,7 @@
 
 #include <adwaita.h>
 
-#include "fbk-repository.h"
-#include "fbk-token-store.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbkTokenPreferencesGroup, fbk_token_preferences_group, FBK, TOKEN_PREFERENCES_GROUP, AdwPreferencesGroup)
 
-FbkRepository *fbk_token_preferences_group_get_repository  (FbkTokenPreferencesGroup *self);
-void           fbk_token_preferences_group_set_repository  (FbkTokenPreferencesGroup *self,
-                                                            FbkRepository            *repository);
-FbkTokenStore *fbk_token_preferences_group_get_token_store (FbkTokenPreferencesGroup *self);
-void           fbk_token_preferences_group_set_token_store (FbkTokenPreferencesGroup *self,
-                                                            FbkTokenStore            *token_store);
+FbkSession    *fbk_token_preferences_group_get_session     (FbkTokenPreferencesGroup *self);
+void           fbk_token_preferences_group_set_session     (FbkTokenPreferencesGroup *self,
+                                                            FbkSession               *session);
 void           fbk_token_preferences_group_reload          (FbkTokenPreferencesGroup *self);
 
 G_END_DECLS

@@ -1,8 +1,7 @@
 /* fbk-welcome-page.c: what the token is, how to get one, and where to paste it
  *
  * Shown while no token is stored. The window listens to "connected" (the
- * token works, is kept, and the repository's client uses it) and to
- * "demo-requested".
+ * token works, is kept, and the session uses it) and to "demo-requested".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,8 +65,8 @@ fbk_welcome_page_class_init (FbkWelcomePageClass *klass)
   /**
    * FbkWelcomePage::connected:
    *
-   * The pasted token works and is kept, the repository's client uses it and
-   * its meters model lists what the token covers: time for the main view.
+   * The pasted token works and is kept, the session uses it and its
+   * repository lists what the token covers: time for the main view.
    */
   signals[CONNECTED] =
     g_signal_new ("connected",
@@ -105,54 +104,32 @@ fbk_welcome_page_init (FbkWelcomePage *self)
 
 /**
  * fbk_welcome_page_new:
- * @repository: (nullable): whose client gets the token once Elvia has
- *   accepted it and it is kept; its meters model then lists what the token
- *   covers
- * @token_store: (nullable): where the token is kept
- *
- * Both can also be given later, before the person presses Connect.
+ * @session: (nullable): the session that uses the token once Elvia has
+ *   accepted it and it is kept; it can also be given later, before the
+ *   person presses Connect
  */
 GtkWidget *
-fbk_welcome_page_new (FbkRepository *repository,
-                      FbkTokenStore *token_store)
+fbk_welcome_page_new (FbkSession *session)
 {
   FbkWelcomePage *self = g_object_new (FBK_TYPE_WELCOME_PAGE, NULL);
 
-  fbk_welcome_page_set_repository (self, repository);
-  fbk_welcome_page_set_token_store (self, token_store);
+  fbk_welcome_page_set_session (self, session);
   return GTK_WIDGET (self);
 }
 
-FbkRepository *
-fbk_welcome_page_get_repository (FbkWelcomePage *self)
+FbkSession *
+fbk_welcome_page_get_session (FbkWelcomePage *self)
 {
   g_return_val_if_fail (FBK_IS_WELCOME_PAGE (self), NULL);
 
-  return fbk_token_form_get_repository (self->form);
+  return fbk_token_form_get_session (self->form);
 }
 
 void
-fbk_welcome_page_set_repository (FbkWelcomePage *self,
-                                 FbkRepository  *repository)
+fbk_welcome_page_set_session (FbkWelcomePage *self,
+                              FbkSession     *session)
 {
   g_return_if_fail (FBK_IS_WELCOME_PAGE (self));
 
-  fbk_token_form_set_repository (self->form, repository);
-}
-
-FbkTokenStore *
-fbk_welcome_page_get_token_store (FbkWelcomePage *self)
-{
-  g_return_val_if_fail (FBK_IS_WELCOME_PAGE (self), NULL);
-
-  return fbk_token_form_get_token_store (self->form);
-}
-
-void
-fbk_welcome_page_set_token_store (FbkWelcomePage *self,
-                                  FbkTokenStore  *token_store)
-{
-  g_return_if_fail (FBK_IS_WELCOME_PAGE (self));
-
-  fbk_token_form_set_token_store (self->form, token_store);
+  fbk_token_form_set_session (self->form, session);
 }

@@ -6,8 +6,7 @@
 
 #include <adwaita.h>
 
-#include "fbk-repository.h"
-#include "fbk-token-store.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbkWelcomePage, fbk_welcome_page, FBK, WELCOME_PAGE, AdwBin)
 
-GtkWidget     *fbk_welcome_page_new             (FbkRepository  *repository,
-                                                 FbkTokenStore  *token_store);
-FbkRepository *fbk_welcome_page_get_repository  (FbkWelcomePage *self);
-void           fbk_welcome_page_set_repository  (FbkWelcomePage *self,
-                                                 FbkRepository  *repository);
-FbkTokenStore *fbk_welcome_page_get_token_store (FbkWelcomePage *self);
-void           fbk_welcome_page_set_token_store (FbkWelcomePage *self,
-                                                 FbkTokenStore  *token_store);
+GtkWidget      *fbk_welcome_page_new         (FbkSession     *session);
+FbkSession     *fbk_welcome_page_get_session (FbkWelcomePage *self);
+void            fbk_welcome_page_set_session (FbkWelcomePage *self,
+                                              FbkSession     *session);
 
 G_END_DECLS

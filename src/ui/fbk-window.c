@@ -133,12 +133,11 @@ on_session_changed_cb (FbkWindow      *self,
                        GParamSpec     *pspec,
                        FbkApplication *application)
 {
-  FbkRepository *repository = fbk_application_get_repository (application);
+  FbkSession *session = fbk_application_get_session (application);
   gboolean connected = fbk_application_get_connected (application);
 
-  fbk_welcome_page_set_repository (self->welcome_page, repository);
-  fbk_welcome_page_set_token_store (self->welcome_page, fbk_application_get_token_store (application));
-  fbk_main_view_set_repository (self->main_view, connected ? repository : NULL);
+  fbk_welcome_page_set_session (self->welcome_page, session);
+  fbk_main_view_set_session (self->main_view, connected ? session : NULL);
   if (fbk_application_get_session_pending (application))
     show_page (self, "pending");
   else
@@ -148,7 +147,7 @@ on_session_changed_cb (FbkWindow      *self,
 static void
 on_welcome_connected_cb (FbkWindow *self)
 {
-  fbk_application_token_changed (FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  on_session_changed_cb (self, NULL, FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
 static void
@@ -166,8 +165,8 @@ on_replacement_connected_cb (FbkWindow *self)
 {
   FbkApplication *application = FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
-  /* Same repository, new token: fetch again what failed. */
-  fbk_main_view_set_repository (self->main_view, NULL);
+  /* Same session, new token: fetch again what failed. */
+  fbk_main_view_set_session (self->main_view, NULL);
   on_session_changed_cb (self, NULL, application);
 }
 
@@ -183,8 +182,7 @@ on_token_refused_cb (FbkWindow  *self,
   if (fbk_application_get_demo (application) || self->refusal_dialog != NULL)
     return;
 
-  dialog = fbk_token_dialog_new_for_refusal (fbk_application_get_repository (application),
-                                             fbk_application_get_token_store (application));
+  dialog = fbk_token_dialog_new_for_refusal (fbk_application_get_session (application));
   self->refusal_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->refusal_dialog);
   g_signal_connect_object (dialog, "connected", G_CALLBACK (on_replacement_connected_cb),
@@ -296,7 +294,7 @@ fbk_window_new (FbkApplication *application)
 
   g_signal_connect_object (application, "notify::connected",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::repository",
+  g_signal_connect_object (application, "notify::session",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::session-pending",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);

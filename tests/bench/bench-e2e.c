@@ -28,7 +28,7 @@
 #include "fbk-demo-household.h"
 #include "fbk-demo-server-thread.h"
 #include "fbk-period.h"
-#include "fbk-repository.h"
+#include "fbk-session.h"
 
 #define RUNS     7
 #define NOW_TEXT "2026-11-26T12:00:00+01:00"
@@ -124,8 +124,8 @@ open_and_refresh (FbkDemoServerThread *server,
   FbkPeriod period = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_3_YEARS, now);
   const char *ids[FBK_DEMO_N_METERS + 1] = { NULL };
   g_autoptr(FbkStore) store = NULL;
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
+  FbkRepository *repository;
   g_autoptr(GAsyncResult) opened = NULL;
   g_autoptr(GAsyncResult) discovered = NULL;
   g_autoptr(GAsyncResult) consumed = NULL;
@@ -152,11 +152,12 @@ open_and_refresh (FbkDemoServerThread *server,
   wait_for (&opened);
   store = fbk_store_open_finish (opened, &error);
   g_assert_no_error (error);
-  client = fbk_client_new (fbk_demo_server_thread_get_base_url (server), &error);
+  /* As the app assembles it. */
+  session = fbk_session_new (FBK_SESSION_ELVIA, fbk_demo_server_thread_get_base_url (server), store, &error);
   g_assert_no_error (error);
-  fbk_client_set_token (client, FBK_DEMO_TOKEN);
-  fbk_client_set_now (client, now);
-  repository = fbk_repository_new (client, store);
+  fbk_session_set_token (session, FBK_DEMO_TOKEN);
+  fbk_clock_set_now (fbk_session_get_clock (session), now);
+  repository = fbk_session_get_repository (session);
 
   fbk_repository_discover_meters_async (repository, NULL, on_done_cb, &discovered);
   wait_for (&discovered);

@@ -34,7 +34,7 @@ typedef struct
 {
   char          *dir;
   FbkDemoServer *server;
-  FbkRepository *repository;
+  FbkSession    *session;
   GSettings     *settings;
   GtkWindow     *window;
   GtkWidget     *overlay;
@@ -79,7 +79,7 @@ find (Fixture    *fixture,
 static gboolean
 values_shown (Fixture *fixture)
 {
-  FbkChartModel *model = fbk_main_view_get_chart_model (fixture->view, FBK_DIRECTION_CONSUMPTION);
+  FbkChartModel *model = fbk_main_view_get_chart_model (fixture->view, "consumption");
 
   return !fbk_main_view_get_busy (fixture->view) && model != NULL && fbk_chart_model_get_n_series (model) == 3;
 }
@@ -173,7 +173,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char *picked[] = { HOUSE, FLAT, SOLAR, NULL };
-  g_autoptr(FbkClient) client = NULL;
   g_autoptr(GError) error = NULL;
   FbkInstant now = fbk_test_instant (NOW);
 
@@ -184,11 +183,8 @@ fixture_set_up (Fixture       *fixture,
   fbk_demo_server_set_now (fixture->server, now);
   g_assert_true (fbk_demo_server_start (fixture->server, 0, &error));
   g_assert_no_error (error);
-  client = fbk_client_new (fbk_demo_server_get_base_url (fixture->server), &error);
-  g_assert_no_error (error);
-  fbk_client_set_token (client, FBK_DEMO_TOKEN);
-  fbk_client_set_now (client, now);
-  fixture->repository = fbk_repository_new (client, NULL);
+  fixture->session = fbk_test_new_session (fbk_demo_server_get_base_url (fixture->server), now,
+                                           FBK_DEMO_TOKEN, NULL);
 
   /* The memory backend keeps values between tests: start from the defaults. */
   fixture->settings = g_settings_new (SCHEMA_ID);
@@ -216,7 +212,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->repository);
+  g_clear_object (&fixture->session);
   g_clear_object (&fixture->server);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -235,7 +231,7 @@ static void
 show_demo (Fixture *fixture)
 {
   fbk_main_view_set_settings (fixture->view, fixture->settings);
-  fbk_main_view_set_repository (fixture->view, fixture->repository);
+  fbk_main_view_set_session (fixture->view, fixture->session);
   wait_for (fixture, values_shown, "the values");
 }
 
@@ -441,7 +437,7 @@ test_actions_follow_what_is_shown (Fixture       *fixture,
   assert_actions (fixture, TRUE, TRUE);
 
   /* The session ends: the welcome page is back, nothing to export. */
-  fbk_main_view_set_repository (fixture->view, NULL);
+  fbk_main_view_set_session (fixture->view, NULL);
   wait_for (fixture, idle, "the view to empty");
   assert_actions (fixture, FALSE, FALSE);
 }

@@ -37,7 +37,8 @@ typedef struct
   FbkInstant     now;
   FbkDemoServer *server;
   FbkStore      *store;
-  FbkRepository *repository;
+  FbkSession    *session;
+  FbkRepository *repository;  /* the session's */
   GSettings     *settings;
   GtkWindow     *window;
   FbkMainView   *view;
@@ -127,7 +128,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
-  g_autoptr(FbkClient) client = NULL;
   g_autoptr(GError) error = NULL;
   GStrvBuilder *ids = g_strv_builder_new ();
   g_auto(GStrv) picked = NULL;
@@ -145,13 +145,10 @@ fixture_set_up (Fixture       *f,
   fbk_demo_server_start (f->server, 0, &error);
   g_assert_no_error (error);
 
-  client = fbk_client_new (fbk_demo_server_get_base_url (f->server), &error);
-  g_assert_no_error (error);
-  fbk_client_set_token (client, FBK_DEMO_TOKEN);
-  fbk_client_set_now (client, f->now);
+  f->session = fbk_test_new_session (fbk_demo_server_get_base_url (f->server), f->now, FBK_DEMO_TOKEN, f->store);
   /* One quick retry: some faults are weathered, others get through. */
-  fbk_client_set_retry_policy (client, 1, 10, 50);
-  f->repository = fbk_repository_new (client, f->store);
+  fbk_session_set_retry_policy (f->session, 1, 10, 50);
+  f->repository = fbk_session_get_repository (f->session);
 
   /* The meters are known from an earlier session, before the trouble. */
   fbk_repository_discover_meters_async (f->repository, NULL, fbk_test_async_done_cb, &discovered);
@@ -174,7 +171,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_pointer (&f->window, gtk_window_destroy);
-  g_clear_object (&f->repository);
+  f->repository = NULL;
+  g_clear_object (&f->session);
   g_clear_object (&f->store);
   g_clear_object (&f->server);
   g_clear_object (&f->settings);
@@ -209,7 +207,7 @@ test_fault_run (Fixture       *f,
   gtk_window_set_default_size (f->window, 1100, 720);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
   fbk_main_view_set_settings (f->view, f->settings);
-  fbk_main_view_set_repository (f->view, f->repository);
+  fbk_main_view_set_session (f->view, f->session);
   gtk_window_present (f->window);
 
   while (fbk_demo_server_get_n_requests (f->server) < MAX_REQUESTS && n_rounds < MAX_ROUNDS)

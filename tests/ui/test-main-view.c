@@ -52,8 +52,7 @@ typedef struct
   char          *dir;
   FbkStore      *store;
   FbkDemoServer *server;
-  FbkClient     *client;
-  FbkRepository *repository;
+  FbkSession    *session;
   GSettings     *settings;
   GtkWindow     *window;
   FbkMainView   *view;
@@ -63,20 +62,15 @@ typedef struct
 
 /* --- set-up ----------------------------------------------------------------- */
 
-static FbkClient *
-new_client (Fixture    *f,
-            const char *url,
-            const char *token)
+/* A session of @url on the fixture's clock; failures show at once rather
+ * than after the backoff. */
+static FbkSession *
+new_session (Fixture    *f,
+             const char *url,
+             const char *token,
+             FbkStore   *store)
 {
-  g_autoptr(GError) error = NULL;
-  FbkClient *client = fbk_client_new (url, &error);
-
-  g_assert_no_error (error);
-  fbk_client_set_token (client, token);
-  fbk_client_set_now (client, f->now);
-  /* Failures show at once rather than after the backoff. */
-  fbk_client_set_retry_policy (client, 0, 10, 10);
-  return client;
+  return fbk_test_new_session (url, f->now, token, store);
 }
 
 static void
@@ -91,7 +85,7 @@ on_view_finalized (gpointer  data,
 /* A window like FbkWindow: settings first, then the session. */
 static FbkMainView *
 show_view (Fixture       *f,
-           FbkRepository *repository,
+           FbkSession    *session,
            int            width,
            int            height)
 {
@@ -104,7 +98,7 @@ show_view (Fixture       *f,
   gtk_window_set_default_size (f->window, width, height);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (view));
   fbk_main_view_set_settings (view, f->settings);
-  fbk_main_view_set_repository (view, repository);
+  fbk_main_view_set_session (view, session);
   gtk_window_present (f->window);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (view));
 
@@ -136,11 +130,10 @@ fixture_set_up (Fixture       *f,
   fbk_demo_server_start (f->server, 0, &error);
   g_assert_no_error (error);
 
-  f->client = new_client (f, fbk_demo_server_get_base_url (f->server), FBK_DEMO_TOKEN);
-  f->repository = fbk_repository_new (f->client, f->store);
+  f->session = new_session (f, fbk_demo_server_get_base_url (f->server), FBK_DEMO_TOKEN, f->store);
   f->settings = g_settings_new_with_backend (SCHEMA_ID, backend);
 
-  f->view = show_view (f, f->repository, (setup & NARROW) ? 360 : 1280, (setup & NARROW) ? 720 : 800);
+  f->view = show_view (f, f->session, (setup & NARROW) ? 360 : 1280, (setup & NARROW) ? 720 : 800);
 }
 
 static void
@@ -152,8 +145,7 @@ fixture_tear_down (Fixture       *f,
    * once the views are gone, nothing of this test runs any more. */
   fbk_test_wait_for (f->n_views == 0, 10);
   g_clear_object (&f->settings);
-  g_clear_object (&f->repository);
-  g_clear_object (&f->client);
+  g_clear_object (&f->session);
   g_clear_object (&f->server);
   g_clear_object (&f->store);
   fbk_test_remove_tree (f->dir);
@@ -180,8 +172,9 @@ on_wake_cb (gpointer user_data)
  * finished loading what is picked. */
 static void
 wait_loaded_by (FbkMainView   *view,
-                FbkRepository *repository)
+                FbkSession    *session)
 {
+  FbkRepository *repository = fbk_session_get_repository (session);
   /* Scaled like every other wait: sanitizer builds run several times slower. */
   guint seconds = 30 * fbk_test_time_scale ();
   gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
@@ -200,7 +193,7 @@ wait_loaded_by (FbkMainView   *view,
 static void
 wait_loaded (Fixture *f)
 {
-  wait_loaded_by (f->view, f->repository);
+  wait_loaded_by (f->view, f->session);
 }
 
 /* --- finding widgets ---------------------------------------------------------- */
@@ -235,7 +228,8 @@ chart_view (Fixture      *f,
 {
   const char *page = direction == FBK_DIRECTION_CONSUMPTION ? "consumption" : "production";
 
-  return FBK_CHART_VIEW (adw_view_stack_get_child_by_name (view_stack (f), page));
+  return FBK_CHART_VIEW (fbk_test_ui_find (adw_view_stack_get_child_by_name (view_stack (f), page),
+                                           FBK_TYPE_CHART_VIEW, NULL));
 }
 
 static AdwViewStackPage *
@@ -353,7 +347,8 @@ static FbkChartModel *
 model (Fixture      *f,
        FbkDirection  direction)
 {
-  FbkChartModel *chart = fbk_main_view_get_chart_model (f->view, direction);
+  FbkChartModel *chart = fbk_main_view_get_chart_model (f->view, direction == FBK_DIRECTION_CONSUMPTION
+                                                                  ? "consumption" : "production");
 
   g_assert_nonnull (chart);
   /* The chart on screen shows the model the view reports. */
@@ -1000,9 +995,10 @@ test_slow_refresh (Fixture       *f,
   g_signal_handlers_disconnect_by_data (progress, &shown);
 }
 
-/* A client of a port nobody listens on any more, as when offline. */
-static FbkClient *
-new_offline_client (Fixture *f)
+/* A session with a port nobody listens on any more, as when offline. */
+static FbkSession *
+new_offline_session (Fixture  *f,
+                     FbkStore *store)
 {
   g_autoptr(FbkDemoServer) gone = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
   g_autoptr(GError) error = NULL;
@@ -1013,7 +1009,7 @@ new_offline_client (Fixture *f)
   url = g_strdup (fbk_demo_server_get_base_url (gone));
   g_clear_object (&gone);
 
-  return new_client (f, url, FBK_DEMO_TOKEN);
+  return new_session (f, url, FBK_DEMO_TOKEN, store);
 }
 
 /* A closed port: stored data stays on screen with what it reaches to;
@@ -1022,8 +1018,7 @@ static void
 test_offline (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(FbkClient) client = new_offline_client (f);
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
   double online_total;
   const char *text;
 
@@ -1031,9 +1026,9 @@ test_offline (Fixture       *f,
   wait_loaded (f);
   online_total = model_total (model (f, FBK_DIRECTION_CONSUMPTION), 0);
 
-  repository = fbk_repository_new (client, f->store);
-  fbk_main_view_set_repository (f->view, repository);
-  wait_loaded_by (f->view, repository);
+  session = new_offline_session (f, f->store);
+  fbk_main_view_set_session (f->view, session);
+  wait_loaded_by (f->view, session);
 
   text = notice (f);
   g_assert_nonnull (text);
@@ -1043,7 +1038,7 @@ test_offline (Fixture       *f,
   fbk_test_ui_wait_for_mapped (find (f, GTK_TYPE_BUTTON, "main.reload"));
 
   set_custom_period (f, "2025-01-06", "2025-01-12");
-  wait_loaded_by (f->view, repository);
+  wait_loaded_by (f->view, session);
   g_assert_cmpstr (notice (f), ==, "Offline: Elvia cannot be reached, and nothing is stored for this period yet.");
 }
 
@@ -1104,11 +1099,10 @@ static void
 test_offline_first_start (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(FbkClient) client = new_offline_client (f);
-  g_autoptr(FbkRepository) repository = fbk_repository_new (client, NULL);
+  g_autoptr(FbkSession) session = new_offline_session (f, NULL);
   GtkWidget *retry;
 
-  f->view = show_view (f, repository, 1280, 800);
+  f->view = show_view (f, session, 1280, 800);
   retry = wait_for_empty_page (f);
   g_assert_true (g_str_has_prefix (empty_page_description (f), "Forbruk could not reach Elvia"));
   g_assert_nonnull (strstr (empty_page_description (f), "try again"));
@@ -1140,17 +1134,16 @@ test_token_refused (Fixture       *f,
 {
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   Refused refused = { messages, FALSE };
-  g_autoptr(FbkClient) client = new_client (f, fbk_demo_server_get_base_url (f->server), OTHER_TOKEN);
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
 
   /* With a store, meters known from an earlier session. */
   wait_loaded (f);
 
   g_signal_connect (f->view, "token-refused", G_CALLBACK (on_token_refused_cb), &refused);
-  repository = fbk_repository_new (client, f->store);
-  fbk_main_view_set_repository (f->view, repository);
+  session = new_session (f, fbk_demo_server_get_base_url (f->server), OTHER_TOKEN, f->store);
+  fbk_main_view_set_session (f->view, session);
   if (f->store != NULL)
-    wait_loaded_by (f->view, repository);
+    wait_loaded_by (f->view, session);
   fbk_test_wait_until (refused.emitted, 10);
 
   for (guint i = 0; i < messages->len; i++)
@@ -1180,7 +1173,7 @@ static void
 test_restore (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
   g_auto(GStrv) picked = NULL;
   g_autofree char *period = NULL;
   g_autofree char *resolution = NULL;
@@ -1205,9 +1198,9 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (view, ==, "production");
 
   /* The next start: a new session, a new view. */
-  repository = fbk_repository_new (f->client, f->store);
-  f->view = show_view (f, repository, 1280, 800);
-  wait_loaded_by (f->view, repository);
+  session = new_session (f, fbk_demo_server_get_base_url (f->server), FBK_DEMO_TOKEN, f->store);
+  f->view = show_view (f, session, 1280, 800);
+  wait_loaded_by (f->view, session);
 
   g_assert_cmpstrv (fbk_meter_list_get_picked_ids (FBK_METER_LIST (find (f, FBK_TYPE_METER_LIST, NULL))),
                     ((const char * const[]) { HOUSE_ID, SOLAR_ID, NULL }));
@@ -1223,10 +1216,10 @@ test_restore (Fixture       *f,
   set_preset (f, FBK_PERIOD_PRESET_THIS_MONTH);
   g_assert_cmpint (fbk_period_picker_get_resolution (picker (f)), ==, FBK_RESOLUTION_HOUR);
   fbk_period_picker_set_resolution_follows_period (picker (f), TRUE);
-  g_clear_object (&repository);
-  repository = fbk_repository_new (f->client, f->store);
-  f->view = show_view (f, repository, 1280, 800);
-  wait_loaded_by (f->view, repository);
+  g_clear_object (&session);
+  session = new_session (f, fbk_demo_server_get_base_url (f->server), FBK_DEMO_TOKEN, f->store);
+  f->view = show_view (f, session, 1280, 800);
+  wait_loaded_by (f->view, session);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack (f)), ==, "max-hours");
   g_assert_cmpint (fbk_period_picker_get_period (picker (f))->preset, ==, FBK_PERIOD_PRESET_THIS_MONTH);
   g_assert_true (fbk_period_picker_get_resolution_follows_period (picker (f)));
@@ -1429,24 +1422,23 @@ test_three_year_stall (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(ServerThread) remote = server_thread_start (f->now);
-  g_autoptr(FbkClient) client = new_client (f, remote->url, FBK_DEMO_TOKEN);
-  g_autoptr(FbkRepository) repository = fbk_repository_new (client, f->store);
+  g_autoptr(FbkSession) session = new_session (f, remote->url, FBK_DEMO_TOKEN, f->store);
   Gaps timer = { 0 }, frames = { 0 };
   guint timer_id, tick_id;
   gint64 started;
   double seconds;
 
-  fbk_main_view_set_repository (f->view, repository);
-  wait_loaded_by (f->view, repository);
+  fbk_main_view_set_session (f->view, session);
+  wait_loaded_by (f->view, session);
   pick (f, FLAT_ID, TRUE);
   pick (f, SOLAR_ID, TRUE);
-  wait_loaded_by (f->view, repository);
+  wait_loaded_by (f->view, session);
 
   timer_id = g_timeout_add (1, on_timer_cb, &timer);
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (f->view), on_tick_cb, &frames, NULL);
   started = g_get_monotonic_time ();
   set_preset (f, FBK_PERIOD_PRESET_LAST_3_YEARS);
-  wait_loaded_by (f->view, repository);
+  wait_loaded_by (f->view, session);
   seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   g_source_remove (timer_id);
   gtk_widget_remove_tick_callback (GTK_WIDGET (f->view), tick_id);
@@ -1472,7 +1464,7 @@ test_three_year_stall (Fixture       *f,
       g_assert_cmpint (timer.max_cpu, <, 40 * 1000);
       g_assert_cmpint (frames.max_cpu, <, 60 * 1000);
     }
-  fbk_main_view_set_repository (f->view, NULL);
+  fbk_main_view_set_session (f->view, NULL);
 }
 
 int

@@ -93,9 +93,8 @@ run_flows (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
   g_autoptr(FbkStore) store = NULL;
-  g_autoptr(FbkRepository) repository = NULL;
-  g_autoptr(FbkRepository) offline_repository = NULL;
-  g_autoptr(FbkTokenStore) token_store = fbk_token_store_new ();
+  g_autoptr(FbkSession) session = NULL;
+  g_autoptr(FbkSession) offline_session = NULL;
   g_autofree char *offline_url = NULL;
   GtkWidget *page;
   GtkWindow *window;
@@ -104,9 +103,9 @@ run_flows (void)
 
   store = fbk_store_open_sync (NULL, NULL, &error);
   g_assert_no_error (error);
-  repository = fbk_test_ui_start_demo (server, store);
+  session = fbk_test_ui_start_demo (server, store);
 
-  page = fbk_welcome_page_new (repository, token_store);
+  page = fbk_welcome_page_new (session);
   window = fbk_test_ui_show (page);
 
   /* Refused before it is sent: two things pasted */
@@ -119,11 +118,11 @@ run_flows (void)
 
   /* Elvia out of reach */
   offline_url = fbk_test_ui_dup_unreachable_url ();
-  offline_repository = fbk_test_ui_new_repository (offline_url, fbk_demo_server_get_now (server), NULL);
-  fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (page), offline_repository);
+  offline_session = fbk_test_new_session (offline_url, fbk_demo_server_get_now (server), NULL, NULL);
+  fbk_welcome_page_set_session (FBK_WELCOME_PAGE (page), offline_session);
   fbk_test_ui_paste_token (page, CANARY_TOKEN);
   fbk_test_ui_wait_for_text (page, "Could not reach Elvia", 10);
-  fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (page), repository);
+  fbk_welcome_page_set_session (FBK_WELCOME_PAGE (page), session);
 
   /* Accepted, saved in the (file) keyring, meters noted in the store */
   fbk_test_ui_paste_token (page, FBK_DEMO_TOKEN);
@@ -134,8 +133,7 @@ run_flows (void)
   /* The preferences, and a replacement Elvia refuses */
   preferences = GTK_WINDOW (fbk_preferences_window_new (NULL));
   g_object_set (fbk_preferences_window_get_token_group (FBK_PREFERENCES_WINDOW (preferences)),
-                "repository", repository,
-                "token-store", token_store,
+                "session", session,
                 NULL);
   gtk_window_present (preferences);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (preferences));
@@ -148,7 +146,7 @@ run_flows (void)
   fbk_test_ui_wait_for_text (GTK_WIDGET (dialog), "Elvia refused the token", 10);
 
   /* And the dialog the window shows when Elvia refuses the token in use */
-  gtk_window_present (GTK_WINDOW (fbk_token_dialog_new_for_refusal (repository, token_store)));
+  gtk_window_present (GTK_WINDOW (fbk_token_dialog_new_for_refusal (session)));
 
   assert_not_on_screen ();
   assert_not_in_settings ();

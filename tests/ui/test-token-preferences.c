@@ -23,9 +23,8 @@
 typedef struct
 {
   FbkDemoServer            *server;
-  FbkClient                *client;       /* the repository's */
-  FbkRepository            *repository;
-  FbkTokenStore            *token_store;
+  FbkSession               *session;
+  FbkTokenStore            *token_store;  /* the session's */
   GtkWindow                *window;
   FbkTokenPreferencesGroup *group;
   guint                     n_replaced;
@@ -56,10 +55,9 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  f->repository = fbk_test_ui_start_demo (f->server, NULL);
-  f->client = fbk_repository_get_client (f->repository);
+  f->session = fbk_test_ui_start_demo (f->server, NULL);
 
-  f->token_store = fbk_token_store_new ();
+  f->token_store = fbk_session_get_token_store (f->session);
   fbk_token_store_set_timeout (f->token_store, 10);
   g_assert_true (fbk_test_token_store_clear (f->token_store, NULL, 10, &error));
   g_assert_no_error (error);
@@ -77,8 +75,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  g_clear_object (&f->token_store);
-  g_clear_object (&f->repository);
+  f->token_store = NULL;
+  g_clear_object (&f->session);
   g_clear_object (&f->server);
 }
 
@@ -86,8 +84,7 @@ static void
 connect_group (Fixture *f)
 {
   g_object_set (f->group,
-                "repository", f->repository,
-                "token-store", f->token_store,
+                "session", f->session,
                 NULL);
 }
 
@@ -148,7 +145,7 @@ test_in_keyring (Fixture       *f,
   g_assert_true (row_is_sensitive (f, "Forget Token…"));
 
   /* Close to expiry, the same row warns. */
-  fbk_client_set_now (f->client, DEMO_TOKEN_EXPIRY - 5 * 24 * 3600);
+  fbk_clock_set_now (fbk_session_get_clock (f->session), DEMO_TOKEN_EXPIRY - 5 * 24 * 3600);
   fbk_token_preferences_group_reload (f->group);
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "in 5 days", 10);
 
@@ -194,7 +191,7 @@ test_forget (Fixture       *f,
   GtkWidget *delete_data;
 
   save_token (f, FBK_DEMO_TOKEN);
-  fbk_client_set_token (f->client, FBK_DEMO_TOKEN);
+  fbk_session_set_token (f->session, FBK_DEMO_TOKEN);
   connect_group (f);
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "Saved in your keyring", 10);
 
@@ -205,7 +202,7 @@ test_forget (Fixture       *f,
   g_assert_false (f->forgotten);
   token = fbk_test_token_store_lookup (f->token_store, NULL, 10, &error);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
-  g_assert_true (fbk_client_has_token (f->client));
+  g_assert_true (fbk_session_has_token (f->session));
 
   /* Forgetting, without deleting the data (the default) */
   dialog = open_forget_dialog (f);
@@ -213,7 +210,7 @@ test_forget (Fixture       *f,
   g_assert_nonnull (delete_data);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (delete_data)));
   fbk_test_ui_click (dialog, "Forget");
-  g_assert_false (fbk_client_has_token (f->client));
+  g_assert_false (fbk_session_has_token (f->session));
   fbk_test_wait_until (f->forgotten, 10);
   g_assert_false (f->delete_data);
   g_clear_pointer (&token, fbk_token_free);
@@ -262,7 +259,7 @@ test_replace (Fixture       *f,
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "Saved in your keyring", 10);
   token = fbk_test_token_store_lookup (f->token_store, NULL, 10, &error);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
-  g_assert_true (fbk_client_has_token (f->client));
+  g_assert_true (fbk_session_has_token (f->session));
 }
 
 int

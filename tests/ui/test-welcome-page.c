@@ -33,9 +33,9 @@
 typedef struct
 {
   FbkDemoServer  *server;
-  FbkClient      *client;       /* the repository's */
-  FbkRepository  *repository;
-  FbkTokenStore  *token_store;
+  FbkSession     *session;
+  FbkRepository  *repository;   /* the session's */
+  FbkTokenStore  *token_store;  /* the session's */
   GtkWindow      *window;
   GtkWidget      *page;
   guint           n_connected;
@@ -56,18 +56,28 @@ on_demo_requested_cb (GtkWidget *widget,
   f->n_demo_requested++;
 }
 
+/* The session's token store, keeping the token in memory only (the real
+ * keyring is out of reach here, see main()). */
+static FbkTokenStore *
+keep_in_memory (FbkSession *session)
+{
+  FbkTokenStore *token_store = fbk_session_get_token_store (session);
+
+  fbk_token_store_set_memory_only (token_store, TRUE);
+  fbk_token_store_set_timeout (token_store, 5);
+  return token_store;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  f->repository = fbk_test_ui_start_demo (f->server, NULL);
-  f->client = fbk_repository_get_client (f->repository);
-  f->token_store = fbk_token_store_new ();
-  fbk_token_store_set_memory_only (f->token_store, TRUE);
-  fbk_token_store_set_timeout (f->token_store, 5);
+  f->session = fbk_test_ui_start_demo (f->server, NULL);
+  f->repository = fbk_session_get_repository (f->session);
+  f->token_store = keep_in_memory (f->session);
 
-  f->page = fbk_welcome_page_new (f->repository, f->token_store);
+  f->page = fbk_welcome_page_new (f->session);
   g_signal_connect (f->page, "connected", G_CALLBACK (on_connected_cb), f);
   g_signal_connect (f->page, "demo-requested", G_CALLBACK (on_demo_requested_cb), f);
 
@@ -79,8 +89,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  g_clear_object (&f->token_store);
-  g_clear_object (&f->repository);
+  f->token_store = NULL;
+  f->repository = NULL;
+  g_clear_object (&f->session);
   g_clear_object (&f->server);
 }
 
@@ -143,7 +154,7 @@ assert_nothing_stored (Fixture *f)
   g_auto(FbkTokenString) token = stored_token (f->token_store);
 
   g_assert_null (token);
-  g_assert_false (fbk_client_has_token (f->client));
+  g_assert_false (fbk_session_has_token (f->session));
   g_assert_cmpuint (g_list_model_get_n_items (fbk_repository_get_meters (f->repository)), ==, 0);
   g_assert_cmpuint (f->n_connected, ==, 0);
 }
@@ -231,7 +242,7 @@ test_accepted (Fixture       *f,
   /* Saved, in use, the meters listed, and the field emptied. */
   token = stored_token (f->token_store);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
-  g_assert_true (fbk_client_has_token (f->client));
+  g_assert_true (fbk_session_has_token (f->session));
   g_assert_cmpuint (g_list_model_get_n_items (fbk_repository_get_meters (f->repository)), ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
@@ -255,7 +266,7 @@ test_expiry_warning (Fixture       *f,
   FbkInstant now = DEMO_TOKEN_EXPIRY - 10 * 24 * 3600 + 60;
 
   fbk_demo_server_set_now (f->server, now);
-  fbk_client_set_now (f->client, now);
+  fbk_clock_set_now (fbk_session_get_clock (f->session), now);
 
   fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "It covers 3 metering points", 10);
@@ -268,15 +279,17 @@ test_network_error (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *url = fbk_test_ui_dup_unreachable_url ();
-  g_autoptr(FbkRepository) repository = NULL;
+  g_autoptr(FbkSession) session = NULL;
+  FbkTokenStore *token_store;
 
-  repository = fbk_test_ui_new_repository (url, fbk_demo_server_get_now (f->server), NULL);
-  fbk_welcome_page_set_repository (FBK_WELCOME_PAGE (f->page), repository);
+  session = fbk_test_new_session (url, fbk_demo_server_get_now (f->server), NULL, NULL);
+  token_store = keep_in_memory (session);
+  fbk_welcome_page_set_session (FBK_WELCOME_PAGE (f->page), session);
 
   fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "Could not reach Elvia", 10);
-  g_assert_null (stored_token (f->token_store));
-  g_assert_false (fbk_client_has_token (fbk_repository_get_client (repository)));
+  g_assert_null (stored_token (token_store));
+  g_assert_false (fbk_session_has_token (session));
   g_assert_cmpuint (f->n_connected, ==, 0);
 }
 
@@ -293,7 +306,7 @@ test_keyring_unavailable (Fixture       *f,
   fbk_test_ui_wait_for_text (f->page, "Elvia accepted the token, but it could not be saved.", 10);
   fbk_test_ui_wait_for_text (f->page, "No keyring is available", 1);
   /* Not in use before the person chose. */
-  g_assert_false (fbk_client_has_token (f->client));
+  g_assert_false (fbk_session_has_token (f->session));
 
   fbk_test_ui_click (f->page, "Use for This Session Only");
   fbk_test_ui_wait_for_text (f->page, "It covers 3 metering points", 10);
@@ -302,7 +315,7 @@ test_keyring_unavailable (Fixture       *f,
   g_assert_true (fbk_token_store_get_memory_only (f->token_store));
   token = stored_token (f->token_store);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
-  g_assert_true (fbk_client_has_token (f->client));
+  g_assert_true (fbk_session_has_token (f->session));
 
   fbk_test_ui_click (f->page, "Continue");
   g_assert_cmpuint (f->n_connected, ==, 1);
@@ -329,9 +342,9 @@ test_replace (Fixture       *f,
 
   g_assert_true (fbk_test_token_store_save (f->token_store, FBK_DEMO_TOKEN, NULL, 5, &error));
   g_assert_no_error (error);
-  fbk_client_set_token (f->client, FBK_DEMO_TOKEN);
+  fbk_session_set_token (f->session, FBK_DEMO_TOKEN);
 
-  dialog = fbk_token_dialog_new (f->repository, f->token_store);
+  dialog = fbk_token_dialog_new (f->session);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_connect (dialog, "connected", G_CALLBACK (on_connected_cb), f);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), f->window);
@@ -358,7 +371,7 @@ static void
 test_refusal_dialog (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *dialog = fbk_token_dialog_new_for_refusal (f->repository, f->token_store);
+  GtkWidget *dialog = fbk_token_dialog_new_for_refusal (f->session);
 
   g_assert_true (fbk_token_dialog_get_refused (FBK_TOKEN_DIALOG (dialog)));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), f->window);

@@ -1,5 +1,9 @@
 /* test-client.c: FbkClient against a scripted SoupServer on loopback
  *
+ * A single request goes through the client; what takes several requests
+ * (discovering the meters, a period longer than one request may ask for)
+ * through a store-less FbkRepository on the same client, which plans them.
+ *
  * The server records every request as it arrived (path, raw and decoded
  * query, Authorization) and answers from a script: canned bodies, errors
  * with or without Retry-After, delays, truncated bodies. Without a script
@@ -16,6 +20,7 @@
 
 #include "fbk-client.h"
 #include "fbk-error.h"
+#include "fbk-repository.h"
 #include "fbk-test-support.h"
 
 #define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
@@ -141,8 +146,10 @@ struct _Fixture
   GPtrArray  *trickles;   /* Trickle */
   guint       in_flight;
   guint       max_in_flight;
-  FbkClient  *client;
-  FbkInstant  now;
+  FbkClient     *client;
+  FbkClock      *clock;
+  FbkRepository *repository;  /* on client, without a store */
+  FbkInstant     now;
 };
 
 static Reply *
@@ -540,15 +547,18 @@ fixture_set_up (Fixture       *f,
   f->client = fbk_client_new (f->base_url, &error);
   g_assert_no_error (error);
   fbk_client_set_token (f->client, TEST_TOKEN);
-  fbk_client_set_now (f->client, f->now);
   /* Fast retries unless a test says otherwise; the defaults wait seconds. */
   fbk_client_set_retry_policy (f->client, 2, 10, 40);
+  f->clock = fbk_clock_new_pinned (f->now);
+  f->repository = fbk_repository_new (f->client, NULL, f->clock);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->repository);
+  g_clear_object (&f->clock);
   g_clear_object (&f->client);
   g_ptr_array_set_size (f->held, 0);
   g_ptr_array_set_size (f->trickles, 0);
@@ -584,29 +594,67 @@ on_progress (guint    done,
     g_cancellable_cancel (progress->cancel_at);
 }
 
-static FbkValuesResult *
-fetch_values (Fixture            *f,
-              const FbkPlanMeter *meters,
-              guint               n_meters,
-              FbkInstant          from,
-              FbkInstant          to,
-              FbkDirection        direction,
-              Progress           *progress,
-              GCancellable       *cancellable,
-              GError            **error)
+/* A period of @ids through the repository: planned into requests the API
+ * accepts, each one client call. */
+static FbkRefreshResult *
+refresh (Fixture            *f,
+         const char * const *ids,
+         FbkInstant          from,
+         FbkInstant          to,
+         FbkDirection        direction,
+         Progress           *progress,
+         GCancellable       *cancellable,
+         GError            **error)
 {
   FbkTestAsync waiter = { 0 };
-  FbkValuesResult *result;
+  FbkRefreshResult *result;
 
-  fbk_client_fetch_values_async (f->client, meters, n_meters, from, to, direction,
-                                 progress != NULL ? on_progress : NULL, progress,
-                                 cancellable, fbk_test_async_done_cb, &waiter);
+  fbk_repository_refresh_values_async (f->repository, ids, from, to, direction,
+                                       progress != NULL ? on_progress : NULL, progress,
+                                       cancellable, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 30);
-  result = fbk_client_fetch_values_finish (f->client, waiter.result, error);
+  result = fbk_repository_refresh_values_finish (f->repository, waiter.result, error);
   g_object_unref (waiter.result);
   g_assert_cmpuint (waiter.n_callbacks, ==, 1);
 
   return result;
+}
+
+/* One request for @id's values over [@from, @to). */
+static GPtrArray *
+fetch_values (Fixture       *f,
+              const char    *id,
+              FbkInstant     from,
+              FbkInstant     to,
+              FbkDirection   direction,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  FbkTestAsync waiter = { 0 };
+  GPtrArray *answered;
+
+  fbk_client_fetch_values_async (f->client, id, from, to, direction, cancellable, fbk_test_async_done_cb, &waiter);
+  fbk_test_wait_until (waiter.done, 30);
+  answered = fbk_client_fetch_values_finish (f->client, waiter.result, error);
+  g_object_unref (waiter.result);
+  g_assert_cmpuint (waiter.n_callbacks, ==, 1);
+
+  return answered;
+}
+
+/* How many values of @direction an answer holds for METER_A. */
+static guint
+n_values (GPtrArray    *answered,
+          FbkDirection  direction)
+{
+  for (guint i = 0; i < answered->len; i++)
+    {
+      FbkMeterValues *values = g_ptr_array_index (answered, i);
+
+      if (g_str_equal (values->metering_point_id, METER_A))
+        return values->intervals[direction] != NULL ? values->intervals[direction]->len : 0;
+    }
+  return 0;
 }
 
 static gboolean
@@ -629,30 +677,30 @@ run_for_ms (guint ms)
 }
 
 /* Fetches a day of METER_A, for the tests about errors. */
-static FbkValuesResult *
+static GPtrArray *
 fetch_day (Fixture  *f,
            GError  **error)
 {
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
   FbkInstant day = fbk_test_instant ("2024-11-01T00:00:00+01:00");
 
-  return fetch_values (f, &meter, 1, day, day + 24 * HOUR, FBK_DIRECTION_CONSUMPTION, NULL, NULL, error);
+  return fetch_values (f, METER_A, day, day + 24 * HOUR, FBK_DIRECTION_CONSUMPTION, NULL, error);
 }
 
-static GPtrArray *
+/* The repository's discovery: the meters the token covers. */
+static GListModel *
 discover (Fixture       *f,
           GCancellable  *cancellable,
           GError       **error)
 {
   FbkTestAsync waiter = { 0 };
-  GPtrArray *meters;
+  gboolean discovered;
 
-  fbk_client_discover_async (f->client, cancellable, fbk_test_async_done_cb, &waiter);
+  fbk_repository_discover_meters_async (f->repository, cancellable, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 30);
-  meters = fbk_client_discover_finish (f->client, waiter.result, error);
+  discovered = fbk_repository_discover_meters_finish (f->repository, waiter.result, error);
   g_object_unref (waiter.result);
 
-  return meters;
+  return discovered ? fbk_repository_get_meters (f->repository) : NULL;
 }
 
 static void
@@ -762,7 +810,7 @@ static void
 test_discover (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GPtrArray) meters = NULL;
+  GListModel *meters;
   g_autoptr(GError) error = NULL;
   FbkInstant hour = fbk_test_instant ("2024-11-15T10:00:00+01:00");
   FbkMeteringPoint *a, *b;
@@ -796,9 +844,11 @@ test_discover (Fixture       *f,
   g_assert_cmpint (seen_instant (production, "startTime"), ==, hour - 7 * 24 * HOUR);
 
   /* Both meters, in the order Elvia listed them. */
-  g_assert_cmpuint (meters->len, ==, 2);
-  a = g_ptr_array_index (meters, 0);
-  b = g_ptr_array_index (meters, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (meters), ==, 2);
+  a = g_list_model_get_item (meters, 0);
+  b = g_list_model_get_item (meters, 1);
+  g_object_unref (a);
+  g_object_unref (b);
   g_assert_cmpstr (fbk_metering_point_get_id (a), ==, METER_A);
   g_assert_cmpstr (fbk_metering_point_get_id (b), ==, METER_B);
   g_assert_cmpint (fbk_metering_point_get_contract_start (a), ==, fbk_test_instant ("2016-04-15T00:00:00+02:00"));
@@ -814,7 +864,7 @@ static void
 test_discover_failure (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GPtrArray) meters = NULL;
+  GListModel *meters;
   g_autoptr(GError) error = NULL;
 
   fbk_client_set_max_concurrent (f->client, 1);
@@ -847,8 +897,8 @@ static void
 test_values_three_years (Fixture       *f,
                          gconstpointer  data)
 {
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
-  g_autoptr(FbkValuesResult) result = NULL;
+  const char * const ids[] = { METER_A, NULL };
+  g_autoptr(FbkRefreshResult) result = NULL;
   g_autoptr(GError) error = NULL;
   Progress progress = { g_array_new (FALSE, FALSE, sizeof (guint)), NULL, 0 };
   FbkInstant from = fbk_time_add_oslo_months (f->now, -36);
@@ -862,8 +912,7 @@ test_values_three_years (Fixture       *f,
 
   /* One request at a time so arrival order is sending order. */
   fbk_client_set_max_concurrent (f->client, 1);
-  result = fetch_values (f, &meter, 1, from, f->now + 24 * HOUR, FBK_DIRECTION_CONSUMPTION,
-                         &progress, NULL, &error);
+  result = refresh (f, ids, from, f->now + 24 * HOUR, FBK_DIRECTION_CONSUMPTION, &progress, NULL, &error);
   g_assert_no_error (error);
 
   /* 1096 days in 365-day requests, oldest first, back to back, each within
@@ -938,91 +987,77 @@ test_values_three_years (Fixture       *f,
 }
 
 /* Answers arrive out of order (the oldest request is the slowest): the
- * result is still one sorted series, and no more than the allowed number of
- * requests ran at once. */
+ * result is still one sorted series per meter, and no more than the allowed
+ * number of requests ran at once. */
 static void
 test_values_concurrent_merge (Fixture       *f,
                               gconstpointer  data)
 {
-  const FbkPlanMeter meters[] = {
-    { METER_A, FBK_INSTANT_INVALID },
-    { METER_B, fbk_test_instant ("2023-06-01T00:00:00+02:00") },
-  };
-  g_autoptr(FbkValuesResult) result = NULL;
+  const char * const ids[] = { METER_A, METER_B, NULL };
+  g_autoptr(FbkRefreshResult) result = NULL;
   g_autoptr(GError) error = NULL;
   FbkInstant from = fbk_test_instant ("2022-01-01T00:00:00+01:00");
   FbkInstant to = fbk_test_instant ("2024-11-01T00:00:00+01:00");
 
   script_values (f, 150);
   script_values (f, 75);
-  result = fetch_values (f, meters, G_N_ELEMENTS (meters), from, to, FBK_DIRECTION_CONSUMPTION,
-                         NULL, NULL, &error);
+  result = refresh (f, ids, from, to, FBK_DIRECTION_CONSUMPTION, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  /* A: three windows; B only from its contract start: two. */
-  g_assert_cmpuint (f->seen->len, ==, 5);
+  /* Three windows each. */
+  g_assert_cmpuint (f->seen->len, ==, 6);
   g_assert_cmpuint (f->max_in_flight, ==, 2);
-  for (guint i = 0; i < f->seen->len; i++)
-    {
-      Seen *seen = seen_at (f, i);
-
-      if (g_str_equal (seen_param (seen, "meteringPointIds"), METER_B))
-        g_assert_cmpint (seen_instant (seen, "startTime"), >=, meters[1].contract_start);
-    }
 
   g_assert_cmpuint (result->series->len, ==, 2);
   for (guint m = 0; m < 2; m++)
     {
       FbkSeries *series = g_ptr_array_index (result->series, m);
-      FbkInstant first = MAX (from, meters[m].contract_start);
+      FbkInstant first = from;
       guint n = 0;
       const FbkInterval *intervals = fbk_series_get_intervals (series, &n);
 
-      g_assert_cmpstr (fbk_series_get_metering_point_id (series), ==, meters[m].metering_point_id);
+      g_assert_cmpstr (fbk_series_get_metering_point_id (series), ==, ids[m]);
       g_assert_cmpuint (n, ==, (to - first) / HOUR);
       g_assert_cmpint (intervals[0].start, ==, first);
       for (guint i = 1; i < n; i++)
         g_assert_cmpint (intervals[i].start, ==, intervals[i - 1].start + HOUR);
       g_assert_cmpfloat_with_epsilon (intervals[n - 1].kwh,
-                                      generated_wh (meters[m].metering_point_id, intervals[n - 1].start) / 1000.0,
+                                      generated_wh (ids[m], intervals[n - 1].start) / 1000.0,
                                       1e-9);
     }
-  g_assert_cmpint (g_array_index (result->contract_starts, FbkInstant, 0), ==,
-                   fbk_test_instant ("2016-04-15T00:00:00+02:00"));
 }
 
 static void
 test_values_production (Fixture       *f,
                         gconstpointer  data)
 {
-  const FbkPlanMeter meter = { METER_B, FBK_INSTANT_INVALID };
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
   FbkInstant day = fbk_test_instant ("2024-06-01T00:00:00+02:00");
-  FbkSeries *series;
+  FbkMeterValues *values;
 
-  result = fetch_values (f, &meter, 1, day, day + 24 * HOUR, FBK_DIRECTION_PRODUCTION, NULL, NULL, &error);
+  result = fetch_values (f, METER_B, day, day + 24 * HOUR, FBK_DIRECTION_PRODUCTION, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (f->seen->len, ==, 1);
+  g_assert_cmpstr (seen_param (seen_at (f, 0), "meteringPointIds"), ==, METER_B);
   g_assert_cmpstr (seen_param (seen_at (f, 0), "includeProduction"), ==, "true");
   g_assert_null (seen_param (seen_at (f, 0), "includeProductionData"));
-  series = g_ptr_array_index (result->series, 0);
-  g_assert_cmpint (fbk_series_get_direction (series), ==, FBK_DIRECTION_PRODUCTION);
-  g_assert_cmpuint (fbk_series_get_length (series), ==, 24);
+  values = g_ptr_array_index (result, 0);
+  g_assert_cmpstr (values->metering_point_id, ==, METER_B);
+  g_assert_cmpuint (values->intervals[FBK_DIRECTION_PRODUCTION]->len, ==, 24);
 }
 
 static void
 test_values_nothing_to_ask (Fixture       *f,
                             gconstpointer  data)
 {
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
-  g_autoptr(FbkValuesResult) result = NULL;
+  const char * const ids[] = { METER_A, NULL };
+  g_autoptr(FbkRefreshResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Entirely in the future: no request, an empty series, the reason. */
-  result = fetch_values (f, &meter, 1, f->now + 48 * HOUR, f->now + 72 * HOUR, FBK_DIRECTION_CONSUMPTION,
-                         NULL, NULL, &error);
+  result = refresh (f, ids, f->now + 48 * HOUR, f->now + 72 * HOUR, FBK_DIRECTION_CONSUMPTION, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (f->seen->len, ==, 0);
   g_assert_cmpuint (result->n_requests, ==, 0);
@@ -1107,7 +1142,7 @@ static void
 test_retry_after_seconds (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The backoff alone would wait 10–15 ms; Retry-After says a second. */
@@ -1118,7 +1153,7 @@ test_retry_after_seconds (Fixture       *f,
   g_assert_cmpuint (f->seen->len, ==, 2);
   g_assert_cmpfloat (gap_ms (f, 1), >=, 990);
   g_assert_cmpfloat (gap_ms (f, 1), <, 1500);
-  g_assert_cmpuint (fbk_series_get_length (g_ptr_array_index (result->series, 0)), ==, 24);
+  g_assert_cmpuint (n_values (result, FBK_DIRECTION_CONSUMPTION), ==, 24);
   /* The retry asks for the same thing again. */
   g_assert_cmpstr (seen_at (f, 0)->raw_query, ==, seen_at (f, 1)->raw_query);
 }
@@ -1127,7 +1162,7 @@ static void
 test_retry_after_date (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 2);
@@ -1148,7 +1183,7 @@ static void
 test_retry_after_too_long (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
@@ -1165,7 +1200,7 @@ static void
 test_retry_backoff (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
 
   /* 50 ms, then 100 ms (each plus up to half the base in jitter). */
@@ -1185,7 +1220,7 @@ static void
 test_retry_bounded (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
 
   script_otherwise (f, 500, "{\"status\":500,\"title\":\"An error occurred\"}", NULL);
@@ -1222,7 +1257,7 @@ test_error_unauthorized (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
-      g_autoptr(FbkValuesResult) result = NULL;
+      g_autoptr(GPtrArray) result = NULL;
       g_autoptr(GError) error = NULL;
 
       g_ptr_array_set_size (f->seen, 0);
@@ -1242,7 +1277,7 @@ test_error_bad_request (Fixture       *f,
 {
   g_autoptr(GBytes) body = fbk_test_load_fixture ("problem-details-400.json");
   g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
 
   script (f, REPLY_CANNED, 400, text, NULL, 0);
@@ -1276,7 +1311,7 @@ test_error_invalid_json (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      g_autoptr(FbkValuesResult) result = NULL;
+      g_autoptr(GPtrArray) result = NULL;
       g_autoptr(GError) error = NULL;
 
       g_ptr_array_set_size (f->seen, 0);
@@ -1295,7 +1330,7 @@ test_error_truncated (Fixture       *f,
 {
   g_autoptr(GBytes) body = fbk_test_load_fixture ("metervalues-single.json");
   g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Cut off every time: after the retries it is reported as a broken answer. */
@@ -1313,14 +1348,14 @@ test_error_truncated (Fixture       *f,
   result = fetch_day (f, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (f->seen->len, ==, 2);
-  g_assert_cmpuint (fbk_series_get_length (g_ptr_array_index (result->series, 0)), ==, 24);
+  g_assert_cmpuint (n_values (result, FBK_DIRECTION_CONSUMPTION), ==, 24);
 }
 
 static void
 test_error_slow (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
   double elapsed_s;
@@ -1335,7 +1370,7 @@ test_error_slow (Fixture       *f,
   g_assert_cmpuint (f->seen->len, ==, 2);
   g_assert_cmpfloat (elapsed_s, >=, 0.95);
   g_assert_cmpfloat (elapsed_s, <, 1.8);
-  g_clear_pointer (&result, fbk_values_result_free);
+  g_clear_pointer (&result, g_ptr_array_unref);
 
   /* The limit is for the whole request: an answer that trickles in never
    * goes quiet for long, yet takes too long. */
@@ -1360,17 +1395,16 @@ test_error_slow (Fixture       *f,
   result = fetch_day (f, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (f->seen->len, ==, 1);
-  g_assert_cmpuint (fbk_series_get_length (g_ptr_array_index (result->series, 0)), ==, 24);
+  g_assert_cmpuint (n_values (result, FBK_DIRECTION_CONSUMPTION), ==, 24);
 }
 
 static void
 test_error_unreachable (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FbkClient) client = NULL;
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
   g_autofree char *closed_url = g_strdup (f->base_url);
   FbkTestAsync waiter = { 0 };
 
@@ -1379,10 +1413,9 @@ test_error_unreachable (Fixture       *f,
   client = fbk_client_new (closed_url, &error);
   g_assert_no_error (error);
   fbk_client_set_token (client, TEST_TOKEN);
-  fbk_client_set_now (client, f->now);
   fbk_client_set_retry_policy (client, 1, 10, 10);
-  fbk_client_fetch_values_async (client, &meter, 1, f->now - 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
-                                 NULL, NULL, NULL, fbk_test_async_done_cb, &waiter);
+  fbk_client_fetch_values_async (client, METER_A, f->now - 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
+                                 NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
   result = fbk_client_fetch_values_finish (client, waiter.result, &error);
   g_clear_object (&waiter.result);
@@ -1399,7 +1432,7 @@ test_redirect_drops_token (Fixture       *f,
 {
   g_autoptr(SoupServer) other = soup_server_new (NULL, NULL);
   g_autoptr(GPtrArray) other_seen = g_ptr_array_new_with_free_func ((GDestroyNotify) seen_free);
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
   Fixture other_fixture = { 0 };
   Reply *redirect;
@@ -1432,9 +1465,9 @@ static void
 test_cancel_mid_operation (Fixture       *f,
                            gconstpointer  data)
 {
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
+  const char * const ids[] = { METER_A, NULL };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(FbkRefreshResult) result = NULL;
   g_autoptr(GError) error = NULL;
   Progress progress = { g_array_new (FALSE, FALSE, sizeof (guint)), cancellable, 2 };
 
@@ -1444,8 +1477,8 @@ test_cancel_mid_operation (Fixture       *f,
   script_values (f, 0);
   script_values (f, 0);
   script_values (f, 2000 * fbk_test_time_scale ());
-  result = fetch_values (f, &meter, 1, f->now - 3 * 365 * 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
-                         &progress, cancellable, &error);
+  result = refresh (f, ids, f->now - 3 * 365 * 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
+                    &progress, cancellable, &error);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (result);
@@ -1460,15 +1493,14 @@ test_cancel_during_retry_wait (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GError) error = NULL;
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
   gint64 started = g_get_monotonic_time ();
   FbkTestAsync waiter = { 0 };
 
   script (f, REPLY_CANNED, 429, "{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}", "30", 0);
-  fbk_client_fetch_values_async (f->client, &meter, 1, f->now - 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
-                                 NULL, NULL, cancellable, fbk_test_async_done_cb, &waiter);
+  fbk_client_fetch_values_async (f->client, METER_A, f->now - 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
+                                 cancellable, fbk_test_async_done_cb, &waiter);
   run_for_ms (200);
   g_assert_cmpuint (f->seen->len, ==, 1);
   g_cancellable_cancel (cancellable);
@@ -1487,7 +1519,6 @@ test_cancel_in_flight (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GPtrArray) meters = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
@@ -1496,15 +1527,14 @@ test_cancel_in_flight (Fixture       *f,
   /* Discover with both requests held by the server. */
   script_values (f, 3000);
   script_values (f, 3000);
-  fbk_client_discover_async (f->client, cancellable, fbk_test_async_done_cb, &waiter);
+  fbk_repository_discover_meters_async (f->repository, cancellable, fbk_test_async_done_cb, &waiter);
   while (f->seen->len < 2)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
   fbk_test_wait_until (waiter.done, 5);
-  meters = fbk_client_discover_finish (f->client, waiter.result, &error);
+  g_assert_false (fbk_repository_discover_meters_finish (f->repository, waiter.result, &error));
   g_clear_object (&waiter.result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (meters);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
   g_clear_error (&error);
 
@@ -1533,14 +1563,20 @@ test_cancel_before_start (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
-  g_autoptr(FbkValuesResult) result = NULL;
-  g_autoptr(GPtrArray) meters = NULL;
+  const char * const ids[] = { METER_A, NULL };
+  g_autoptr(FbkRefreshResult) refreshed = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  GListModel *meters;
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  result = fetch_values (f, &meter, 1, f->now - 800 * 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
-                         NULL, cancellable, &error);
+  refreshed = refresh (f, ids, f->now - 800 * 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
+                       NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (refreshed);
+  g_clear_error (&error);
+
+  result = fetch_values (f, METER_A, f->now - 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (result);
   g_clear_error (&error);
@@ -1556,21 +1592,20 @@ test_cancel_before_start (Fixture       *f,
   g_assert_no_error (error);
 }
 
-/* The first failure stops the rest of an operation, and nothing of it is
+/* The first failure stops the rest of a refresh, and nothing of it is
  * returned. */
 static void
 test_failure_stops_operation (Fixture       *f,
                               gconstpointer  data)
 {
-  const FbkPlanMeter meter = { METER_A, FBK_INSTANT_INVALID };
-  g_autoptr(FbkValuesResult) result = NULL;
+  const char * const ids[] = { METER_A, NULL };
+  g_autoptr(FbkRefreshResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   fbk_client_set_max_concurrent (f->client, 1);
   script_values (f, 0);
   script (f, REPLY_CANNED, 401, "{\"statusCode\":401,\"message\":\"Unauthorized\"}", NULL, 0);
-  result = fetch_values (f, &meter, 1, f->now - 3 * 365 * 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
-                         NULL, NULL, &error);
+  result = refresh (f, ids, f->now - 3 * 365 * 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION, NULL, NULL, &error);
   g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED);
   g_assert_null (result);
   g_assert_cmpuint (f->seen->len, ==, 2);
@@ -1606,7 +1641,7 @@ test_token_never_logged (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
-      g_autoptr(FbkValuesResult) result = NULL;
+      g_autoptr(GPtrArray) result = NULL;
       g_autoptr(GError) error = NULL;
 
       script_otherwise (f, failures[i].status, failures[i].body, failures[i].retry_after);

@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-#include "fbk-client.h"
 #include "fbk-demo-household.h"
 #include "fbk-demo-server-thread.h"
 #include "fbk-error.h"
@@ -31,31 +30,28 @@ start_server (guint    port,
   return g_steal_pointer (&thread);
 }
 
-static FbkClient *
-new_client (FbkDemoServerThread *thread)
+static FbkSession *
+new_session (FbkDemoServerThread *thread)
 {
-  g_autoptr(GError) error = NULL;
-  FbkClient *client = fbk_client_new (fbk_demo_server_thread_get_base_url (thread), &error);
-
-  g_assert_no_error (error);
-  fbk_client_set_token (client, FBK_DEMO_TOKEN);
-  fbk_client_set_now (client, fbk_test_instant (NOW_TEXT));
-  return client;
+  return fbk_test_new_session (fbk_demo_server_thread_get_base_url (thread), fbk_test_instant (NOW_TEXT),
+                               FBK_DEMO_TOKEN, NULL);
 }
 
-static GPtrArray *
-discover (FbkClient  *client,
-          GError    **error)
+/* The meters the session's repository discovered, or NULL. */
+static GListModel *
+discover (FbkSession  *session,
+          GError     **error)
 {
+  FbkRepository *repository = fbk_session_get_repository (session);
   FbkTestAsync waiter = { 0 };
-  GPtrArray *meters;
+  gboolean discovered;
 
-  fbk_client_discover_async (client, NULL, fbk_test_async_done_cb, &waiter);
+  fbk_repository_discover_meters_async (repository, NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 30);
-  meters = fbk_client_discover_finish (client, waiter.result, error);
+  discovered = fbk_repository_discover_meters_finish (repository, waiter.result, error);
   g_object_unref (waiter.result);
 
-  return meters;
+  return discovered ? fbk_repository_get_meters (repository) : NULL;
 }
 
 /* Plain sockets, without asking the desktop for a proxy. */
@@ -149,7 +145,7 @@ release_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Three years of the house through FbkClient, with the server's thread held
+/* Three years of the house through a session, with the server's thread held
  * up: the main context still dispatches a timeout, and once the server
  * goes on every request is answered from its own thread. */
 static void
@@ -157,29 +153,31 @@ test_main_context_free (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FbkDemoServerThread) thread = start_server (0, &error);
-  g_autoptr(FbkClient) client = NULL;
+  g_autoptr(FbkSession) session = NULL;
   g_autoptr(GAsyncQueue) gate = g_async_queue_new ();
-  g_autoptr(FbkValuesResult) result = NULL;
+  g_autoptr(FbkRefreshResult) result = NULL;
   FbkInstant now = fbk_test_instant (NOW_TEXT);
   FbkPeriod period = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_3_YEARS, now);
   FbkInstant from = fbk_period_get_start (&period);
   /* Up to today: every hour before it exists. */
   FbkInstant to = fbk_time_oslo_midnight (fbk_time_oslo_date (now));
-  FbkPlanMeter meter = { fbk_demo_meter_get_id (FBK_DEMO_METER_HOUSE), FBK_INSTANT_INVALID };
+  const char *ids[] = { fbk_demo_meter_get_id (FBK_DEMO_METER_HOUSE), NULL };
+  FbkRepository *repository;
   FbkTestAsync fetch = { 0 };
   Release release = { gate, &fetch, FALSE };
   FbkSeries *series;
   Log log = { 0 };
 
   g_assert_no_error (error);
-  client = new_client (thread);
+  session = new_session (thread);
+  repository = fbk_session_get_repository (session);
 
   fbk_demo_server_thread_invoke_sync (thread, park_server_cb, gate);
-  fbk_client_fetch_values_async (client, &meter, 1, from, to, FBK_DIRECTION_CONSUMPTION,
-                                 NULL, NULL, NULL, fbk_test_async_done_cb, &fetch);
+  fbk_repository_refresh_values_async (repository, ids, from, to, FBK_DIRECTION_CONSUMPTION,
+                                       NULL, NULL, NULL, fbk_test_async_done_cb, &fetch);
   g_timeout_add (20, release_cb, &release);
   fbk_test_wait_until (fetch.done, 30);
-  result = fbk_client_fetch_values_finish (client, fetch.result, &error);
+  result = fbk_repository_refresh_values_finish (repository, fetch.result, &error);
   g_clear_object (&fetch.result);
   g_assert_no_error (error);
 
@@ -242,17 +240,17 @@ test_start_stop (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(FbkDemoServerThread) thread = start_server (0, &error);
-      g_autoptr(FbkClient) client = NULL;
-      g_autoptr(GPtrArray) meters = NULL;
+      g_autoptr(FbkSession) session = NULL;
+      GListModel *meters;
       g_autoptr(GSocketConnection) connection = NULL;
       guint port;
 
       g_assert_no_error (error);
       port = port_of (thread);
-      client = new_client (thread);
-      meters = discover (client, &error);
+      session = new_session (thread);
+      meters = discover (session, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (meters->len, ==, FBK_DEMO_N_METERS);
+      g_assert_cmpuint (g_list_model_get_n_items (meters), ==, FBK_DEMO_N_METERS);
 
       fbk_demo_server_thread_stop (thread);
       g_assert_null (fbk_demo_server_thread_get_base_url (thread));
@@ -280,8 +278,8 @@ test_port_taken (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(FbkDemoServerThread) first = start_server (0, &error);
   g_autoptr(FbkDemoServerThread) second = NULL;
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(GPtrArray) meters = NULL;
+  g_autoptr(FbkSession) session = NULL;
+  GListModel *meters;
 
   g_assert_no_error (error);
   second = start_server (port_of (first), &error);
@@ -291,10 +289,10 @@ test_port_taken (void)
   g_clear_error (&error);
 
   /* The first one goes on serving. */
-  client = new_client (first);
-  meters = discover (client, &error);
+  session = new_session (first);
+  meters = discover (session, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (meters->len, ==, FBK_DEMO_N_METERS);
+  g_assert_cmpuint (g_list_model_get_n_items (meters), ==, FBK_DEMO_N_METERS);
 }
 
 static void
@@ -317,24 +315,23 @@ test_invoke_faults (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FbkDemoServerThread) thread = start_server (0, &error);
-  g_autoptr(FbkClient) client = NULL;
-  g_autoptr(GPtrArray) refused = NULL;
-  g_autoptr(GPtrArray) meters = NULL;
+  g_autoptr(FbkSession) session = NULL;
+  GListModel *refused;
+  GListModel *meters;
 
   g_assert_no_error (error);
-  client = new_client (thread);
-  fbk_client_set_retry_policy (client, 0, FBK_CLIENT_DEFAULT_BASE_DELAY_MS, FBK_CLIENT_DEFAULT_MAX_DELAY_MS);
+  session = new_session (thread);
 
   fbk_demo_server_thread_invoke_sync (thread, add_unavailable_cb, NULL);
-  refused = discover (client, &error);
+  refused = discover (session, &error);
   g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_SERVER);
   g_assert_null (refused);
   g_clear_error (&error);
 
   fbk_demo_server_thread_invoke_sync (thread, clear_faults_cb, NULL);
-  meters = discover (client, &error);
+  meters = discover (session, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (meters->len, ==, FBK_DEMO_N_METERS);
+  g_assert_cmpuint (g_list_model_get_n_items (meters), ==, FBK_DEMO_N_METERS);
 }
 
 int

@@ -28,8 +28,8 @@ typedef struct
   char          *dir;
   FbkStore      *store;
   FbkDemoServer *server;
-  FbkClient     *client;
-  FbkRepository *repository;
+  FbkSession    *session;
+  FbkRepository *repository;  /* the session's */
   FbkInstant     now;
 } Fixture;
 
@@ -47,13 +47,21 @@ set_now (Fixture    *f,
 {
   f->now = now;
   fbk_demo_server_set_now (f->server, now);
-  fbk_client_set_now (f->client, now);
+  fbk_clock_set_now (fbk_session_get_clock (f->session), now);
 }
 
+/* The repository of another session on the same server and @store, as a
+ * later run of the app or the CLI has. */
 static FbkRepository *
-new_repository (Fixture *f)
+new_repository (Fixture  *f,
+                FbkStore *store)
 {
-  return fbk_repository_new (f->client, f->store);
+  g_autoptr(FbkSession) session = fbk_test_new_session (fbk_demo_server_get_base_url (f->server), f->now,
+                                                        FBK_DEMO_TOKEN, store);
+
+  /* One request at a time: the log's order is the sending order. */
+  fbk_session_set_max_concurrent (session, 1);
+  return g_object_ref (fbk_session_get_repository (session));
 }
 
 static void
@@ -73,15 +81,12 @@ fixture_set_up (Fixture       *f,
   fbk_demo_server_start (f->server, 0, &error);
   g_assert_no_error (error);
 
-  f->client = fbk_client_new (fbk_demo_server_get_base_url (f->server), &error);
-  g_assert_no_error (error);
-  fbk_client_set_token (f->client, FBK_DEMO_TOKEN);
-  fbk_client_set_retry_policy (f->client, 0, 10, 10);
+  f->now = fbk_test_instant (NOW_TEXT);
+  f->session = fbk_test_new_session (fbk_demo_server_get_base_url (f->server), f->now, FBK_DEMO_TOKEN, f->store);
   /* One request at a time: the log's order is the sending order. */
-  fbk_client_set_max_concurrent (f->client, 1);
-  set_now (f, fbk_test_instant (NOW_TEXT));
-
-  f->repository = new_repository (f);
+  fbk_session_set_max_concurrent (f->session, 1);
+  set_now (f, f->now);
+  f->repository = fbk_session_get_repository (f->session);
 }
 
 static void
@@ -91,8 +96,8 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  g_clear_object (&f->repository);
-  g_clear_object (&f->client);
+  f->repository = NULL;
+  g_clear_object (&f->session);
   g_clear_object (&f->server);
   g_clear_object (&f->store);
 
@@ -399,7 +404,7 @@ test_empty_answer_keeps_values (Fixture       *f,
   /* Seven hours on, the unverified values are due again; the server, whose
    * clock is set three days back, has none of those hours. */
   fbk_demo_server_clear_requests (f->server);
-  fbk_client_set_now (f->client, first_now + 7 * HOUR);
+  fbk_clock_set_now (fbk_session_get_clock (f->session), first_now + 7 * HOUR);
   fbk_demo_server_set_now (f->server, first_now - 3 * DAY);
   second = refresh (f, HOUSE_ID, from, first_now + 7 * HOUR, &error);
   g_assert_no_error (error);
@@ -520,7 +525,7 @@ static void
 test_without_store (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(FbkRepository) repository = fbk_repository_new (f->client, NULL);
+  g_autoptr(FbkRepository) repository = new_repository (f, NULL);
   const char *ids[] = { HOUSE_ID, FLAT_ID, NULL };
   FbkInstant from = fbk_test_instant ("2023-01-01T00:00:00+01:00");
 
@@ -680,7 +685,7 @@ test_meters_noted_and_renamed (Fixture       *f,
   g_assert_cmpstr (fbk_metering_point_get_name (fbk_repository_find_meter (f->repository, HOUSE_ID)), ==, "Hytta");
 
   /* Another run: the name comes from the store, and survives discovery. */
-  later = new_repository (f);
+  later = new_repository (f, f->store);
   load_meters (later);
   g_assert_cmpuint (g_list_model_get_n_items (fbk_repository_get_meters (later)), ==, 3);
   g_assert_cmpstr (fbk_metering_point_get_name (fbk_repository_find_meter (later, HOUSE_ID)), ==, "Hytta");

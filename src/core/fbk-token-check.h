@@ -6,8 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "fbk-repository.h"
-#include "fbk-token-store.h"
+#include "fbk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,27 +15,22 @@ typedef enum
   FBK_TOKEN_CHECK_IDLE,      /* nothing asked yet, or the last check was cancelled */
   FBK_TOKEN_CHECK_RUNNING,   /* asking Elvia which meters the token covers */
   FBK_TOKEN_CHECK_SAVING,    /* Elvia accepted it; putting it into the token store */
-  FBK_TOKEN_CHECK_ACCEPTED,  /* accepted, saved, and in use by the repository's client */
+  FBK_TOKEN_CHECK_ACCEPTED,  /* accepted, saved, and in use by the session */
   FBK_TOKEN_CHECK_FAILED,    /* see fbk_token_check_get_error() */
 } FbkTokenCheckState;
 
 #define FBK_TYPE_TOKEN_CHECK_STATE (fbk_token_check_state_get_type ())
 GType fbk_token_check_state_get_type (void);
 
-/* Days before expiry from which the UI warns. */
-#define FBK_TOKEN_EXPIRY_WARNING_DAYS 30
-
 #define FBK_TYPE_TOKEN_CHECK (fbk_token_check_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkTokenCheck, fbk_token_check, FBK, TOKEN_CHECK, GObject)
 
 FbkTokenCheck      *fbk_token_check_new              (void);
-FbkRepository      *fbk_token_check_get_repository   (FbkTokenCheck  *self);
-void                fbk_token_check_set_repository   (FbkTokenCheck  *self,
-                                                      FbkRepository  *repository);
-FbkTokenStore      *fbk_token_check_get_token_store  (FbkTokenCheck  *self);
-void                fbk_token_check_set_token_store  (FbkTokenCheck  *self,
-                                                      FbkTokenStore  *token_store);
+FbkSession         *fbk_token_check_get_session      (FbkTokenCheck  *self);
+void                fbk_token_check_set_session      (FbkTokenCheck  *self,
+                                                      FbkSession     *session);
+gboolean            fbk_token_check_get_ready        (FbkTokenCheck  *self);
 FbkTokenCheckState  fbk_token_check_get_state        (FbkTokenCheck  *self);
 const GError       *fbk_token_check_get_error        (FbkTokenCheck  *self);
 gboolean            fbk_token_check_needs_keyring_choice (FbkTokenCheck *self);

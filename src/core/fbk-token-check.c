@@ -1,11 +1,13 @@
 /* fbk-token-check.c: check a pasted token with Elvia, then keep it
  *
  * The one path from pasted text to a token in use, shared by the welcome
- * page and the replace dialog: clean the text, ask Elvia which meters the
- * token covers, save it, and only then hand it to the app's client.
+ * page, the replace dialog and `forbruk-cli token set`: clean the text
+ * (format), read when it expires (JWT), ask Elvia which meters the token
+ * covers (the probe), save it in the session's token store, and only then
+ * let the session use it.
  *
- * The check asks Elvia through a client of its own rather than the
- * repository's. A token Elvia refuses then never replaces one that works
+ * The probe asks Elvia through a client of its own rather than the
+ * session's. A token Elvia refuses then never replaces one that works
  * (replacing from the preferences), and the check can give up sooner than
  * a background refresh would: a person is watching a spinner.
  *
@@ -17,8 +19,8 @@
 
 #include <glib/gi18n.h>
 
-#include "fbk-chart-format.h"
 #include "fbk-error.h"
+#include "fbk-format.h"
 #include "fbk-token-check.h"
 #include "fbk-token.h"
 
@@ -32,16 +34,15 @@ struct _FbkTokenCheck
 {
   GObject             parent_instance;
 
-  FbkRepository      *repository;
-  FbkTokenStore      *token_store;
+  FbkSession         *session;
 
   /* Cancelled whenever a check is abandoned: every callback of an abandoned
    * check then sees G_IO_ERROR_CANCELLED and leaves the state alone. */
   GCancellable       *cancellable;
   FbkRepository      *probe;
   GListStore         *meters;      /* FbkMeteringPoint, as the probe found them */
-  /* The cleaned token, from the moment it is cleaned until the repository's
-   * client has its own copy; freed only with fbk_token_free(). */
+  /* The cleaned token, from the moment it is cleaned until the session
+   * has its own copy; freed only with fbk_token_free(). */
   char               *token;
   GError             *error;
   FbkInstant          expiry;      /* 0: not a JWT with an expiry */
@@ -72,8 +73,8 @@ static GParamSpec *properties[N_PROPS];
 static FbkInstant
 check_now (FbkTokenCheck *self)
 {
-  /* The client's clock, so the demo's fixed clock and tests agree. */
-  return fbk_client_get_now (fbk_repository_get_client (self->repository));
+  /* The session's clock, so the demo's fixed clock and tests agree. */
+  return fbk_session_get_now (self->session);
 }
 
 static void
@@ -117,7 +118,7 @@ refusal_error (FbkTokenCheck *self)
 {
   if (self->expiry != 0 && fbk_token_expires_within (self->expiry, check_now (self), 0))
     {
-      g_autofree char *date = fbk_chart_format_instant (self->expiry, C_("token expiry date", "%B %-d, %Y"));
+      g_autofree char *date = fbk_format_instant (self->expiry, C_("token expiry date", "%B %-d, %Y"));
 
       return g_error_new (FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED,
                           _("Elvia refused the token because it expired on %s. Delete it on "
@@ -175,12 +176,12 @@ on_saved_cb (GObject      *object,
       return;
     }
 
-  /* Only now does the app use it: a token that could not be kept is not
-   * in use until the person chooses to keep it for this session. */
-  fbk_client_set_token (fbk_repository_get_client (self->repository), self->token);
+  /* Only now does the session use it: a token that could not be kept is
+   * not in use until the person chooses to keep it for this session. */
+  fbk_session_set_token (self->session, self->token);
   forget_token (self);
 
-  fbk_repository_discover_meters_async (self->repository, self->cancellable,
+  fbk_repository_discover_meters_async (fbk_session_get_repository (self->session), self->cancellable,
                                         on_meters_refreshed_cb, g_object_ref (self));
 }
 
@@ -188,7 +189,7 @@ static void
 save (FbkTokenCheck *self)
 {
   set_state (self, FBK_TOKEN_CHECK_SAVING);
-  fbk_token_store_save_async (self->token_store, self->token, self->cancellable,
+  fbk_token_store_save_async (fbk_session_get_token_store (self->session), self->token, self->cancellable,
                               on_saved_cb, g_object_ref (self));
 }
 
@@ -241,8 +242,7 @@ fbk_token_check_dispose (GObject *object)
   FbkTokenCheck *self = FBK_TOKEN_CHECK (object);
 
   abandon (self);
-  g_clear_object (&self->repository);
-  g_clear_object (&self->token_store);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fbk_token_check_parent_class)->dispose (object);
 }
@@ -311,53 +311,46 @@ fbk_token_check_new (void)
   return g_object_new (FBK_TYPE_TOKEN_CHECK, NULL);
 }
 
-FbkRepository *
-fbk_token_check_get_repository (FbkTokenCheck *self)
+FbkSession *
+fbk_token_check_get_session (FbkTokenCheck *self)
 {
   g_return_val_if_fail (FBK_IS_TOKEN_CHECK (self), NULL);
 
-  return self->repository;
+  return self->session;
 }
 
 /**
- * fbk_token_check_set_repository:
- * @repository: (nullable): whose client gets the token once it is accepted
- *   and saved
+ * fbk_token_check_set_session:
+ * @session: (nullable): the session that uses the token once Elvia has
+ *   accepted it and its token store has kept it; a demo session, which
+ *   keeps no token, cannot check one
  */
 void
-fbk_token_check_set_repository (FbkTokenCheck *self,
-                                FbkRepository *repository)
+fbk_token_check_set_session (FbkTokenCheck *self,
+                             FbkSession    *session)
 {
   g_return_if_fail (FBK_IS_TOKEN_CHECK (self));
-  g_return_if_fail (repository == NULL || FBK_IS_REPOSITORY (repository));
+  g_return_if_fail (session == NULL || FBK_IS_SESSION (session));
 
-  if (self->repository == repository)
+  if (self->session == session)
     return;
 
   fbk_token_check_reset (self);
-  g_set_object (&self->repository, repository);
+  g_set_object (&self->session, session);
 }
 
-FbkTokenStore *
-fbk_token_check_get_token_store (FbkTokenCheck *self)
+/**
+ * fbk_token_check_get_ready:
+ *
+ * Returns: whether a check can start: there is a session with a token
+ *   store to keep the token in
+ */
+gboolean
+fbk_token_check_get_ready (FbkTokenCheck *self)
 {
-  g_return_val_if_fail (FBK_IS_TOKEN_CHECK (self), NULL);
+  g_return_val_if_fail (FBK_IS_TOKEN_CHECK (self), FALSE);
 
-  return self->token_store;
-}
-
-void
-fbk_token_check_set_token_store (FbkTokenCheck *self,
-                                 FbkTokenStore *token_store)
-{
-  g_return_if_fail (FBK_IS_TOKEN_CHECK (self));
-  g_return_if_fail (token_store == NULL || FBK_IS_TOKEN_STORE (token_store));
-
-  if (self->token_store == token_store)
-    return;
-
-  fbk_token_check_reset (self);
-  g_set_object (&self->token_store, token_store);
+  return self->session != NULL && fbk_session_get_token_store (self->session) != NULL;
 }
 
 FbkTokenCheckState
@@ -437,23 +430,21 @@ fbk_token_check_get_expiry (FbkTokenCheck *self,
  * fbk_token_check_start:
  * @text: what the person pasted
  *
- * Cleans @text, asks Elvia which meters it covers and saves it in the token
- * store; then the repository's client uses it and the repository lists its
- * meters. Follow #FbkTokenCheck:state. Nothing is saved and the client keeps
- * its old token unless Elvia accepts the new one. A running check is
+ * Cleans @text, asks Elvia which meters it covers and saves it in the
+ * session's token store; then the session uses it and its repository lists
+ * the meters. Follow #FbkTokenCheck:state. Nothing is saved and the session
+ * keeps its old token unless Elvia accepts the new one. A running check is
  * abandoned.
  */
 void
 fbk_token_check_start (FbkTokenCheck *self,
                        const char    *text)
 {
-  FbkClient *client;
   g_autoptr(FbkClient) probe_client = NULL;
   GError *error = NULL;
 
   g_return_if_fail (FBK_IS_TOKEN_CHECK (self));
-  g_return_if_fail (self->repository != NULL);
-  g_return_if_fail (self->token_store != NULL);
+  g_return_if_fail (fbk_token_check_get_ready (self));
 
   fbk_token_check_reset (self);
 
@@ -466,21 +457,19 @@ fbk_token_check_start (FbkTokenCheck *self,
   if (!fbk_token_get_expiry (self->token, &self->expiry))
     self->expiry = 0;
 
-  client = fbk_repository_get_client (self->repository);
-  probe_client = fbk_client_new (fbk_client_get_base_url (client), &error);
+  probe_client = fbk_client_new (fbk_session_get_api_url (self->session), &error);
   if (probe_client == NULL)
     {
       forget_token (self);
       fail (self, error);
       return;
     }
-  fbk_client_set_now (probe_client, fbk_client_get_now (client));
   fbk_client_set_retry_policy (probe_client, CHECK_MAX_RETRIES, CHECK_BASE_DELAY_MS, CHECK_MAX_DELAY_MS);
   fbk_client_set_timeout (probe_client, CHECK_TIMEOUT_SECONDS);
   fbk_client_set_token (probe_client, self->token);
 
   /* No store: what a refused token finds must not be remembered. */
-  self->probe = fbk_repository_new (probe_client, NULL);
+  self->probe = fbk_repository_new (probe_client, NULL, fbk_session_get_clock (self->session));
   self->cancellable = g_cancellable_new ();
 
   set_state (self, FBK_TOKEN_CHECK_RUNNING);
@@ -502,7 +491,7 @@ fbk_token_check_keep_for_session (FbkTokenCheck *self)
   g_return_if_fail (fbk_token_check_needs_keyring_choice (self));
 
   g_clear_error (&self->error);
-  fbk_token_store_set_memory_only (self->token_store, TRUE);
+  fbk_token_store_set_memory_only (fbk_session_get_token_store (self->session), TRUE);
   save (self);
 }
 
@@ -538,7 +527,7 @@ fbk_token_describe_expiry (FbkInstant  expiry,
                            FbkInstant  now,
                            gboolean   *out_warn)
 {
-  g_autofree char *date = fbk_chart_format_instant (expiry, C_("token expiry date", "%B %-d, %Y"));
+  g_autofree char *date = fbk_format_instant (expiry, C_("token expiry date", "%B %-d, %Y"));
   gboolean warn = fbk_token_expires_within (expiry, now, FBK_TOKEN_EXPIRY_WARNING_DAYS);
   char *text;
 

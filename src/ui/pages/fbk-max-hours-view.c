@@ -4,7 +4,11 @@
  * it is complete and verified, the three peak hours on three different
  * days, their average, the capacity step it selects and the headroom to the
  * next step. All columns share one cell factory: each column is told which
- * field it shows, so formatting lives in one place.
+ * field it shows, so formatting lives in one place. Under it, the chart of
+ * each day's highest hour in the period's latest month.
+ *
+ * The Max Hours page of the main view: it needs the hourly consumption and
+ * Elvia's own max hours (fbk_repository_fetch_max_hours_async()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fbk-chart-build.h"
 #include "fbk-chart-daily-peaks.h"
 #include "fbk-chart-format.h"
 #include "fbk-chart-view.h"
@@ -50,9 +55,18 @@ struct _FbkMaxHoursView
   GtkSelectionModel *selection;   /* of items; the column view's only while mapped */
   FbkChartModel     *peaks_model;
   GtkColumnViewColumn *columns[N_COLUMNS];
+  /* What is shown, for the Export menu: a GArray of FbkMaxHoursRow for
+   * each meter of ids, in the same order. */
+  GStrv              ids;
+  GPtrArray         *rows;
+  FbkInstant         from;
+  FbkInstant         to;
 };
 
-G_DEFINE_FINAL_TYPE (FbkMaxHoursView, fbk_max_hours_view, GTK_TYPE_WIDGET)
+static void fbk_max_hours_view_page_init (FbkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FbkMaxHoursView, fbk_max_hours_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (FBK_TYPE_PAGE, fbk_max_hours_view_page_init))
 
 static const char *
 column_title (Column column)
@@ -343,9 +357,12 @@ fbk_max_hours_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->peaks_model);
+  g_clear_pointer (&self->ids, g_strfreev);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fbk_max_hours_view_parent_class)->dispose (object);
 }
+
 
 static void
 fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
@@ -379,28 +396,21 @@ fbk_max_hours_view_init (FbkMaxHoursView *self)
   add_columns (self);
   gtk_column_view_column_set_visible (self->columns[COLUMN_METER], FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->ids = g_new0 (char *, 1);
 }
 
-/**
- * fbk_max_hours_view_set_meters:
- * @meter_names: (array length=n_meters): what each meter is called
- * @rows: (array length=n_meters): each meter's rows (FbkMaxHoursRow), from
- *   fbk_max_hours_table_build()
- *
- * Shows these meters' months, replacing what was shown, in one change of
- * the table: a long fetch replaces it with every answer.
- */
-void
-fbk_max_hours_view_set_meters (FbkMaxHoursView    *self,
-                               const char * const *meter_names,
-                               GArray * const     *rows,
-                               guint               n_meters)
+/* Shows these meters' months (@rows: each meter's GArray of
+ * FbkMaxHoursRow), replacing what was shown, in one change of the table: a
+ * long fetch replaces it with every answer. */
+static void
+set_meters (FbkMaxHoursView    *self,
+            const char * const *meter_names,
+            GArray * const     *rows,
+            guint               n_meters)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_meters_with_rows = 0;
-
-  g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
-  g_return_if_fail (n_meters == 0 || (meter_names != NULL && rows != NULL));
 
   for (guint m = 0; m < n_meters; m++)
     {
@@ -428,19 +438,15 @@ fbk_max_hours_view_get_items (FbkMaxHoursView *self)
   return G_LIST_MODEL (self->items);
 }
 
-/**
- * fbk_max_hours_view_show_daily_peaks:
- * @hourly_consumption: (nullable): the meter's consumption, covering the month
- *
- * Charts each Oslo day's highest hour of @year-@month, with the top-3
+/* Charts each Oslo day's highest hour of @year-@month, with the top-3
  * average as a line: how close each day came to raising the step.
- */
-void
-fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
-                                     const char      *meter_name,
-                                     int              year,
-                                     int              month,
-                                     FbkSeries       *hourly_consumption)
+ * @hourly_consumption (nullable) is the meter's, covering the month. */
+static void
+show_daily_peaks (FbkMaxHoursView *self,
+                  const char      *meter_name,
+                  int              year,
+                  int              month,
+                  FbkSeries       *hourly_consumption)
 {
   const FbkInterval *intervals = NULL;
   FbkMaxHours max_hours;
@@ -448,8 +454,6 @@ fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
   g_autofree char *month_name = NULL;
   g_autofree char *title = NULL;
   guint n = 0;
-
-  g_return_if_fail (FBK_IS_MAX_HOURS_VIEW (self));
 
   if (hourly_consumption != NULL)
     intervals = fbk_series_get_intervals (hourly_consumption, &n);
@@ -467,6 +471,142 @@ fbk_max_hours_view_show_daily_peaks (FbkMaxHoursView *self,
   gtk_label_set_text (self->peaks_title, title);
   gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* FbkPage                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static FbkPageNeeds
+fbk_max_hours_view_get_needs (FbkPage *page)
+{
+  return FBK_PAGE_NEEDS_CONSUMPTION | FBK_PAGE_NEEDS_MAX_HOURS;
+}
+
+static void
+fbk_max_hours_view_show (FbkPage           *page,
+                         const FbkPageData *data)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (page);
+  GPtrArray *consumption = data->hourly[FBK_DIRECTION_CONSUMPTION];
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; data->meter_ids[i] != NULL; i++)
+    {
+      FbkSeries *series = consumption != NULL && i < consumption->len ? g_ptr_array_index (consumption, i) : NULL;
+
+      g_ptr_array_add (names, (gpointer) data->meter_names[i]);
+      g_ptr_array_add (rows, fbk_max_hours_table_build (series,
+                                                        fbk_max_hours_reports_find (data->max_hours_reports,
+                                                                                    data->meter_ids[i]),
+                                                        data->from, data->to, data->now, data->tariff));
+    }
+  set_meters (self, (const char * const *) names->pdata, (GArray * const *) rows->pdata, rows->len);
+
+  /* Kept for exporting the table as shown. */
+  g_strfreev (self->ids);
+  self->ids = g_strdupv ((char **) data->meter_ids);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = g_ptr_array_ref (rows);
+  self->from = data->from;
+  self->to = data->to;
+
+  /* The daily peaks of the period's latest month that has begun, for the
+   * first picked meter. */
+  if (data->meter_ids[0] != NULL)
+    {
+      FbkInstant last = MIN (data->to, data->now) - 1;
+      FbkDate month = fbk_time_oslo_date (last);
+
+      show_daily_peaks (self, data->meter_names[0], month.year, month.month,
+                        consumption != NULL && consumption->len > 0 ? g_ptr_array_index (consumption, 0) : NULL);
+    }
+}
+
+static FbkChartView *
+fbk_max_hours_view_get_chart (FbkPage *page)
+{
+  return fbk_max_hours_view_get_daily_peaks_chart (FBK_MAX_HOURS_VIEW (page));
+}
+
+static gboolean
+fbk_max_hours_view_has_data (FbkPage *page)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (page);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      if (((GArray *) g_ptr_array_index (self->rows, i))->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GBytes *
+write_table_csv (gpointer data)
+{
+  return g_bytes_ref (data);
+}
+
+/* The rows of the table, the same as `forbruk-cli maxhours --format csv`;
+ * a row a month is little to write, and the tariff steps belong to the
+ * view, so it is written at once. */
+static FbkCsvJob *
+fbk_max_hours_view_create_csv_job (FbkPage     *page,
+                                   FbkCsvStyle  style)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (page);
+  GString *csv = g_string_new (NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    fbk_max_hours_table_write_csv (csv, style, self->ids[i], g_ptr_array_index (self->rows, i), i == 0);
+
+  return fbk_csv_job_new (write_table_csv, g_string_free_to_bytes (csv), (GDestroyNotify) g_bytes_unref);
+}
+
+/* The daily peaks are of the first meter only; the table's file is not to
+ * be taken for the values of the same days. */
+static char *
+fbk_max_hours_view_dup_file_name (FbkPage    *page,
+                                  const char *extension)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (page);
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (extension, "csv") != 0)
+    {
+      FbkChartModel *model = fbk_chart_view_get_model (self->peaks_chart);
+      const char *first[] = { self->ids[0], NULL };
+
+      return fbk_chart_build_file_name (first, fbk_chart_model_get_from (model), fbk_chart_model_get_to (model),
+                                        extension);
+    }
+
+  name = fbk_chart_build_file_name ((const char * const *) self->ids, self->from, self->to, "csv");
+  name[strlen (name) - strlen (".csv")] = '\0';
+  return g_strconcat (name, "-max-hours.csv", NULL);
+}
+
+static void
+fbk_max_hours_view_page_init (FbkPageInterface *iface)
+{
+  iface->get_needs = fbk_max_hours_view_get_needs;
+  iface->show = fbk_max_hours_view_show;
+  iface->get_chart = fbk_max_hours_view_get_chart;
+  iface->has_data = fbk_max_hours_view_has_data;
+  iface->create_csv_job = fbk_max_hours_view_create_csv_job;
+  iface->dup_file_name = fbk_max_hours_view_dup_file_name;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+GtkWidget *
+fbk_max_hours_view_new (void)
+{
+  return g_object_new (FBK_TYPE_MAX_HOURS_VIEW, NULL);
 }
 
 /**

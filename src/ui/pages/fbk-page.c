@@ -1,0 +1,189 @@
+/* fbk-page.c: one page of the main view
+ *
+ * The main view keeps the meter list, the period picker, the Export menu
+ * and the loading for every page alike; a page says what it needs
+ * (fbk_page_get_needs()), shows what the main view hands it
+ * (fbk_page_show()), and for the Export menu what it can save: its chart
+ * and its data as CSV. A page that has nothing to show for the picked
+ * meters (production, for meters that do not produce) says so
+ * (fbk_page_is_available()) and is hidden from the view switcher.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "fbk-page"
+
+#include "config.h"
+
+#include "fbk-page.h"
+
+G_DEFINE_INTERFACE (FbkPage, fbk_page, GTK_TYPE_WIDGET)
+
+static void
+fbk_page_default_init (FbkPageInterface *iface)
+{
+}
+
+const char *
+fbk_page_data_get_name (const FbkPageData *data,
+                        const char        *metering_point_id)
+{
+  for (guint i = 0; data->meter_ids != NULL && data->meter_ids[i] != NULL; i++)
+    {
+      if (g_strcmp0 (data->meter_ids[i], metering_point_id) == 0)
+        return data->meter_names[i];
+    }
+  return metering_point_id;
+}
+
+struct _FbkCsvJob
+{
+  FbkCsvWriteFunc write;
+  gpointer        data;
+  GDestroyNotify  free_data;
+};
+
+FbkCsvJob *
+fbk_csv_job_new (FbkCsvWriteFunc write,
+                 gpointer        data,
+                 GDestroyNotify  free_data)
+{
+  FbkCsvJob *job = g_new0 (FbkCsvJob, 1);
+
+  job->write = write;
+  job->data = data;
+  job->free_data = free_data;
+  return job;
+}
+
+/* In any one thread at a time. */
+GBytes *
+fbk_csv_job_run (FbkCsvJob *job)
+{
+  return job->write (job->data);
+}
+
+void
+fbk_csv_job_free (FbkCsvJob *job)
+{
+  if (job == NULL)
+    return;
+
+  if (job->free_data != NULL)
+    job->free_data (job->data);
+  g_free (job);
+}
+
+FbkPageNeeds
+fbk_page_get_needs (FbkPage *self)
+{
+  g_return_val_if_fail (FBK_IS_PAGE (self), 0);
+
+  return FBK_PAGE_GET_IFACE (self)->get_needs (self);
+}
+
+void
+fbk_page_show (FbkPage           *self,
+               const FbkPageData *data)
+{
+  g_return_if_fail (FBK_IS_PAGE (self));
+  g_return_if_fail (data != NULL);
+
+  FBK_PAGE_GET_IFACE (self)->show (self, data);
+}
+
+/* Whether the page has anything to show for @data's meters; cheap, as it
+ * is asked whenever the meters change. */
+gboolean
+fbk_page_is_available (FbkPage           *self,
+                       const FbkPageData *data)
+{
+  FbkPageInterface *iface;
+
+  g_return_val_if_fail (FBK_IS_PAGE (self), FALSE);
+
+  iface = FBK_PAGE_GET_IFACE (self);
+  return iface->is_available == NULL || iface->is_available (self, data);
+}
+
+/**
+ * fbk_page_get_chart:
+ *
+ * Returns: (transfer none) (nullable): the chart "Save Chart as Image"
+ *   and "Copy Chart" take, when the page shows one with data
+ */
+FbkChartView *
+fbk_page_get_chart (FbkPage *self)
+{
+  FbkPageInterface *iface;
+  FbkChartView *chart;
+  FbkChartModel *model;
+
+  g_return_val_if_fail (FBK_IS_PAGE (self), NULL);
+
+  iface = FBK_PAGE_GET_IFACE (self);
+  chart = iface->get_chart != NULL ? iface->get_chart (self) : NULL;
+  model = chart != NULL ? fbk_chart_view_get_model (chart) : NULL;
+
+  return model != NULL && fbk_chart_model_get_n_series (model) > 0 ? chart : NULL;
+}
+
+/**
+ * fbk_page_get_chart_model:
+ *
+ * Returns: (transfer none) (nullable): what the page's chart shows
+ */
+FbkChartModel *
+fbk_page_get_chart_model (FbkPage *self)
+{
+  FbkPageInterface *iface;
+
+  g_return_val_if_fail (FBK_IS_PAGE (self), NULL);
+
+  iface = FBK_PAGE_GET_IFACE (self);
+  return iface->get_chart != NULL ? fbk_chart_view_get_model (iface->get_chart (self)) : NULL;
+}
+
+/* Whether "Save Data as CSV" has anything to write. */
+gboolean
+fbk_page_has_data (FbkPage *self)
+{
+  FbkPageInterface *iface;
+
+  g_return_val_if_fail (FBK_IS_PAGE (self), FALSE);
+
+  iface = FBK_PAGE_GET_IFACE (self);
+  return iface->has_data != NULL && iface->has_data (self);
+}
+
+/**
+ * fbk_page_create_csv_job:
+ *
+ * Returns: (transfer full) (nullable): the page's data as "Save Data as
+ *   CSV" writes it, or %NULL when it has none (fbk_page_has_data())
+ */
+FbkCsvJob *
+fbk_page_create_csv_job (FbkPage     *self,
+                         FbkCsvStyle  style)
+{
+  g_return_val_if_fail (FBK_IS_PAGE (self), NULL);
+
+  if (!fbk_page_has_data (self))
+    return NULL;
+
+  return FBK_PAGE_GET_IFACE (self)->create_csv_job (self, style);
+}
+
+/**
+ * fbk_page_dup_file_name:
+ * @extension: "png", "csv"…
+ *
+ * Returns: (transfer full): what to call a file of what the page shows
+ */
+char *
+fbk_page_dup_file_name (FbkPage    *self,
+                        const char *extension)
+{
+  g_return_val_if_fail (FBK_IS_PAGE (self), NULL);
+
+  return FBK_PAGE_GET_IFACE (self)->dup_file_name (self, extension);
+}
