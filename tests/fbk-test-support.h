@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "fbk-session.h"
-#include "fbk-store.h"
+#include "fbk-store-sync.h"
 #include "fbk-time.h"
 
 G_BEGIN_DECLS

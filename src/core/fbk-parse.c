@@ -574,51 +574,6 @@ fbk_meter_values_free (FbkMeterValues *self)
   g_free (self);
 }
 
-static int
-compare_interval_starts (gconstpointer a,
-                         gconstpointer b,
-                         gpointer      user_data)
-{
-  const FbkInterval *interval_a = a;
-  const FbkInterval *interval_b = b;
-
-  return (interval_a->start > interval_b->start) - (interval_a->start < interval_b->start);
-}
-
-/* Sorts by start and keeps one interval per start: a verified one over an
- * unverified one, else the later one in the body. The body is normally in
- * order already, which costs one pass. */
-static void
-sort_intervals (GArray *intervals)
-{
-  FbkInterval *values = (FbkInterval *) (gpointer) intervals->data;
-  guint kept = 0;
-  gboolean ordered = TRUE;
-
-  for (guint i = 1; i < intervals->len && ordered; i++)
-    ordered = values[i - 1].start < values[i].start;
-  if (ordered)
-    return;
-
-  /* g_qsort_with_data() is stable, so "later in the body" survives it. */
-  g_qsort_with_data (values, (gint) intervals->len, sizeof (FbkInterval),
-                     compare_interval_starts, NULL);
-
-  for (guint i = 0; i < intervals->len; i++)
-    {
-      if (kept > 0 && values[kept - 1].start == values[i].start)
-        {
-          if (!(values[kept - 1].flags & FBK_INTERVAL_VERIFIED) ||
-              (values[i].flags & FBK_INTERVAL_VERIFIED))
-            values[kept - 1] = values[i];
-        }
-      else
-        values[kept++] = values[i];
-    }
-
-  g_array_set_size (intervals, kept);
-}
-
 /* Reads one point into @intervals (indexed by FbkDirection), or counts it
  * in @n_skipped. @resolution_minutes is 0 when unknown. Nothing is added
  * when it fails. */
@@ -900,7 +855,7 @@ parse_meter_values_point (JsonObject    *object,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (values->intervals); i++)
-    sort_intervals (values->intervals[i]);
+    fbk_intervals_normalize (values->intervals[i]);
 
   return g_steal_pointer (&values);
 }

@@ -224,12 +224,18 @@ fbk_series_get_range (FbkSeries  *self,
   return last > first ? intervals + first : NULL;
 }
 
-/* Elvia sends today's values unverified and sends them again, verified, the
+/**
+ * fbk_interval_replaces:
+ *
+ * Whether @incoming takes the place of @stored, a value of the same start.
+ * Elvia sends today's values unverified and sends them again, verified, the
  * next morning; a late unverified copy must not undo that. Otherwise the
- * newer answer wins, so a corrected value replaces the old one. */
-static inline gboolean
-replaces (const FbkInterval *stored,
-          const FbkInterval *incoming)
+ * newer answer wins, so a corrected value replaces the old one. The store
+ * keeps the same rule in SQL (fbk-store-db.c).
+ */
+gboolean
+fbk_interval_replaces (const FbkInterval *stored,
+                       const FbkInterval *incoming)
 {
   return (incoming->flags & FBK_INTERVAL_VERIFIED) != 0 ||
          (stored->flags & FBK_INTERVAL_VERIFIED) == 0;
@@ -242,44 +248,16 @@ same_content (const FbkInterval *a,
   return a->duration == b->duration && a->flags == b->flags && a->kwh == b->kwh;
 }
 
-static int
-compare_start (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+/* For g_qsort_with_data() on FbkInterval: by start. */
+int
+fbk_interval_compare_start (gconstpointer a,
+                            gconstpointer b,
+                            gpointer      user_data)
 {
   const FbkInterval *ia = a;
   const FbkInterval *ib = b;
 
   return (ia->start > ib->start) - (ia->start < ib->start);
-}
-
-/* Sorts a copy of an unsorted batch (g_qsort_with_data() is stable) and folds
- * repeated starts in batch order, as if they had been upserted one by one. */
-static GArray *
-normalize_batch (const FbkInterval *intervals,
-                 guint              n_intervals)
-{
-  GArray *batch = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_intervals);
-  FbkInterval *data;
-  guint kept = 0;
-
-  g_array_append_vals (batch, intervals, n_intervals);
-  data = (FbkInterval *) (gpointer) batch->data;
-  g_qsort_with_data (data, n_intervals, sizeof (FbkInterval), compare_start, NULL);
-
-  for (guint i = 0; i < n_intervals; i++)
-    {
-      if (kept > 0 && data[kept - 1].start == data[i].start)
-        {
-          if (replaces (&data[kept - 1], &data[i]))
-            data[kept - 1] = data[i];
-        }
-      else
-        data[kept++] = data[i];
-    }
-
-  g_array_set_size (batch, kept);
-  return batch;
 }
 
 static gboolean
@@ -293,6 +271,40 @@ is_strictly_sorted (const FbkInterval *intervals,
     }
 
   return TRUE;
+}
+
+/**
+ * fbk_intervals_normalize:
+ * @intervals: (element-type FbkInterval): values in any order
+ *
+ * Sorts @intervals by start and folds repeated starts in their order, as if
+ * they had been upserted one by one (fbk_interval_replaces()).
+ * Intervals already in order, as the API sends them, cost one pass.
+ */
+void
+fbk_intervals_normalize (GArray *intervals)
+{
+  FbkInterval *data = (FbkInterval *) (gpointer) intervals->data;
+  guint kept = 0;
+
+  if (is_strictly_sorted (data, intervals->len))
+    return;
+
+  /* g_qsort_with_data() is stable, so "later in order" survives it. */
+  g_qsort_with_data (data, (gint) intervals->len, sizeof (FbkInterval), fbk_interval_compare_start, NULL);
+
+  for (guint i = 0; i < intervals->len; i++)
+    {
+      if (kept > 0 && data[kept - 1].start == data[i].start)
+        {
+          if (fbk_interval_replaces (&data[kept - 1], &data[i]))
+            data[kept - 1] = data[i];
+        }
+      else
+        data[kept++] = data[i];
+    }
+
+  g_array_set_size (intervals, kept);
 }
 
 /**
@@ -332,7 +344,9 @@ fbk_series_upsert (FbkSeries         *self,
 
   if (!is_strictly_sorted (intervals, n_intervals))
     {
-      sorted = normalize_batch (intervals, n_intervals);
+      sorted = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_intervals);
+      g_array_append_vals (sorted, intervals, n_intervals);
+      fbk_intervals_normalize (sorted);
       batch = (const FbkInterval *) (gpointer) sorted->data;
       n_intervals = sorted->len;
     }
@@ -349,7 +363,7 @@ fbk_series_upsert (FbkSeries         *self,
 
       if (i < n_stored && data[i].start == batch[j].start)
         {
-          if (replaces (&data[i], &batch[j]) && !same_content (&data[i], &batch[j]))
+          if (fbk_interval_replaces (&data[i], &batch[j]) && !same_content (&data[i], &batch[j]))
             changed++;
           i++;
         }
@@ -374,7 +388,7 @@ fbk_series_upsert (FbkSeries         *self,
         data[write--] = data[read--];
       else if (read >= (gssize) first && data[read].start == batch[next].start)
         {
-          data[write--] = replaces (&data[read], &batch[next]) ? batch[next] : data[read];
+          data[write--] = fbk_interval_replaces (&data[read], &batch[next]) ? batch[next] : data[read];
           read--;
           next--;
         }

@@ -54,6 +54,17 @@ fbk_interval_end (const FbkInterval *interval)
   return interval->start + interval->duration;
 }
 
+/* The two rules every holder of intervals keeps (the parser, series, the
+ * chart, and in SQL the store): intervals are in order of start, one per
+ * start; and where two values share a start, a verified one replaces
+ * anything while an unverified one replaces only an unverified one. */
+int                fbk_interval_compare_start        (gconstpointer      a,
+                                                      gconstpointer      b,
+                                                      gpointer           user_data);
+gboolean           fbk_interval_replaces             (const FbkInterval *stored,
+                                                      const FbkInterval *incoming);
+void               fbk_intervals_normalize           (GArray            *intervals);
+
 #define FBK_TYPE_SERIES (fbk_series_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkSeries, fbk_series, FBK, SERIES, GObject)

@@ -255,8 +255,9 @@ record_fetch (sqlite3            *db,
  * parameters a row stay far below SQLite's limit of 32,766. */
 #define UPSERT_BATCH_ROWS 64
 
-/* A verified value replaces anything; an unverified one replaces only an
- * unverified one. Identical rows are left alone, so "changed" counts only
+/* The rule of fbk_interval_replaces(), in SQL: a verified value replaces
+ * anything; an unverified one replaces only an unverified one. Keep the two
+ * alike. Identical rows are left alone, so "changed" counts only
  * what is really new and unchanged pages are not rewritten. ?1 and ?2 are
  * the meter and direction, then four parameters for each of @n_rows. */
 static sqlite3_stmt *

@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "fbk-store.h"
+#include "fbk-store-sync.h"
 
 G_BEGIN_DECLS
 

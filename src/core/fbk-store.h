@@ -20,8 +20,8 @@ G_BEGIN_DECLS
  * Threads: the store is opened off the calling thread, and every _async call
  * runs on the store's single worker thread, one after the other in the order
  * they were made, so SQLite is never used concurrently and the main loop never
- * waits for the disk. The _sync variants (for forbruk-cli and tests) block the
- * calling thread and take their turn with the worker.
+ * waits for the disk. Tests and benchmarks also have blocking variants
+ * (fbk-store-sync.h) that take their turn with the worker.
  *
  * Damage: a file that is not a database, fails SQLite's quick check, or was
  * written by a newer Forbruk is never opened as is, never deleted and never
@@ -112,9 +112,6 @@ void            fbk_store_open_async               (const char           *path,
                                                     gpointer              user_data);
 FbkStore       *fbk_store_open_finish              (GAsyncResult         *result,
                                                     GError              **error);
-FbkStore       *fbk_store_open_sync                (const char           *path,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 
 const char     *fbk_store_get_path                 (FbkStore             *self);
 /* Set when opening found the old file unusable and moved it aside. */
@@ -126,16 +123,6 @@ const GError   *fbk_store_get_reset_error          (FbkStore             *self);
  * one, nothing is deleted) and logs [from, to) as fetched at @fetched_at, in
  * one transaction. The async variant copies @intervals. @out_changed (may be
  * NULL) receives how many values were new or different. */
-gboolean        fbk_store_import_sync              (FbkStore             *self,
-                                                    const char           *metering_point_id,
-                                                    FbkDirection          direction,
-                                                    FbkInstant            from,
-                                                    FbkInstant            to,
-                                                    FbkInstant            fetched_at,
-                                                    GArray               *intervals,
-                                                    guint                *out_changed,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_import_async             (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     FbkDirection          direction,
@@ -153,13 +140,6 @@ gboolean        fbk_store_import_finish            (FbkStore             *self,
 
 /* The stored values whose start lies in [from, to), as a sorted GArray of
  * FbkInterval (empty, not NULL, when there are none). */
-GArray         *fbk_store_load_sync                (FbkStore             *self,
-                                                    const char           *metering_point_id,
-                                                    FbkDirection          direction,
-                                                    FbkInstant            from,
-                                                    FbkInstant            to,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_load_async               (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     FbkDirection          direction,
@@ -173,14 +153,6 @@ GArray         *fbk_store_load_finish              (FbkStore             *self,
                                                     GError              **error);
 
 /* The ranges to fetch, as a GArray of FbkStoreRange; see the policy above. */
-GArray         *fbk_store_plan_refresh_sync        (FbkStore             *self,
-                                                    const char           *metering_point_id,
-                                                    FbkDirection          direction,
-                                                    FbkInstant            from,
-                                                    FbkInstant            to,
-                                                    FbkInstant            now,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_plan_refresh_async       (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     FbkDirection          direction,
@@ -195,14 +167,6 @@ GArray         *fbk_store_plan_refresh_finish      (FbkStore             *self,
                                                     GError              **error);
 
 /* Records what the API said about a meter; keeps the name the user gave it. */
-gboolean        fbk_store_note_meter_sync          (FbkStore             *self,
-                                                    const char           *metering_point_id,
-                                                    FbkInstant            contract_start,
-                                                    FbkInstant            contract_end,
-                                                    gboolean              produces,
-                                                    FbkInstant            seen_at,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_note_meter_async         (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     FbkInstant            contract_start,
@@ -217,11 +181,6 @@ gboolean        fbk_store_note_meter_finish        (FbkStore             *self,
                                                     GError              **error);
 
 /* name: what the user calls the meter, or NULL to forget it. */
-gboolean        fbk_store_set_meter_name_sync      (FbkStore             *self,
-                                                    const char           *metering_point_id,
-                                                    const char           *name,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_set_meter_name_async     (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     const char           *name,
@@ -233,9 +192,6 @@ gboolean        fbk_store_set_meter_name_finish    (FbkStore             *self,
                                                     GError              **error);
 
 /* Every known meter, as a GPtrArray of FbkStoreMeter sorted by id. */
-GPtrArray      *fbk_store_list_meters_sync         (FbkStore             *self,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_list_meters_async        (FbkStore             *self,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,
@@ -244,10 +200,6 @@ GPtrArray      *fbk_store_list_meters_finish       (FbkStore             *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
-gboolean        fbk_store_get_stats_sync           (FbkStore             *self,
-                                                    FbkStoreStats        *out_stats,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_get_stats_async          (FbkStore             *self,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,
@@ -259,10 +211,6 @@ gboolean        fbk_store_get_stats_finish         (FbkStore             *self,
 
 /* Deletes one meter with its values and fetch log, or everything when
  * metering_point_id is NULL, and gives the space back to the disk. */
-gboolean        fbk_store_delete_sync              (FbkStore             *self,
-                                                    const char           *metering_point_id,
-                                                    GCancellable         *cancellable,
-                                                    GError              **error);
 void            fbk_store_delete_async             (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     GCancellable         *cancellable,

@@ -11,7 +11,7 @@
 
 #include <glib/gstdio.h>
 
-#include "fbk-store.h"
+#include "fbk-store-sync.h"
 #include "fbk-test-support.h"
 
 #define N_RUNS   7

@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "fbk-store.h"
+#include "fbk-store-sync.h"
 
 #define BATCH_HOURS 2000
 #define MAX_BATCHES 100000

@@ -19,7 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "fbk-demo-server.h"
-#include "fbk-store.h"
+#include "fbk-store-sync.h"
 #include "fbk-test-cli.h"
 #include "fbk-test-support.h"
 

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "fbk-store.h"
+#include "fbk-store-sync.h"
 #include "fbk-test-support.h"
 
 #define METER_A "707057500012345678"
