@@ -114,7 +114,7 @@ load_spans (sqlite3      *db,
   int rc;
 
   stmt = fbk_store_prepare (db,
-                            "SELECT range_from, range_to, fetched_at, had_unverified FROM fetch_log"
+                            "SELECT range_from, range_to, fetched_at, had_unverified, had_holes FROM fetch_log"
                             " WHERE meter = ?1 AND direction = ?2 AND range_to > ?3 AND range_from < ?4"
                             " ORDER BY range_from",
                             what, error);
@@ -132,6 +132,7 @@ load_spans (sqlite3      *db,
         .to = sqlite3_column_int64 (stmt, 1),
         .fetched_at = sqlite3_column_int64 (stmt, 2),
         .had_unverified = sqlite3_column_int (stmt, 3) != 0,
+        .holes = sqlite3_column_int (stmt, 4),
       };
 
       g_array_append_val (spans, span);
@@ -178,6 +179,47 @@ holds_unverified (sqlite3             *db,
   return TRUE;
 }
 
+/* How much of @span the stored values cover: they tile it exactly when
+ * their durations add up to its length, as values never overlap
+ * (fit_to_grid()). */
+static gboolean
+count_holes (sqlite3             *db,
+             gint64               key,
+             FbkDirection         direction,
+             const FbkFetchSpan  *span,
+             FbkFetchSpanHoles   *out_holes,
+             const char          *what,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = fbk_store_prepare (db,
+                            "SELECT coalesce (sum (duration), 0) FROM meter_values"
+                            " WHERE meter = ?1 AND direction = ?2 AND start >= ?3 AND start < ?4",
+                            what, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, span->from);
+  sqlite3_bind_int64 (stmt, 4, span->to);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      fbk_store_set_sqlite_error (error, db, rc, what);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (stmt, 0) == 0)
+    *out_holes = FBK_FETCH_SPAN_EMPTY;
+  else if (sqlite3_column_int64 (stmt, 0) < span->to - span->from)
+    *out_holes = FBK_FETCH_SPAN_HOLES;
+  else
+    *out_holes = FBK_FETCH_SPAN_COMPLETE;
+  return TRUE;
+}
+
 /* The whole log of a series is read, changed in memory and written back:
  * coalescing keeps it to a few rows, and this way the rules live in one
  * plain function (fbk_fetch_log_record()) rather than in SQL. */
@@ -213,6 +255,9 @@ record_fetch (sqlite3            *db,
           if (!holds_unverified (db, key, direction, span, &span->had_unverified, what, error))
             return FALSE;
         }
+      if (span->from == fetch->from &&
+          !count_holes (db, key, direction, span, &span->holes, what, error))
+        return FALSE;
     }
 
   fbk_fetch_log_coalesce (spans);
@@ -227,8 +272,8 @@ record_fetch (sqlite3            *db,
 
   insert = fbk_store_prepare (db,
                               "INSERT INTO fetch_log"
-                              " (meter, direction, range_from, range_to, fetched_at, had_unverified)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              " (meter, direction, range_from, range_to, fetched_at, had_unverified, had_holes)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                               what, error);
   if (insert == NULL)
     return FALSE;
@@ -243,6 +288,7 @@ record_fetch (sqlite3            *db,
       sqlite3_bind_int64 (insert, 4, span->to);
       sqlite3_bind_int64 (insert, 5, span->fetched_at);
       sqlite3_bind_int (insert, 6, span->had_unverified);
+      sqlite3_bind_int (insert, 7, span->holes);
       if (!fbk_store_step_done (insert, what, error))
         return FALSE;
     }
@@ -336,6 +382,208 @@ upsert_values (sqlite3            *db,
   return TRUE;
 }
 
+/* The stored values of a series that overlap [from, to), by start. */
+static GArray *
+load_overlapping (sqlite3      *db,
+                  gint64        key,
+                  FbkDirection  direction,
+                  FbkInstant    from,
+                  FbkInstant    to,
+                  const char   *what,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+  int rc;
+
+  stmt = fbk_store_prepare (db,
+                            "SELECT start, duration, verified FROM meter_values"
+                            " WHERE meter = ?1 AND direction = ?2 AND start >= ?3 AND start < ?4"
+                            " AND start + duration > ?5 ORDER BY start",
+                            what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, from - MAX_VALUE_DURATION);
+  sqlite3_bind_int64 (stmt, 4, to);
+  sqlite3_bind_int64 (stmt, 5, from);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FbkInterval value = {
+        .start = sqlite3_column_int64 (stmt, 0),
+        .duration = (guint32) sqlite3_column_int64 (stmt, 1),
+        .flags = sqlite3_column_int (stmt, 2) ? FBK_INTERVAL_VERIFIED : 0,
+      };
+
+      g_array_append_val (values, value);
+    }
+  if (!fbk_store_step_is (stmt, rc, SQLITE_DONE, what, error))
+    return NULL;
+  return g_steal_pointer (&values);
+}
+
+static gboolean
+delete_value (sqlite3       *db,
+              gint64         key,
+              FbkDirection   direction,
+              FbkInstant     start,
+              const char    *what,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = fbk_store_prepare (db, "DELETE FROM meter_values WHERE meter = ?1 AND direction = ?2 AND start = ?3",
+                            what, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, start);
+  return fbk_store_step_done (stmt, what, error);
+}
+
+/* One value per clock interval: where the answer's values lie on another
+ * grid than stored ones (quarter-hours where hours were stored, or the
+ * other way round, or starts off the hour), the stored values they overlap
+ * go, unless one of those is verified and the answer's value is not; then
+ * the answer's value is left out instead. Values of the same start and
+ * length are left to the upsert and its rule. @batch is sorted by start
+ * (repeated starts allowed); what is to be upserted goes to @kept, in the
+ * same order. Returns FALSE on a database error. */
+static gboolean
+fit_to_grid (sqlite3            *db,
+             gint64              key,
+             FbkDirection        direction,
+             const FbkInterval  *batch,
+             guint               n_batch,
+             GArray             *kept,
+             guint              *out_removed,
+             const char         *what,
+             GError            **error)
+{
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GArray) doomed = g_array_new (FALSE, FALSE, sizeof (FbkInstant));
+  guint first = 0;
+
+  *out_removed = 0;
+  if (n_batch == 0)
+    return TRUE;
+
+  stored = load_overlapping (db, key, direction, batch[0].start, fbk_interval_end (&batch[n_batch - 1]),
+                             what, error);
+  if (stored == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_batch; i++)
+    {
+      const FbkInterval *incoming = &batch[i];
+      gboolean displaces_verified = FALSE;
+      guint n_doomed = doomed->len;
+
+      /* Stored values are sorted by start and do not overlap each other. */
+      while (first < stored->len && fbk_interval_end (&g_array_index (stored, FbkInterval, first)) <= incoming->start)
+        first++;
+
+      for (guint j = first; j < stored->len; j++)
+        {
+          const FbkInterval *old = &g_array_index (stored, FbkInterval, j);
+
+          if (old->start >= fbk_interval_end (incoming))
+            break;
+          if (old->start == incoming->start && old->duration == incoming->duration)
+            continue;
+          if (!fbk_interval_replaces (old, incoming))
+            displaces_verified = TRUE;
+          else if (old->start != incoming->start)
+            g_array_append_val (doomed, old->start);
+        }
+
+      if (displaces_verified)
+        g_array_set_size (doomed, n_doomed);
+      else
+        g_array_append_val (kept, *incoming);
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      FbkInstant start = g_array_index (doomed, FbkInstant, i);
+
+      /* Two values of the answer may overlap the same stored one. */
+      if (i > 0 && g_array_index (doomed, FbkInstant, i - 1) == start)
+        continue;
+      if (!delete_value (db, key, direction, start, what, error))
+        return FALSE;
+      (*out_removed)++;
+    }
+  return TRUE;
+}
+
+/* Where the earliest fetch logged in [from, to) begins (*out_from) and the
+ * latest ends (*out_to); FALSE when none is. */
+static gboolean
+logged_extent (GArray     *spans,
+               FbkInstant  from,
+               FbkInstant  to,
+               FbkInstant *out_from,
+               FbkInstant *out_to)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const FbkFetchSpan *span = &g_array_index (spans, FbkFetchSpan, i);
+
+      if (span->to <= from || span->from >= to)
+        continue;
+      if (!found)
+        *out_from = MAX (span->from, from);
+      *out_to = MIN (span->to, to);
+      found = TRUE;
+    }
+  return found;
+}
+
+/* What a fetch of [from, to) settles (see fbk-store.h): the span of its
+ * values @asked, widened over the hours it left out at either end only where
+ * an earlier fetch had already covered them (a hole asked for again). An
+ * empty *out_settled (from == to) settles nothing. */
+static gboolean
+settled_range (sqlite3        *db,
+               gint64          key,
+               FbkDirection    direction,
+               FbkInstant      from,
+               FbkInstant      to,
+               GArray         *asked,
+               FbkStoreRange  *out_settled,
+               const char     *what,
+               GError        **error)
+{
+  g_autoptr(GArray) spans = load_spans (db, key, direction, from, to, what, error);
+  FbkInstant logged_from = to, logged_to = to;
+  FbkInstant covered_from, covered_to;
+  gboolean logged;
+
+  if (spans == NULL)
+    return FALSE;
+
+  logged = logged_extent (spans, from, to, &logged_from, &logged_to);
+  if (asked->len == 0)
+    {
+      /* No values at all: only a range logged before counts as asked again. */
+      out_settled->from = logged ? logged_from : to;
+      out_settled->to = logged ? logged_to : to;
+      return TRUE;
+    }
+
+  covered_from = g_array_index (asked, FbkInterval, 0).start;
+  covered_to = MIN (fbk_interval_end (&g_array_index (asked, FbkInterval, asked->len - 1)), to);
+  out_settled->from = logged ? MIN (logged_from, covered_from) : covered_from;
+  out_settled->to = logged ? MAX (logged_to, covered_to) : covered_to;
+  return TRUE;
+}
+
 static gboolean
 import_locked (sqlite3            *db,
                const char         *metering_point_id,
@@ -349,25 +597,47 @@ import_locked (sqlite3            *db,
                const char         *what,
                GError            **error)
 {
-  guint changed = 0;
-  gint64 key;
-
-  if (!ensure_meter (db, metering_point_id, &key, what, error) ||
-      !upsert_values (db, key, direction, intervals, n_intervals, &changed, what, error))
-    return FALSE;
-
+  g_autoptr(GArray) asked = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_intervals);
+  g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_intervals);
   /* What lies after the fetch was made cannot have been answered, however
    * far the request reached. */
-  if (from < MIN (to, fetched_at))
+  FbkInstant answered_to = MIN (to, fetched_at);
+  FbkStoreRange settled = { answered_to, answered_to };
+  guint changed = 0, removed = 0;
+  gint64 key;
+
+  /* Only what was asked for: an answer may carry more. Sorted, but not
+   * folded: g_qsort_with_data() is stable, so a start repeated in the answer
+   * still meets the upsert in answer order, as if each came on its own. */
+  for (guint i = 0; i < n_intervals; i++)
     {
-      FbkFetchSpan fetch = { from, MIN (to, fetched_at), fetched_at, TRUE };
+      if (intervals[i].start >= from && fbk_interval_end (&intervals[i]) <= to)
+        g_array_append_val (asked, intervals[i]);
+    }
+  g_qsort_with_data (asked->data, (gint) asked->len, sizeof (FbkInterval), fbk_interval_compare_start, NULL);
+
+  if (!ensure_meter (db, metering_point_id, &key, what, error) ||
+      !fit_to_grid (db, key, direction, (const FbkInterval *) (gpointer) asked->data, asked->len, kept,
+                    &removed, what, error) ||
+      !upsert_values (db, key, direction, (const FbkInterval *) (gpointer) kept->data, kept->len, &changed,
+                      what, error))
+    return FALSE;
+
+  if (from < answered_to &&
+      !settled_range (db, key, direction, from, answered_to, asked, &settled, what, error))
+    return FALSE;
+
+  if (settled.from < settled.to)
+    {
+      /* Both counted once the values are in (record_fetch()). */
+      FbkFetchSpan fetch = { settled.from, settled.to, fetched_at, TRUE, FBK_FETCH_SPAN_HOLES };
 
       if (!record_fetch (db, key, direction, &fetch, what, error))
         return FALSE;
     }
 
   if (out_changed != NULL)
-    *out_changed = changed;
+    *out_changed = changed + removed;
   return TRUE;
 }
 
@@ -475,6 +745,47 @@ add_unsettled_values (sqlite3             *db,
   return fbk_store_step_is (stmt, rc, SQLITE_DONE, what, error);
 }
 
+/* Adds the hours of @span ∩ [from, to) that no stored value covers. */
+static gboolean
+add_holes (sqlite3             *db,
+           gint64               key,
+           FbkDirection         direction,
+           const FbkFetchSpan  *span,
+           FbkInstant           from,
+           FbkInstant           to,
+           GArray              *ranges,
+           const char          *what,
+           GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  FbkInstant cursor = MAX (span->from, from);
+  FbkInstant end = MIN (span->to, to);
+  int rc;
+
+  stmt = fbk_store_prepare (db,
+                            "SELECT start, start + duration FROM meter_values"
+                            " WHERE meter = ?1 AND direction = ?2 AND start >= ?3 AND start < ?4"
+                            " ORDER BY start",
+                            what, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, direction);
+  sqlite3_bind_int64 (stmt, 3, cursor);
+  sqlite3_bind_int64 (stmt, 4, end);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      fbk_store_ranges_add (ranges, cursor, sqlite3_column_int64 (stmt, 0));
+      cursor = MAX (cursor, sqlite3_column_int64 (stmt, 1));
+    }
+  if (!fbk_store_step_is (stmt, rc, SQLITE_DONE, what, error))
+    return FALSE;
+
+  fbk_store_ranges_add (ranges, cursor, end);
+  return TRUE;
+}
+
 static gboolean
 plan_locked (sqlite3      *db,
              const char   *metering_point_id,
@@ -519,6 +830,15 @@ plan_locked (sqlite3      *db,
 
       if (!fbk_fetch_span_is_settled (span) &&
           !add_unsettled_values (db, key, direction, span, from, to, ranges, what, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const FbkFetchSpan *span = &g_array_index (spans, FbkFetchSpan, i);
+
+      if (fbk_fetch_span_holes_due (span, now) &&
+          !add_holes (db, key, direction, span, from, to, ranges, what, error))
         return FALSE;
     }
   return TRUE;

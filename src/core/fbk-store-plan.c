@@ -25,6 +25,25 @@ fbk_fetch_span_needs_recheck (const FbkFetchSpan *span,
          now - span->fetched_at >= FBK_STORE_RECHECK_INTERVAL;
 }
 
+/* Whether the holes of @span are to be asked for again (see fbk-store.h):
+ * a day after the fetch that left them, a week after a fetch of nothing but
+ * holes (one that asked for them again and still got nothing). */
+gboolean
+fbk_fetch_span_holes_due (const FbkFetchSpan *span,
+                          FbkInstant          now)
+{
+  switch (span->holes)
+    {
+    case FBK_FETCH_SPAN_HOLES:
+      return now - span->fetched_at >= FBK_STORE_HOLE_RETRY_SOON;
+    case FBK_FETCH_SPAN_EMPTY:
+      return now - span->fetched_at >= FBK_STORE_HOLE_RETRY_LATER;
+    case FBK_FETCH_SPAN_COMPLETE:
+    default:
+      return FALSE;
+    }
+}
+
 static int
 compare_spans (gconstpointer a,
                gconstpointer b)
@@ -81,7 +100,8 @@ fbk_fetch_log_record (GArray             *spans,
 
 /* Settled neighbours no longer need their own fetch times, so they merge:
  * that keeps the log to a few rows per series however often the trailing
- * window is fetched. Unsettled spans keep theirs until they settle. */
+ * window is fetched. Unsettled spans keep theirs until they settle, and
+ * spans with holes theirs, which say when to ask for the holes again. */
 void
 fbk_fetch_log_coalesce (GArray *spans)
 {
@@ -93,7 +113,8 @@ fbk_fetch_log_coalesce (GArray *spans)
       FbkFetchSpan *last = kept > 0 ? &g_array_index (spans, FbkFetchSpan, kept - 1) : NULL;
 
       if (last != NULL && last->to == span.from &&
-          fbk_fetch_span_is_settled (last) && fbk_fetch_span_is_settled (&span))
+          fbk_fetch_span_is_settled (last) && fbk_fetch_span_is_settled (&span) &&
+          last->holes == FBK_FETCH_SPAN_COMPLETE && span.holes == FBK_FETCH_SPAN_COMPLETE)
         {
           last->to = span.to;
           last->fetched_at = MAX (last->fetched_at, span.fetched_at);

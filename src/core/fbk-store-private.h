@@ -10,18 +10,28 @@
 
 G_BEGIN_DECLS
 
-#define FBK_STORE_SCHEMA_VERSION 2
+#define FBK_STORE_SCHEMA_VERSION 3
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* How much of a logged span has values (its had_holes column). */
+typedef enum
+{
+  FBK_FETCH_SPAN_COMPLETE = 0,  /* a value for every hour */
+  FBK_FETCH_SPAN_HOLES    = 1,  /* values with hours missing among them */
+  FBK_FETCH_SPAN_EMPTY    = 2,  /* no value at all: a hole asked for again */
+} FbkFetchSpanHoles;
+
 /* One stretch of the fetch log: [from, to) was last fetched at fetched_at,
- * and afterwards held unverified values or not. */
+ * and afterwards held unverified values or not, and hours without a value
+ * (holes) or not. */
 typedef struct
 {
-  FbkInstant from;
-  FbkInstant to;
-  FbkInstant fetched_at;
-  gboolean   had_unverified;
+  FbkInstant        from;
+  FbkInstant        to;
+  FbkInstant        fetched_at;
+  gboolean          had_unverified;
+  FbkFetchSpanHoles holes;
 } FbkFetchSpan;
 
 /* fbk-store-sql.c: helpers shared by the files below */
@@ -53,6 +63,8 @@ gboolean    fbk_store_schema_migrate     (sqlite3          *db,
 /* fbk-store-plan.c: the fetch log and the refresh policy, without SQL */
 gboolean    fbk_fetch_span_is_settled    (const FbkFetchSpan *span);
 gboolean    fbk_fetch_span_needs_recheck (const FbkFetchSpan *span,
+                                          FbkInstant          now);
+gboolean    fbk_fetch_span_holes_due     (const FbkFetchSpan *span,
                                           FbkInstant          now);
 void        fbk_fetch_log_record         (GArray             *spans,
                                           const FbkFetchSpan *fetch);

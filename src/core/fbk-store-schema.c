@@ -54,6 +54,19 @@ static const char * const migrations[] = {
   "  SELECT meter, direction, min (start), max (start + duration), max (start + duration),"
   "         max (NOT verified)"
   "  FROM meter_values GROUP BY meter, direction;",
+
+  /* 2 → 3: holes (FbkFetchSpanHoles: 0 complete, 1 holes among values,
+   * 2 no values). Version 2 logged a range as fetched however little of it
+   * the answer covered; a logged range whose values do not tile it is
+   * marked as holding holes, so the missing hours are asked for again. */
+  "ALTER TABLE fetch_log ADD COLUMN had_holes INTEGER NOT NULL DEFAULT 0 CHECK (had_holes IN (0, 1, 2));"
+  "UPDATE fetch_log SET had_holes = ("
+  "  SELECT CASE WHEN coalesce (sum (v.duration), 0) = 0 THEN 2"
+  "              WHEN sum (v.duration) < fetch_log.range_to - fetch_log.range_from THEN 1"
+  "              ELSE 0 END"
+  "  FROM meter_values AS v"
+  "  WHERE v.meter = fetch_log.meter AND v.direction = fetch_log.direction"
+  "    AND v.start >= fetch_log.range_from AND v.start < fetch_log.range_to);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FBK_STORE_SCHEMA_VERSION);

@@ -30,6 +30,17 @@ G_BEGIN_DECLS
  * database takes its place, and fbk_store_get_reset_error() explains what
  * happened and where the old file went.
  *
+ * What a fetch settles (fbk_store_import_async()). An answer counts only for
+ * what it covered: from its first value to its last, within the range
+ * asked. Hours it left out at either end stay "never fetched" and are asked
+ * for by the next refresh (an answer with no values at all settles nothing),
+ * unless an earlier fetch already covered them, as when asking again for a
+ * hole. Hours missing between values (holes: a null value, a gap) are
+ * logged with the fetch. Values outside the range asked are not stored. A
+ * fetch replaces what it covers: a stored value that another value of the
+ * answer overlaps (another resolution, another grid) is removed, so no hour
+ * is counted twice; an unverified value never displaces a verified one.
+ *
  * Refresh policy (fbk_store_plan_refresh()). Within [from, to), cut at now,
  * the store asks for:
  *  1. every part that was never fetched;
@@ -38,7 +49,10 @@ G_BEGIN_DECLS
  *     day may only arrive after 01:30;
  *  3. stored unverified values that are not yet settled, once the oldest
  *     fetch among them is %FBK_STORE_RECHECK_INTERVAL old; then all of them,
- *     so that later rechecks fall in step and cost one request.
+ *     so that later rechecks fall in step and cost one request;
+ *  4. the holes of a fetch, %FBK_STORE_HOLE_RETRY_SOON after it, and once
+ *     asked for again in vain, %FBK_STORE_HOLE_RETRY_LATER after each try:
+ *     never again a minute later, and never in a loop.
  * An unverified value is settled once a fetch made at least
  * %FBK_STORE_SETTLE_AGE after the value's end returned it: Elvia verifies by
  * about 06:00 the next day, so whatever is still unverified then stays so
@@ -47,15 +61,15 @@ G_BEGIN_DECLS
  * any value to a handful of requests however long the app runs, yet a value
  * first fetched shortly before the machine was off for weeks is still asked
  * for once more. Verified values outside the trailing window are never asked
- * for again, and neither is a fetched range that came back empty: the API
- * cannot tell "nothing metered" from "not yet", and the trailing window
- * covers "not yet". The ranges come back sorted, widened to whole hours, with
+ * for again. The ranges come back sorted, widened to whole hours, with
  * touching or overlapping ones merged, so the request count stays small; the
  * range planner then cuts them to what the API accepts. */
 
 #define FBK_STORE_TRAILING_WINDOW   (48 * FBK_SECONDS_PER_HOUR)
 #define FBK_STORE_SETTLE_AGE        (3 * 24 * FBK_SECONDS_PER_HOUR)
 #define FBK_STORE_RECHECK_INTERVAL  (6 * FBK_SECONDS_PER_HOUR)
+#define FBK_STORE_HOLE_RETRY_SOON   (24 * FBK_SECONDS_PER_HOUR)
+#define FBK_STORE_HOLE_RETRY_LATER  (7 * 24 * FBK_SECONDS_PER_HOUR)
 
 #define FBK_STORE_ERROR (fbk_store_error_quark ())
 
@@ -118,11 +132,13 @@ const char     *fbk_store_get_path                 (FbkStore             *self);
 const char     *fbk_store_get_moved_aside_path     (FbkStore             *self);
 const GError   *fbk_store_get_reset_error          (FbkStore             *self);
 
-/* Stores the answer of one fetch: upserts @intervals (a verified value
- * replaces an unverified one, an unverified one never replaces a verified
- * one, nothing is deleted) and logs [from, to) as fetched at @fetched_at, in
- * one transaction. The async variant copies @intervals. @out_changed (may be
- * NULL) receives how many values were new or different. */
+/* Stores the answer of one fetch of [from, to) made at @fetched_at, in one
+ * transaction: upserts those of @intervals that lie in [from, to) (a
+ * verified value replaces an unverified one, an unverified one never
+ * replaces a verified one; a value another resolution overlaps is replaced)
+ * and logs what the answer covered (see "What a fetch settles" above). The
+ * async variant copies @intervals. @out_changed (may be NULL) receives how
+ * many values were new, different or removed. */
 void            fbk_store_import_async             (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     FbkDirection          direction,
