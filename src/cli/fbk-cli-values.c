@@ -13,37 +13,73 @@
 #include "fbk-cli-context.h"
 #include "fbk-csv.h"
 
+static void
+append_row_json (GString    *json,
+                 gboolean    first,
+                 FbkSeries  *series,
+                 FbkInstant  start,
+                 FbkInstant  end,
+                 double      kwh,
+                 gboolean    verified)
+{
+  g_autofree char *start_text = fbk_time_format_oslo (start);
+  g_autofree char *end_text = fbk_time_format_oslo (end);
+  char kwh_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (kwh_text, sizeof kwh_text, "%.3f", kwh);
+  g_string_append_printf (json,
+                          "%s\n  {\"metering_point_id\": \"%s\", \"start\": \"%s\", \"end\": \"%s\", "
+                          "\"kwh\": %s, \"direction\": \"%s\", \"verified\": %s",
+                          first ? "" : ",", fbk_series_get_metering_point_id (series), start_text, end_text,
+                          kwh_text, fbk_direction_to_string (fbk_series_get_direction (series)),
+                          verified ? "true" : "false");
+}
+
 /* Written by hand rather than with JsonGenerator, which prints doubles with
- * 17 significant digits (3.7650000000000001) where the API has three decimals. */
+ * 17 significant digits (3.7650000000000001) where the API has three
+ * decimals. The same rows as the CSV (fbk_csv_write_values()): summed over
+ * periods, with the hours they hold and the hours the period has. */
 static char *
-values_to_json (GPtrArray  *buckets,
-                FbkInstant  from,
-                FbkInstant  to)
+values_to_json (GPtrArray     *series,
+                FbkResolution  resolution,
+                FbkInstant     from,
+                FbkInstant     to)
 {
   GString *json = g_string_new ("[");
   gboolean first = TRUE;
 
-  for (guint i = 0; i < buckets->len; i++)
+  for (guint i = 0; i < series->len; i++)
     {
-      FbkSeries *series = g_ptr_array_index (buckets, i);
-      const char *direction = fbk_direction_to_string (fbk_series_get_direction (series));
-      guint n = 0;
-      const FbkInterval *intervals = fbk_series_get_range (series, from, to, &n);
+      FbkSeries *one = g_ptr_array_index (series, i);
 
-      for (guint j = 0; j < n; j++)
+      if (resolution == FBK_RESOLUTION_HOUR)
         {
-          g_autofree char *start = fbk_time_format_oslo (intervals[j].start);
-          g_autofree char *end = fbk_time_format_oslo (fbk_interval_end (&intervals[j]));
-          char kwh[G_ASCII_DTOSTR_BUF_SIZE];
+          guint n = 0;
+          const FbkInterval *intervals = fbk_series_get_range (one, from, to, &n);
 
-          g_ascii_formatd (kwh, sizeof kwh, "%.3f", intervals[j].kwh);
-          g_string_append_printf (json,
-                                  "%s\n  {\"metering_point_id\": \"%s\", \"start\": \"%s\", \"end\": \"%s\", "
-                                  "\"kwh\": %s, \"direction\": \"%s\", \"verified\": %s}",
-                                  first ? "" : ",",
-                                  fbk_series_get_metering_point_id (series), start, end, kwh, direction,
-                                  (intervals[j].flags & FBK_INTERVAL_VERIFIED) != 0 ? "true" : "false");
-          first = FALSE;
+          for (guint j = 0; j < n; j++, first = FALSE)
+            {
+              append_row_json (json, first, one, intervals[j].start, fbk_interval_end (&intervals[j]),
+                               intervals[j].kwh, (intervals[j].flags & FBK_INTERVAL_VERIFIED) != 0);
+              g_string_append_c (json, '}');
+            }
+        }
+      else
+        {
+          g_autoptr(GArray) buckets = fbk_series_get_buckets (one, resolution, from, to);
+
+          for (guint j = 0; j < buckets->len; j++, first = FALSE)
+            {
+              const FbkBucket *bucket = &g_array_index (buckets, FbkBucket, j);
+              char hours[G_ASCII_DTOSTR_BUF_SIZE];
+              char expected[G_ASCII_DTOSTR_BUF_SIZE];
+
+              append_row_json (json, first, one, bucket->covered_from, bucket->covered_to, bucket->kwh,
+                               (bucket->flags & FBK_INTERVAL_VERIFIED) != 0);
+              g_ascii_formatd (hours, sizeof hours, "%.6g", bucket->covered_seconds / 3600.0);
+              g_ascii_formatd (expected, sizeof expected, "%.6g", (bucket->end - bucket->start) / 3600.0);
+              g_string_append_printf (json, ", \"hours\": %s, \"hours_expected\": %s}", hours, expected);
+            }
         }
     }
   g_string_append (json, "\n]\n");
@@ -72,7 +108,6 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
   g_autoptr(FbkRefreshResult) refreshed = NULL;
-  g_autoptr(GPtrArray) buckets = NULL;
   g_autoptr(GError) error = NULL;
   FbkResolution resolution = FBK_RESOLUTION_HOUR;
   FbkCsvStyle csv_style;
@@ -118,19 +153,14 @@ fbk_cli_values (const FbkCliGlobals  *globals,
       return fbk_cli_exit_for_error (error);
     }
 
-  buckets = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < refreshed->series->len; i++)
-    g_ptr_array_add (buckets, fbk_series_aggregate (g_ptr_array_index (refreshed->series, i),
-                                                    resolution, from, to));
-
   if (g_strcmp0 (format, "json") == 0)
-    text = values_to_json (buckets, from, to);
+    text = values_to_json (refreshed->series, resolution, from, to);
   else
     {
       GString *csv = g_string_new (NULL);
 
-      fbk_csv_write_values (csv, csv_style, (FbkSeries * const *) buckets->pdata, buckets->len,
-                            fbk_time_period_start (from, resolution), to);
+      fbk_csv_write_values (csv, csv_style, (FbkSeries * const *) refreshed->series->pdata, refreshed->series->len,
+                            resolution, from, to);
       text = g_string_free (csv, FALSE);
     }
 

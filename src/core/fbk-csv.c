@@ -223,43 +223,93 @@ compare_series (gconstpointer a,
   return (int) fbk_series_get_direction (sa) - (int) fbk_series_get_direction (sb);
 }
 
+/* One series' rows in order: its values as stored, or its buckets. */
 typedef struct
 {
   FbkSeries         *series;
-  const FbkInterval *next;
-  const FbkInterval *end;
+  const FbkInterval *values;    /* at FBK_RESOLUTION_HOUR */
+  GArray            *buckets;   /* FbkBucket, at coarser resolutions */
+  guint              next;
+  guint              length;
 } Cursor;
 
+static FbkInstant
+cursor_start (const Cursor *cursor)
+{
+  if (cursor->buckets != NULL)
+    return g_array_index (cursor->buckets, FbkBucket, cursor->next).start;
+  return cursor->values[cursor->next].start;
+}
+
 static void
-write_value_row (FbkCsvWriter      *writer,
-                 FbkSeries         *series,
-                 const FbkInterval *interval)
+write_row_start (FbkCsvWriter *writer,
+                 FbkSeries    *series,
+                 FbkInstant    start,
+                 FbkInstant    end,
+                 double        kwh)
 {
   fbk_csv_writer_add_text (writer, fbk_series_get_metering_point_id (series));
-  fbk_csv_writer_add_instant (writer, interval->start);
-  fbk_csv_writer_add_instant (writer, fbk_interval_end (interval));
-  fbk_csv_writer_add_number (writer, interval->kwh, 3);
+  fbk_csv_writer_add_instant (writer, start);
+  fbk_csv_writer_add_instant (writer, end);
+  fbk_csv_writer_add_number (writer, kwh, 3);
   fbk_csv_writer_add_text (writer, fbk_direction_to_string (fbk_series_get_direction (series)));
-  fbk_csv_writer_add_boolean (writer, (interval->flags & FBK_INTERVAL_VERIFIED) != 0);
+}
+
+/* Hours as a number: whole, or to the quarter for quarter-hour values. */
+static void
+add_hours (FbkCsvWriter *writer,
+           gint64        seconds)
+{
+  fbk_csv_writer_add_number (writer, seconds / 3600.0, seconds % 3600 == 0 ? 0 : 2);
+}
+
+static void
+write_cursor_row (FbkCsvWriter *writer,
+                  Cursor       *cursor)
+{
+  if (cursor->buckets != NULL)
+    {
+      const FbkBucket *bucket = &g_array_index (cursor->buckets, FbkBucket, cursor->next);
+
+      write_row_start (writer, cursor->series, bucket->covered_from, bucket->covered_to, bucket->kwh);
+      fbk_csv_writer_add_boolean (writer, (bucket->flags & FBK_INTERVAL_VERIFIED) != 0);
+      add_hours (writer, bucket->covered_seconds);
+      add_hours (writer, bucket->end - bucket->start);
+    }
+  else
+    {
+      const FbkInterval *value = &cursor->values[cursor->next];
+
+      write_row_start (writer, cursor->series, value->start, fbk_interval_end (value), value->kwh);
+      fbk_csv_writer_add_boolean (writer, (value->flags & FBK_INTERVAL_VERIFIED) != 0);
+    }
   fbk_csv_writer_end_row (writer);
+  cursor->next++;
 }
 
 /**
  * fbk_csv_write_values:
  * @out: where the document is appended
- * @series: (array length=n_series): the series to write, in any order
- * @from: the first start to include
+ * @series: (array length=n_series): hourly series to write, in any order
+ * @resolution: %FBK_RESOLUTION_HOUR for the values as metered, or the
+ *   calendar periods to sum them over
+ * @from: the start of the range
  * @to: the end of the range (exclusive)
  *
  * Writes the values starting in [@from, @to) as the table
  * `metering_point_id,start,end,kwh,direction,verified`, sorted by metering
- * point, then start, then direction (consumption before production).
+ * point, then start, then direction (consumption before production). Summed
+ * over periods, each row also says `hours` (those with a value) and
+ * `hours_expected` (those the period has), and its start and end are those
+ * of the values it holds: a period the range or the data only partly
+ * covers is not passed off as whole, and one with no value has no row.
  */
 void
 fbk_csv_write_values (GString           *out,
                       FbkCsvStyle        style,
                       FbkSeries * const *series,
                       guint              n_series,
+                      FbkResolution      resolution,
                       FbkInstant         from,
                       FbkInstant         to)
 {
@@ -277,6 +327,11 @@ fbk_csv_write_values (GString           *out,
   fbk_csv_writer_add_text (&writer, "kwh");
   fbk_csv_writer_add_text (&writer, "direction");
   fbk_csv_writer_add_text (&writer, "verified");
+  if (resolution != FBK_RESOLUTION_HOUR)
+    {
+      fbk_csv_writer_add_text (&writer, "hours");
+      fbk_csv_writer_add_text (&writer, "hours_expected");
+    }
   fbk_csv_writer_end_row (&writer);
 
   if (n_series == 0)
@@ -285,14 +340,17 @@ fbk_csv_write_values (GString           *out,
   sorted = g_memdup2 (series, n_series * sizeof (FbkSeries *));
   g_qsort_with_data (sorted, n_series, sizeof (FbkSeries *), compare_series, NULL);
 
-  cursors = g_new (Cursor, n_series);
+  cursors = g_new0 (Cursor, n_series);
   for (guint i = 0; i < n_series; i++)
     {
-      guint length;
-
       cursors[i].series = sorted[i];
-      cursors[i].next = fbk_series_get_range (sorted[i], from, to, &length);
-      cursors[i].end = cursors[i].next + length;
+      if (resolution == FBK_RESOLUTION_HOUR)
+        cursors[i].values = fbk_series_get_range (sorted[i], from, to, &cursors[i].length);
+      else
+        {
+          cursors[i].buckets = fbk_series_get_buckets (sorted[i], resolution, from, to);
+          cursors[i].length = cursors[i].buckets->len;
+        }
     }
 
   /* Merge the series of each metering point (consumption and production)
@@ -312,17 +370,20 @@ fbk_csv_write_values (GString           *out,
 
           for (guint i = group; i < group_end; i++)
             {
-              if (cursors[i].next < cursors[i].end &&
-                  (earliest == NULL || cursors[i].next->start < earliest->next->start))
+              if (cursors[i].next < cursors[i].length &&
+                  (earliest == NULL || cursor_start (&cursors[i]) < cursor_start (earliest)))
                 earliest = &cursors[i];
             }
 
           if (earliest == NULL)
             break;
 
-          write_value_row (&writer, earliest->series, earliest->next++);
+          write_cursor_row (&writer, earliest);
         }
 
       group = group_end;
     }
+
+  for (guint i = 0; i < n_series; i++)
+    g_clear_pointer (&cursors[i].buckets, g_array_unref);
 }

@@ -54,6 +54,7 @@ void fbk_csv_write_values       (GString            *out,
                                  FbkCsvStyle         style,
                                  FbkSeries * const  *series,
                                  guint               n_series,
+                                 FbkResolution       resolution,
                                  FbkInstant          from,
                                  FbkInstant          to);
 

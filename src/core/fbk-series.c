@@ -399,17 +399,87 @@ fbk_series_upsert (FbkSeries         *self,
   return added + changed;
 }
 
+/* Sums the intervals starting in [@from, @to) into buckets of @resolution
+ * (see fbk_series_get_buckets()). */
+static void
+fill_buckets (FbkSeries     *self,
+              FbkResolution  resolution,
+              FbkInstant     from,
+              FbkInstant     to,
+              GArray        *out_buckets)
+{
+  guint length;
+  const FbkInterval *range = fbk_series_get_range (self, from, to, &length);
+  FbkBucket bucket = { 0 };
+
+  for (guint i = 0; i < length; i++)
+    {
+      const FbkInterval *interval = &range[i];
+
+      /* Period boundaries are worked out once per bucket, not per value. */
+      if (i == 0 || interval->start >= bucket.end)
+        {
+          if (i > 0)
+            g_array_append_val (out_buckets, bucket);
+
+          bucket.start = fbk_time_period_start (interval->start, resolution);
+          bucket.end = fbk_time_period_next (bucket.start, resolution);
+          bucket.covered_from = interval->start;
+          bucket.covered_seconds = 0;
+          bucket.flags = FBK_INTERVAL_VERIFIED;
+          bucket.kwh = 0.0;
+        }
+
+      bucket.kwh += interval->kwh;
+      if ((interval->flags & FBK_INTERVAL_VERIFIED) == 0)
+        bucket.flags &= ~FBK_INTERVAL_VERIFIED;
+      bucket.covered_to = MIN (fbk_interval_end (interval), bucket.end);
+      bucket.covered_seconds += (guint32) (bucket.covered_to - interval->start);
+      if (bucket.covered_seconds >= bucket.end - bucket.start)
+        bucket.flags |= FBK_INTERVAL_COMPLETE;
+    }
+
+  if (length > 0)
+    g_array_append_val (out_buckets, bucket);
+}
+
+/**
+ * fbk_series_get_buckets:
+ * @resolution: the bucket size
+ *
+ * Sums the intervals starting in [@from, @to) into buckets of Oslo calendar
+ * periods (hours, days, ISO weeks, months, years), each telling what its
+ * values cover. A bucket is the whole period, even where [@from, @to) cuts
+ * it; only values inside the range count, so such a bucket, like one with
+ * hours missing, is not %FBK_INTERVAL_COMPLETE (see FbkBucket). Periods
+ * without any value get no bucket: unknown is not zero.
+ *
+ * Returns: (transfer full) (element-type FbkBucket): the buckets, by start
+ */
+GArray *
+fbk_series_get_buckets (FbkSeries     *self,
+                        FbkResolution  resolution,
+                        FbkInstant     from,
+                        FbkInstant     to)
+{
+  GArray *buckets;
+
+  g_return_val_if_fail (FBK_IS_SERIES (self), NULL);
+  g_return_val_if_fail (resolution < FBK_N_RESOLUTIONS, NULL);
+
+  buckets = g_array_new (FALSE, FALSE, sizeof (FbkBucket));
+  fill_buckets (self, resolution, from, to, buckets);
+  return buckets;
+}
+
 /**
  * fbk_series_aggregate:
  * @resolution: the bucket size
  *
- * Sums the intervals starting in [@from, @to) into buckets of Oslo calendar
- * periods (hours, days, ISO weeks, months, years). A bucket is the whole
- * period, even where [@from, @to) cuts it; only values inside the range
- * count. A bucket is %FBK_INTERVAL_VERIFIED when every value in it is, and
+ * The buckets of fbk_series_get_buckets() as a series of intervals, each
+ * the whole period: %FBK_INTERVAL_VERIFIED when every value in it is, and
  * %FBK_INTERVAL_COMPLETE when its values cover its whole duration (23 hours
- * on the day clocks go forward, 25 on the day they go back). Periods without
- * any value get no bucket.
+ * on the day clocks go forward, 25 on the day they go back).
  *
  * Returns: (transfer full): a new series of the same metering point and
  *   direction holding the buckets
@@ -420,52 +490,26 @@ fbk_series_aggregate (FbkSeries     *self,
                       FbkInstant     from,
                       FbkInstant     to)
 {
+  g_autoptr(GArray) buckets = NULL;
   FbkSeries *result;
-  const FbkInterval *range;
-  guint length;
-  FbkInterval bucket = { 0 };
-  FbkInstant bucket_end = 0;
-  gint64 covered = 0;
 
   g_return_val_if_fail (FBK_IS_SERIES (self), NULL);
   g_return_val_if_fail (resolution < FBK_N_RESOLUTIONS, NULL);
 
+  buckets = g_array_new (FALSE, FALSE, sizeof (FbkBucket));
+  fill_buckets (self, resolution, from, to, buckets);
+
   result = fbk_series_new (self->metering_point_id, self->direction);
-  range = fbk_series_get_range (self, from, to, &length);
-
-  for (guint i = 0; i < length; i++)
+  g_array_set_size (result->intervals, buckets->len);
+  for (guint i = 0; i < buckets->len; i++)
     {
-      const FbkInterval *interval = &range[i];
+      const FbkBucket *bucket = &g_array_index (buckets, FbkBucket, i);
+      FbkInterval *interval = &g_array_index (result->intervals, FbkInterval, i);
 
-      /* Period boundaries are worked out once per bucket, not per value. */
-      if (i == 0 || interval->start >= bucket_end)
-        {
-          if (i > 0)
-            {
-              if (covered >= bucket.duration)
-                bucket.flags |= FBK_INTERVAL_COMPLETE;
-              g_array_append_val (result->intervals, bucket);
-            }
-
-          bucket.start = fbk_time_period_start (interval->start, resolution);
-          bucket_end = fbk_time_period_next (bucket.start, resolution);
-          bucket.duration = (guint32) (bucket_end - bucket.start);
-          bucket.flags = FBK_INTERVAL_VERIFIED;
-          bucket.kwh = 0.0;
-          covered = 0;
-        }
-
-      bucket.kwh += interval->kwh;
-      if ((interval->flags & FBK_INTERVAL_VERIFIED) == 0)
-        bucket.flags &= ~FBK_INTERVAL_VERIFIED;
-      covered += MIN (fbk_interval_end (interval), bucket_end) - interval->start;
-    }
-
-  if (length > 0)
-    {
-      if (covered >= bucket.duration)
-        bucket.flags |= FBK_INTERVAL_COMPLETE;
-      g_array_append_val (result->intervals, bucket);
+      interval->start = bucket->start;
+      interval->duration = (guint32) (bucket->end - bucket->start);
+      interval->flags = bucket->flags;
+      interval->kwh = bucket->kwh;
     }
 
   return result;

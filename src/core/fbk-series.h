@@ -36,6 +36,22 @@ typedef struct
   double     kwh;
 } FbkInterval;
 
+/* One bucket of values summed over an Oslo calendar period, with what they
+ * cover: [covered_from, covered_to) spans them (a partial bucket's
+ * covered part, where a period or the data starts or ends inside it), and
+ * covered_seconds is their length, short of end - start where hours are
+ * missing. COMPLETE in flags when they cover it all. */
+typedef struct
+{
+  FbkInstant start;
+  FbkInstant end;
+  FbkInstant covered_from;
+  FbkInstant covered_to;
+  double     kwh;
+  guint32    flags;            /* FbkIntervalFlags: VERIFIED, COMPLETE */
+  guint32    covered_seconds;
+} FbkBucket;
+
 /* One column of a min/max decimation (see fbk_series_decimate()): the
  * intervals whose start falls in the column. When count is 0 the column has
  * no value and min, max and sum are 0. */
@@ -83,6 +99,10 @@ const FbkInterval *fbk_series_get_range              (FbkSeries         *self,
 guint              fbk_series_upsert                 (FbkSeries         *self,
                                                       const FbkInterval *intervals,
                                                       guint              n_intervals);
+GArray            *fbk_series_get_buckets            (FbkSeries         *self,
+                                                      FbkResolution      resolution,
+                                                      FbkInstant         from,
+                                                      FbkInstant         to);
 FbkSeries         *fbk_series_aggregate              (FbkSeries         *self,
                                                       FbkResolution      resolution,
                                                       FbkInstant         from,

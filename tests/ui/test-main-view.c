@@ -415,6 +415,8 @@ cli_values (Fixture            *f,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GStrv header;
+  guint n_columns;
 
   g_assert_nonnull (g_getenv ("FORBRUK_CLI"));
   g_ptr_array_add (argv, (gpointer) g_getenv ("FORBRUK_CLI"));
@@ -445,15 +447,20 @@ cli_values (Fixture            *f,
     g_error ("forbruk-cli failed: %s", err);
 
   rows = fbk_test_read_csv (out, ',');
-  g_assert_cmpstrv (g_ptr_array_index (rows, 0),
-                    ((const char * const[]) { "metering_point_id", "start", "end", "kwh", "direction", "verified", NULL }));
+  /* Summed over periods, two columns more: hours held and expected. */
+  header = g_ptr_array_index (rows, 0);
+  n_columns = g_strv_length (header);
+  g_assert_cmpstrv (header, n_columns == 6
+                    ? ((const char * const[]) { "metering_point_id", "start", "end", "kwh", "direction", "verified", NULL })
+                    : ((const char * const[]) { "metering_point_id", "start", "end", "kwh", "direction", "verified",
+                                                "hours", "hours_expected", NULL }));
   for (guint i = 1; i < rows->len; i++)
     {
       GStrv fields = g_ptr_array_index (rows, i);
       double *kwh = g_new (double, 1);
       FbkInstant start;
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      g_assert_cmpuint (g_strv_length (fields), ==, n_columns);
       g_assert_true (fbk_time_parse (fields[1], &start));
       *kwh = g_ascii_strtod (fields[3], NULL);
       g_hash_table_insert (values, g_strdup_printf ("%s %" G_GINT64_FORMAT, fields[0], start), kwh);

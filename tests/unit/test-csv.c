@@ -11,6 +11,7 @@
 #include "fbk-test-support.h"
 
 #define HOUR FBK_SECONDS_PER_HOUR
+#define DAY  (24 * HOUR)
 #define V FBK_INTERVAL_VERIFIED
 #define BOM "\xEF\xBB\xBF"
 
@@ -52,7 +53,7 @@ test_values_default (void)
   g_autoptr(FbkSeries) series = dst_series ();
   g_autoptr(GString) out = g_string_new (NULL);
 
-  fbk_csv_write_values (out, FBK_CSV_STYLE_DEFAULT, &series, 1, G_MININT64, G_MAXINT64);
+  fbk_csv_write_values (out, FBK_CSV_STYLE_DEFAULT, &series, 1, FBK_RESOLUTION_HOUR, G_MININT64, G_MAXINT64);
   g_assert_cmpstr (out->str, ==,
     "metering_point_id,start,end,kwh,direction,verified\r\n"
     "707057500012345678,2022-10-30T01:00:00+02:00,2022-10-30T02:00:00+02:00,1.284,consumption,true\r\n"
@@ -66,7 +67,7 @@ test_values_spreadsheet (void)
   g_autoptr(FbkSeries) series = dst_series ();
   g_autoptr(GString) out = g_string_new (NULL);
 
-  fbk_csv_write_values (out, FBK_CSV_STYLE_SPREADSHEET, &series, 1, G_MININT64, G_MAXINT64);
+  fbk_csv_write_values (out, FBK_CSV_STYLE_SPREADSHEET, &series, 1, FBK_RESOLUTION_HOUR, G_MININT64, G_MAXINT64);
   g_assert_cmpstr (out->str, ==,
     BOM "metering_point_id;start;end;kwh;direction;verified\r\n"
     "707057500012345678;2022-10-30T01:00:00+02:00;2022-10-30T02:00:00+02:00;1,284;consumption;true\r\n"
@@ -100,7 +101,7 @@ test_values_order_and_range (void)
   all[2] = empty;
   all[3] = a_consumption;
 
-  fbk_csv_write_values (out, FBK_CSV_STYLE_DEFAULT, all, G_N_ELEMENTS (all), G_MININT64, G_MAXINT64);
+  fbk_csv_write_values (out, FBK_CSV_STYLE_DEFAULT, all, G_N_ELEMENTS (all), FBK_RESOLUTION_HOUR, G_MININT64, G_MAXINT64);
   g_assert_cmpstr (out->str, ==,
     "metering_point_id,start,end,kwh,direction,verified\r\n"
     "707057500000000001,2023-01-10T10:00:00+01:00,2023-01-10T11:00:00+01:00,1.000,consumption,true\r\n"
@@ -111,14 +112,48 @@ test_values_order_and_range (void)
   /* the caller's array is not reordered */
   g_assert_true (all[0] == b && all[3] == a_consumption);
 
-  fbk_csv_write_values (ranged, FBK_CSV_STYLE_DEFAULT, all, G_N_ELEMENTS (all), t0 + HOUR, t0 + 2 * HOUR);
+  fbk_csv_write_values (ranged, FBK_CSV_STYLE_DEFAULT, all, G_N_ELEMENTS (all), FBK_RESOLUTION_HOUR, t0 + HOUR, t0 + 2 * HOUR);
   g_assert_cmpstr (ranged->str, ==,
     "metering_point_id,start,end,kwh,direction,verified\r\n"
     "707057500000000001,2023-01-10T11:00:00+01:00,2023-01-10T12:00:00+01:00,2.000,consumption,true\r\n");
 
   g_string_truncate (ranged, 0);
-  fbk_csv_write_values (ranged, FBK_CSV_STYLE_SPREADSHEET, NULL, 0, G_MININT64, G_MAXINT64);
+  fbk_csv_write_values (ranged, FBK_CSV_STYLE_SPREADSHEET, NULL, 0, FBK_RESOLUTION_HOUR, G_MININT64, G_MAXINT64);
   g_assert_cmpstr (ranged->str, ==, BOM "metering_point_id;start;end;kwh;direction;verified\r\n");
+}
+
+/* Summed over periods, a row says how many hours it holds and how many its
+ * period has, and spans only what its values cover: a week whose data
+ * starts on its Thursday is not passed off as the whole week, and a day
+ * with an hour missing says 23 of 24. */
+static void
+test_values_partial_buckets (void)
+{
+  g_autoptr(FbkSeries) series = fbk_series_new ("707057500012345678", FBK_DIRECTION_CONSUMPTION);
+  /* Thursday of ISO week 49 of 2026, which runs from Monday 30 November. */
+  FbkInstant thursday = at ("2026-12-03T00:00:00+01:00");
+  g_autoptr(GString) weeks = g_string_new (NULL);
+  g_autoptr(GString) days = g_string_new (NULL);
+
+  /* Thursday to Sunday, 96 hours of 0.5 kWh, but Friday 13:00 is missing. */
+  for (guint h = 0; h < 96; h++)
+    {
+      if (h != 24 + 13)
+        add (series, thursday + h * HOUR, 0.5, V);
+    }
+
+  fbk_csv_write_values (weeks, FBK_CSV_STYLE_DEFAULT, &series, 1, FBK_RESOLUTION_WEEK, G_MININT64, G_MAXINT64);
+  /* 95 hours × 0.5 kWh = 47.5 kWh, of the week's 7 × 24 = 168 hours. */
+  g_assert_cmpstr (weeks->str, ==,
+    "metering_point_id,start,end,kwh,direction,verified,hours,hours_expected\r\n"
+    "707057500012345678,2026-12-03T00:00:00+01:00,2026-12-07T00:00:00+01:00,47.500,consumption,true,95,168\r\n");
+
+  fbk_csv_write_values (days, FBK_CSV_STYLE_DEFAULT, &series, 1, FBK_RESOLUTION_DAY,
+                        thursday + DAY, thursday + 2 * DAY);
+  /* Friday alone: 23 hours × 0.5 kWh = 11.5 kWh. */
+  g_assert_cmpstr (days->str, ==,
+    "metering_point_id,start,end,kwh,direction,verified,hours,hours_expected\r\n"
+    "707057500012345678,2026-12-04T00:00:00+01:00,2026-12-05T00:00:00+01:00,11.500,consumption,true,23,24\r\n");
 }
 
 static char *
@@ -340,7 +375,7 @@ test_round_trip_values (void)
       add (series[s], t0 + (FbkInstant) h * HOUR, g_rand_int_range (rand, 0, 9999999) / 1000.0,
            g_rand_boolean (rand) ? V : 0);
 
-  fbk_csv_write_values (out, FBK_CSV_STYLE_SPREADSHEET, series, 3, G_MININT64, G_MAXINT64);
+  fbk_csv_write_values (out, FBK_CSV_STYLE_SPREADSHEET, series, 3, FBK_RESOLUTION_HOUR, G_MININT64, G_MAXINT64);
   g_assert_true (g_str_has_prefix (out->str, BOM));
   rows = fbk_test_read_csv (out->str, ';');
   g_assert_cmpuint (rows->len, ==, 1 + 3 * n_hours);
@@ -425,7 +460,7 @@ test_speed (void)
       gint64 elapsed;
       guint lines = 0;
 
-      fbk_csv_write_values (out, style, series, 3, G_MININT64, G_MAXINT64);
+      fbk_csv_write_values (out, style, series, 3, FBK_RESOLUTION_HOUR, G_MININT64, G_MAXINT64);
       elapsed = g_get_monotonic_time () - begin;
 
       for (const char *p = out->str; (p = strchr (p, '\n')) != NULL; p++)
@@ -452,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/csv/values/default", test_values_default);
   g_test_add_func ("/csv/values/spreadsheet", test_values_spreadsheet);
   g_test_add_func ("/csv/values/order-and-range", test_values_order_and_range);
+  g_test_add_func ("/csv/values/partial-buckets", test_values_partial_buckets);
   g_test_add_func ("/csv/writer/numbers", test_numbers);
   g_test_add_func ("/csv/writer/text-fields", test_text_fields);
   g_test_add_func ("/csv/writer/row", test_row);

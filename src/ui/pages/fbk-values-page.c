@@ -118,16 +118,17 @@ fbk_values_page_has_data (FbkPage *page)
 
 typedef struct
 {
-  FbkCsvStyle  style;
-  GPtrArray   *buckets;   /* FbkSeries at the resolution shown */
-  FbkInstant   from;
-  FbkInstant   to;
+  FbkCsvStyle    style;
+  GPtrArray     *series;   /* FbkSeries, hourly */
+  FbkResolution  resolution;
+  FbkInstant     from;
+  FbkInstant     to;
 } ValuesCsv;
 
 static void
 values_csv_free (ValuesCsv *csv)
 {
-  g_ptr_array_unref (csv->buckets);
+  g_ptr_array_unref (csv->series);
   g_free (csv);
 }
 
@@ -137,13 +138,14 @@ write_values_csv (gpointer data)
   ValuesCsv *csv = data;
   GString *text = g_string_new (NULL);
 
-  fbk_csv_write_values (text, csv->style, (FbkSeries * const *) csv->buckets->pdata, csv->buckets->len,
-                        csv->from, csv->to);
+  fbk_csv_write_values (text, csv->style, (FbkSeries * const *) csv->series->pdata, csv->series->len,
+                        csv->resolution, csv->from, csv->to);
   return g_string_free_to_bytes (text);
 }
 
 /* The values at the resolution shown, the same table as
- * `forbruk-cli values`. */
+ * `forbruk-cli values`. The worker thread only reads the series: a load
+ * hands the pages new ones, and nothing changes one it has handed over. */
 static FbkCsvJob *
 fbk_values_page_create_csv_job (FbkPage     *page,
                                 FbkCsvStyle  style)
@@ -152,12 +154,10 @@ fbk_values_page_create_csv_job (FbkPage     *page,
   ValuesCsv *csv = g_new0 (ValuesCsv, 1);
 
   csv->style = style;
+  csv->series = g_ptr_array_ref (self->series);
+  csv->resolution = self->resolution;
+  csv->from = self->from;
   csv->to = self->to;
-  csv->from = fbk_time_period_start (self->from, self->resolution);
-  csv->buckets = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < self->series->len; i++)
-    g_ptr_array_add (csv->buckets, fbk_series_aggregate (g_ptr_array_index (self->series, i), self->resolution,
-                                                         self->from, self->to));
 
   return fbk_csv_job_new (write_values_csv, csv, (GDestroyNotify) values_csv_free);
 }
