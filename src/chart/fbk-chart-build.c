@@ -126,7 +126,7 @@ build_title (FbkSeries * const  *series,
 /**
  * fbk_chart_build_model:
  * @series: (array length=n_series): each meter's values in one direction,
- *   hourly or finer, e.g. from fbk_repository_refresh_values_finish()
+ *   hourly or finer, e.g. from fbk_repository_refresh_finish()
  * @names: (array length=n_series): the display name of each series' meter
  * @from: the start of the period
  * @to: its end (exclusive)

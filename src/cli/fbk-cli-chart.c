@@ -67,6 +67,8 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   g_auto(GStrv) meters = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(FbkRefreshResult) refreshed = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  FbkRefreshWhat what;
   g_autoptr(FbkChartModel) model = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -81,7 +83,8 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error))
+      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_selection_get_what (&selection, &what, &error))
     {
       g_printerr ("forbruk-cli chart: %s\n", error->message);
       return FBK_CLI_EXIT_USAGE;
@@ -106,17 +109,16 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
 
   if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
       (meters = fbk_cli_resolve_meters (&context, (const char * const *) selection.meters, &error)) == NULL ||
-      (refreshed = fbk_cli_fetch_values (&context, (const char * const *) meters, from, to,
-                                         selection.production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION,
-                                         &error)) == NULL)
+      (refreshed = fbk_cli_fetch_values (&context, (const char * const *) meters, from, to, what, &error)) == NULL)
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
 
-  names = display_names (&context, refreshed->series);
-  model = fbk_chart_build_model ((FbkSeries * const *) refreshed->series->pdata, (const char * const *) names,
-                                 refreshed->series->len, resolution, from, to);
+  series = fbk_cli_refreshed_series (refreshed);
+  names = display_names (&context, series);
+  model = fbk_chart_build_model ((FbkSeries * const *) series->pdata, (const char * const *) names,
+                                 series->len, resolution, from, to);
 
   named = output == NULL;
   if (named)

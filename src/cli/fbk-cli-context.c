@@ -213,17 +213,56 @@ fbk_cli_selection_add_options (FbkCliSelection *selection,
     { "from", 0, 0, G_OPTION_ARG_STRING, &selection->from_text, N_("First day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &selection->to_text, N_("Last day, included, or end instant"), N_("DATE") },
     { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection->meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
-    { "production", 0, 0, G_OPTION_ARG_NONE, &selection->production, N_("Production instead of consumption"), NULL },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &selection->direction, N_("consumption, production or both (default: consumption)"), N_("DIRECTION") },
+    { "production", 0, 0, G_OPTION_ARG_NONE, &selection->production, N_("The same as --direction production"), NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
 }
 
+/* What --direction and --production ask for. */
+gboolean
+fbk_cli_selection_get_what (const FbkCliSelection  *selection,
+                            FbkRefreshWhat         *out_what,
+                            GError                **error)
+{
+  if (selection->direction == NULL)
+    *out_what = selection->production ? FBK_REFRESH_PRODUCTION : FBK_REFRESH_CONSUMPTION;
+  else if (g_strcmp0 (selection->direction, "consumption") == 0 && !selection->production)
+    *out_what = FBK_REFRESH_CONSUMPTION;
+  else if (g_strcmp0 (selection->direction, "production") == 0)
+    *out_what = FBK_REFRESH_PRODUCTION;
+  else if (g_strcmp0 (selection->direction, "both") == 0)
+    *out_what = FBK_REFRESH_VALUES;
+  else
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The direction is consumption, production or both."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every series of @refreshed, consumption first. */
+GPtrArray *
+fbk_cli_refreshed_series (FbkRefreshResult *refreshed)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint d = 0; d < G_N_ELEMENTS (refreshed->series); d++)
+    {
+      for (guint i = 0; refreshed->series[d] != NULL && i < refreshed->series[d]->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (refreshed->series[d], i)));
+    }
+  return all;
+}
+
 void
 fbk_cli_selection_clear (FbkCliSelection *selection)
 {
   g_clear_pointer (&selection->from_text, g_free);
+  g_clear_pointer (&selection->direction, g_free);
   g_clear_pointer (&selection->to_text, g_free);
   g_clear_pointer (&selection->meters, g_strfreev);
 }
@@ -399,15 +438,15 @@ fbk_cli_fetch_values (FbkCliContext       *context,
                       const char * const  *meters,
                       FbkInstant           from,
                       FbkInstant           to,
-                      FbkDirection         direction,
+                      FbkRefreshWhat       what,
                       GError             **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   FbkRefreshResult *refreshed;
 
-  fbk_repository_refresh_values_async (context->repository, meters, from, to, direction,
-                                       fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
-  refreshed = fbk_repository_refresh_values_finish (context->repository, fbk_cli_wait (&result), error);
+  fbk_repository_refresh_async (context->repository, meters, from, to, what,
+                                fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
+  refreshed = fbk_repository_refresh_finish (context->repository, fbk_cli_wait (&result), error);
   if (refreshed != NULL)
     report_dropped (refreshed->dropped);
 

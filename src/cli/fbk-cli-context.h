@@ -21,17 +21,22 @@ typedef struct
 } FbkCliContext;
 
 /* The values a data command works on: --from, --to, --meter and
- * --production, shared by `values` and `chart`. */
+ * --direction (or --production), shared by `values` and `chart`. */
 typedef struct
 {
   char     *from_text;
   char     *to_text;
   GStrv     meters;
+  char     *direction;
   gboolean  production;
 } FbkCliSelection;
 
 void     fbk_cli_selection_add_options (FbkCliSelection *selection,
                                         GOptionContext  *options);
+gboolean fbk_cli_selection_get_what    (const FbkCliSelection  *selection,
+                                        FbkRefreshWhat         *out_what,
+                                        GError                **error);
+GPtrArray *fbk_cli_refreshed_series    (FbkRefreshResult       *refreshed);
 void     fbk_cli_selection_clear       (FbkCliSelection *selection);
 
 gboolean fbk_cli_context_init     (FbkCliContext        *context,
@@ -63,7 +68,7 @@ FbkRefreshResult *
                                    const char * const   *meters,
                                    FbkInstant            from,
                                    FbkInstant            to,
-                                   FbkDirection          direction,
+                                   FbkRefreshWhat        what,
                                    GError              **error);
 int      fbk_cli_exit_for_error   (const GError         *error);
 void     fbk_cli_report_error     (const GError         *error);

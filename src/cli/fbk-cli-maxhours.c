@@ -226,13 +226,13 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(FbkRefreshResult) refreshed = NULL;
 
-      fbk_repository_refresh_values_async (context.repository, (const char * const *) meters,
-                                           month_start, MIN (month_end, fbk_range_plan_end_limit (now)),
-                                           FBK_DIRECTION_CONSUMPTION, fbk_cli_progress, NULL, NULL,
-                                           fbk_cli_store_result, &result);
-      refreshed = fbk_repository_refresh_values_finish (context.repository, fbk_cli_wait (&result), &error);
+      fbk_repository_refresh_async (context.repository, (const char * const *) meters,
+                                    month_start, MIN (month_end, fbk_range_plan_end_limit (now)),
+                                    FBK_REFRESH_CONSUMPTION, fbk_cli_progress, NULL, NULL,
+                                    fbk_cli_store_result, &result);
+      refreshed = fbk_repository_refresh_finish (context.repository, fbk_cli_wait (&result), &error);
       if (refreshed != NULL)
-        hourly = g_ptr_array_ref (refreshed->series);
+        hourly = g_ptr_array_ref (refreshed->series[FBK_DIRECTION_CONSUMPTION]);
     }
   else
     {

@@ -108,7 +108,9 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
   g_autoptr(FbkRefreshResult) refreshed = NULL;
+  g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GError) error = NULL;
+  FbkRefreshWhat what;
   FbkResolution resolution = FBK_RESOLUTION_HOUR;
   FbkCsvStyle csv_style;
   FbkInstant from, to;
@@ -121,6 +123,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
       !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_selection_get_what (&selection, &what, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
     {
       g_printerr ("forbruk-cli values: %s\n", error->message);
@@ -144,23 +147,21 @@ fbk_cli_values (const FbkCliGlobals  *globals,
       return fbk_cli_exit_for_error (error);
     }
 
-  refreshed = fbk_cli_fetch_values (&context, (const char * const *) meters, from, to,
-                                    selection.production ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION,
-                                    &error);
+  refreshed = fbk_cli_fetch_values (&context, (const char * const *) meters, from, to, what, &error);
   if (refreshed == NULL)
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
+  series = fbk_cli_refreshed_series (refreshed);
 
   if (g_strcmp0 (format, "json") == 0)
-    text = values_to_json (refreshed->series, resolution, from, to);
+    text = values_to_json (series, resolution, from, to);
   else
     {
       GString *csv = g_string_new (NULL);
 
-      fbk_csv_write_values (csv, csv_style, (FbkSeries * const *) refreshed->series->pdata, refreshed->series->len,
-                            resolution, from, to);
+      fbk_csv_write_values (csv, csv_style, (FbkSeries * const *) series->pdata, series->len, resolution, from, to);
       text = g_string_free (csv, FALSE);
     }
 

@@ -37,7 +37,8 @@ G_BEGIN_DECLS
  *   meters, so every meter needs the fewest requests and only its oldest
  *   request is shorter.
  * - Requests are ordered oldest window first, and within a window in the
- *   order the meters were given.
+ *   order the meters were given; the repository sends the requests of all
+ *   its plans newest first (fbk-repository-refresh.c).
  */
 
 /* One hour for the server's clock being ahead of ours, one for the DST
@@ -79,7 +80,7 @@ typedef struct
 
 typedef struct
 {
-  GArray *requests;  /* FbkRangeRequest, in the order to send them */
+  GArray *requests;  /* FbkRangeRequest, oldest window first */
   GArray *dropped;   /* FbkRangeDrop, oldest first */
 } FbkRangePlan;
 

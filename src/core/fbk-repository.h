@@ -21,10 +21,23 @@ typedef void (*FbkProgressFunc) (guint    done,
                                  guint    total,
                                  gpointer user_data);
 
-/* What fbk_repository_refresh_values_finish() gives back. */
+/* What fbk_repository_refresh_async() refreshes. */
+typedef enum
+{
+  FBK_REFRESH_CONSUMPTION = 1 << FBK_DIRECTION_CONSUMPTION,
+  FBK_REFRESH_PRODUCTION  = 1 << FBK_DIRECTION_PRODUCTION,
+  FBK_REFRESH_VALUES      = FBK_REFRESH_CONSUMPTION | FBK_REFRESH_PRODUCTION,
+} FbkRefreshWhat;
+
+#define FBK_REFRESH_DIRECTION(direction) ((FbkRefreshWhat) (1 << (direction)))
+
+/* What fbk_repository_refresh_finish() gives back. */
 typedef struct
 {
-  GPtrArray *series;      /* FbkSeries, one per asked meter, in the asked order */
+  /* By FbkDirection, NULL where not asked for: FbkSeries, one per asked
+   * meter in the asked order; for production, only of the meters that
+   * produce (or may: not known yet). */
+  GPtrArray *series[2];
   GArray    *dropped;     /* FbkRangeDrop: asked ranges no request could cover */
   guint      n_requests;  /* HTTP requests made */
 } FbkRefreshResult;
@@ -73,17 +86,17 @@ void              fbk_repository_read_values_async      (FbkRepository        *s
 GPtrArray        *fbk_repository_read_values_finish     (FbkRepository        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
-void              fbk_repository_refresh_values_async   (FbkRepository        *self,
+void              fbk_repository_refresh_async          (FbkRepository        *self,
                                                          const char * const   *metering_point_ids,
                                                          FbkInstant            from,
                                                          FbkInstant            to,
-                                                         FbkDirection          direction,
+                                                         FbkRefreshWhat        what,
                                                          FbkProgressFunc       progress,
                                                          gpointer              progress_data,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
-FbkRefreshResult *fbk_repository_refresh_values_finish  (FbkRepository        *self,
+FbkRefreshResult *fbk_repository_refresh_finish         (FbkRepository        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
 

@@ -197,13 +197,17 @@ sync_busy (FbkMainView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* One load of the current pick: the values (stored first, then a refresh
+ * of every direction asked for in one queue) or Elvia's max hours. Shared
+ * by its steps, so reference counted. */
 typedef struct
 {
-  FbkMainView  *self;        /* owned */
-  guint         generation;
-  FbkPageNeeds  need;        /* what it loads */
-  guint         done;        /* requests, for a fetch */
-  guint         total;
+  FbkMainView    *self;        /* owned */
+  guint           generation;
+  FbkRefreshWhat  what;        /* the directions of a values load; 0 for max hours */
+  guint           n_reading;   /* stored reads still running, before the refresh */
+  guint           done;        /* requests of the refresh */
+  guint           total;
 } Load;
 
 static void
@@ -332,26 +336,37 @@ report_error (FbkMainView  *self,
 /* ------------------------------------------------------------------------ */
 
 static Load *
-load_new (FbkMainView  *self,
-          FbkPageNeeds  need)
+load_new (FbkMainView    *self,
+          FbkRefreshWhat  what)
 {
-  Load *load = g_new0 (Load, 1);
+  Load *load = g_rc_box_new0 (Load);
 
   load->self = g_object_ref (self);
   load->generation = self->generation;
-  load->need = need;
+  load->what = what;
   self->n_loading++;
   return load;
 }
 
 static void
-load_free (Load *load)
+load_clear (Load *load)
 {
   g_clear_object (&load->self);
-  g_free (load);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+static Load *
+load_ref (Load *load)
+{
+  return g_rc_box_acquire (load);
+}
+
+static void
+load_unref (Load *load)
+{
+  g_rc_box_release_full (load, (GDestroyNotify) load_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_unref)
 
 static gboolean
 load_is_current (Load *load)
@@ -359,18 +374,12 @@ load_is_current (Load *load)
   return load->generation == load->self->generation;
 }
 
-/* Called last by each current load's callback. */
+/* Called once by each current load, when all of it is done. */
 static void
 load_finished (Load *load)
 {
   load->self->n_loading--;
   sync_busy (load->self);
-}
-
-static FbkDirection
-load_direction (Load *load)
-{
-  return load->need == FBK_PAGE_NEEDS_PRODUCTION ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
 }
 
 static void
@@ -380,7 +389,6 @@ apply_series (FbkMainView  *self,
 {
   g_clear_pointer (&self->data.hourly[direction], g_ptr_array_unref);
   self->data.hourly[direction] = g_ptr_array_ref (series);
-  show_pages (self);
 }
 
 static void
@@ -408,7 +416,7 @@ on_values_refreshed_cb (GObject      *object,
   g_autoptr(FbkRefreshResult) refreshed = NULL;
   g_autoptr(GError) error = NULL;
 
-  refreshed = fbk_repository_refresh_values_finish (FBK_REPOSITORY (object), result, &error);
+  refreshed = fbk_repository_refresh_finish (FBK_REPOSITORY (object), result, &error);
   if (!load_is_current (load))
     return;
 
@@ -418,50 +426,68 @@ on_values_refreshed_cb (GObject      *object,
   if (refreshed == NULL)
     report_error (self, error);
   else
-    apply_series (self, load_direction (load), refreshed->series);
+    {
+      for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
+        {
+          if (refreshed->series[d] != NULL)
+            apply_series (self, d, refreshed->series[d]);
+        }
+      show_pages (self);
+    }
   load_finished (load);
 }
 
+/* Stored data is on screen; now ask Elvia for what is missing, every
+ * direction in one queue. */
 static void
-start_refresh (FbkMainView  *self,
-               FbkPageNeeds  need)
+start_refresh (Load *load)
 {
-  Load *load = load_new (self, need);
-  g_auto(GStrv) ids = picked_ids_for (self, load_direction (load));
+  FbkMainView *self = load->self;
 
   g_ptr_array_add (self->refreshing, load);
   if (!self->slow && self->slow_source_id == 0)
     self->slow_source_id = g_timeout_add (SLOW_REFRESH_MS, on_refresh_slow_cb, self);
   update_progress (self);
 
-  fbk_repository_refresh_values_async (repository (self), (const char * const *) ids,
-                                       self->data.from, self->data.to, load_direction (load),
-                                       on_progress, load, self->cancellable,
-                                       on_values_refreshed_cb, load);
+  fbk_repository_refresh_async (repository (self), (const char * const *) self->meter_ids,
+                                self->data.from, self->data.to, load->what,
+                                on_progress, load, self->cancellable,
+                                on_values_refreshed_cb, load_ref (load));
 }
+
+typedef struct
+{
+  Load         *load;        /* owned */
+  FbkDirection  direction;
+} StoredRead;
 
 static void
 on_stored_values_read_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(Load) load = user_data;
+  StoredRead *read = user_data;
+  g_autoptr(Load) load = read->load;
+  FbkDirection direction = read->direction;
   FbkMainView *self = load->self;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_free (read);
   series = fbk_repository_read_values_finish (FBK_REPOSITORY (object), result, &error);
   if (!load_is_current (load))
     return;
 
   if (series != NULL)
-    apply_series (self, load_direction (load), series);
+    {
+      apply_series (self, direction, series);
+      show_pages (self);
+    }
   else
     report_error (self, error);
 
-  /* Stored data is on screen; now ask Elvia for what is missing. */
-  start_refresh (self, load->need);
-  load_finished (load);
+  if (--load->n_reading == 0)
+    start_refresh (load);
 }
 
 static void
@@ -491,24 +517,34 @@ on_max_hours_fetched_cb (GObject      *object,
 }
 
 /* Values: what is stored first, for an instant view that works offline,
- * then a refresh from Elvia (on_stored_values_read_cb()). */
+ * then one refresh from Elvia of every direction (on_stored_values_read_cb()). */
 static void
-start_values_load (FbkMainView  *self,
-                   FbkPageNeeds  need)
+start_values_load (FbkMainView    *self,
+                   FbkRefreshWhat  what)
 {
-  Load *load = load_new (self, need);
-  g_auto(GStrv) ids = picked_ids_for (self, load_direction (load));
+  g_autoptr(Load) load = load_new (self, what);
 
-  if (ids[0] == NULL)
+  /* Held until every read has started. */
+  load->n_reading = 1;
+  for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
     {
-      load_finished (load);
-      load_free (load);
-      return;
+      g_auto(GStrv) ids = picked_ids_for (self, d);
+      StoredRead *read;
+
+      if (!(what & FBK_REFRESH_DIRECTION (d)) || ids[0] == NULL)
+        continue;
+
+      read = g_new0 (StoredRead, 1);
+      read->load = load_ref (load);
+      read->direction = d;
+      load->n_reading++;
+      fbk_repository_read_values_async (repository (self), (const char * const *) ids,
+                                        self->data.from, self->data.to, d,
+                                        self->cancellable, on_stored_values_read_cb, read);
     }
 
-  fbk_repository_read_values_async (repository (self), (const char * const *) ids,
-                                    self->data.from, self->data.to, load_direction (load),
-                                    self->cancellable, on_stored_values_read_cb, load);
+  if (--load->n_reading == 0)
+    start_refresh (load);
 }
 
 /* Loads what the pages need for the picked meters and period: each page
@@ -539,14 +575,13 @@ reload (FbkMainView *self)
 
   self->cancellable = g_cancellable_new ();
 
-  if (needs & FBK_PAGE_NEEDS_CONSUMPTION)
-    start_values_load (self, FBK_PAGE_NEEDS_CONSUMPTION);
-  if (needs & FBK_PAGE_NEEDS_PRODUCTION)
-    start_values_load (self, FBK_PAGE_NEEDS_PRODUCTION);
+  if (needs & (FBK_PAGE_NEEDS_CONSUMPTION | FBK_PAGE_NEEDS_PRODUCTION))
+    start_values_load (self, ((needs & FBK_PAGE_NEEDS_CONSUMPTION) ? FBK_REFRESH_CONSUMPTION : 0) |
+                             ((needs & FBK_PAGE_NEEDS_PRODUCTION) ? FBK_REFRESH_PRODUCTION : 0));
   if (needs & FBK_PAGE_NEEDS_MAX_HOURS)
     fbk_repository_fetch_max_hours_async (repository (self), (const char * const *) self->meter_ids,
                                           self->data.from, self->data.to, self->cancellable,
-                                          on_max_hours_fetched_cb, load_new (self, FBK_PAGE_NEEDS_MAX_HOURS));
+                                          on_max_hours_fetched_cb, load_new (self, 0));
   sync_busy (self);
 }
 

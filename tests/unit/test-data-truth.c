@@ -193,10 +193,10 @@ refresh (Fixture    *f,
   FbkTestAsync waiter = { 0 };
   GArray *asked;
 
-  fbk_repository_refresh_values_async (repository, ids, from, to, FBK_DIRECTION_CONSUMPTION, NULL, NULL, NULL,
+  fbk_repository_refresh_async (repository, ids, from, to, FBK_REFRESH_CONSUMPTION, NULL, NULL, NULL,
                                        fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
-  result = fbk_repository_refresh_values_finish (repository, waiter.result, &error);
+  result = fbk_repository_refresh_finish (repository, waiter.result, &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
 

@@ -173,17 +173,17 @@ test_main_context_free (void)
   repository = fbk_session_get_repository (session);
 
   fbk_demo_server_thread_invoke_sync (thread, park_server_cb, gate);
-  fbk_repository_refresh_values_async (repository, ids, from, to, FBK_DIRECTION_CONSUMPTION,
+  fbk_repository_refresh_async (repository, ids, from, to, FBK_REFRESH_CONSUMPTION,
                                        NULL, NULL, NULL, fbk_test_async_done_cb, &fetch);
   g_timeout_add (20, release_cb, &release);
   fbk_test_wait_until (fetch.done, 30);
-  result = fbk_repository_refresh_values_finish (repository, fetch.result, &error);
+  result = fbk_repository_refresh_finish (repository, fetch.result, &error);
   g_clear_object (&fetch.result);
   g_assert_no_error (error);
 
   g_assert_true (release.ticked_while_waiting);
-  g_assert_cmpuint (result->series->len, ==, 1);
-  series = g_ptr_array_index (result->series, 0);
+  g_assert_cmpuint (result->series[FBK_DIRECTION_CONSUMPTION]->len, ==, 1);
+  series = g_ptr_array_index (result->series[FBK_DIRECTION_CONSUMPTION], 0);
   /* The house's contract is older than three years: every hour is there. */
   g_assert_cmpuint (fbk_series_get_length (series), ==, (to - from) / FBK_SECONDS_PER_HOUR);
 

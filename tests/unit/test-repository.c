@@ -148,11 +148,11 @@ refresh_full (Fixture             *f,
   FbkTestAsync waiter = { 0 };
   FbkRefreshResult *result;
 
-  fbk_repository_refresh_values_async (repository, ids, from, to, FBK_DIRECTION_CONSUMPTION,
+  fbk_repository_refresh_async (repository, ids, from, to, FBK_REFRESH_CONSUMPTION,
                                        progress != NULL ? on_progress : NULL, progress,
                                        cancellable, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 30);
-  result = fbk_repository_refresh_values_finish (repository, waiter.result, error);
+  result = fbk_repository_refresh_finish (repository, waiter.result, error);
   g_object_unref (waiter.result);
 
   return result;
@@ -279,7 +279,8 @@ test_second_refresh_trailing_only (Fixture       *f,
   first = refresh_full (f, f->repository, ids, from, f->now, &progress, NULL, &error);
   g_assert_no_error (error);
 
-  /* 1096 days less the margin: four requests, all accepted, back to back. */
+  /* 1096 days less the margin: four requests, all accepted, back to back,
+   * newest first, so the view fills from the present backwards. */
   requests = asked (f);
   g_assert_cmpuint (requests->len, ==, 4);
   g_assert_cmpuint (first->n_requests, ==, 4);
@@ -289,14 +290,17 @@ test_second_refresh_trailing_only (Fixture       *f,
 
       g_assert_cmpuint (one->status, ==, 200);
       g_assert_cmpint (one->end - one->start, <=, 365 * DAY);
-      g_assert_cmpint (one->start, ==, i == 0 ? history_limit : g_array_index (requests, Asked, i - 1).end);
+      if (i + 1 < requests->len)
+        g_assert_cmpint (one->start, ==, g_array_index (requests, Asked, i + 1).end);
+      else
+        g_assert_cmpint (one->start, ==, history_limit);
     }
-  assert_asked (requests, 3, "2023-11-16T11:00:00+01:00", "2024-11-15T11:00:00+01:00");
+  assert_asked (requests, 0, "2023-11-16T11:00:00+01:00", "2024-11-15T11:00:00+01:00");
   g_assert_cmpuint (progress.last_done, ==, 4);
   g_assert_cmpuint (progress.last_total, ==, 4);
 
   /* Every hour that exists, stored, and handed back as stored. */
-  intervals = fbk_series_get_intervals (g_ptr_array_index (first->series, 0), &n);
+  intervals = fbk_series_get_intervals (g_ptr_array_index (first->series[FBK_DIRECTION_CONSUMPTION], 0), &n);
   g_assert_cmpuint (n, ==, (available_end - history_limit) / HOUR);
   after_first = stored (f, HOUSE_ID, from, f->now);
   assert_same_intervals (after_first, intervals, n);
@@ -315,7 +319,7 @@ test_second_refresh_trailing_only (Fixture       *f,
 
   after_second = stored (f, HOUSE_ID, from, f->now);
   assert_same_intervals (after_second, intervals, n);
-  intervals = fbk_series_get_intervals (g_ptr_array_index (second->series, 0), &n);
+  intervals = fbk_series_get_intervals (g_ptr_array_index (second->series[FBK_DIRECTION_CONSUMPTION], 0), &n);
   assert_same_intervals (after_second, intervals, n);
 }
 
@@ -424,7 +428,7 @@ test_empty_answer_keeps_values (Fixture       *f,
   g_assert_cmpuint (after->len, ==, before->len);
   intervals = (const FbkInterval *) before->data;
   assert_same_intervals (after, intervals, before->len);
-  intervals = fbk_series_get_intervals (g_ptr_array_index (second->series, 0), &n);
+  intervals = fbk_series_get_intervals (g_ptr_array_index (second->series[FBK_DIRECTION_CONSUMPTION], 0), &n);
   assert_same_intervals (after, intervals, n);
 }
 
@@ -443,15 +447,17 @@ test_failure_midway_keeps_values (Fixture       *f,
   g_autoptr(GArray) recent_stored = NULL;
   g_autoptr(GArray) requests = NULL;
   g_autoptr(GArray) after = NULL;
-  g_autoptr(GArray) oldest = NULL;
+  g_autoptr(GArray) brought = NULL;
   g_autoptr(GError) error = NULL;
-  FbkInstant failed_start;
+  FbkInstant failed_end;
 
   recent = refresh (f, HOUSE_ID, month_ago, f->now, &error);
   g_assert_no_error (error);
   recent_stored = stored (f, HOUSE_ID, month_ago, f->now);
 
-  /* The never-fetched years go in three requests; the third fails. */
+  /* Newest first: the last hours (always asked), then the never-fetched
+   * years, the newest of them first; the second of those fails, and the
+   * oldest is never asked. */
   fbk_demo_server_clear_requests (f->server);
   fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_SERVER_ERROR, 0, 3, G_MAXUINT);
   failed = refresh (f, HOUSE_ID, from, f->now, &error);
@@ -464,16 +470,18 @@ test_failure_midway_keeps_values (Fixture       *f,
   g_assert_cmpuint (g_array_index (requests, Asked, 0).status, ==, 200);
   g_assert_cmpuint (g_array_index (requests, Asked, 1).status, ==, 200);
   g_assert_cmpuint (g_array_index (requests, Asked, 2).status, ==, 500);
-  failed_start = g_array_index (requests, Asked, 2).start;
+  g_assert_cmpint (g_array_index (requests, Asked, 0).start, >=, f->now - FBK_STORE_TRAILING_WINDOW - HOUR);
+  g_assert_cmpint (g_array_index (requests, Asked, 1).end, ==, g_array_index (requests, Asked, 2).end + 365 * DAY);
+  failed_end = g_array_index (requests, Asked, 2).end;
 
-  /* What was stored is there as it was; what the first two brought too. */
+  /* What was stored is there as it was; what the year before it brought too. */
   after = stored (f, HOUSE_ID, month_ago, f->now);
   assert_same_intervals (after, (const FbkInterval *) recent_stored->data, recent_stored->len);
-  oldest = stored (f, HOUSE_ID, g_array_index (requests, Asked, 0).start, g_array_index (requests, Asked, 1).end);
-  g_assert_cmpuint (oldest->len, ==,
-                    (g_array_index (requests, Asked, 1).end - g_array_index (requests, Asked, 0).start) / HOUR);
+  brought = stored (f, HOUSE_ID, g_array_index (requests, Asked, 1).start, g_array_index (requests, Asked, 1).end);
+  g_assert_cmpuint (brought->len, ==,
+                    (g_array_index (requests, Asked, 1).end - g_array_index (requests, Asked, 1).start) / HOUR);
 
-  /* The next refresh starts where the failure was. */
+  /* The next refresh asks for what failed (and, as always, the last hours). */
   fbk_demo_server_clear_faults (f->server);
   fbk_demo_server_clear_requests (f->server);
   again = refresh (f, HOUSE_ID, from, f->now, &error);
@@ -482,8 +490,12 @@ test_failure_midway_keeps_values (Fixture       *f,
   requests = asked (f);
   g_assert_cmpuint (requests->len, >=, 1);
   for (guint i = 0; i < requests->len; i++)
-    g_assert_cmpint (g_array_index (requests, Asked, i).start, >=, failed_start);
-  g_assert_cmpuint (fbk_series_get_length (g_ptr_array_index (again->series, 0)), ==,
+    {
+      const Asked *one = &g_array_index (requests, Asked, i);
+
+      g_assert_true (one->end <= failed_end || one->start >= f->now - FBK_STORE_TRAILING_WINDOW - HOUR);
+    }
+  g_assert_cmpuint (fbk_series_get_length (g_ptr_array_index (again->series[FBK_DIRECTION_CONSUMPTION], 0)), ==,
                     (fbk_demo_household_available_end (FBK_DEMO_DEFAULT_SEED, FBK_DEMO_METER_HOUSE, f->now) -
                      fbk_range_plan_history_limit (f->now)) / HOUR);
 }
@@ -500,13 +512,13 @@ test_cancelled_refresh (Fixture       *f,
 
   /* Held by the server long enough to be cancelled on the way. */
   fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_DELAY, 3000, 1, G_MAXUINT);
-  fbk_repository_refresh_values_async (f->repository, ids, f->now - 60 * DAY, f->now, FBK_DIRECTION_CONSUMPTION,
+  fbk_repository_refresh_async (f->repository, ids, f->now - 60 * DAY, f->now, FBK_REFRESH_CONSUMPTION,
                                        NULL, NULL, cancellable, fbk_test_async_done_cb, &waiter);
   while (fbk_demo_server_get_n_requests (f->server) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
   fbk_test_wait_until (waiter.done, 5);
-  result = fbk_repository_refresh_values_finish (f->repository, waiter.result, &error);
+  result = fbk_repository_refresh_finish (f->repository, waiter.result, &error);
   g_clear_object (&waiter.result);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -541,9 +553,9 @@ test_without_store (Fixture       *f,
       g_assert_no_error (error);
       /* House: two windows; flat (unknown contract start): two as well. */
       g_assert_cmpuint (fbk_demo_server_get_n_requests (f->server), ==, 4);
-      g_assert_cmpuint (result->series->len, ==, 2);
-      g_assert_cmpstr (fbk_series_get_metering_point_id (g_ptr_array_index (result->series, 0)), ==, HOUSE_ID);
-      flat = g_ptr_array_index (result->series, 1);
+      g_assert_cmpuint (result->series[FBK_DIRECTION_CONSUMPTION]->len, ==, 2);
+      g_assert_cmpstr (fbk_series_get_metering_point_id (g_ptr_array_index (result->series[FBK_DIRECTION_CONSUMPTION], 0)), ==, HOUSE_ID);
+      flat = g_ptr_array_index (result->series[FBK_DIRECTION_CONSUMPTION], 1);
       g_assert_cmpstr (fbk_series_get_metering_point_id (flat), ==, FLAT_ID);
       /* The flat's contract began 18 months back: nothing before. */
       g_assert_cmpint (fbk_series_get_intervals (flat, &n)[0].start, ==,
@@ -722,9 +734,10 @@ test_contract_start_used (Fixture       *f,
   result = refresh (f, FLAT_ID, fbk_time_add_oslo_months (f->now, -36), f->now, &error);
   g_assert_no_error (error);
 
+  /* Newest first: the oldest request, the last, starts with the contract. */
   requests = asked (f);
   g_assert_cmpuint (requests->len, ==, 2);
-  g_assert_cmpint (g_array_index (requests, Asked, 0).start, ==, contract_start);
+  g_assert_cmpint (g_array_index (requests, Asked, 1).start, ==, contract_start);
   g_assert_cmpuint (result->dropped->len, >=, 1);
   drop = &g_array_index (result->dropped, FbkRangeDrop, result->dropped->len - 1);
   g_assert_cmpint (drop->reason, ==, FBK_RANGE_DROP_BEFORE_CONTRACT);
