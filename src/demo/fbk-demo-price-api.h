@@ -1,0 +1,20 @@
+/* fbk-demo-price-api.h: hvakosterstrommen.no's spot price API, simulated
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fbk-demo-prices.h"
+#include "fbk-demo-service.h"
+
+G_BEGIN_DECLS
+
+/* Prices for tomorrow are published at this hour, Oslo time. */
+#define FBK_DEMO_PRICES_PUBLISHED_HOUR 13
+
+extern const FbkDemoService fbk_demo_price_api;
+
+char *fbk_demo_price_api_day_path (FbkDate     date,
+                                   FbkDemoArea area);
+
+G_END_DECLS
