@@ -9,37 +9,6 @@
 #include "fbk-demo-noise.h"
 #include "fbk-time.h"
 
-/* SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation. */
-static inline guint64
-mix64 (guint64 x)
-{
-  x ^= x >> 30;
-  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x ^= x >> 27;
-  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  x ^= x >> 31;
-  return x;
-}
-
-/**
- * fbk_demo_draw:
- *
- * Returns: a uniform number in [0, 1) that depends only on the arguments
- */
-double
-fbk_demo_draw (guint64 seed,
-               guint   stream,
-               gint64  index,
-               guint   salt)
-{
-  guint64 h = mix64 (seed ^ G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  h = mix64 (h ^ ((guint64) stream << 32) ^ salt);
-  h = mix64 (h ^ (guint64) index);
-
-  return (double) (h >> 11) * (1.0 / 9007199254740992.0);
-}
-
 static double
 smoothstep (double f)
 {
