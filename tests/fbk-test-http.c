@@ -14,6 +14,20 @@ typedef struct
   gboolean         done;
 } Pending;
 
+FbkDemoServer *
+fbk_test_http_start_demo (guint64    seed,
+                          FbkInstant now)
+{
+  FbkDemoServer *server = fbk_demo_server_new (seed);
+  g_autoptr(GError) error = NULL;
+
+  fbk_demo_server_set_now (server, now);
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+
+  return server;
+}
+
 SoupSession *
 fbk_test_http_session_new (void)
 {

@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "fbk-demo-server.h"
+
 G_BEGIN_DECLS
 
 /* An answer as a client saw it. */
@@ -19,6 +21,10 @@ typedef struct
   double              elapsed_ms;  /* request to last byte */
 } FbkTestResponse;
 
+/* A demo server with @seed and its clock stopped at @now, listening on
+ * loopback and serving from the default main context. */
+FbkDemoServer   *fbk_test_http_start_demo  (guint64                seed,
+                                            FbkInstant             now);
 /* A session that never asks a proxy about loopback. */
 SoupSession     *fbk_test_http_session_new (void);
 /* @method @url with the Authorization header @authorization (NULL: none),

@@ -33,24 +33,17 @@ typedef struct
 } Fixture;
 
 static FbkDemoServer *
-start_server (guint64     seed,
-              const char *now)
+start_at (guint64     seed,
+          const char *now)
 {
-  FbkDemoServer *server = fbk_demo_server_new (seed);
-  g_autoptr(GError) error = NULL;
-
-  fbk_demo_server_set_now (server, fbk_test_instant (now));
-  fbk_demo_server_start (server, 0, &error);
-  g_assert_no_error (error);
-
-  return server;
+  return fbk_test_http_start_demo (seed, fbk_test_instant (now));
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->server = start_server (FBK_DEMO_DEFAULT_SEED, NOW_TEXT);
+  f->server = start_at (FBK_DEMO_DEFAULT_SEED, NOW_TEXT);
   f->session = fbk_test_http_session_new ();
 }
 
@@ -258,7 +251,7 @@ static void
 test_quarter_hours (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(FbkDemoServer) later = start_server (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
+  g_autoptr(FbkDemoServer) later = start_at (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
   g_autoptr(FbkTestResponse) before = get_day (f, later, "2025/09-30", "NO1");
   g_autoptr(FbkTestResponse) first = get_day (f, later, "2025/10-01", "NO1");
   g_autoptr(FbkTestResponse) autumn = get_day (f, later, "2025/10-26", "NO3");
@@ -323,9 +316,9 @@ static void
 test_determinism (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(FbkDemoServer) twin = start_server (FBK_DEMO_DEFAULT_SEED, NOW_TEXT);
-  g_autoptr(FbkDemoServer) later = start_server (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
-  g_autoptr(FbkDemoServer) other = start_server (FBK_DEMO_DEFAULT_SEED + 1, NOW_TEXT);
+  g_autoptr(FbkDemoServer) twin = start_at (FBK_DEMO_DEFAULT_SEED, NOW_TEXT);
+  g_autoptr(FbkDemoServer) later = start_at (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
+  g_autoptr(FbkDemoServer) other = start_at (FBK_DEMO_DEFAULT_SEED + 1, NOW_TEXT);
   g_autoptr(FbkTestResponse) a = get_day (f, f->server, "2024/01-16", "NO2");
   g_autoptr(FbkTestResponse) b = get_day (f, twin, "2024/01-16", "NO2");
   g_autoptr(FbkTestResponse) c = get_day (f, later, "2024/01-16", "NO2");
@@ -347,7 +340,7 @@ static void
 test_golden_day (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(FbkDemoServer) later = start_server (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
+  g_autoptr(FbkDemoServer) later = start_at (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
   g_autoptr(FbkTestResponse) response = get_day (f, later, "2025/10-26", "NO1");
   g_autoptr(GBytes) expected = NULL;
 
@@ -542,7 +535,7 @@ test_realistic_year (Fixture       *f,
 {
   const int winter[] = { 12, 1, 2 };
   const int summer[] = { 6, 7, 8 };
-  g_autoptr(FbkDemoServer) later = start_server (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
+  g_autoptr(FbkDemoServer) later = start_at (FBK_DEMO_DEFAULT_SEED, LATER_TEXT);
   Year normal = { 0 };
   Year crisis = { 0 };
   guint summer_negative, winter_negative;

@@ -44,26 +44,12 @@ instant (const char *text)
   return value;
 }
 
-static FbkDemoServer *
-start_server (guint64    seed,
-              FbkInstant now)
-{
-  FbkDemoServer *server = fbk_demo_server_new (seed);
-  g_autoptr(GError) error = NULL;
-
-  fbk_demo_server_set_now (server, now);
-  fbk_demo_server_start (server, 0, &error);
-  g_assert_no_error (error);
-
-  return server;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->now = instant (NOW_TEXT);
-  f->server = start_server (FBK_DEMO_DEFAULT_SEED, f->now);
+  f->server = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now);
   f->session = fbk_test_http_session_new ();
 }
 
@@ -592,9 +578,9 @@ test_determinism (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *query = values_query ("2024-09-01T00:00:00+02:00", "2024-10-01T00:00:00+02:00", NULL);
-  g_autoptr(FbkDemoServer) twin = start_server (FBK_DEMO_DEFAULT_SEED, f->now);
-  g_autoptr(FbkDemoServer) other = start_server (FBK_DEMO_DEFAULT_SEED + 1, f->now);
-  g_autoptr(FbkDemoServer) later = start_server (FBK_DEMO_DEFAULT_SEED, f->now + 200 * 86400);
+  g_autoptr(FbkDemoServer) twin = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now);
+  g_autoptr(FbkDemoServer) other = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED + 1, f->now);
+  g_autoptr(FbkDemoServer) later = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now + 200 * 86400);
   g_autoptr(FbkTestResponse) a = fetch (f, METERVALUES, query);
   g_autoptr(FbkTestResponse) b = fetch_from (twin, f->session, BEARER, METERVALUES, query);
   g_autoptr(FbkTestResponse) c = fetch_from (other, f->session, BEARER, METERVALUES, query);
@@ -1177,7 +1163,7 @@ static void
 test_fault_probability (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(FbkDemoServer) twin = start_server (FBK_DEMO_DEFAULT_SEED, f->now);
+  g_autoptr(FbkDemoServer) twin = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) a = NULL;
   g_autoptr(GString) b = NULL;
