@@ -480,7 +480,8 @@ hour_load_kwh (guint64             seed,
   if (today->away)
     activity = 0.1;
   smooth = profile->base_kw + profile->activity_kw * activity * (0.7 + 0.9 * dark) + heating;
-  smooth *= today->level * uniform (fbk_demo_draw (seed, meter_stream (meter, DRAW_HOUR_NOISE), hour_index, 0), 0.88, 1.12);
+  smooth *= today->level * uniform (fbk_demo_draw (seed, meter_stream (meter, DRAW_HOUR_NOISE), hour_index, 0),
+                                    0.88, 1.12);
 
   loads = today->loads_kwh[wall_hour];
   if (wall_hour < PLAN_HOURS - 24)

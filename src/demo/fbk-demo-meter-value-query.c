@@ -28,7 +28,6 @@ typedef struct
   GPtrArray *messages;
 } Problems;
 
-
 static void
 problems_add (Problems   *problems,
               const char *key,
@@ -209,7 +208,8 @@ bind_all (FbkDemoEndpoint         endpoint,
   /* Defaults: from last midnight to the end of the current hour, so a bare
    * call returns today's hours so far. */
   bind_time (query, "startTime", fbk_time_period_start (now, FBK_RESOLUTION_DAY), &params->start, problems);
-  bind_time (query, "endTime", fbk_time_period_start (now, FBK_RESOLUTION_HOUR) + FBK_SECONDS_PER_HOUR, &params->end, problems);
+  bind_time (query, "endTime", fbk_time_period_start (now, FBK_RESOLUTION_HOUR) + FBK_SECONDS_PER_HOUR,
+             &params->end, problems);
   if (problems->keys->len > 0)
     return FALSE;
 

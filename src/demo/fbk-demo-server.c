@@ -413,7 +413,8 @@ fbk_demo_server_class_init (FbkDemoServerClass *klass)
    *
    * The instant the server pretends it is, in seconds since 1970 UTC, or
    * %FBK_INSTANT_INVALID to follow the real clock. It decides which hours
-   * exist yet, which are verified and where the flat's contract begins.
+   * exist yet, which are verified, where the flat's contract begins and
+   * which days of spot prices are published; never what any of them is.
    */
   properties[PROP_NOW] =
     g_param_spec_int64 ("now", NULL, NULL,
