@@ -31,6 +31,9 @@
 #include "fbk-demo-response.h"
 
 #define PRICES_PREFIX "/api/v1/prices/"
+/* Tomorrow's prices come out at this hour, Oslo time: the day-ahead
+ * auction's results are in by 13:00, the service has them soon after. */
+#define PUBLISHED_HOUR 13
 
 /* "2026/01-16_NO1.json" after the prefix: D a digit, A the area. */
 static const char day_path_pattern[] = "DDDD/DD-DD_AAA.json";
@@ -86,7 +89,7 @@ is_published (FbkDate    date,
     return TRUE;
 
   return fbk_date_compare (date, fbk_date_add_days (today, 1)) == 0 &&
-         fbk_time_oslo_hour (now) >= FBK_DEMO_PRICES_PUBLISHED_HOUR;
+         fbk_time_oslo_hour (now) >= PUBLISHED_HOUR;
 }
 
 static GString *

@@ -9,9 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Prices for tomorrow are published at this hour, Oslo time. */
-#define FBK_DEMO_PRICES_PUBLISHED_HOUR 13
-
 extern const FbkDemoService fbk_demo_price_api;
 
 char *fbk_demo_price_api_day_path (FbkDate     date,
