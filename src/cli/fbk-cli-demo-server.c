@@ -1,6 +1,7 @@
 /* fbk-cli-demo-server.c: forbruk-cli demo-server
  *
- * Runs the embedded MeterValueApi simulator on its own so other programs
+ * Runs the embedded simulator on its own, Elvia's MeterValueApi and
+ * hvakosterstrommen.no's spot prices on one port, so other programs
  * (another Forbruk, curl, a test harness) can be pointed at it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-demo-price-api.h"
 #include "fbk-demo-server.h"
 
 static gboolean
@@ -41,8 +43,10 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
   g_autoptr(FbkDemoServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *prices_path = NULL;
 
-  g_option_context_set_summary (options, _("Runs a simulator of Elvia's MeterValueApi on this computer."));
+  g_option_context_set_summary (options, _("Runs a simulator of Elvia's MeterValueApi and of "
+                                           "hvakosterstrommen.no's spot prices on this computer."));
   g_option_context_set_description (options, _("FORBRUK_DEMO_NOW, an RFC 3339 time such as "
                                                "2024-11-15T10:20:00+01:00, stops the simulator's clock "
                                                "there."));
@@ -68,9 +72,16 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
       return FBK_CLI_EXIT_USAGE;
     }
 
+  prices_path = fbk_demo_price_api_day_path (fbk_time_oslo_date (fbk_demo_server_get_now (server)),
+                                             FBK_DEMO_AREA_NO1);
+
   /* The demo token is public: it opens nothing but this simulator. */
   g_print (_("Demo MeterValueApi listening on %s\n"), fbk_demo_server_get_base_url (server));
   g_print (_("Token: %s\n"), FBK_DEMO_TOKEN);
+  /* Translators: %s%s is a URL, such as
+   * http://127.0.0.1:8088/api/v1/prices/2026/11-26_NO1.json */
+  g_print (_("Spot prices for a day, as hvakosterstrommen.no serves them: %s%s\n"),
+           fbk_demo_server_get_base_url (server), prices_path);
   if (g_getenv ("FORBRUK_DEMO_NOW") != NULL)
     {
       g_autofree char *now = fbk_time_format_oslo (fbk_demo_server_get_now (server));

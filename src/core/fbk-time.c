@@ -66,18 +66,6 @@ civil_from_days (gint64 days)
   return date;
 }
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-
-  return q;
-}
-
 GTimeZone *
 fbk_time_oslo_zone (void)
 {
@@ -357,7 +345,7 @@ format_with_offset (FbkInstant instant,
                     int        offset)
 {
   gint64 local = instant + offset;
-  gint64 days = floor_div (local, SECONDS_PER_DAY);
+  gint64 days = fbk_time_floor_div (local, SECONDS_PER_DAY);
   int second_of_day = (int) (local - days * SECONDS_PER_DAY);
   FbkDate date = civil_from_days (days);
   int abs_offset = ABS (offset);
@@ -420,7 +408,7 @@ fbk_time_oslo_date (FbkInstant instant)
 {
   gint64 local = instant + fbk_time_oslo_offset (instant);
 
-  return civil_from_days (floor_div (local, SECONDS_PER_DAY));
+  return civil_from_days (fbk_time_floor_div (local, SECONDS_PER_DAY));
 }
 
 int
@@ -428,7 +416,7 @@ fbk_time_oslo_hour (FbkInstant instant)
 {
   gint64 local = instant + fbk_time_oslo_offset (instant);
 
-  return (int) ((local - floor_div (local, SECONDS_PER_DAY) * SECONDS_PER_DAY) / 3600);
+  return (int) ((local - fbk_time_floor_div (local, SECONDS_PER_DAY) * SECONDS_PER_DAY) / 3600);
 }
 
 /**
@@ -458,7 +446,7 @@ fbk_date_add_months (FbkDate date,
 {
   int month_index = date.year * 12 + (date.month - 1) + months;
 
-  date.year = (int) floor_div (month_index, 12);
+  date.year = (int) fbk_time_floor_div (month_index, 12);
   date.month = month_index - date.year * 12 + 1;
   date.day = MIN (date.day, fbk_date_days_in_month (date.year, date.month));
 
@@ -517,7 +505,7 @@ fbk_time_period_start (FbkInstant    instant,
 
   /* Oslo's offsets are whole hours, so its clock hours are UTC hours. */
   if (resolution == FBK_RESOLUTION_HOUR)
-    return floor_div (instant, FBK_SECONDS_PER_HOUR) * FBK_SECONDS_PER_HOUR;
+    return fbk_time_floor_div (instant, FBK_SECONDS_PER_HOUR) * FBK_SECONDS_PER_HOUR;
 
   date = fbk_time_oslo_date (instant);
 
@@ -593,7 +581,7 @@ fbk_time_add_oslo_months (FbkInstant instant,
                           int        months)
 {
   gint64 local = instant + fbk_time_oslo_offset (instant);
-  gint64 days = floor_div (local, SECONDS_PER_DAY);
+  gint64 days = fbk_time_floor_div (local, SECONDS_PER_DAY);
   gint64 second_of_day = local - days * SECONDS_PER_DAY;
   FbkDate date = fbk_date_add_months (civil_from_days (days), months);
 

@@ -36,6 +36,22 @@ typedef struct
   int day;     /* 1..31 */
 } FbkDate;
 
+/* @a / @b rounded towards minus infinity, where C's division truncates
+ * towards zero: the day, hour or week an instant before 1970 (or a local
+ * time before a boundary) falls in. Inline: the calendar maths calls it
+ * for every timestamp written or read. */
+static inline gint64
+fbk_time_floor_div (gint64 a,
+                    gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+
+  return q;
+}
+
 GTimeZone   *fbk_time_oslo_zone          (void);
 
 gboolean     fbk_time_parse              (const char    *text,

@@ -112,6 +112,7 @@ check_faults (const char *text)
 
       g_assert (fault->first_request >= 1 && fault->first_request <= fault->last_request);
       g_assert (fault->probability > 0 && fault->probability <= 1);
+      g_assert (fault->path_prefix == NULL || fault->path_prefix[0] == '/');
     }
 }
 

@@ -21,6 +21,7 @@
 #include "fbk-demo-server.h"
 #include "fbk-store-sync.h"
 #include "fbk-test-cli.h"
+#include "fbk-test-http.h"
 #include "fbk-test-support.h"
 
 #define HOUSE_ID "707057500061439208"
@@ -524,6 +525,44 @@ test_api_failures (Fixture       *f,
   }
 }
 
+/* forbruk-cli demo-server serves the simulator's spot prices on the same
+ * port, on its pinned clock (DEMO_NOW, 10:20 on 15 June 2025: hourly days,
+ * tomorrow not out before 13:00), with the fault plan reaching them. */
+static void
+test_demo_server_prices (Fixture       *f,
+                         gconstpointer  data)
+{
+  const struct {
+    const char *day;
+    guint       status;
+    guint       n_intervals;
+  } cases[] = {
+    { "2025/06-15_NO1.json", 200, 24 },
+    { "2025/06-14_NO1.json", 404, 0 },  /* the fault plan's */
+    { "2025/06-14_NO2.json", 404, 0 },
+    { "2025/06-13_NO5.json", 200, 24 },
+    { "2025/06-16_NO1.json", 404, 0 },  /* tomorrow, before 13:00 */
+  };
+  g_autoptr(DemoProcess) demo = NULL;
+  g_autoptr(SoupSession) session = fbk_test_http_session_new ();
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  demo = start_demo_process (f, "missing@/api/v1/prices/2025/06-14");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = g_strconcat (demo->url, "/api/v1/prices/", cases[i].day, NULL);
+      g_autoptr(FbkTestResponse) response = fbk_test_http_request (session, SOUP_METHOD_GET, url, NULL);
+      g_autoptr(JsonNode) root = NULL;
+
+      g_assert_cmpuint (response->status, ==, cases[i].status);
+      if (cases[i].status != 200)
+        continue;
+      root = fbk_test_response_json (response);
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, cases[i].n_intervals);
+    }
+}
+
 /* --- a fault run ------------------------------------------------------------ */
 
 /* Counted by the in-process server's log: answers that were not the data. */
@@ -858,6 +897,7 @@ main (int   argc,
   ADD ("failure/refused-token", test_refused_token);
   ADD ("failure/api", test_api_failures);
   ADD ("failure/fault-run", test_fault_run);
+  ADD ("demo-server/prices", test_demo_server_prices);
   ADD ("meters", test_meters);
   ADD ("meters/stored-name", test_meters_stored_name);
   ADD ("maxhours", test_maxhours);

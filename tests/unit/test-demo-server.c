@@ -13,6 +13,7 @@
 
 #include "fbk-demo-household.h"
 #include "fbk-demo-server.h"
+#include "fbk-test-http.h"
 #include "fbk-test-support.h"
 
 #define METERVALUES "/customer/metervalues/api/v1/metervalues"
@@ -33,22 +34,6 @@ typedef struct
   FbkInstant     now;
 } Fixture;
 
-typedef struct
-{
-  guint               status;
-  GBytes             *body;
-  SoupMessageHeaders *headers;
-  GError             *error;
-  double              elapsed_ms;
-} Response;
-
-typedef struct
-{
-  Response *response;
-  gint64    started;
-  gboolean  done;
-} Pending;
-
 static FbkInstant
 instant (const char *text)
 {
@@ -59,28 +44,13 @@ instant (const char *text)
   return value;
 }
 
-static FbkDemoServer *
-start_server (guint64    seed,
-              FbkInstant now)
-{
-  FbkDemoServer *server = fbk_demo_server_new (seed);
-  g_autoptr(GError) error = NULL;
-
-  fbk_demo_server_set_now (server, now);
-  fbk_demo_server_start (server, 0, &error);
-  g_assert_no_error (error);
-
-  return server;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->now = instant (NOW_TEXT);
-  f->server = start_server (FBK_DEMO_DEFAULT_SEED, f->now);
-  /* Never a proxy for loopback. */
-  f->session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 20, NULL);
+  f->server = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now);
+  f->session = fbk_test_http_session_new ();
 }
 
 static void
@@ -91,36 +61,9 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->server);
 }
 
-static void
-response_free (Response *response)
-{
-  g_clear_pointer (&response->body, g_bytes_unref);
-  g_clear_pointer (&response->headers, soup_message_headers_unref);
-  g_clear_error (&response->error);
-  g_free (response);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
-
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Pending *pending = user_data;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-
-  pending->response->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
-                                                               &pending->response->error);
-  pending->response->status = soup_message_get_status (msg);
-  pending->response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-  pending->response->elapsed_ms = (g_get_monotonic_time () - pending->started) / 1000.0;
-  pending->done = TRUE;
-}
-
 /* GET @path?@query (already encoded, or NULL) from @server with the
  * Authorization header @authorization (NULL: none). */
-static Response *
+static FbkTestResponse *
 fetch_from (FbkDemoServer *server,
             SoupSession   *session,
             const char    *authorization,
@@ -129,20 +72,11 @@ fetch_from (FbkDemoServer *server,
 {
   g_autofree char *url = g_strconcat (fbk_demo_server_get_base_url (server), path,
                                       query != NULL ? "?" : NULL, query, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
-  Pending pending = { g_new0 (Response, 1), g_get_monotonic_time (), FALSE };
 
-  g_assert_nonnull (msg);
-  if (authorization != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, fetched_cb, &pending);
-  fbk_test_wait_until (pending.done, 30);
-
-  return pending.response;
+  return fbk_test_http_request (session, SOUP_METHOD_GET, url, authorization);
 }
 
-static Response *
+static FbkTestResponse *
 fetch (Fixture    *f,
        const char *path,
        const char *query)
@@ -150,32 +84,15 @@ fetch (Fixture    *f,
   return fetch_from (f->server, f->session, BEARER, path, query);
 }
 
-static JsonNode *
-parse_body (const Response *response)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
-
-  g_assert_no_error (response->error);
-  g_assert_nonnull (response->body);
-  data = g_bytes_get_data (response->body, &length);
-  json_parser_load_from_data (parser, data, (gssize) length, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 /* The 200 answer's meteringpoints array; @out_root keeps it alive. */
 static JsonArray *
-ok_meteringpoints (const Response *response,
-                   JsonNode      **out_root)
+ok_meteringpoints (const FbkTestResponse  *response,
+                   JsonNode              **out_root)
 {
   g_assert_no_error (response->error);
   g_assert_cmpuint (response->status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==, "application/json");
-  *out_root = parse_body (response);
+  *out_root = fbk_test_response_json (response);
 
   return json_object_get_array_member (json_node_get_object (*out_root), "meteringpoints");
 }
@@ -226,23 +143,23 @@ test_auth (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autoptr(Response) response = fetch_from (f->server, f->session, refused[i], METERVALUES, NULL);
+      g_autoptr(FbkTestResponse) response = fetch_from (f->server, f->session, refused[i], METERVALUES, NULL);
       g_autoptr(JsonNode) root = NULL;
 
       g_assert_cmpuint (response->status, ==, 401);
       g_assert_cmpstr (soup_message_headers_get_one (response->headers, "WWW-Authenticate"), ==, "Bearer");
-      root = parse_body (response);
+      root = fbk_test_response_json (response);
       g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "statusCode"), ==, 401);
     }
 
   {
-    g_autoptr(Response) response = fetch_from (f->server, f->session, "bearer " FBK_DEMO_TOKEN,
+    g_autoptr(FbkTestResponse) response = fetch_from (f->server, f->session, "bearer " FBK_DEMO_TOKEN,
                                                MAXHOURS_V2, NULL);
     g_assert_cmpuint (response->status, ==, 200);
   }
 
   {
-    g_autoptr(Response) response = fetch (f, "/customer/metervalues/api/v2/metervalues", NULL);
+    g_autoptr(FbkTestResponse) response = fetch (f, "/customer/metervalues/api/v2/metervalues", NULL);
     g_assert_cmpuint (response->status, ==, 404);
   }
 }
@@ -250,8 +167,8 @@ test_auth (Fixture       *f,
 /* Validation: each a 400 with ASP.NET problem details */
 
 static JsonObject *
-problem_errors (const Response *response,
-                JsonNode      **out_root)
+problem_errors (const FbkTestResponse  *response,
+                JsonNode              **out_root)
 {
   JsonObject *problem;
 
@@ -259,7 +176,7 @@ problem_errors (const Response *response,
   g_assert_cmpuint (response->status, ==, 400);
   g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
                    "application/problem+json");
-  *out_root = parse_body (response);
+  *out_root = fbk_test_response_json (response);
   problem = json_node_get_object (*out_root);
   g_assert_cmpstr (json_object_get_string_member (problem, "type"), ==,
                    "https://tools.ietf.org/html/rfc7231#section-6.5.1");
@@ -273,9 +190,9 @@ problem_errors (const Response *response,
 }
 
 static void
-assert_one_error (const Response *response,
-                  const char     *key,
-                  const char     *fragment)
+assert_one_error (const FbkTestResponse *response,
+                  const char            *key,
+                  const char            *fragment)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *errors = problem_errors (response, &root);
@@ -296,8 +213,8 @@ test_validation_start_before_end (Fixture       *f,
   /* The spec's example: equal instants written with different offsets. */
   g_autofree char *query = values_query ("2024-03-01T07:00:00+00:00", "2024-03-01T08:00:00+01:00", NULL);
   g_autofree char *reversed = values_query ("2024-03-02T00:00:00+01:00", "2024-03-01T00:00:00+01:00", NULL);
-  g_autoptr(Response) equal = fetch (f, METERVALUES, query);
-  g_autoptr(Response) backwards = fetch (f, METERVALUES, reversed);
+  g_autoptr(FbkTestResponse) equal = fetch (f, METERVALUES, query);
+  g_autoptr(FbkTestResponse) backwards = fetch (f, METERVALUES, reversed);
 
   assert_one_error (equal, "", "Requested start time must be before end time. "
                                "Start: 03/01/2024 07:00:00 +00:00, End: 03/01/2024 07:00:00 +00:00");
@@ -312,9 +229,9 @@ test_validation_span (Fixture       *f,
   g_autofree char *one_year = values_query ("2023-06-01T00:00:00+02:00", "2024-06-01T00:00:00+02:00", HOUSE_ID);
   /* HA back-fills in 365-day windows, even across 29 February. */
   g_autofree char *days_365 = values_query ("2023-03-01T00:00:00+01:00", "2024-02-29T00:00:00+01:00", HOUSE_ID);
-  g_autoptr(Response) refused = fetch (f, METERVALUES, too_long);
-  g_autoptr(Response) accepted = fetch (f, METERVALUES, one_year);
-  g_autoptr(Response) accepted_365 = fetch (f, METERVALUES, days_365);
+  g_autoptr(FbkTestResponse) refused = fetch (f, METERVALUES, too_long);
+  g_autoptr(FbkTestResponse) accepted = fetch (f, METERVALUES, one_year);
+  g_autoptr(FbkTestResponse) accepted_365 = fetch (f, METERVALUES, days_365);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) root_365 = NULL;
 
@@ -332,9 +249,9 @@ test_validation_three_years (Fixture       *f,
   g_autofree char *too_old = values_query ("2021-11-14T23:00:00+01:00", "2021-11-16T00:00:00+01:00", HOUSE_ID);
   g_autofree char *oldest = values_query ("2021-11-15T00:00:00+01:00", "2021-11-16T00:00:00+01:00", HOUSE_ID);
   g_autofree char *calculate_old = soup_form_encode ("calculateTime", "2021-11-01T00:00:00+01:00", NULL);
-  g_autoptr(Response) refused = fetch (f, METERVALUES, too_old);
-  g_autoptr(Response) accepted = fetch (f, METERVALUES, oldest);
-  g_autoptr(Response) refused_maxhours = fetch (f, MAXHOURS_V2, calculate_old);
+  g_autoptr(FbkTestResponse) refused = fetch (f, METERVALUES, too_old);
+  g_autoptr(FbkTestResponse) accepted = fetch (f, METERVALUES, oldest);
+  g_autoptr(FbkTestResponse) refused_maxhours = fetch (f, MAXHOURS_V2, calculate_old);
   g_autoptr(JsonNode) root = NULL;
 
   assert_one_error (refused, "", "cannot be more than three years back in time. Start: 11/14/2021 22:00:00 +00:00");
@@ -353,12 +270,12 @@ test_validation_malformed (Fixture       *f,
                                           HOUSE_ID ",70705750006143920x");
   g_autofree char *short_id = soup_form_encode ("meteringPointIds", "12345", NULL);
   g_autofree char *bad_bool = soup_form_encode ("includeProduction", "maybe", NULL);
-  g_autoptr(Response) start = fetch (f, METERVALUES, bad_start);
-  g_autoptr(Response) end = fetch (f, METERVALUES, bad_end);
-  g_autoptr(Response) calculate = fetch (f, MAXHOURS_V2, bad_calculate);
-  g_autoptr(Response) id = fetch (f, METERVALUES, bad_id);
-  g_autoptr(Response) id_maxhours = fetch (f, MAXHOURS_V1, short_id);
-  g_autoptr(Response) production = fetch (f, METERVALUES, bad_bool);
+  g_autoptr(FbkTestResponse) start = fetch (f, METERVALUES, bad_start);
+  g_autoptr(FbkTestResponse) end = fetch (f, METERVALUES, bad_end);
+  g_autoptr(FbkTestResponse) calculate = fetch (f, MAXHOURS_V2, bad_calculate);
+  g_autoptr(FbkTestResponse) id = fetch (f, METERVALUES, bad_id);
+  g_autoptr(FbkTestResponse) id_maxhours = fetch (f, MAXHOURS_V1, short_id);
+  g_autoptr(FbkTestResponse) production = fetch (f, METERVALUES, bad_bool);
 
   assert_one_error (start, "startTime", "The value 'yesterday' is not valid.");
   assert_one_error (end, "endTime", "The value '2024-02-30T00:00:00+01:00' is not valid.");
@@ -374,7 +291,7 @@ test_validation_several (Fixture       *f,
                          gconstpointer  data)
 {
   g_autofree char *query = soup_form_encode ("startTime", "x", "endTime", "y", "meteringPointIds", "1,2", NULL);
-  g_autoptr(Response) response = fetch (f, METERVALUES, query);
+  g_autoptr(FbkTestResponse) response = fetch (f, METERVALUES, query);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *errors = problem_errors (response, &root);
 
@@ -390,10 +307,10 @@ static void
 test_lenient_parameters (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(Response) raw_plus = fetch (f, METERVALUES,
+  g_autoptr(FbkTestResponse) raw_plus = fetch (f, METERVALUES,
                                         "startTime=2024-11-01T00:00:00+01:00&endTime=2024-11-01T03:00:00+01:00"
                                         "&meteringPointIds=" HOUSE_ID);
-  g_autoptr(Response) fraction = fetch (f, METERVALUES,
+  g_autoptr(FbkTestResponse) fraction = fetch (f, METERVALUES,
                                         "STARTTIME=2024-10-31T23:00:00.338032Z&endtime=2024-11-01T02:00:00Z"
                                         "&meteringpointids=" HOUSE_ID);
   g_autoptr(JsonNode) root_a = NULL;
@@ -435,7 +352,7 @@ test_metervalues_shape (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *query = values_query ("2024-03-01T00:00:00+01:00", "2024-03-01T04:00:00+01:00", NULL);
-  g_autoptr(Response) response = fetch (f, METERVALUES, query);
+  g_autoptr(FbkTestResponse) response = fetch (f, METERVALUES, query);
   g_autoptr(JsonNode) root = NULL;
   JsonArray *points = ok_meteringpoints (response, &root);
   const char *ids[] = { HOUSE_ID, FLAT_ID, SOLAR_ID };
@@ -469,7 +386,7 @@ static void
 test_defaults (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(Response) response = fetch (f, METERVALUES, NULL);
+  g_autoptr(FbkTestResponse) response = fetch (f, METERVALUES, NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonArray *points = ok_meteringpoints (response, &root);
 
@@ -499,10 +416,10 @@ test_id_filter (Fixture       *f,
   g_autofree char *one = values_query (start, end, FLAT_ID);
   g_autofree char *two = values_query (start, end, SOLAR_ID ", " HOUSE_ID);
   g_autofree char *unknown = values_query (start, end, "707057500000000001");
-  g_autoptr(Response) response_one = fetch (f, METERVALUES, one);
-  g_autoptr(Response) response_two = fetch (f, METERVALUES, two);
-  g_autoptr(Response) response_unknown = fetch (f, METERVALUES, unknown);
-  g_autoptr(Response) response_maxhours = fetch (f, MAXHOURS_V2, "meteringPointIds=" SOLAR_ID);
+  g_autoptr(FbkTestResponse) response_one = fetch (f, METERVALUES, one);
+  g_autoptr(FbkTestResponse) response_two = fetch (f, METERVALUES, two);
+  g_autoptr(FbkTestResponse) response_unknown = fetch (f, METERVALUES, unknown);
+  g_autoptr(FbkTestResponse) response_maxhours = fetch (f, MAXHOURS_V2, "meteringPointIds=" SOLAR_ID);
   g_autoptr(JsonNode) root_one = NULL;
   g_autoptr(JsonNode) root_two = NULL;
   g_autoptr(JsonNode) root_unknown = NULL;
@@ -547,8 +464,8 @@ test_production (Fixture       *f,
   g_autofree char *december = soup_form_encode ("startTime", "2023-12-01T00:00:00+01:00",
                                                 "endTime", "2024-01-01T00:00:00+01:00",
                                                 "includeProduction", "True", NULL);
-  g_autoptr(Response) response_june = fetch (f, METERVALUES, june);
-  g_autoptr(Response) response_december = fetch (f, METERVALUES, december);
+  g_autoptr(FbkTestResponse) response_june = fetch (f, METERVALUES, june);
+  g_autoptr(FbkTestResponse) response_december = fetch (f, METERVALUES, december);
   g_autoptr(JsonNode) root_june = NULL;
   g_autoptr(JsonNode) root_december = NULL;
   JsonArray *points = ok_meteringpoints (response_june, &root_june);
@@ -605,8 +522,8 @@ test_dst_days (Fixture       *f,
 {
   g_autofree char *spring = values_query ("2024-03-31T00:00:00+01:00", "2024-04-01T00:00:00+02:00", HOUSE_ID);
   g_autofree char *autumn = values_query ("2024-10-27T00:00:00+02:00", "2024-10-28T00:00:00+01:00", HOUSE_ID);
-  g_autoptr(Response) response_spring = fetch (f, METERVALUES, spring);
-  g_autoptr(Response) response_autumn = fetch (f, METERVALUES, autumn);
+  g_autoptr(FbkTestResponse) response_spring = fetch (f, METERVALUES, spring);
+  g_autoptr(FbkTestResponse) response_autumn = fetch (f, METERVALUES, autumn);
   g_autoptr(JsonNode) root_spring = NULL;
   g_autoptr(JsonNode) root_autumn = NULL;
   JsonArray *series_spring = time_series (ok_meteringpoints (response_spring, &root_spring), HOUSE_ID);
@@ -630,8 +547,8 @@ test_contract_start (Fixture       *f,
 {
   g_autofree char *across = values_query ("2023-05-01T00:00:00+02:00", "2023-06-01T00:00:00+02:00", NULL);
   g_autofree char *before = values_query ("2023-01-01T00:00:00+01:00", "2023-02-01T00:00:00+01:00", FLAT_ID);
-  g_autoptr(Response) response_across = fetch (f, METERVALUES, across);
-  g_autoptr(Response) response_before = fetch (f, METERVALUES, before);
+  g_autoptr(FbkTestResponse) response_across = fetch (f, METERVALUES, across);
+  g_autoptr(FbkTestResponse) response_before = fetch (f, METERVALUES, before);
   g_autoptr(JsonNode) root_across = NULL;
   g_autoptr(JsonNode) root_before = NULL;
   JsonArray *points = ok_meteringpoints (response_across, &root_across);
@@ -661,13 +578,13 @@ test_determinism (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *query = values_query ("2024-09-01T00:00:00+02:00", "2024-10-01T00:00:00+02:00", NULL);
-  g_autoptr(FbkDemoServer) twin = start_server (FBK_DEMO_DEFAULT_SEED, f->now);
-  g_autoptr(FbkDemoServer) other = start_server (FBK_DEMO_DEFAULT_SEED + 1, f->now);
-  g_autoptr(FbkDemoServer) later = start_server (FBK_DEMO_DEFAULT_SEED, f->now + 200 * 86400);
-  g_autoptr(Response) a = fetch (f, METERVALUES, query);
-  g_autoptr(Response) b = fetch_from (twin, f->session, BEARER, METERVALUES, query);
-  g_autoptr(Response) c = fetch_from (other, f->session, BEARER, METERVALUES, query);
-  g_autoptr(Response) d = fetch_from (later, f->session, BEARER, METERVALUES, query);
+  g_autoptr(FbkDemoServer) twin = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now);
+  g_autoptr(FbkDemoServer) other = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED + 1, f->now);
+  g_autoptr(FbkDemoServer) later = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now + 200 * 86400);
+  g_autoptr(FbkTestResponse) a = fetch (f, METERVALUES, query);
+  g_autoptr(FbkTestResponse) b = fetch_from (twin, f->session, BEARER, METERVALUES, query);
+  g_autoptr(FbkTestResponse) c = fetch_from (other, f->session, BEARER, METERVALUES, query);
+  g_autoptr(FbkTestResponse) d = fetch_from (later, f->session, BEARER, METERVALUES, query);
   g_autoptr(JsonNode) root_a = NULL;
   g_autoptr(JsonNode) root_d = NULL;
   JsonArray *series_a, *series_d;
@@ -831,9 +748,9 @@ test_household_profile (Fixture       *f,
                                                        "endTime", "2024-11-01T00:00:00+01:00",
                                                        "meteringPointIds", SOLAR_ID,
                                                        "includeProduction", "true", NULL);
-  g_autoptr(Response) response = fetch (f, METERVALUES, year);
-  g_autoptr(Response) response_one = fetch (f, METERVALUES, year_one);
-  g_autoptr(Response) response_production = fetch (f, METERVALUES, year_production);
+  g_autoptr(FbkTestResponse) response = fetch (f, METERVALUES, year);
+  g_autoptr(FbkTestResponse) response_one = fetch (f, METERVALUES, year_one);
+  g_autoptr(FbkTestResponse) response_production = fetch (f, METERVALUES, year_production);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) root_production = NULL;
   JsonArray *points = ok_meteringpoints (response, &root);
@@ -897,7 +814,7 @@ test_verified_and_missing_tail (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autofree char *query = values_query ("2024-11-10T00:00:00+01:00", "2024-11-16T00:00:00+01:00", NULL);
-  g_autoptr(Response) response = fetch (f, METERVALUES, query);
+  g_autoptr(FbkTestResponse) response = fetch (f, METERVALUES, query);
   g_autoptr(JsonNode) root = NULL;
   JsonArray *points = ok_meteringpoints (response, &root);
   FbkInstant current_hour = fbk_time_period_start (f->now, FBK_RESOLUTION_HOUR);
@@ -978,8 +895,8 @@ check_maxhours_v2 (Fixture    *f,
                                               "includeProduction", production ? "true" : "false", NULL);
   g_autofree char *maxhours = soup_form_encode ("calculateTime", calculate, "meteringPointIds", id,
                                                 "includeProduction", production ? "true" : "false", NULL);
-  g_autoptr(Response) values_response = fetch (f, METERVALUES, values);
-  g_autoptr(Response) maxhours_response = fetch (f, MAXHOURS_V2, maxhours);
+  g_autoptr(FbkTestResponse) values_response = fetch (f, METERVALUES, values);
+  g_autoptr(FbkTestResponse) maxhours_response = fetch (f, MAXHOURS_V2, maxhours);
   g_autoptr(JsonNode) values_root = NULL;
   g_autoptr(JsonNode) maxhours_root = NULL;
   g_autoptr(GArray) hours = hours_of (time_series (ok_meteringpoints (values_response, &values_root), id));
@@ -1025,7 +942,7 @@ static void
 test_maxhours_v2 (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(Response) bare = fetch (f, MAXHOURS_V2, NULL);
+  g_autoptr(FbkTestResponse) bare = fetch (f, MAXHOURS_V2, NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonArray *points = ok_meteringpoints (bare, &root);
 
@@ -1046,7 +963,7 @@ static void
 test_maxhours_v2_no_production (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(Response) response = fetch (f, MAXHOURS_V2, "includeProduction=true&meteringPointIds=" HOUSE_ID);
+  g_autoptr(FbkTestResponse) response = fetch (f, MAXHOURS_V2, "includeProduction=true&meteringPointIds=" HOUSE_ID);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *point = find_point (ok_meteringpoints (response, &root), HOUSE_ID);
 
@@ -1060,8 +977,8 @@ test_maxhours_v1 (Fixture       *f,
   const char *calculate = "2024-10-10T21:00:00+02:00";
   g_autofree char *values = values_query ("2024-09-01T00:00:00+02:00", calculate, FLAT_ID);
   g_autofree char *query = soup_form_encode ("calculateTime", calculate, "meteringPointIds", FLAT_ID, NULL);
-  g_autoptr(Response) values_response = fetch (f, METERVALUES, values);
-  g_autoptr(Response) response = fetch (f, MAXHOURS_V1, query);
+  g_autoptr(FbkTestResponse) values_response = fetch (f, METERVALUES, values);
+  g_autoptr(FbkTestResponse) response = fetch (f, MAXHOURS_V1, query);
   g_autoptr(JsonNode) values_root = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GArray) hours = hours_of (time_series (ok_meteringpoints (values_response, &values_root), FLAT_ID));
@@ -1088,8 +1005,8 @@ test_fault_rate_limited (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Response) first = NULL;
-  g_autoptr(Response) second = NULL;
+  g_autoptr(FbkTestResponse) first = NULL;
+  g_autoptr(FbkTestResponse) second = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   fbk_demo_server_set_faults (f->server, "429:7@1", &error);
@@ -1098,7 +1015,7 @@ test_fault_rate_limited (Fixture       *f,
   first = fetch (f, MAXHOURS_V2, NULL);
   g_assert_cmpuint (first->status, ==, 429);
   g_assert_cmpstr (soup_message_headers_get_one (first->headers, "Retry-After"), ==, "7");
-  root = parse_body (first);
+  root = fbk_test_response_json (first);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "statusCode"), ==, 429);
 
   second = fetch (f, MAXHOURS_V2, NULL);
@@ -1109,10 +1026,10 @@ static void
 test_fault_server_errors (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(Response) a = NULL;
-  g_autoptr(Response) b = NULL;
-  g_autoptr(Response) c = NULL;
-  g_autoptr(Response) d = NULL;
+  g_autoptr(FbkTestResponse) a = NULL;
+  g_autoptr(FbkTestResponse) b = NULL;
+  g_autoptr(FbkTestResponse) c = NULL;
+  g_autoptr(FbkTestResponse) d = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   /* The C API equivalent of "500@1-2; 503@3". */
@@ -1124,7 +1041,7 @@ test_fault_server_errors (Fixture       *f,
   c = fetch (f, METERVALUES, NULL);
   d = fetch (f, METERVALUES, NULL);
   g_assert_cmpuint (a->status, ==, 500);
-  root = parse_body (a);
+  root = fbk_test_response_json (a);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "status"), ==, 500);
   /* Faults come before the token check, as a gateway's would. */
   g_assert_cmpuint (b->status, ==, 500);
@@ -1137,9 +1054,9 @@ test_fault_delay (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Response) slow = NULL;
-  g_autoptr(Response) slow_error = NULL;
-  g_autoptr(Response) fast = NULL;
+  g_autoptr(FbkTestResponse) slow = NULL;
+  g_autoptr(FbkTestResponse) slow_error = NULL;
+  g_autoptr(FbkTestResponse) fast = NULL;
 
   fbk_demo_server_set_faults (f->server, "delay:300@1-2; 503@2", &error);
   g_assert_no_error (error);
@@ -1161,9 +1078,9 @@ test_fault_truncate (Fixture       *f,
 {
   g_autofree char *query = values_query ("2024-10-01T00:00:00+02:00", "2024-10-02T00:00:00+02:00", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Response) whole = fetch (f, METERVALUES, query);
-  g_autoptr(Response) cut = NULL;
-  g_autoptr(Response) after = NULL;
+  g_autoptr(FbkTestResponse) whole = fetch (f, METERVALUES, query);
+  g_autoptr(FbkTestResponse) cut = NULL;
+  g_autoptr(FbkTestResponse) after = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
 
@@ -1194,10 +1111,10 @@ test_fault_drop (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Response) dropped = NULL;
-  g_autoptr(Response) after = NULL;
-  g_autoptr(Response) reused = NULL;
-  g_autoptr(Response) dropped_twice = NULL;
+  g_autoptr(FbkTestResponse) dropped = NULL;
+  g_autoptr(FbkTestResponse) after = NULL;
+  g_autoptr(FbkTestResponse) reused = NULL;
+  g_autoptr(FbkTestResponse) dropped_twice = NULL;
 
   /* On a fresh connection the client sees the drop at once. */
   fbk_demo_server_set_faults (f->server, "drop@1", &error);
@@ -1232,7 +1149,8 @@ statuses_with_random_faults (FbkDemoServer *server,
 
   for (guint i = 0; i < 40; i++)
     {
-      g_autoptr(Response) response = fetch_from (server, session, BEARER, MAXHOURS_V2, "meteringPointIds=" FLAT_ID);
+      g_autoptr(FbkTestResponse) response = fetch_from (server, session, BEARER, MAXHOURS_V2,
+                                                        "meteringPointIds=" FLAT_ID);
 
       g_string_append_printf (statuses, "%u ", response->status);
     }
@@ -1245,7 +1163,7 @@ static void
 test_fault_probability (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(FbkDemoServer) twin = start_server (FBK_DEMO_DEFAULT_SEED, f->now);
+  g_autoptr(FbkDemoServer) twin = fbk_test_http_start_demo (FBK_DEMO_DEFAULT_SEED, f->now);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) a = NULL;
   g_autoptr(GString) b = NULL;
@@ -1327,7 +1245,104 @@ test_fault_spec (void)
   faults = fbk_demo_faults_parse ("429; 500", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fbk_demo_faults_get (faults, 0)->param, ==, 1);
-  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 3, NULL)->kind, ==, FBK_DEMO_FAULT_RATE_LIMITED);
+  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 3, METERVALUES, NULL)->kind, ==, FBK_DEMO_FAULT_RATE_LIMITED);
+}
+
+/* Rules for some paths only, and the 404 of "missing". */
+static void
+test_fault_spec_paths (void)
+{
+  const char *invalid[] = {
+    "missing:3", "500@1@2", "500@/api@1", "500@/api@/customer", "500@2@3@/api", "@/api",
+  };
+  g_autoptr(FbkDemoFaults) faults = NULL;
+  g_autoptr(GError) error = NULL;
+  const FbkDemoFault *fault;
+  const char *day = "/api/v1/prices/2026/01-16_NO1.json";
+  const char *next_day = "/api/v1/prices/2026/01-17_NO1.json";
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(FbkDemoFaults) refused = fbk_demo_faults_parse (invalid[i], &error);
+
+      if (refused != NULL)
+        g_error ("accepted fault plan “%s”", invalid[i]);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+
+  faults = fbk_demo_faults_parse ("missing @ /api/v1/prices/2026/01-16; 500@3+@/api/v1/prices; 503@2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fbk_demo_faults_get_length (faults), ==, 3);
+  fault = fbk_demo_faults_get (faults, 0);
+  g_assert_cmpint (fault->kind, ==, FBK_DEMO_FAULT_MISSING);
+  g_assert_cmpuint (fault->first_request, ==, 1);
+  g_assert_cmpuint (fault->last_request, ==, G_MAXUINT);
+  g_assert_cmpstr (fault->path_prefix, ==, "/api/v1/prices/2026/01-16");
+  fault = fbk_demo_faults_get (faults, 1);
+  g_assert_cmpint (fault->kind, ==, FBK_DEMO_FAULT_SERVER_ERROR);
+  g_assert_cmpuint (fault->first_request, ==, 3);
+  g_assert_cmpuint (fault->last_request, ==, G_MAXUINT);
+  g_assert_cmpstr (fault->path_prefix, ==, "/api/v1/prices");
+  g_assert_null (fbk_demo_faults_get (faults, 2)->path_prefix);
+
+  /* The day is missing from the first request on; other price days fail
+   * from the third; the meter values only at the second, by the last rule. */
+  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 1, day, NULL)->kind, ==, FBK_DEMO_FAULT_MISSING);
+  g_assert_null (fbk_demo_faults_match (faults, 1, 1, next_day, NULL));
+  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 2, next_day, NULL)->kind, ==, FBK_DEMO_FAULT_UNAVAILABLE);
+  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 3, day, NULL)->kind, ==, FBK_DEMO_FAULT_MISSING);
+  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 3, next_day, NULL)->kind, ==, FBK_DEMO_FAULT_SERVER_ERROR);
+  g_assert_null (fbk_demo_faults_match (faults, 1, 3, METERVALUES, NULL));
+  g_assert_cmpint (fbk_demo_faults_match (faults, 1, 2, METERVALUES, NULL)->kind, ==, FBK_DEMO_FAULT_UNAVAILABLE);
+}
+
+/* Faults for one path, answered in the MeterValueApi's shapes. */
+static void
+test_fault_paths (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbkTestResponse) missing = NULL;
+  g_autoptr(FbkTestResponse) values = NULL;
+  g_autoptr(FbkTestResponse) values_failing = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *gateway;
+
+  fbk_demo_server_set_faults (f->server, "missing@" MAXHOURS_V2 "; 503@3+@" METERVALUES, &error);
+  g_assert_no_error (error);
+
+  missing = fetch (f, MAXHOURS_V2, NULL);
+  values = fetch (f, METERVALUES, NULL);
+  values_failing = fetch (f, METERVALUES, NULL);
+
+  /* Azure API Management's own 404, as for a path it does not route. */
+  g_assert_cmpuint (missing->status, ==, 404);
+  root = fbk_test_response_json (missing);
+  gateway = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (gateway, "statusCode"), ==, 404);
+  g_assert_cmpstr (json_object_get_string_member (gateway, "message"), ==, "Resource not found");
+  g_assert_cmpuint (values->status, ==, 200);
+  g_assert_cmpuint (values_failing->status, ==, 503);
+  g_assert_cmpuint (fbk_demo_server_get_request (f->server, 0)->status, ==, 404);
+}
+
+/* A path no API of the simulator owns: a web server's plain 404. */
+static void
+test_unknown_path (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *paths[] = { "/", "/customer", "/api/v1/prices", "/favicon.ico" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(FbkTestResponse) response = fetch (f, paths[i], NULL);
+
+      g_assert_cmpuint (response->status, ==, 404);
+      g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==, "text/plain");
+      g_assert_cmpmem (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body), "Not Found", 9);
+    }
+  g_assert_cmpuint (fbk_demo_server_get_n_requests (f->server), ==, G_N_ELEMENTS (paths));
 }
 
 static void
@@ -1335,7 +1350,7 @@ test_set_faults_keeps_plan_on_error (Fixture       *f,
                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Response) response = NULL;
+  g_autoptr(FbkTestResponse) response = NULL;
 
   g_assert_true (fbk_demo_server_set_faults (f->server, "503", &error));
   g_assert_false (fbk_demo_server_set_faults (f->server, "503@nope", &error));
@@ -1345,7 +1360,7 @@ test_set_faults_keeps_plan_on_error (Fixture       *f,
   g_assert_cmpuint (response->status, ==, 503);
 
   fbk_demo_server_clear_faults (f->server);
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, fbk_test_response_free);
   response = fetch (f, METERVALUES, NULL);
   g_assert_cmpuint (response->status, ==, 200);
 }
@@ -1356,10 +1371,10 @@ static void
 test_request_log (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(Response) a = fetch (f, METERVALUES,
+  g_autoptr(FbkTestResponse) a = fetch (f, METERVALUES,
                                  "startTime=2024-11-14T00%3A00%3A00%2B01%3A00&meteringPointIds=" HOUSE_ID);
-  g_autoptr(Response) b = fetch_from (f->server, f->session, NULL, MAXHOURS_V1, NULL);
-  g_autoptr(Response) c = NULL;
+  g_autoptr(FbkTestResponse) b = fetch_from (f->server, f->session, NULL, MAXHOURS_V1, NULL);
+  g_autoptr(FbkTestResponse) c = NULL;
   g_autoptr(GError) error = NULL;
   const FbkDemoRequest *request;
 
@@ -1439,11 +1454,14 @@ main (int   argc,
   ADD ("faults/drop", test_fault_drop);
   ADD ("faults/probability", test_fault_probability);
   ADD ("faults/set-keeps-plan-on-error", test_set_faults_keeps_plan_on_error);
+  ADD ("faults/paths", test_fault_paths);
+  ADD ("unknown-path", test_unknown_path);
   ADD ("request-log", test_request_log);
 
 #undef ADD
 
   g_test_add_func ("/demo-server/faults/spec", test_fault_spec);
+  g_test_add_func ("/demo-server/faults/spec-paths", test_fault_spec_paths);
 
   return g_test_run ();
 }

@@ -246,6 +246,24 @@ test_parse_date (void)
   g_assert_false (fbk_time_parse_date ("2023-02-01T00:00:00Z", &date));
 }
 
+/* Rounded towards minus infinity, where C's "/" truncates towards zero:
+ * one second before 1970 is in the day before (day -1), not day 0. */
+static void
+test_floor_div (void)
+{
+  g_assert_cmpint (fbk_time_floor_div (7, 2), ==, 3);
+  g_assert_cmpint (fbk_time_floor_div (6, 2), ==, 3);
+  g_assert_cmpint (fbk_time_floor_div (0, 86400), ==, 0);
+  g_assert_cmpint (fbk_time_floor_div (-1, 86400), ==, -1);
+  g_assert_cmpint (fbk_time_floor_div (-86400, 86400), ==, -1);
+  g_assert_cmpint (fbk_time_floor_div (-86401, 86400), ==, -2);
+  g_assert_cmpint (fbk_time_floor_div (-7, 2), ==, -4);
+  g_assert_cmpint (fbk_time_floor_div (7, -2), ==, -4);
+  g_assert_cmpint (fbk_time_floor_div (-7, -2), ==, 3);
+  /* 1969-12-31T23:30:00Z starts hour -1: 23:00 that day. */
+  g_assert_cmpint (fbk_time_floor_div (-1800, 3600) * 3600, ==, -3600);
+}
+
 static void
 test_resolution_names (void)
 {
@@ -274,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/time/oslo/repeated-hour", test_repeated_hour);
   g_test_add_func ("/time/oslo/periods", test_periods);
   g_test_add_func ("/time/oslo/months-and-leap-years", test_months_and_leap_years);
+  g_test_add_func ("/time/floor-div", test_floor_div);
   g_test_add_func ("/time/resolution/names", test_resolution_names);
 
   return g_test_run ();

@@ -69,6 +69,7 @@
 #include <string.h>
 
 #include "fbk-demo-household.h"
+#include "fbk-demo-noise.h"
 
 #define SECONDS_PER_DAY 86400
 /* Day numbers (days since 1970-01-01 on the Oslo calendar) of 2000-01-20,
@@ -228,45 +229,6 @@ typedef struct
   guint   next;
 } PlanCache;
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-
-  return q;
-}
-
-/* SplitMix64's finaliser: a cheap, well-mixed 64-bit permutation. */
-static inline guint64
-mix64 (guint64 x)
-{
-  x ^= x >> 30;
-  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x ^= x >> 27;
-  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  x ^= x >> 31;
-  return x;
-}
-
-/* A uniform number in [0, 1) that depends only on its arguments. */
-static double
-draw (guint64 seed,
-      guint   stream,
-      gint64  index,
-      guint   salt)
-{
-  guint64 h = mix64 (seed ^ G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  h = mix64 (h ^ ((guint64) stream << 32) ^ salt);
-  h = mix64 (h ^ (guint64) index);
-
-  return (double) (h >> 11) * (1.0 / 9007199254740992.0);
-}
-
 static double
 uniform (double u,
          double lo,
@@ -289,27 +251,6 @@ climate_stream (Climate  climate,
   return 1000 + (guint) climate * N_DRAWS + kind;
 }
 
-static double
-smoothstep (double f)
-{
-  return f * f * (3 - 2 * f);
-}
-
-/* Eased value noise in [-1, 1] with a random level every @period days. */
-static double
-value_noise (guint64 seed,
-             guint   stream,
-             gint64  day,
-             int     period)
-{
-  gint64 knot = floor_div (day, period);
-  double f = (double) (day - knot * period) / period;
-  double a = draw (seed, stream, knot, 0) * 2 - 1;
-  double b = draw (seed, stream, knot + 1, 0) * 2 - 1;
-
-  return a + (b - a) * smoothstep (f);
-}
-
 /* 1 at the winter solstice, 0 at midsummer. */
 static double
 darkness (gint64 day)
@@ -327,9 +268,9 @@ day_temperature (guint64 seed,
   double spread = 0.7 + 0.6 * darkness (day);
 
   return season
-         + spread * (4.5 * value_noise (seed, climate_stream (climate, DRAW_WEATHER_SLOW), day, 13)
-                     + 2.5 * value_noise (seed, climate_stream (climate, DRAW_WEATHER_FAST), day, 5))
-         + (draw (seed, climate_stream (climate, DRAW_WEATHER_DAY), day, 0) * 2 - 1);
+         + spread * (4.5 * fbk_demo_value_noise (seed, climate_stream (climate, DRAW_WEATHER_SLOW), day, 13)
+                     + 2.5 * fbk_demo_value_noise (seed, climate_stream (climate, DRAW_WEATHER_FAST), day, 5))
+         + (fbk_demo_draw (seed, climate_stream (climate, DRAW_WEATHER_DAY), day, 0) * 2 - 1);
 }
 
 /* Adds an appliance drawing @kw from @start_minute (wall-clock minutes after
@@ -362,16 +303,16 @@ picked_in_week (guint64 seed,
                 int     lo,
                 int     hi)
 {
-  gint64 week = floor_div (day + 3, 7);
+  gint64 week = fbk_time_floor_div (day + 3, 7);
   gint64 monday = week * 7 - 3;
   double spread = (hi - lo + 1) * (0.6 + 0.4 * darkness (monday));
-  int n = lo + (int) (draw (seed, stream, week, 1) * spread);
-  double mine = draw (seed, stream, day, 0);
+  int n = lo + (int) (fbk_demo_draw (seed, stream, week, 1) * spread);
+  double mine = fbk_demo_draw (seed, stream, day, 0);
   int rank = 0;
 
   for (gint64 d = monday; d < monday + 7; d++)
     {
-      if (d != day && draw (seed, stream, d, 0) < mine)
+      if (d != day && fbk_demo_draw (seed, stream, d, 0) < mine)
         rank++;
     }
 
@@ -381,7 +322,7 @@ picked_in_week (guint64 seed,
 static gboolean
 is_weekend (gint64 day)
 {
-  gint64 monday = floor_div (day + 3, 7) * 7 - 3;
+  gint64 monday = fbk_time_floor_div (day + 3, 7) * 7 - 3;
 
   return day >= monday + 5;
 }
@@ -394,8 +335,8 @@ is_on_holiday (guint64      seed,
 {
   /* Noon UTC is on the same Oslo date whatever the offset. */
   FbkDate date = fbk_time_oslo_date (day * SECONDS_PER_DAY + 12 * 3600);
-  double u = draw (seed, meter_stream (meter, DRAW_HOLIDAY), date.year, 0);
-  double v = draw (seed, meter_stream (meter, DRAW_HOLIDAY), date.year, 1);
+  double u = fbk_demo_draw (seed, meter_stream (meter, DRAW_HOLIDAY), date.year, 0);
+  double v = fbk_demo_draw (seed, meter_stream (meter, DRAW_HOLIDAY), date.year, 1);
   int first = 1 + (int) (u * 12);
   int length = 14 + (int) (v * 8);
 
@@ -415,18 +356,18 @@ plan_day (guint64             seed,
   double temperature = day_temperature (seed, profile->climate, day);
   double cold = CLAMP ((12 - temperature) / 20, 0, 1);
   gboolean away = is_on_holiday (seed, meter, day);
-  gboolean bad = !away && draw (seed, stream, day, DAY_BAD) < 0.005 + 0.015 * dark;
+  gboolean bad = !away && fbk_demo_draw (seed, stream, day, DAY_BAD) < 0.005 + 0.015 * dark;
   double water, start;
   gboolean cooks;
 
-#define D(what) draw (seed, stream, day, (what))
+#define D(what) fbk_demo_draw (seed, stream, day, (what))
 
   memset (plan, 0, sizeof *plan);
   plan->day = day;
   plan->level = uniform (D (DAY_LEVEL), 0.94, 1.06);
   plan->away = away;
   plan->temperature = temperature;
-  plan->clearness = pow (draw (seed, climate_stream (profile->climate, DRAW_CLOUD), day, 0),
+  plan->clearness = pow (fbk_demo_draw (seed, climate_stream (profile->climate, DRAW_CLOUD), day, 0),
                          0.6 + 0.9 * dark);
 
   /* The water heater refills after the morning showers, and on its timer
@@ -539,14 +480,15 @@ hour_load_kwh (guint64             seed,
   if (today->away)
     activity = 0.1;
   smooth = profile->base_kw + profile->activity_kw * activity * (0.7 + 0.9 * dark) + heating;
-  smooth *= today->level * uniform (draw (seed, meter_stream (meter, DRAW_HOUR_NOISE), hour_index, 0), 0.88, 1.12);
+  smooth *= today->level * uniform (fbk_demo_draw (seed, meter_stream (meter, DRAW_HOUR_NOISE), hour_index, 0),
+                                    0.88, 1.12);
 
   loads = today->loads_kwh[wall_hour];
   if (wall_hour < PLAN_HOURS - 24)
     loads += yesterday->loads_kwh[24 + wall_hour];
 
   if (profile->heat_pump_share > 0 && outdoor > -7 && outdoor < 3 &&
-      draw (seed, meter_stream (meter, DRAW_DEFROST), hour_index, 0) < 0.25)
+      fbk_demo_draw (seed, meter_stream (meter, DRAW_DEFROST), hour_index, 0) < 0.25)
     loads += 0.35;
 
   return smooth + loads;
@@ -567,7 +509,7 @@ hour_solar_kwh (guint64             seed,
   const double tilt = 30 * G_PI / 180;
   FbkInstant middle = hour_start + 1800;
   double declination = -23.44 * G_PI / 180 * cos (2 * G_PI * (today->day - DAY_SOLSTICE) / DAYS_PER_YEAR);
-  double utc_hours = (double) (middle - floor_div (middle, SECONDS_PER_DAY) * SECONDS_PER_DAY) / 3600;
+  double utc_hours = (double) (middle - fbk_time_floor_div (middle, SECONDS_PER_DAY) * SECONDS_PER_DAY) / 3600;
   double hour_angle = (utc_hours + longitude_deg / 15 - 12) * 15 * G_PI / 180;
   double sin_elevation = sin (latitude) * sin (declination)
                          + cos (latitude) * cos (declination) * cos (hour_angle);
@@ -587,7 +529,7 @@ hour_solar_kwh (guint64             seed,
   snow = CLAMP ((0.5 - today->temperature) / 3, 0, 1);
 
   return profile->solar_kwp * irradiance * 0.85 * (1 - snow)
-         * uniform (draw (seed, meter_stream (meter, DRAW_HOUR_NOISE), hour_index, 1), 0.85, 1.15);
+         * uniform (fbk_demo_draw (seed, meter_stream (meter, DRAW_HOUR_NOISE), hour_index, 1), 0.85, 1.15);
 }
 
 const char *
@@ -652,6 +594,20 @@ fbk_demo_meter_get_contract_start (FbkDemoMeter meter,
 }
 
 /**
+ * fbk_demo_household_available_start:
+ *
+ * Returns: the oldest instant the simulator serves anything for at @now:
+ *   the Oslo midnight 36 months before @now's day, as far back as Elvia's
+ *   API reaches. Counted in calendar days so a client that worked it out a
+ *   moment earlier is not refused.
+ */
+FbkInstant
+fbk_demo_household_available_start (FbkInstant now)
+{
+  return fbk_time_oslo_midnight (fbk_date_add_months (fbk_time_oslo_date (now), -36));
+}
+
+/**
  * fbk_demo_household_available_end:
  *
  * Returns: the end of the newest hour of @meter that has been metered by
@@ -662,8 +618,8 @@ fbk_demo_household_available_end (guint64      seed,
                                   FbkDemoMeter meter,
                                   FbkInstant   now)
 {
-  gint64 hour_index = floor_div (now, FBK_SECONDS_PER_HOUR);
-  int lag = draw (seed, meter_stream (meter, DRAW_LAG), hour_index, 0) < 0.5 ? 1 : 2;
+  gint64 hour_index = fbk_time_floor_div (now, FBK_SECONDS_PER_HOUR);
+  int lag = fbk_demo_draw (seed, meter_stream (meter, DRAW_LAG), hour_index, 0) < 0.5 ? 1 : 2;
 
   return (hour_index - lag) * FBK_SECONDS_PER_HOUR;
 }
@@ -714,7 +670,7 @@ fbk_demo_household_fill_wh (guint64      seed,
       FbkInstant hour_start = first_hour + (FbkInstant) i * FBK_SECONDS_PER_HOUR;
       gint64 hour_index = hour_start / FBK_SECONDS_PER_HOUR;
       gint64 local = hour_start + fbk_time_oslo_offset (hour_start);
-      gint64 day = floor_div (local, SECONDS_PER_DAY);
+      gint64 day = fbk_time_floor_div (local, SECONDS_PER_DAY);
       int wall_hour = (int) ((local - day * SECONDS_PER_DAY) / 3600);
       const DayPlan *yesterday = plan_cache_get (&cache, seed, meter, profile, day - 1);
       const DayPlan *today = plan_cache_get (&cache, seed, meter, profile, day);

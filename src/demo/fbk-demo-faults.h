@@ -13,10 +13,13 @@ G_BEGIN_DECLS
  *
  *   SPEC  = RULE *( ";" RULE )          spaces around tokens are ignored;
  *                                       an empty SPEC has no faults
- *   RULE  = FAULT [ "@" WHEN ]          without WHEN: every request
+ *   RULE  = FAULT [ "@" WHEN ] [ "@" PATH ]
+ *                                       without WHEN: every request
  *   FAULT = "429" [ ":" SECONDS ]       429 Too Many Requests, Retry-After
  *                                       SECONDS (default 1)
  *         | "500" | "503"               Internal Server Error, Service Unavailable
+ *         | "missing"                   404 Not Found, as the service answers
+ *                                       for what it does not have
  *         | "delay:" MILLISECONDS       the normal answer, that much later
  *         | "truncate"                  the headers promise the whole body,
  *                                       half of it is sent, the connection closes
@@ -26,14 +29,17 @@ G_BEGIN_DECLS
  *         | N "+"                       request N and every one after it
  *         | P "%"                       each request with probability P
  *                                       (0 < P <= 100), decided by the seed
+ *   PATH  = "/" ...                     only requests whose path begins so
  *
  * Examples: "429:2@1; 500@2" rate-limits the first request and fails the
  * second; "delay:1500@25%; drop@7" slows a quarter of the requests and hangs
- * up on the seventh.
+ * up on the seventh; "missing@/api/v1/prices/2026/01-16" takes that day's
+ * spot prices away (every area), "500@3+@/api/v1/prices" fails every price
+ * request from the third request on.
  *
- * Requests are numbered as the server's request log numbers them. Delays of
- * every matching rule add up; of the other faults the first matching rule
- * wins, and it comes after the delay. */
+ * Requests are numbered as the server's request log numbers them, whatever
+ * their path. Delays of every matching rule add up; of the other faults the
+ * first matching rule wins, and it comes after the delay. */
 
 typedef enum
 {
@@ -43,6 +49,7 @@ typedef enum
   FBK_DEMO_FAULT_DELAY,         /* param milliseconds before the answer */
   FBK_DEMO_FAULT_TRUNCATE,      /* half the body, then the connection closes */
   FBK_DEMO_FAULT_DROP,          /* the connection closes without an answer */
+  FBK_DEMO_FAULT_MISSING,       /* 404 */
 } FbkDemoFaultKind;
 
 typedef struct
@@ -52,6 +59,7 @@ typedef struct
   guint            first_request;  /* 1-based */
   guint            last_request;   /* G_MAXUINT: no end */
   double           probability;    /* 1.0: every request in the range */
+  const char      *path_prefix;    /* NULL: any path */
 } FbkDemoFault;
 
 typedef struct _FbkDemoFaults FbkDemoFaults;
@@ -68,6 +76,7 @@ const FbkDemoFault *fbk_demo_faults_get   (const FbkDemoFaults *faults,
 const FbkDemoFault *fbk_demo_faults_match (const FbkDemoFaults *faults,
                                            guint64              seed,
                                            guint                request_number,
+                                           const char          *path,
                                            guint               *out_delay_ms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkDemoFaults, fbk_demo_faults_free)

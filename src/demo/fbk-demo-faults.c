@@ -20,7 +20,8 @@
 
 struct _FbkDemoFaults
 {
-  GArray *rules;  /* FbkDemoFault */
+  GArray       *rules;  /* FbkDemoFault */
+  GStringChunk *paths;  /* the rules' path prefixes */
 };
 
 FbkDemoFaults *
@@ -29,6 +30,7 @@ fbk_demo_faults_new (void)
   FbkDemoFaults *faults = g_new0 (FbkDemoFaults, 1);
 
   faults->rules = g_array_new (FALSE, FALSE, sizeof (FbkDemoFault));
+  faults->paths = g_string_chunk_new (64);
 
   return faults;
 }
@@ -40,20 +42,31 @@ fbk_demo_faults_free (FbkDemoFaults *faults)
     return;
 
   g_array_unref (faults->rules);
+  g_string_chunk_free (faults->paths);
   g_free (faults);
 }
 
+/**
+ * fbk_demo_faults_add:
+ * @fault: a rule; its path prefix, if any, is copied
+ */
 void
 fbk_demo_faults_add (FbkDemoFaults      *faults,
                      const FbkDemoFault *fault)
 {
+  FbkDemoFault rule;
+
   g_return_if_fail (faults != NULL);
   g_return_if_fail (fault != NULL);
-  g_return_if_fail (fault->kind <= FBK_DEMO_FAULT_DROP);
+  g_return_if_fail (fault->kind <= FBK_DEMO_FAULT_MISSING);
   g_return_if_fail (fault->first_request >= 1 && fault->first_request <= fault->last_request);
   g_return_if_fail (fault->probability > 0 && fault->probability <= 1);
+  g_return_if_fail (fault->path_prefix == NULL || fault->path_prefix[0] == '/');
 
-  g_array_append_val (faults->rules, *fault);
+  rule = *fault;
+  if (rule.path_prefix != NULL)
+    rule.path_prefix = g_string_chunk_insert_const (faults->paths, rule.path_prefix);
+  g_array_append_val (faults->rules, rule);
 }
 
 guint
@@ -89,6 +102,7 @@ chance (guint64 seed,
 
 /**
  * fbk_demo_faults_match:
+ * @path: the request's path
  * @out_delay_ms: (out): the sum of the delays of every matching rule
  *
  * Returns: (nullable): the first matching rule that is not a delay
@@ -97,6 +111,7 @@ const FbkDemoFault *
 fbk_demo_faults_match (const FbkDemoFaults *faults,
                        guint64              seed,
                        guint                request_number,
+                       const char          *path,
                        guint               *out_delay_ms)
 {
   const FbkDemoFault *found = NULL;
@@ -109,6 +124,8 @@ fbk_demo_faults_match (const FbkDemoFaults *faults,
       const FbkDemoFault *rule = &g_array_index (faults->rules, FbkDemoFault, i);
 
       if (request_number < rule->first_request || request_number > rule->last_request)
+        continue;
+      if (rule->path_prefix != NULL && !g_str_has_prefix (path, rule->path_prefix))
         continue;
       if (rule->probability < 1 && chance (seed, request_number, i) >= rule->probability)
         continue;
@@ -172,6 +189,8 @@ parse_fault (const char    *text,
     fault->kind = FBK_DEMO_FAULT_TRUNCATE;
   else if (g_str_equal (text, "drop"))
     fault->kind = FBK_DEMO_FAULT_DROP;
+  else if (g_str_equal (text, "missing"))
+    fault->kind = FBK_DEMO_FAULT_MISSING;
   else if (g_str_equal (text, "429"))
     {
       fault->kind = FBK_DEMO_FAULT_RATE_LIMITED;
@@ -191,7 +210,7 @@ parse_fault (const char    *text,
     }
   else
     return set_rule_error (error, rule, _("unknown fault; expected 429, 429:SECONDS, 500, 503, "
-                                          "delay:MILLISECONDS, truncate or drop"));
+                                          "missing, delay:MILLISECONDS, truncate or drop"));
 
   return TRUE;
 }
@@ -284,7 +303,8 @@ fbk_demo_faults_parse (const char  *spec,
     {
       g_autofree char *rule = without_spaces (rules[i]);
       FbkDemoFault fault = { .first_request = 1, .last_request = G_MAXUINT, .probability = 1 };
-      char *at = strchr (rule, '@');
+      g_auto(GStrv) parts = NULL;
+      guint n_parts;
 
       if (*rule == '\0')
         {
@@ -293,11 +313,21 @@ fbk_demo_faults_parse (const char  *spec,
           return NULL;
         }
 
-      if (at != NULL)
-        *at = '\0';
-      if (!parse_fault (rule, g_strstrip (rules[i]), &fault, error))
+      /* FAULT, then WHEN and PATH, each optional, in that order. */
+      parts = g_strsplit (rule, "@", -1);
+      n_parts = g_strv_length (parts);
+      if (n_parts > 1 && parts[n_parts - 1][0] == '/')
+        fault.path_prefix = parts[--n_parts];
+      if (n_parts > 2)
+        {
+          set_rule_error (error, g_strstrip (rules[i]),
+                          _("a rule is FAULT, then @WHEN and @PATH if wanted, in that order"));
+          return NULL;
+        }
+
+      if (!parse_fault (parts[0], g_strstrip (rules[i]), &fault, error))
         return NULL;
-      if (at != NULL && !parse_when (at + 1, g_strstrip (rules[i]), &fault, error))
+      if (n_parts == 2 && !parse_when (parts[1], g_strstrip (rules[i]), &fault, error))
         return NULL;
 
       fbk_demo_faults_add (faults, &fault);

@@ -1,4 +1,5 @@
-/* fbk-demo-server.h: an embedded simulator of Elvia's MeterValueApi
+/* fbk-demo-server.h: an embedded simulator of Elvia's MeterValueApi and of
+ * hvakosterstrommen.no's spot prices
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
