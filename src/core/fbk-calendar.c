@@ -99,30 +99,3 @@ fbk_calendar_is_working_day (FbkDate date)
 
   return fbk_date_weekday (date) <= 5 && !fbk_calendar_is_public_holiday (date);
 }
-
-/**
- * fbk_calendar_is_working_hour:
- * @hour_start: the start of a clock hour
- * @first_hour: the first local clock hour that counts, 0..23
- * @end_hour: the local clock hour that no longer counts, 1..24
- *
- * Whether the hour lies on a working day (Oslo calendar) and its local
- * clock hour, the one in which it starts, is in [@first_hour, @end_hour).
- * So on the October day the clocks go back both hours that start at 02:00
- * have clock hour 2. The bounds are a tariff's (Elvia's day rate: 6 to 22),
- * dated data kept with its prices.
- *
- * Returns: %TRUE when the hour is a working-day hour in that window
- */
-gboolean
-fbk_calendar_is_working_hour (FbkInstant hour_start,
-                              int        first_hour,
-                              int        end_hour)
-{
-  int hour = fbk_time_oslo_hour (hour_start);
-
-  g_return_val_if_fail (first_hour >= 0 && first_hour < end_hour && end_hour <= 24, FALSE);
-
-  return hour >= first_hour && hour < end_hour &&
-         fbk_calendar_is_working_day (fbk_time_oslo_date (hour_start));
-}

@@ -10,11 +10,8 @@
 
 G_BEGIN_DECLS
 
-FbkDate  fbk_calendar_easter_sunday      (int         year);
-gboolean fbk_calendar_is_public_holiday  (FbkDate     date);
-gboolean fbk_calendar_is_working_day     (FbkDate     date);
-gboolean fbk_calendar_is_working_hour    (FbkInstant  hour_start,
-                                          int         first_hour,
-                                          int         end_hour);
+FbkDate  fbk_calendar_easter_sunday     (int      year);
+gboolean fbk_calendar_is_public_holiday (FbkDate  date);
+gboolean fbk_calendar_is_working_day    (FbkDate  date);
 
 G_END_DECLS

@@ -12,16 +12,64 @@
 
 #include "fbk-contract.h"
 
-/* Names as the CLI's options and GSettings spell them. */
-static const char * const supplier_names[] = { "spot", "fixed" };
-static const char * const scheme_names[] = { "stromstotte", "norgespris", "none" };
-static const char * const area_names[] = { "NO1", "NO2", "NO3", "NO4", "NO5" };
+/* The nicks are the names the CLI's options and GSettings use. */
+G_DEFINE_ENUM_TYPE (FbkSupplier, fbk_supplier,
+  G_DEFINE_ENUM_VALUE (FBK_SUPPLIER_SPOT, "spot"),
+  G_DEFINE_ENUM_VALUE (FBK_SUPPLIER_FIXED, "fixed"))
+
+G_DEFINE_ENUM_TYPE (FbkScheme, fbk_scheme,
+  G_DEFINE_ENUM_VALUE (FBK_SCHEME_STROMSTOTTE, "stromstotte"),
+  G_DEFINE_ENUM_VALUE (FBK_SCHEME_NORGESPRIS, "norgespris"),
+  G_DEFINE_ENUM_VALUE (FBK_SCHEME_NONE, "none"))
+
+/* As the price service spells them. */
+G_DEFINE_ENUM_TYPE (FbkPriceArea, fbk_price_area,
+  G_DEFINE_ENUM_VALUE (FBK_PRICE_AREA_NO1, "NO1"),
+  G_DEFINE_ENUM_VALUE (FBK_PRICE_AREA_NO2, "NO2"),
+  G_DEFINE_ENUM_VALUE (FBK_PRICE_AREA_NO3, "NO3"),
+  G_DEFINE_ENUM_VALUE (FBK_PRICE_AREA_NO4, "NO4"),
+  G_DEFINE_ENUM_VALUE (FBK_PRICE_AREA_NO5, "NO5"))
+
+/* Each of them is an int-sized enum, so one helper reads a nick into any. */
+G_STATIC_ASSERT (sizeof (FbkSupplier) == sizeof (int));
+G_STATIC_ASSERT (sizeof (FbkScheme) == sizeof (int));
+G_STATIC_ASSERT (sizeof (FbkPriceArea) == sizeof (int));
 
 /* Far beyond any real contract: catches kr typed for øre, not prices. */
 #define MAX_ORE_PER_KWH  10000.0
 #define MAX_KR_A_MONTH   100000.0
 
 G_DEFINE_QUARK (fbk-contract-error-quark, fbk_contract_error)
+
+/* The nick of @value, or %NULL when @value is not one of @type's. */
+static const char *
+enum_to_nick (GType type,
+              int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  /* nicks are static strings: they outlive the reference */
+  return enum_value != NULL ? enum_value->value_nick : NULL;
+}
+
+static gboolean
+enum_from_nick (GType       type,
+                const char *nick,
+                int        *out_value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *enum_value;
+
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  enum_value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  if (enum_value == NULL)
+    return FALSE;
+
+  *out_value = enum_value->value;
+  return TRUE;
+}
 
 /**
  * fbk_contract_init_default:
@@ -74,9 +122,9 @@ fbk_contract_validate (const FbkContract  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((guint) self->supplier >= G_N_ELEMENTS (supplier_names) ||
-      (guint) self->scheme >= G_N_ELEMENTS (scheme_names) ||
-      (guint) self->area >= G_N_ELEMENTS (area_names))
+  if (enum_to_nick (FBK_TYPE_SUPPLIER, self->supplier) == NULL ||
+      enum_to_nick (FBK_TYPE_SCHEME, self->scheme) == NULL ||
+      enum_to_nick (FBK_TYPE_PRICE_AREA, self->area) == NULL)
     {
       g_set_error (error, FBK_CONTRACT_ERROR, FBK_CONTRACT_ERROR_INVALID,
                    _("The contract names an unknown supplier type, scheme or price area."));
@@ -121,29 +169,15 @@ fbk_contract_validate (const FbkContract  *self,
   return TRUE;
 }
 
-static gboolean
-name_to_index (const char         *text,
-               const char * const *names,
-               guint               n_names,
-               guint              *out_index)
-{
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_strcmp0 (text, names[i]) == 0)
-        {
-          *out_index = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
+/**
+ * fbk_supplier_to_string:
+ *
+ * Returns: "spot" or "fixed"
+ */
 const char *
 fbk_supplier_to_string (FbkSupplier supplier)
 {
-  g_return_val_if_fail ((guint) supplier < G_N_ELEMENTS (supplier_names), NULL);
-
-  return supplier_names[supplier];
+  return enum_to_nick (FBK_TYPE_SUPPLIER, supplier);
 }
 
 /**
@@ -156,22 +190,18 @@ gboolean
 fbk_supplier_from_string (const char  *text,
                           FbkSupplier *out_supplier)
 {
-  guint index;
-
-  g_return_val_if_fail (out_supplier != NULL, FALSE);
-
-  if (!name_to_index (text, supplier_names, G_N_ELEMENTS (supplier_names), &index))
-    return FALSE;
-  *out_supplier = (FbkSupplier) index;
-  return TRUE;
+  return enum_from_nick (FBK_TYPE_SUPPLIER, text, (int *) out_supplier);
 }
 
+/**
+ * fbk_scheme_to_string:
+ *
+ * Returns: "stromstotte", "norgespris" or "none"
+ */
 const char *
 fbk_scheme_to_string (FbkScheme scheme)
 {
-  g_return_val_if_fail ((guint) scheme < G_N_ELEMENTS (scheme_names), NULL);
-
-  return scheme_names[scheme];
+  return enum_to_nick (FBK_TYPE_SCHEME, scheme);
 }
 
 /**
@@ -184,22 +214,18 @@ gboolean
 fbk_scheme_from_string (const char *text,
                         FbkScheme  *out_scheme)
 {
-  guint index;
-
-  g_return_val_if_fail (out_scheme != NULL, FALSE);
-
-  if (!name_to_index (text, scheme_names, G_N_ELEMENTS (scheme_names), &index))
-    return FALSE;
-  *out_scheme = (FbkScheme) index;
-  return TRUE;
+  return enum_from_nick (FBK_TYPE_SCHEME, text, (int *) out_scheme);
 }
 
+/**
+ * fbk_price_area_to_string:
+ *
+ * Returns: "NO1" to "NO5"
+ */
 const char *
 fbk_price_area_to_string (FbkPriceArea area)
 {
-  g_return_val_if_fail ((guint) area < G_N_ELEMENTS (area_names), NULL);
-
-  return area_names[area];
+  return enum_to_nick (FBK_TYPE_PRICE_AREA, area);
 }
 
 /**
@@ -212,12 +238,5 @@ gboolean
 fbk_price_area_from_string (const char   *text,
                             FbkPriceArea *out_area)
 {
-  guint index;
-
-  g_return_val_if_fail (out_area != NULL, FALSE);
-
-  if (!name_to_index (text, area_names, G_N_ELEMENTS (area_names), &index))
-    return FALSE;
-  *out_area = (FbkPriceArea) index;
-  return TRUE;
+  return enum_from_nick (FBK_TYPE_PRICE_AREA, text, (int *) out_area);
 }

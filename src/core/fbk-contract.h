@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "fbk-time.h"
 
@@ -32,7 +32,9 @@ typedef enum
   FBK_PRICE_AREA_NO5,
 } FbkPriceArea;
 
-#define FBK_N_PRICE_AREAS (FBK_PRICE_AREA_NO5 + 1)
+#define FBK_TYPE_SUPPLIER   (fbk_supplier_get_type ())
+#define FBK_TYPE_SCHEME     (fbk_scheme_get_type ())
+#define FBK_TYPE_PRICE_AREA (fbk_price_area_get_type ())
 
 /* A plain value: copy it with `=`. Prices are as printed on the contract,
  * including VAT; the production deduction is what the supplier keeps of
@@ -58,6 +60,9 @@ typedef enum
 } FbkContractError;
 
 GQuark       fbk_contract_error_quark      (void);
+GType        fbk_supplier_get_type         (void) G_GNUC_CONST;
+GType        fbk_scheme_get_type           (void) G_GNUC_CONST;
+GType        fbk_price_area_get_type       (void) G_GNUC_CONST;
 
 void         fbk_contract_init_default     (FbkContract        *self);
 gboolean     fbk_contract_validate         (const FbkContract  *self,

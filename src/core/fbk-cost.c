@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "fbk-calendar.h"
 #include "fbk-cost.h"
 
 #define ORE_PER_KR 100.0
@@ -66,6 +67,7 @@ typedef struct
 typedef struct
 {
   FbkDate                 date;
+  gboolean                working_day;
   const FbkGridEnergyRow *grid_energy;   /* NULL: not known */
   double                  taxes_ore;     /* excl. VAT; NAN: not known */
   double                  vat_factor;    /* 1 + rate; NAN: not known */
@@ -156,6 +158,7 @@ fill_day_rules (DayRules      *day,
   double vat_rate;
 
   day->date = date;
+  day->working_day = fbk_calendar_is_working_day (date);
   day->grid_energy = fbk_tariff_book_lookup_grid_energy (in->book, date);
   if (!fbk_tariff_book_get_taxes (in->book, date, &day->taxes_ore, NULL))
     day->taxes_ore = NAN;
@@ -273,11 +276,14 @@ electricity_ore (const FbkContract *contract,
 
 static double
 grid_energy_ore (const DayRules *day,
-                 FbkInstant      hour_start,
+                 int             local_hour,
                  double          kwh,
                  guint32        *flags)
 {
-  double price = day->grid_energy != NULL ? fbk_grid_energy_row_price (day->grid_energy, hour_start) : NAN;
+  double price = NAN;
+
+  if (day->grid_energy != NULL)
+    price = fbk_grid_energy_row_price (day->grid_energy, day->working_day, local_hour);
 
   if (isnan (price) || isnan (day->vat_factor))
     return unknown (flags, FBK_COST_UNKNOWN_TARIFF);
@@ -309,13 +315,15 @@ production_credit_ore (const FbkContract *contract,
   return -production_kwh * (spot_ore - contract->production_deduction_ore);
 }
 
+/* The bill: every part but the production credit beside it. */
 static double
 sum_bill (const FbkCostParts *parts)
 {
+  const double *values = (const double *) parts;
   double total = 0.0;
 
   for (FbkCostPart part = FBK_COST_ELECTRICITY; part <= FBK_COST_FEES; part++)
-    total += fbk_cost_parts_get (parts, part);
+    total += values[part];
   return total;
 }
 
@@ -324,6 +332,7 @@ cost_hour (const Inputs   *in,
            const DayRules *day,
            MonthState     *month,
            FbkInstant      hour_start,
+           int             local_hour,
            FbkCostHour    *out)
 {
   guint slot = (guint) ((hour_start - in->base) / FBK_SECONDS_PER_HOUR);
@@ -357,7 +366,7 @@ cost_hour (const Inputs   *in,
   else
     {
       ore->electricity = electricity_ore (contract, day, kwh, spot, &flags);
-      ore->grid_energy = grid_energy_ore (day, hour_start, kwh, &flags);
+      ore->grid_energy = grid_energy_ore (day, local_hour, kwh, &flags);
       ore->taxes = taxes_ore (day, kwh, &flags);
       ore->subsidy = 0.0;
       ore->norgespris = 0.0;
@@ -511,34 +520,29 @@ fbk_cost_compute (FbkSeries         *consumption,
   g_array_set_size (sheet->hours, (guint) ((to - from) / FBK_SECONDS_PER_HOUR));
 
   /* Month by month from the first month's start, so its caps count from
-   * the 1st; day by day within, where the dated rules change. */
+   * the 1st; the dated rules looked up once a day. */
   for (FbkInstant month_start = in.base; month_start < to;)
     {
       FbkInstant month_end = fbk_time_period_next (month_start, FBK_RESOLUTION_MONTH);
-      FbkDate date = fbk_time_oslo_date (month_start);
+      DayRules day = { .date = { 0, 0, 0 } };
       FbkCostMonth info;
       MonthState state;
 
       start_month (&in, month_start, month_end, &info, &state);
       g_array_append_val (sheet->months, info);
 
-      for (FbkInstant day_start = month_start; day_start < month_end && day_start < to;)
+      for (FbkInstant hour = month_start; hour < month_end && hour < to; hour += FBK_SECONDS_PER_HOUR)
         {
-          FbkInstant day_end = fbk_time_oslo_midnight (fbk_date_add_days (date, 1));
-          DayRules day;
+          int local_hour = fbk_time_oslo_hour (hour);
+          FbkCostHour cost;
 
-          fill_day_rules (&day, &in, date);
-          for (FbkInstant hour = day_start; hour < day_end && hour < to; hour += FBK_SECONDS_PER_HOUR)
-            {
-              FbkCostHour cost;
-
-              cost_hour (&in, &day, &state, hour, &cost);
-              if (hour >= from)
-                g_array_index (sheet->hours, FbkCostHour, (hour - from) / FBK_SECONDS_PER_HOUR) = cost;
-            }
-
-          day_start = day_end;
-          date = fbk_date_add_days (date, 1);
+          /* Oslo's clocks change at 02:00 and 03:00, never at midnight:
+           * a new day starts exactly where the clock shows hour 0. */
+          if (local_hour == 0 || day.date.year == 0)
+            fill_day_rules (&day, &in, fbk_time_oslo_date (hour));
+          cost_hour (&in, &day, &state, hour, local_hour, &cost);
+          if (hour >= from)
+            g_array_index (sheet->hours, FbkCostHour, (hour - from) / FBK_SECONDS_PER_HOUR) = cost;
         }
 
       month_start = month_end;

@@ -640,20 +640,24 @@ fbk_tariff_book_lookup_norgespris (FbkTariffBook *self,
 
 /**
  * fbk_grid_energy_row_price:
- * @hour_start: the start of a clock hour on a date the row is in force
+ * @working_day: whether the hour's Oslo date is a working day
+ *   (fbk_calendar_is_working_day())
+ * @local_hour: the Oslo clock hour in which the hour starts, 0..23 (so on
+ *   the October day the clocks go back both hours from 02:00 are hour 2)
  *
- * The day rate on working days in the row's day hours (by the local clock
- * hour in which the hour starts), the night rate otherwise.
+ * The day rate on working days in the row's day hours, [day_from_hour,
+ * day_to_hour) of the local clock; the night rate at all other hours.
  *
  * Returns: øre/kWh excluding VAT and taxes, NAN when the row does not know it
  */
 double
 fbk_grid_energy_row_price (const FbkGridEnergyRow *row,
-                           FbkInstant              hour_start)
+                           gboolean                working_day,
+                           int                     local_hour)
 {
   g_return_val_if_fail (row != NULL, NAN);
 
-  return fbk_calendar_is_working_hour (hour_start, row->day_from_hour, row->day_to_hour)
+  return working_day && local_hour >= row->day_from_hour && local_hour < row->day_to_hour
          ? row->day : row->night;
 }
 
@@ -687,14 +691,18 @@ fbk_tariff_book_get_grid_energy_price (FbkTariffBook           *self,
                                        const FbkGridEnergyRow **out_row)
 {
   const FbkGridEnergyRow *row;
+  FbkDate date;
   double price;
 
   g_return_val_if_fail (FBK_IS_TARIFF_BOOK (self), FALSE);
 
-  row = fbk_tariff_book_lookup_grid_energy (self, fbk_time_oslo_date (hour_start));
+  date = fbk_time_oslo_date (hour_start);
+  row = fbk_tariff_book_lookup_grid_energy (self, date);
   if (out_row != NULL)
     *out_row = row;
-  if (row == NULL || isnan (price = fbk_grid_energy_row_price (row, hour_start)))
+  if (row == NULL ||
+      isnan (price = fbk_grid_energy_row_price (row, fbk_calendar_is_working_day (date),
+                                                fbk_time_oslo_hour (hour_start))))
     return FALSE;
 
   if (out_ore != NULL)

@@ -110,7 +110,8 @@ gboolean                fbk_tariff_book_get_capacity_price     (FbkTariffBook   
                                                                 const FbkTariffTable    **out_table);
 
 double                  fbk_grid_energy_row_price              (const FbkGridEnergyRow   *row,
-                                                                FbkInstant                hour_start);
+                                                                gboolean                  working_day,
+                                                                int                       local_hour);
 double                  fbk_tax_row_total                      (const FbkTaxRow          *row);
 
 G_END_DECLS

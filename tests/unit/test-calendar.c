@@ -1,5 +1,4 @@
-/* test-calendar.c: Norwegian public holidays, working days and the hours
- * of a working day
+/* test-calendar.c: Norwegian public holidays and working days
  *
  * Expected dates come from the almanac (Easter by the published tables),
  * not from the code under test.
@@ -8,26 +7,9 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "fbk-calendar.h"
 
-static FbkDate
-date (int year,
-      int month,
-      int day)
-{
-  return (FbkDate) { year, month, day };
-}
-
-static FbkInstant
-at (const char *text)
-{
-  FbkInstant instant;
-
-  g_assert_true (fbk_time_parse (text, &instant));
-  return instant;
-}
+#define date(year, month, day) ((FbkDate) { (year), (month), (day) })
 
 static void
 assert_date (FbkDate actual,
@@ -121,59 +103,6 @@ test_working_days (void)
   g_assert_false (fbk_calendar_is_working_day (date (2025, 1, 19)));
 }
 
-/* Each hour of an Oslo day, as the window [first, end) of local hours sees it. */
-static void
-assert_window (const char *midnight,
-               guint       n_hours,
-               int         first,
-               int         end,
-               const char *expected)   /* 'D' for a working hour in the window, 'N' otherwise */
-{
-  FbkInstant start = at (midnight);
-
-  g_assert_cmpuint (strlen (expected), ==, n_hours);
-  for (guint i = 0; i < n_hours; i++)
-    {
-      gboolean day = fbk_calendar_is_working_hour (start + i * FBK_SECONDS_PER_HOUR, first, end);
-
-      if (day != (expected[i] == 'D'))
-        g_error ("%s + %u h: %s", midnight, i, day ? "day" : "night");
-    }
-}
-
-/* Elvia's day rate window: 06 to 22 */
-static void
-assert_day_hours (const char *midnight,
-                  guint       n_hours,
-                  const char *expected)
-{
-  assert_window (midnight, n_hours, 6, 22, expected);
-}
-
-static void
-test_working_hours (void)
-{
-  /* Wednesday 15 January 2025: 00-05 night, 06-21 day, 22-23 night */
-  assert_day_hours ("2025-01-15T00:00:00+01:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
-  /* Saturday 18 January 2025, 17 May 2024 (Friday), Easter Monday 2025 */
-  assert_day_hours ("2025-01-18T00:00:00+01:00", 24, "NNNNNNNNNNNNNNNNNNNNNNNN");
-  assert_day_hours ("2024-05-17T00:00:00+02:00", 24, "NNNNNNNNNNNNNNNNNNNNNNNN");
-  assert_day_hours ("2025-04-21T00:00:00+02:00", 24, "NNNNNNNNNNNNNNNNNNNNNNNN");
-  /* Sunday 26 October 2025 has 25 hours, both 02:00 hours at night */
-  assert_day_hours ("2025-10-26T00:00:00+02:00", 25, "NNNNNNNNNNNNNNNNNNNNNNNNN");
-  /* Monday 27 October: local 06:00 is 05:00 UTC, now that it is winter time */
-  assert_day_hours ("2025-10-27T00:00:00+01:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
-  g_assert_false (fbk_calendar_is_working_hour (at ("2025-10-27T04:00:00Z"), 6, 22));
-  g_assert_true (fbk_calendar_is_working_hour (at ("2025-10-27T05:00:00Z"), 6, 22));
-  /* Monday 31 March 2025, after the 23-hour Sunday: 06:00 local is 04:00 UTC */
-  g_assert_true (fbk_calendar_is_working_hour (at ("2025-03-31T04:00:00Z"), 6, 22));
-  g_assert_false (fbk_calendar_is_working_hour (at ("2025-03-31T20:00:00Z"), 6, 22));
-  /* Christmas Eve is a working day with day hours */
-  assert_day_hours ("2025-12-24T00:00:00+01:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
-  /* another window: 07 to midnight */
-  assert_window ("2025-01-15T00:00:00+01:00", 24, 7, 24, "NNNNNNNDDDDDDDDDDDDDDDDD");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -183,7 +112,6 @@ main (int   argc,
   g_test_add_func ("/calendar/easter", test_easter);
   g_test_add_func ("/calendar/holidays", test_holidays);
   g_test_add_func ("/calendar/working-days", test_working_days);
-  g_test_add_func ("/calendar/working-hours", test_working_hours);
 
   return g_test_run ();
 }

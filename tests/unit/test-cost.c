@@ -23,18 +23,12 @@
 #include <string.h>
 
 #include "fbk-cost.h"
+#include "fbk-test-support.h"
 
 #define METER "707057500012345678"
 #define HOUR  FBK_SECONDS_PER_HOUR
 
-static FbkInstant
-at (const char *text)
-{
-  FbkInstant instant;
-
-  g_assert_true (fbk_time_parse (text, &instant));
-  return instant;
-}
+#define at(text) fbk_test_instant (text)
 
 static void
 assert_ore (double actual,
@@ -46,20 +40,39 @@ assert_ore (double actual,
 
 #define assert_unknown(value) g_assert_true (isnan (value))
 
-static FbkTariffBook *
-default_book (void)
+/* What a test computes with: the shipped tables, one meter's consumption,
+ * no production, the spot prices it puts in, the default contract. */
+typedef struct
+{
+  FbkTariffBook *book;
+  FbkSeries     *consumption;
+  FbkSeries     *production;
+  GArray        *spot;
+  FbkContract    contract;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  FbkTariffBook *book = fbk_tariff_book_new_default (&error);
 
+  f->book = fbk_tariff_book_new_default (&error);
   g_assert_no_error (error);
-  return book;
+  f->consumption = fbk_series_new (METER, FBK_DIRECTION_CONSUMPTION);
+  f->production = NULL;
+  f->spot = g_array_new (FALSE, FALSE, sizeof (FbkSpotPrice));
+  fbk_contract_init_default (&f->contract);
 }
 
-static FbkSeries *
-new_series (FbkDirection direction)
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
-  return fbk_series_new (METER, direction);
+  g_clear_object (&f->book);
+  g_clear_object (&f->consumption);
+  g_clear_object (&f->production);
+  g_clear_pointer (&f->spot, g_array_unref);
 }
 
 /* @n intervals of @seconds each from @from, every one @kwh (replacing
@@ -108,31 +121,13 @@ put_spot (GArray     *spot,
     }
 }
 
-static GArray *
-new_spot (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (FbkSpotPrice));
-}
-
-static FbkContract
-default_contract (void)
-{
-  FbkContract contract;
-
-  fbk_contract_init_default (&contract);
-  return contract;
-}
-
 static FbkCostSheet *
-compute (FbkSeries         *consumption,
-         FbkSeries         *production,
-         GArray            *spot,
-         const FbkContract *contract,
-         FbkTariffBook     *book,
-         const char        *from,
-         const char        *to)
+compute (Fixture    *f,
+         const char *from,
+         const char *to)
 {
-  FbkCostSheet *sheet = fbk_cost_compute (consumption, production, spot, contract, book, at (from), at (to));
+  FbkCostSheet *sheet = fbk_cost_compute (f->consumption, f->production, f->spot, &f->contract, f->book,
+                                          at (from), at (to));
 
   g_assert_nonnull (sheet);
   g_assert_cmpuint (sheet->hours->len, ==, (at (to) - at (from)) / HOUR);
@@ -168,18 +163,16 @@ bucket_at (GArray     *buckets,
   return NULL;
 }
 
-/* A whole month of one kWh every hour; and its spot prices at @nok. */
+/* A whole month of @kwh every hour at spot @nok. */
 static void
-put_month (FbkSeries  *series,
-           GArray     *spot,
+put_month (Fixture    *f,
            const char *first,
            guint       n_hours,
            double      kwh,
            double      nok)
 {
-  put_hours (series, first, n_hours, kwh);
-  if (spot != NULL)
-    put_spot (spot, first, n_hours, nok);
+  put_hours (f->consumption, first, n_hours, kwh);
+  put_spot (f->spot, first, n_hours, nok);
 }
 
 /* Grid energy of 1 kWh in each hour of one Oslo day: 'D' the day price,
@@ -207,37 +200,35 @@ assert_day_night (FbkCostSheet *sheet,
 }
 
 static void
-test_day_night (void)
+test_day_night (Fixture       *f,
+                gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  FbkContract contract = default_contract ();
   g_autoptr(FbkCostSheet) january = NULL;
   g_autoptr(FbkCostSheet) april = NULL;
   g_autoptr(FbkCostSheet) october = NULL;
   g_autoptr(FbkCostSheet) may = NULL;
 
-  put_hours (consumption, "2025-01-01T00:00:00+01:00", 744, 1.0);
-  put_hours (consumption, "2025-04-01T00:00:00+02:00", 720, 1.0);
-  put_hours (consumption, "2025-10-01T00:00:00+02:00", 745, 1.0);
-  put_hours (consumption, "2028-05-01T00:00:00+02:00", 744, 1.0);
+  put_hours (f->consumption, "2025-01-01T00:00:00+01:00", 744, 1.0);
+  put_hours (f->consumption, "2025-04-01T00:00:00+02:00", 720, 1.0);
+  put_hours (f->consumption, "2025-10-01T00:00:00+02:00", 745, 1.0);
+  put_hours (f->consumption, "2028-05-01T00:00:00+02:00", 744, 1.0);
 
   /* January 2025: day 23.21 × 1.25 = 29.0125, night 15.21 × 1.25 = 19.0125.
    * Wednesday 15th: 06-21 day; Saturday 18th: all night. */
-  january = compute (consumption, NULL, NULL, &contract, book, "2025-01-15T00:00:00+01:00", "2025-01-19T00:00:00+01:00");
+  january = compute (f, "2025-01-15T00:00:00+01:00", "2025-01-19T00:00:00+01:00");
   assert_day_night (january, "2025-01-15T00:00:00+01:00", "NNNNNNDDDDDDDDDDDDDDDDNN", 29.0125, 19.0125);
   assert_day_night (january, "2025-01-18T00:00:00+01:00", "NNNNNNNNNNNNNNNNNNNNNNNN", 29.0125, 19.0125);
 
   /* Easter Monday 21 April 2025: night 12.99 × 1.25 = 16.2375 all day;
    * Tuesday 22nd day hours 20.99 × 1.25 = 26.2375 */
-  april = compute (consumption, NULL, NULL, &contract, book, "2025-04-21T00:00:00+02:00", "2025-04-23T00:00:00+02:00");
+  april = compute (f, "2025-04-21T00:00:00+02:00", "2025-04-23T00:00:00+02:00");
   assert_day_night (april, "2025-04-21T00:00:00+02:00", "NNNNNNNNNNNNNNNNNNNNNNNN", 26.2375, 16.2375);
   assert_day_night (april, "2025-04-22T00:00:00+02:00", "NNNNNNDDDDDDDDDDDDDDDDNN", 26.2375, 16.2375);
 
   /* The October DST day, Sunday 26 October 2025: 25 hours, both 02:00
    * hours among them, all at night (16.2375); Monday 27th, now UTC+1,
    * day hours from local 06:00 */
-  october = compute (consumption, NULL, NULL, &contract, book, "2025-10-26T00:00:00+02:00", "2025-10-28T00:00:00+01:00");
+  october = compute (f, "2025-10-26T00:00:00+02:00", "2025-10-28T00:00:00+01:00");
   g_assert_cmpuint (october->hours->len, ==, 25 + 24);
   assert_day_night (october, "2025-10-26T00:00:00+02:00", "NNNNNNNNNNNNNNNNNNNNNNNNN", 26.2375, 16.2375);
   assert_day_night (october, "2025-10-27T00:00:00+01:00", "NNNNNNDDDDDDDDDDDDDDDDNN", 26.2375, 16.2375);
@@ -245,27 +236,24 @@ test_day_night (void)
   /* 17 May on a weekday: Wednesday 17 May 2028 under the 2026-07 prices,
    * night 16.99 × 1.25 = 21.2375 all day; Tuesday 16th day hours
    * 28.99 × 1.25 = 36.2375 */
-  may = compute (consumption, NULL, NULL, &contract, book, "2028-05-16T00:00:00+02:00", "2028-05-18T00:00:00+02:00");
+  may = compute (f, "2028-05-16T00:00:00+02:00", "2028-05-18T00:00:00+02:00");
   assert_day_night (may, "2028-05-16T00:00:00+02:00", "NNNNNNDDDDDDDDDDDDDDDDNN", 36.2375, 21.2375);
   assert_day_night (may, "2028-05-17T00:00:00+02:00", "NNNNNNNNNNNNNNNNNNNNNNNN", 36.2375, 21.2375);
 }
 
 static void
-test_hour_parts (void)
+test_hour_parts (Fixture       *f,
+                 gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostHour *hour;
 
   /* January 2025, 2 kWh every hour at spot 1.25 NOK/kWh = 125 øre, a
    * markup of 4.9 øre and a fee of 39 kr */
-  put_month (consumption, spot, "2025-01-01T00:00:00+01:00", 744, 2.0, 1.25);
-  contract.markup_ore = 4.9;
-  contract.monthly_fee_kr = 39.0;
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-01-15T12:00:00+01:00", "2025-01-15T13:00:00+01:00");
+  put_month (f, "2025-01-01T00:00:00+01:00", 744, 2.0, 1.25);
+  f->contract.markup_ore = 4.9;
+  f->contract.monthly_fee_kr = 39.0;
+  sheet = compute (f, "2025-01-15T12:00:00+01:00", "2025-01-15T13:00:00+01:00");
 
   hour = hour_at (sheet, "2025-01-15T12:00:00+01:00");
   g_assert_cmpfloat (hour->kwh, ==, 2.0);
@@ -306,18 +294,15 @@ test_hour_parts (void)
  * 2 kWh under 5000, −2 × 112.5 = −225; later hours nothing. The month:
  * 714 × −787.5 − 225 = −562275 − 225 = −562500 = 5000 × −112.5. */
 static void
-test_subsidy_cap (void)
+test_subsidy_cap (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(FbkCostSheet) late = NULL;
   g_autoptr(GArray) months = NULL;
-  FbkContract contract = default_contract ();
 
-  put_month (consumption, spot, "2025-01-01T00:00:00+01:00", 744, 7.0, 1.75);
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-01-01T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
+  put_month (f, "2025-01-01T00:00:00+01:00", 744, 7.0, 1.75);
+  sheet = compute (f, "2025-01-01T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
 
   assert_ore (hour_at (sheet, "2025-01-01T00:00:00+01:00")->ore.subsidy, -787.5);
   assert_ore (hour_at (sheet, "2025-01-30T17:00:00+01:00")->ore.subsidy, -787.5);
@@ -331,14 +316,14 @@ test_subsidy_cap (void)
 
   /* A period that starts after the cap was crossed still counts from the
    * 1st: nothing on the 31st */
-  late = compute (consumption, NULL, spot, &contract, book, "2025-01-31T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
+  late = compute (f, "2025-01-31T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
   for (guint i = 0; i < late->hours->len; i++)
     assert_ore (g_array_index (late->hours, FbkCostHour, i).ore.subsidy, 0.0);
 
   /* A cabin gets none, a known zero */
-  contract.cabin = TRUE;
+  f->contract.cabin = TRUE;
   g_clear_pointer (&late, fbk_cost_sheet_free);
-  late = compute (consumption, NULL, spot, &contract, book, "2025-01-01T00:00:00+01:00", "2025-01-02T00:00:00+01:00");
+  late = compute (f, "2025-01-01T00:00:00+01:00", "2025-01-02T00:00:00+01:00");
   assert_ore (hour_at (late, "2025-01-01T12:00:00+01:00")->ore.subsidy, 0.0);
 }
 
@@ -350,22 +335,19 @@ test_subsidy_cap (void)
  * (index 142 = 5 days 22 hours: 6 October 22:00) gets 6 kWh,
  * 6 × −168.75 = −1012.5; the month 1000 × −168.75 = −168750. */
 static void
-test_norgespris_cap (void)
+test_norgespris_cap (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) home = NULL;
   g_autoptr(FbkCostSheet) cabin = NULL;
   g_autoptr(GArray) home_months = NULL;
   g_autoptr(GArray) cabin_months = NULL;
-  FbkContract contract = default_contract ();
 
-  put_month (consumption, spot, "2025-10-01T00:00:00+02:00", 745, 7.0, 1.75);
-  contract.scheme = FBK_SCHEME_NORGESPRIS;
-  contract.norgespris_from = (FbkDate) { 2025, 10, 1 };
+  put_month (f, "2025-10-01T00:00:00+02:00", 745, 7.0, 1.75);
+  f->contract.scheme = FBK_SCHEME_NORGESPRIS;
+  f->contract.norgespris_from = (FbkDate) { 2025, 10, 1 };
 
-  home = compute (consumption, NULL, spot, &contract, book, "2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00");
+  home = compute (f, "2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00");
   assert_ore (hour_at (home, "2025-10-30T16:00:00+01:00")->ore.norgespris, -1181.25);
   assert_ore (hour_at (home, "2025-10-30T17:00:00+01:00")->ore.norgespris, -337.5);
   assert_ore (hour_at (home, "2025-10-30T18:00:00+01:00")->ore.norgespris, 0.0);
@@ -375,8 +357,8 @@ test_norgespris_cap (void)
   /* 714 × −1181.25 − 337.5 = −843412.5 − 337.5 = −843750 = 5000 × −168.75 */
   assert_ore (g_array_index (home_months, FbkCostBucket, 0).ore.norgespris, -843750.0);
 
-  contract.cabin = TRUE;
-  cabin = compute (consumption, NULL, spot, &contract, book, "2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00");
+  f->contract.cabin = TRUE;
+  cabin = compute (f, "2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00");
   assert_ore (hour_at (cabin, "2025-10-06T21:00:00+02:00")->ore.norgespris, -1181.25);
   assert_ore (hour_at (cabin, "2025-10-06T22:00:00+02:00")->ore.norgespris, -1012.5);
   assert_ore (hour_at (cabin, "2025-10-06T23:00:00+02:00")->ore.norgespris, 0.0);
@@ -391,23 +373,20 @@ test_norgespris_cap (void)
  * After: the settlement 2 × (40 − 20) × 1.25 = +50 an hour, strømstøtte 0;
  *   16 days × 24 = 384 hours: +19200. */
 static void
-test_norgespris_mid_month (void)
+test_norgespris_mid_month (Fixture       *f,
+                           gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(GArray) months = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostBucket *month;
 
-  put_hours (consumption, "2025-11-01T00:00:00+01:00", 720, 2.0);
-  put_spot (spot, "2025-11-01T00:00:00+01:00", 336, 1.00);
-  put_spot (spot, "2025-11-15T00:00:00+01:00", 384, 0.20);
-  contract.scheme = FBK_SCHEME_NORGESPRIS;
-  contract.norgespris_from = (FbkDate) { 2025, 11, 15 };
+  put_hours (f->consumption, "2025-11-01T00:00:00+01:00", 720, 2.0);
+  put_spot (f->spot, "2025-11-01T00:00:00+01:00", 336, 1.00);
+  put_spot (f->spot, "2025-11-15T00:00:00+01:00", 384, 0.20);
+  f->contract.scheme = FBK_SCHEME_NORGESPRIS;
+  f->contract.norgespris_from = (FbkDate) { 2025, 11, 15 };
 
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00");
+  sheet = compute (f, "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00");
   assert_ore (hour_at (sheet, "2025-11-14T23:00:00+01:00")->ore.subsidy, -56.25);
   assert_ore (hour_at (sheet, "2025-11-14T23:00:00+01:00")->ore.norgespris, 0.0);
   assert_ore (hour_at (sheet, "2025-11-15T00:00:00+01:00")->ore.subsidy, 0.0);
@@ -419,33 +398,27 @@ test_norgespris_mid_month (void)
   assert_ore (month->ore.norgespris, 19200.0);
 }
 
-/* Quarter-hour values summed to clock hours, on the DST days. October
- * 2025 in quarters of 0.25 kWh: every hour 1 kWh, the 26th's 25 of them
- * too. The two 02:00 hours have spot 0.30 and 0.90 NOK: electricity
- * 1 × 30 × 1.25 = 37.5 and 1 × 90 × 1.25 = 112.5. March 2026 likewise,
- * its 29th with 23 hours. A quarter missing leaves its hour unknown. */
+/* Quarter-hour values summed to clock hours, on the October DST day.
+ * October 2025 in quarters of 0.25 kWh: every hour 1 kWh, the 26th's 25
+ * of them too. The two 02:00 hours have spot 0.30 and 0.90 NOK:
+ * electricity 1 × 30 × 1.25 = 37.5 and 1 × 90 × 1.25 = 112.5. */
 static void
-test_quarter_hours_and_dst (void)
+test_quarter_hours_october (Fixture       *f,
+                            gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(FbkSeries) gap = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) october = NULL;
-  g_autoptr(FbkCostSheet) march = NULL;
   g_autoptr(GArray) days = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostBucket *day;
   const FbkCostHour *hour;
 
-  put_intervals (consumption, "2025-10-01T00:00:00+02:00", 745 * 4, 900, 0.25);
+  put_intervals (f->consumption, "2025-10-01T00:00:00+02:00", 745 * 4, 900, 0.25);
   /* 26 October 2025 00:00+02:00 is 25 October 22:00Z; the two 02:00
    * hours are 00:00Z and 01:00Z */
-  put_spot (spot, "2025-10-26T00:00:00+02:00", 2, 0.50);
-  put_spot (spot, "2025-10-26T00:00:00Z", 1, 0.30);
-  put_spot (spot, "2025-10-26T01:00:00Z", 1, 0.90);
+  put_spot (f->spot, "2025-10-26T00:00:00+02:00", 2, 0.50);
+  put_spot (f->spot, "2025-10-26T00:00:00Z", 1, 0.30);
+  put_spot (f->spot, "2025-10-26T01:00:00Z", 1, 0.90);
 
-  october = compute (consumption, NULL, spot, &contract, book, "2025-10-26T00:00:00+02:00", "2025-10-27T00:00:00+01:00");
+  october = compute (f, "2025-10-26T00:00:00+02:00", "2025-10-27T00:00:00+01:00");
   g_assert_cmpuint (october->hours->len, ==, 25);
   for (guint i = 0; i < 25; i++)
     g_assert_cmpfloat (g_array_index (october->hours, FbkCostHour, i).kwh, ==, 1.0);
@@ -467,15 +440,25 @@ test_quarter_hours_and_dst (void)
   /* capacity: October's average is 1.0, step 1 of the 2025-04-01 table,
    * 125 kr over 745 hours: 25 of them 12500 × 25 / 745 */
   assert_ore (day->ore.capacity, 12500.0 * 25 / 745);
+}
 
-  /* March 2026: the 29th has 23 hours; the quarter from 10:15 on the 30th
-   * is missing. From 1 March 00:00 to 30 March 10:15 are 28 × 24 + 23 +
-   * 10.25 = 705.25 hours, 2821 quarters; from 10:30 to 1 April 37.5 hours,
-   * 150 quarters (2821 + 150 = 743 × 4 − 1). */
-  put_intervals (gap, "2026-03-01T00:00:00+01:00", 2821, 900, 0.25);
-  put_intervals (gap, "2026-03-30T10:30:00+02:00", 150, 900, 0.25);
-  march = compute (gap, NULL, NULL, &contract, book, "2026-03-29T00:00:00+01:00", "2026-03-31T00:00:00+02:00");
-  g_clear_pointer (&days, g_array_unref);
+/* March 2026 in quarters: the 29th has 23 hours; the quarter from 10:15
+ * on the 30th is missing, which leaves its hour unknown (partial is not
+ * whole). From 1 March 00:00 to 30 March 10:15 are 28 × 24 + 23 + 10.25
+ * = 705.25 hours, 2821 quarters; from 10:30 to 1 April 37.5 hours, 150
+ * quarters (2821 + 150 = 743 × 4 − 1). */
+static void
+test_quarter_hours_march (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(FbkCostSheet) march = NULL;
+  g_autoptr(GArray) days = NULL;
+  const FbkCostBucket *day;
+  const FbkCostHour *hour;
+
+  put_intervals (f->consumption, "2026-03-01T00:00:00+01:00", 2821, 900, 0.25);
+  put_intervals (f->consumption, "2026-03-30T10:30:00+02:00", 150, 900, 0.25);
+  march = compute (f, "2026-03-29T00:00:00+01:00", "2026-03-31T00:00:00+02:00");
   days = fbk_cost_sheet_get_buckets (march, FBK_RESOLUTION_DAY);
   g_assert_cmpuint (days->len, ==, 2);
   day = &g_array_index (days, FbkCostBucket, 0);
@@ -506,24 +489,21 @@ test_quarter_hours_and_dst (void)
  * capacity step 1, 135 kr: 24 × 13500 / 744.
  * Thursday 9th: electricity 24 × 50 × 1.25 = 1500, strømstøtte 0 (50 < 75). */
 static void
-test_missing_spot_day (void)
+test_missing_spot_day (Fixture       *f,
+                       gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(FbkCostSheet) fixed = NULL;
   g_autoptr(GArray) days = NULL;
   g_autoptr(GArray) months = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostBucket *day;
   const FbkCostHour *hour;
 
-  put_hours (consumption, "2025-01-01T00:00:00+01:00", 744, 1.0);
-  put_spot (spot, "2025-01-01T00:00:00+01:00", 9 * 24, 0.50);
-  put_spot (spot, "2025-01-11T00:00:00+01:00", 21 * 24, 0.50);
+  put_hours (f->consumption, "2025-01-01T00:00:00+01:00", 744, 1.0);
+  put_spot (f->spot, "2025-01-01T00:00:00+01:00", 9 * 24, 0.50);
+  put_spot (f->spot, "2025-01-11T00:00:00+01:00", 21 * 24, 0.50);
 
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-01-01T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
+  sheet = compute (f, "2025-01-01T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
   hour = hour_at (sheet, "2025-01-10T12:00:00+01:00");
   assert_unknown (hour->ore.electricity);
   assert_unknown (hour->ore.subsidy);
@@ -559,9 +539,9 @@ test_missing_spot_day (void)
   assert_ore (g_array_index (months, FbkCostBucket, 0).ore.capacity, 13500.0);
 
   /* A fixed price needs no spot price: 1 × 89.9 on the 10th too */
-  contract.supplier = FBK_SUPPLIER_FIXED;
-  contract.fixed_price_ore = 89.9;
-  fixed = compute (consumption, NULL, spot, &contract, book, "2025-01-10T00:00:00+01:00", "2025-01-11T00:00:00+01:00");
+  f->contract.supplier = FBK_SUPPLIER_FIXED;
+  f->contract.fixed_price_ore = 89.9;
+  fixed = compute (f, "2025-01-10T00:00:00+01:00", "2025-01-11T00:00:00+01:00");
   assert_ore (hour_at (fixed, "2025-01-10T12:00:00+01:00")->ore.electricity, 89.9);
   assert_unknown (hour_at (fixed, "2025-01-10T12:00:00+01:00")->ore.subsidy);
 }
@@ -569,19 +549,17 @@ test_missing_spot_day (void)
 /* A missing day under Norgespris (January 2026): the settlement is
  * unknown, strømstøtte a known zero. With no scheme both are known zeros. */
 static void
-test_missing_spot_schemes (void)
+test_missing_spot_schemes (Fixture       *f,
+                           gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
   g_autoptr(FbkCostSheet) norgespris = NULL;
   g_autoptr(FbkCostSheet) none = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostHour *hour;
 
-  put_hours (consumption, "2026-01-01T00:00:00+01:00", 744, 1.0);
-  contract.scheme = FBK_SCHEME_NORGESPRIS;
-  contract.norgespris_from = (FbkDate) { 2025, 10, 1 };
-  norgespris = compute (consumption, NULL, NULL, &contract, book, "2026-01-12T00:00:00+01:00", "2026-01-13T00:00:00+01:00");
+  put_hours (f->consumption, "2026-01-01T00:00:00+01:00", 744, 1.0);
+  f->contract.scheme = FBK_SCHEME_NORGESPRIS;
+  f->contract.norgespris_from = (FbkDate) { 2025, 10, 1 };
+  norgespris = compute (f, "2026-01-12T00:00:00+01:00", "2026-01-13T00:00:00+01:00");
   hour = hour_at (norgespris, "2026-01-12T08:00:00+01:00");
   assert_unknown (hour->ore.norgespris);
   assert_ore (hour->ore.subsidy, 0.0);
@@ -590,8 +568,8 @@ test_missing_spot_schemes (void)
   assert_ore (hour->ore.grid_energy, 26.2375);
   assert_ore (hour->ore.taxes, 10.1625);
 
-  contract.scheme = FBK_SCHEME_NONE;
-  none = compute (consumption, NULL, NULL, &contract, book, "2026-01-12T00:00:00+01:00", "2026-01-13T00:00:00+01:00");
+  f->contract.scheme = FBK_SCHEME_NONE;
+  none = compute (f, "2026-01-12T00:00:00+01:00", "2026-01-13T00:00:00+01:00");
   hour = hour_at (none, "2026-01-12T08:00:00+01:00");
   assert_ore (hour->ore.norgespris, 0.0);
   assert_ore (hour->ore.subsidy, 0.0);
@@ -610,30 +588,28 @@ test_missing_spot_schemes (void)
  * September 2023's peaks of 4 kWh are step 2 of the 2023-02-01 table,
  * 170 kr: 17000 / 720 an hour. */
 static void
-test_null_step_price (void)
+test_null_step_price (Fixture       *f,
+                      gconstpointer  data)
 {
   static const char energy_json[] =
     "{\"rows\": [{\"valid_from\": \"2023-01-01\", \"day\": 20, \"night\": 10,"
     " \"day_from_hour\": 6, \"day_to_hour\": 22, \"source\": \"test\"}]}";
   g_autoptr(GBytes) energy = g_bytes_new_static (energy_json, sizeof energy_json - 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FbkTariffBook) book = NULL;
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) october = NULL;
   g_autoptr(FbkCostSheet) september = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostMonth *month;
   const FbkCostHour *hour;
 
-  book = fbk_tariff_book_new_from_bytes (NULL, energy, NULL, NULL, &error);
+  g_clear_object (&f->book);
+  f->book = fbk_tariff_book_new_from_bytes (NULL, energy, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  put_month (consumption, spot, "2023-10-01T00:00:00+02:00", 745, 1.0, 0.80);
-  put_hours (consumption, "2023-10-02T18:00:00+02:00", 1, 12.0);
-  put_hours (consumption, "2023-10-03T18:00:00+02:00", 1, 12.0);
-  put_hours (consumption, "2023-10-04T18:00:00+02:00", 1, 12.0);
-  october = compute (consumption, NULL, spot, &contract, book, "2023-10-11T00:00:00+02:00", "2023-10-12T00:00:00+02:00");
+  put_month (f, "2023-10-01T00:00:00+02:00", 745, 1.0, 0.80);
+  put_hours (f->consumption, "2023-10-02T18:00:00+02:00", 1, 12.0);
+  put_hours (f->consumption, "2023-10-03T18:00:00+02:00", 1, 12.0);
+  put_hours (f->consumption, "2023-10-04T18:00:00+02:00", 1, 12.0);
+  october = compute (f, "2023-10-11T00:00:00+02:00", "2023-10-12T00:00:00+02:00");
 
   month = &g_array_index (october->months, FbkCostMonth, 0);
   assert_ore (month->max_hours.average, 12.0);
@@ -652,11 +628,11 @@ test_null_step_price (void)
   assert_ore (hour->ore.norgespris, 0.0);
   assert_ore (hour->ore.fees, 0.0);
 
-  put_hours (consumption, "2023-09-01T00:00:00+02:00", 720, 1.0);
-  put_hours (consumption, "2023-09-05T18:00:00+02:00", 1, 4.0);
-  put_hours (consumption, "2023-09-06T18:00:00+02:00", 1, 4.0);
-  put_hours (consumption, "2023-09-07T18:00:00+02:00", 1, 4.0);
-  september = compute (consumption, NULL, NULL, &contract, book, "2023-09-11T00:00:00+02:00", "2023-09-12T00:00:00+02:00");
+  put_hours (f->consumption, "2023-09-01T00:00:00+02:00", 720, 1.0);
+  put_hours (f->consumption, "2023-09-05T18:00:00+02:00", 1, 4.0);
+  put_hours (f->consumption, "2023-09-06T18:00:00+02:00", 1, 4.0);
+  put_hours (f->consumption, "2023-09-07T18:00:00+02:00", 1, 4.0);
+  september = compute (f, "2023-09-11T00:00:00+02:00", "2023-09-12T00:00:00+02:00");
   g_assert_cmpuint (g_array_index (september->months, FbkCostMonth, 0).step, ==, 2);
   assert_ore (hour_at (september, "2023-09-11T12:00:00+02:00")->ore.capacity, 17000.0 / 720);
 }
@@ -665,22 +641,19 @@ test_null_step_price (void)
  * forbruksavgift, strømstøtte and Norgespris in 2027. A month without any
  * consumption value has no capacity step. */
 static void
-test_unknown_tariff (void)
+test_unknown_tariff (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(FbkCostSheet) later = NULL;
   g_autoptr(FbkCostSheet) empty = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostHour *hour;
 
   /* September 2024, 1 kWh at 0.50 NOK: grid energy unknown; taxes
    * (16.44 + 1) × 1.25 = 21.8; capacity step 1 of 2023-10-01, 120 kr:
    * 12000 / 720; electricity 62.5 */
-  put_month (consumption, spot, "2024-09-01T00:00:00+02:00", 720, 1.0, 0.50);
-  sheet = compute (consumption, NULL, spot, &contract, book, "2024-09-30T12:00:00+02:00", "2024-09-30T13:00:00+02:00");
+  put_month (f, "2024-09-01T00:00:00+02:00", 720, 1.0, 0.50);
+  sheet = compute (f, "2024-09-30T12:00:00+02:00", "2024-09-30T13:00:00+02:00");
   hour = hour_at (sheet, "2024-09-30T12:00:00+02:00");
   assert_unknown (hour->ore.grid_energy);
   assert_ore (hour->ore.taxes, 21.8);
@@ -690,8 +663,8 @@ test_unknown_tariff (void)
 
   /* January 2027 at 1.50 NOK: taxes and strømstøtte unknown; energiledd
    * (28.99 × 1.25 = 36.2375 on Monday the 4th at noon) and capacity known */
-  put_month (consumption, spot, "2027-01-01T00:00:00+01:00", 744, 1.0, 1.50);
-  later = compute (consumption, NULL, spot, &contract, book, "2027-01-04T12:00:00+01:00", "2027-01-04T13:00:00+01:00");
+  put_month (f, "2027-01-01T00:00:00+01:00", 744, 1.0, 1.50);
+  later = compute (f, "2027-01-04T12:00:00+01:00", "2027-01-04T13:00:00+01:00");
   hour = hour_at (later, "2027-01-04T12:00:00+01:00");
   assert_unknown (hour->ore.taxes);
   assert_unknown (hour->ore.subsidy);
@@ -699,13 +672,13 @@ test_unknown_tariff (void)
   /* step 1 of the 2026-07-01 table, 150 kr */
   assert_ore (hour->ore.capacity, 15000.0 / 744);
   g_clear_pointer (&later, fbk_cost_sheet_free);
-  contract.scheme = FBK_SCHEME_NORGESPRIS;
-  contract.norgespris_from = (FbkDate) { 2026, 1, 1 };
-  later = compute (consumption, NULL, spot, &contract, book, "2027-01-04T12:00:00+01:00", "2027-01-04T13:00:00+01:00");
+  f->contract.scheme = FBK_SCHEME_NORGESPRIS;
+  f->contract.norgespris_from = (FbkDate) { 2026, 1, 1 };
+  later = compute (f, "2027-01-04T12:00:00+01:00", "2027-01-04T13:00:00+01:00");
   assert_unknown (hour_at (later, "2027-01-04T12:00:00+01:00")->ore.norgespris);
 
   /* February 2027 has no value at all: capacity unknown for its hours */
-  empty = compute (consumption, NULL, spot, &contract, book, "2027-02-01T00:00:00+01:00", "2027-02-01T01:00:00+01:00");
+  empty = compute (f, "2027-02-01T00:00:00+01:00", "2027-02-01T01:00:00+01:00");
   hour = hour_at (empty, "2027-02-01T00:00:00+01:00");
   assert_unknown (hour->ore.capacity);
   g_assert_cmpuint (hour->unknown, ==, FBK_COST_UNKNOWN_CONSUMPTION | FBK_COST_UNKNOWN_MAX_HOURS);
@@ -723,35 +696,32 @@ test_unknown_tariff (void)
  * February: 9 days, 216 of its 672 hours:
  *   capacity 35000 × 216 / 672 = 11250, fees 4900 × 216 / 672 = 1575. */
 static void
-test_partial_month (void)
+test_partial_month (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(FbkCostSheet) february = NULL;
   g_autoptr(GArray) months = NULL;
   g_autoptr(GArray) whole = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostBucket *month;
   const FbkCostHour *hour;
 
-  put_hours (consumption, "2025-01-01T00:00:00+01:00", 24 * 24, 1.0);
-  put_hours (consumption, "2025-01-26T00:00:00+01:00", 6 * 24 + 672, 1.0);
-  put_spot (spot, "2025-01-01T00:00:00+01:00", 744 + 672, 0.50);
+  put_hours (f->consumption, "2025-01-01T00:00:00+01:00", 24 * 24, 1.0);
+  put_hours (f->consumption, "2025-01-26T00:00:00+01:00", 6 * 24 + 672, 1.0);
+  put_spot (f->spot, "2025-01-01T00:00:00+01:00", 744 + 672, 0.50);
   for (int day = 3; day <= 7; day += 2)
     {
       g_autofree char *peak = g_strdup_printf ("2025-01-%02dT17:00:00+01:00", day);
-      put_hours (consumption, peak, 1, 4.0);
+      put_hours (f->consumption, peak, 1, 4.0);
     }
   for (int day = 20; day <= 22; day++)
     {
       g_autofree char *peak = g_strdup_printf ("2025-02-%02dT17:00:00+01:00", day);
-      put_hours (consumption, peak, 1, 6.0);
+      put_hours (f->consumption, peak, 1, 6.0);
     }
-  contract.monthly_fee_kr = 49.0;
+  f->contract.monthly_fee_kr = 49.0;
 
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-01-20T00:00:00+01:00", "2025-02-10T00:00:00+01:00");
+  sheet = compute (f, "2025-01-20T00:00:00+01:00", "2025-02-10T00:00:00+01:00");
   g_assert_cmpuint (sheet->months->len, ==, 2);
   g_assert_cmpuint (g_array_index (sheet->months, FbkCostMonth, 0).step, ==, 2);
   g_assert_cmpuint (g_array_index (sheet->months, FbkCostMonth, 1).step, ==, 3);
@@ -789,7 +759,7 @@ test_partial_month (void)
   assert_ore (month->ore.fees, 1575.0);
 
   /* the whole of February sums to the monthly amounts */
-  february = compute (consumption, NULL, spot, &contract, book, "2025-02-01T00:00:00+01:00", "2025-03-01T00:00:00+01:00");
+  february = compute (f, "2025-02-01T00:00:00+01:00", "2025-03-01T00:00:00+01:00");
   whole = fbk_cost_sheet_get_buckets (february, FBK_RESOLUTION_MONTH);
   assert_ore (g_array_index (whole, FbkCostBucket, 0).ore.capacity, 35000.0);
   assert_ore (g_array_index (whole, FbkCostBucket, 0).ore.fees, 4900.0);
@@ -801,20 +771,17 @@ test_partial_month (void)
  * nothing on 10 November 12:00. Before the gap strømstøtte is
  * −1 × 0.9 × (100 − 75) × 1.25 = −28.125. */
 static void
-test_gap_and_cap (void)
+test_gap_and_cap (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostHour *hour;
 
-  put_hours (consumption, "2025-11-01T00:00:00+01:00", 9 * 24 + 12, 1.0);
-  put_hours (consumption, "2025-11-10T13:00:00+01:00", 20 * 24 + 11, 1.0);
-  put_spot (spot, "2025-11-01T00:00:00+01:00", 720, 1.00);
+  put_hours (f->consumption, "2025-11-01T00:00:00+01:00", 9 * 24 + 12, 1.0);
+  put_hours (f->consumption, "2025-11-10T13:00:00+01:00", 20 * 24 + 11, 1.0);
+  put_spot (f->spot, "2025-11-01T00:00:00+01:00", 720, 1.00);
 
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-11-10T00:00:00+01:00", "2025-11-11T00:00:00+01:00");
+  sheet = compute (f, "2025-11-10T00:00:00+01:00", "2025-11-11T00:00:00+01:00");
   assert_ore (hour_at (sheet, "2025-11-10T11:00:00+01:00")->ore.subsidy, -28.125);
   hour = hour_at (sheet, "2025-11-10T13:00:00+01:00");
   assert_unknown (hour->ore.subsidy);
@@ -827,29 +794,26 @@ test_gap_and_cap (void)
  * −3 × (50 − 2) = −144; 13:00 1 kWh at −0.10 NOK: −1 × (−10 − 2) = +12;
  * 14:00 no production value; 15:00 2 kWh without a spot price. */
 static void
-test_production_credit (void)
+test_production_credit (Fixture       *f,
+                        gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(FbkSeries) production = new_series (FBK_DIRECTION_PRODUCTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(FbkCostSheet) without = NULL;
   g_autoptr(GArray) days = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostHour *hour;
   const FbkCostBucket *day;
 
-  put_hours (consumption, "2025-01-01T00:00:00+01:00", 744, 1.0);
-  put_hours (production, "2025-01-15T12:00:00+01:00", 1, 3.0);
-  put_hours (production, "2025-01-15T13:00:00+01:00", 1, 1.0);
-  put_hours (production, "2025-01-15T15:00:00+01:00", 1, 2.0);
-  put_spot (spot, "2025-01-15T00:00:00+01:00", 13, 0.50);
-  put_spot (spot, "2025-01-15T13:00:00+01:00", 1, -0.10);
-  put_spot (spot, "2025-01-15T14:00:00+01:00", 1, 0.50);
-  contract.production_deduction_ore = 2.0;
+  f->production = fbk_series_new (METER, FBK_DIRECTION_PRODUCTION);
+  put_hours (f->consumption, "2025-01-01T00:00:00+01:00", 744, 1.0);
+  put_hours (f->production, "2025-01-15T12:00:00+01:00", 1, 3.0);
+  put_hours (f->production, "2025-01-15T13:00:00+01:00", 1, 1.0);
+  put_hours (f->production, "2025-01-15T15:00:00+01:00", 1, 2.0);
+  put_spot (f->spot, "2025-01-15T00:00:00+01:00", 13, 0.50);
+  put_spot (f->spot, "2025-01-15T13:00:00+01:00", 1, -0.10);
+  put_spot (f->spot, "2025-01-15T14:00:00+01:00", 1, 0.50);
+  f->contract.production_deduction_ore = 2.0;
 
-  sheet = compute (consumption, production, spot, &contract, book, "2025-01-15T12:00:00+01:00", "2025-01-15T16:00:00+01:00");
+  sheet = compute (f, "2025-01-15T12:00:00+01:00", "2025-01-15T16:00:00+01:00");
   hour = hour_at (sheet, "2025-01-15T12:00:00+01:00");
   g_assert_cmpfloat (hour->production_kwh, ==, 3.0);
   assert_ore (hour->ore.production_credit, -144.0);
@@ -874,7 +838,8 @@ test_production_credit (void)
   assert_unknown (day->ore.production_credit);
 
   /* a meter that does not produce */
-  without = compute (consumption, NULL, spot, &contract, book, "2025-01-15T12:00:00+01:00", "2025-01-15T13:00:00+01:00");
+  g_clear_object (&f->production);
+  without = compute (f, "2025-01-15T12:00:00+01:00", "2025-01-15T13:00:00+01:00");
   assert_unknown (hour_at (without, "2025-01-15T12:00:00+01:00")->production_kwh);
   assert_unknown (hour_at (without, "2025-01-15T12:00:00+01:00")->ore.production_credit);
 }
@@ -884,22 +849,19 @@ test_production_credit (void)
  * 4900 / 744. The month: electricity 744 × 179.8 = 133771.2, fee 4900,
  * capacity (step 2, 215 kr) 21500; strømstøtte 0 at spot 0.50. */
 static void
-test_fixed_price (void)
+test_fixed_price (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(GArray) months = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostBucket *month;
 
-  put_month (consumption, spot, "2025-01-01T00:00:00+01:00", 744, 2.0, 0.50);
-  contract.supplier = FBK_SUPPLIER_FIXED;
-  contract.fixed_price_ore = 89.9;
-  contract.monthly_fee_kr = 49.0;
+  put_month (f, "2025-01-01T00:00:00+01:00", 744, 2.0, 0.50);
+  f->contract.supplier = FBK_SUPPLIER_FIXED;
+  f->contract.fixed_price_ore = 89.9;
+  f->contract.monthly_fee_kr = 49.0;
 
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-01-01T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
+  sheet = compute (f, "2025-01-01T00:00:00+01:00", "2025-02-01T00:00:00+01:00");
   assert_ore (hour_at (sheet, "2025-01-20T03:00:00+01:00")->ore.electricity, 179.8);
   assert_ore (hour_at (sheet, "2025-01-20T03:00:00+01:00")->ore.fees, 4900.0 / 744);
 
@@ -923,20 +885,17 @@ test_fixed_price (void)
 /* Buckets of every size in Oslo time: the ISO week of the October DST day
  * has 169 hours, 2025 has 8760; a sheet's first and last weeks are cut. */
 static void
-test_buckets (void)
+test_buckets (Fixture       *f,
+              gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) sheet = NULL;
   g_autoptr(GArray) weeks = NULL;
   g_autoptr(GArray) years = NULL;
   g_autoptr(GArray) hours = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostBucket *week;
 
-  put_month (consumption, spot, "2025-10-01T00:00:00+02:00", 745, 1.0, 0.40);
-  sheet = compute (consumption, NULL, spot, &contract, book, "2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00");
+  put_month (f, "2025-10-01T00:00:00+02:00", 745, 1.0, 0.40);
+  sheet = compute (f, "2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00");
 
   weeks = fbk_cost_sheet_get_buckets (sheet, FBK_RESOLUTION_WEEK);
   /* Wednesday 1 October is in the week of Monday 29 September; Friday 31
@@ -976,26 +935,24 @@ test_buckets (void)
  * hour, −56.25 × 720 = −40500; Norgespris 2 × (40 − 100) × 1.25 = −150 an
  * hour, −108000 (1440 kWh, under the cap). */
 static void
-test_compare_schemes (void)
+test_compare_schemes (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) actual = NULL;
   g_autoptr(FbkCostSheet) alternative = NULL;
   g_autoptr(GArray) actual_months = NULL;
   g_autoptr(GArray) alternative_months = NULL;
-  FbkContract contract = default_contract ();
   FbkContract norgespris;
   const FbkCostBucket *a, *b;
 
-  put_month (consumption, spot, "2025-11-01T00:00:00+01:00", 720, 2.0, 1.00);
-  norgespris = contract;
+  put_month (f, "2025-11-01T00:00:00+01:00", 720, 2.0, 1.00);
+  norgespris = f->contract;
   norgespris.scheme = FBK_SCHEME_NORGESPRIS;
   norgespris.norgespris_from = (FbkDate) { 2025, 10, 1 };
 
-  actual = compute (consumption, NULL, spot, &contract, book, "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00");
-  alternative = compute (consumption, NULL, spot, &norgespris, book, "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00");
+  actual = compute (f, "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00");
+  f->contract = norgespris;
+  alternative = compute (f, "2025-11-01T00:00:00+01:00", "2025-12-01T00:00:00+01:00");
   actual_months = fbk_cost_sheet_get_buckets (actual, FBK_RESOLUTION_MONTH);
   alternative_months = fbk_cost_sheet_get_buckets (alternative, FBK_RESOLUTION_MONTH);
   a = &g_array_index (actual_months, FbkCostBucket, 0);
@@ -1010,8 +967,8 @@ test_compare_schemes (void)
   assert_ore (b->ore.capacity, a->ore.capacity);
   /* the difference in the total is the schemes': −108000 + 40500 */
   assert_ore (b->total - a->total, -67500.0);
-  g_assert_cmpuint (fbk_series_get_length (consumption), ==, 720);
-  g_assert_cmpuint (spot->len, ==, 720);
+  g_assert_cmpuint (fbk_series_get_length (f->consumption), ==, 720);
+  g_assert_cmpuint (f->spot->len, ==, 720);
 }
 
 /* A dated row's first day: 31 March 2025 23:00 is still under the January
@@ -1024,20 +981,17 @@ test_compare_schemes (void)
  *   31 December 2024 23:00 above 73: −1 × 0.9 × 1 × 1.25 = −1.125;
  *   1 January 2025 00:00 below 75: 0. */
 static void
-test_row_boundaries (void)
+test_row_boundaries (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
-  g_autoptr(GArray) spot = new_spot ();
   g_autoptr(FbkCostSheet) april = NULL;
   g_autoptr(FbkCostSheet) new_year = NULL;
-  FbkContract contract = default_contract ();
   const FbkCostHour *hour;
 
-  put_hours (consumption, "2024-12-01T00:00:00+01:00", 744 + 744 + 672 + 743 + 720, 1.0);
-  put_spot (spot, "2024-12-31T23:00:00+01:00", 2, 0.74);
+  put_hours (f->consumption, "2024-12-01T00:00:00+01:00", 744 + 744 + 672 + 743 + 720, 1.0);
+  put_spot (f->spot, "2024-12-31T23:00:00+01:00", 2, 0.74);
 
-  april = compute (consumption, NULL, NULL, &contract, book, "2025-03-31T23:00:00+02:00", "2025-04-01T01:00:00+02:00");
+  april = compute (f, "2025-03-31T23:00:00+02:00", "2025-04-01T01:00:00+02:00");
   hour = hour_at (april, "2025-03-31T23:00:00+02:00");
   assert_ore (hour->ore.grid_energy, 19.0125);
   assert_ore (hour->ore.taxes, 13.4875);
@@ -1047,7 +1001,7 @@ test_row_boundaries (void)
   assert_ore (hour->ore.taxes, 22.4125);
   assert_ore (hour->ore.capacity, 12500.0 / 720);
 
-  new_year = compute (consumption, NULL, spot, &contract, book, "2024-12-31T23:00:00+01:00", "2025-01-01T01:00:00+01:00");
+  new_year = compute (f, "2024-12-31T23:00:00+01:00", "2025-01-01T01:00:00+01:00");
   assert_ore (hour_at (new_year, "2024-12-31T23:00:00+01:00")->ore.subsidy, -1.125);
   assert_ore (hour_at (new_year, "2025-01-01T00:00:00+01:00")->ore.subsidy, 0.0);
 }
@@ -1055,15 +1009,13 @@ test_row_boundaries (void)
 /* The capacity table of July 2022 is without VAT: step 1, 100 kr, becomes
  * 100 × 1.25 = 125 kr, 12500 / 744 an hour. */
 static void
-test_capacity_without_vat (void)
+test_capacity_without_vat (Fixture       *f,
+                           gconstpointer  data)
 {
-  g_autoptr(FbkTariffBook) book = default_book ();
-  g_autoptr(FbkSeries) consumption = new_series (FBK_DIRECTION_CONSUMPTION);
   g_autoptr(FbkCostSheet) sheet = NULL;
-  FbkContract contract = default_contract ();
 
-  put_hours (consumption, "2022-07-01T00:00:00+02:00", 744, 1.5);
-  sheet = compute (consumption, NULL, NULL, &contract, book, "2022-07-01T00:00:00+02:00", "2022-07-01T01:00:00+02:00");
+  put_hours (f->consumption, "2022-07-01T00:00:00+02:00", 744, 1.5);
+  sheet = compute (f, "2022-07-01T00:00:00+02:00", "2022-07-01T01:00:00+02:00");
   assert_ore (g_array_index (sheet->months, FbkCostMonth, 0).capacity_ore, 12500.0);
   assert_ore (hour_at (sheet, "2022-07-01T00:00:00+02:00")->ore.capacity, 12500.0 / 744);
 }
@@ -1071,12 +1023,13 @@ test_capacity_without_vat (void)
 static void
 test_contract (void)
 {
-  FbkContract contract = default_contract ();
+  FbkContract contract;
   FbkPriceArea area;
   FbkScheme scheme;
   FbkSupplier supplier;
 
   /* the defaults right for most Elvia households */
+  fbk_contract_init_default (&contract);
   g_assert_cmpint (contract.supplier, ==, FBK_SUPPLIER_SPOT);
   g_assert_cmpfloat (contract.markup_ore, ==, 0.0);
   g_assert_cmpfloat (contract.monthly_fee_kr, ==, 0.0);
@@ -1148,24 +1101,25 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cost/day-night", test_day_night);
-  g_test_add_func ("/cost/hour-parts", test_hour_parts);
-  g_test_add_func ("/cost/subsidy-cap", test_subsidy_cap);
-  g_test_add_func ("/cost/norgespris-cap", test_norgespris_cap);
-  g_test_add_func ("/cost/norgespris-mid-month", test_norgespris_mid_month);
-  g_test_add_func ("/cost/quarter-hours-and-dst", test_quarter_hours_and_dst);
-  g_test_add_func ("/cost/missing-spot-day", test_missing_spot_day);
-  g_test_add_func ("/cost/missing-spot-schemes", test_missing_spot_schemes);
-  g_test_add_func ("/cost/null-step-price", test_null_step_price);
-  g_test_add_func ("/cost/unknown-tariff", test_unknown_tariff);
-  g_test_add_func ("/cost/partial-month", test_partial_month);
-  g_test_add_func ("/cost/gap-and-cap", test_gap_and_cap);
-  g_test_add_func ("/cost/production-credit", test_production_credit);
-  g_test_add_func ("/cost/fixed-price", test_fixed_price);
-  g_test_add_func ("/cost/buckets", test_buckets);
-  g_test_add_func ("/cost/compare-schemes", test_compare_schemes);
-  g_test_add_func ("/cost/row-boundaries", test_row_boundaries);
-  g_test_add_func ("/cost/capacity-without-vat", test_capacity_without_vat);
+  g_test_add ("/cost/day-night", Fixture, NULL, fixture_set_up, test_day_night, fixture_tear_down);
+  g_test_add ("/cost/hour-parts", Fixture, NULL, fixture_set_up, test_hour_parts, fixture_tear_down);
+  g_test_add ("/cost/subsidy-cap", Fixture, NULL, fixture_set_up, test_subsidy_cap, fixture_tear_down);
+  g_test_add ("/cost/norgespris-cap", Fixture, NULL, fixture_set_up, test_norgespris_cap, fixture_tear_down);
+  g_test_add ("/cost/norgespris-mid-month", Fixture, NULL, fixture_set_up, test_norgespris_mid_month, fixture_tear_down);
+  g_test_add ("/cost/quarter-hours/october", Fixture, NULL, fixture_set_up, test_quarter_hours_october, fixture_tear_down);
+  g_test_add ("/cost/quarter-hours/march", Fixture, NULL, fixture_set_up, test_quarter_hours_march, fixture_tear_down);
+  g_test_add ("/cost/missing-spot-day", Fixture, NULL, fixture_set_up, test_missing_spot_day, fixture_tear_down);
+  g_test_add ("/cost/missing-spot-schemes", Fixture, NULL, fixture_set_up, test_missing_spot_schemes, fixture_tear_down);
+  g_test_add ("/cost/null-step-price", Fixture, NULL, fixture_set_up, test_null_step_price, fixture_tear_down);
+  g_test_add ("/cost/unknown-tariff", Fixture, NULL, fixture_set_up, test_unknown_tariff, fixture_tear_down);
+  g_test_add ("/cost/partial-month", Fixture, NULL, fixture_set_up, test_partial_month, fixture_tear_down);
+  g_test_add ("/cost/gap-and-cap", Fixture, NULL, fixture_set_up, test_gap_and_cap, fixture_tear_down);
+  g_test_add ("/cost/production-credit", Fixture, NULL, fixture_set_up, test_production_credit, fixture_tear_down);
+  g_test_add ("/cost/fixed-price", Fixture, NULL, fixture_set_up, test_fixed_price, fixture_tear_down);
+  g_test_add ("/cost/buckets", Fixture, NULL, fixture_set_up, test_buckets, fixture_tear_down);
+  g_test_add ("/cost/compare-schemes", Fixture, NULL, fixture_set_up, test_compare_schemes, fixture_tear_down);
+  g_test_add ("/cost/row-boundaries", Fixture, NULL, fixture_set_up, test_row_boundaries, fixture_tear_down);
+  g_test_add ("/cost/capacity-without-vat", Fixture, NULL, fixture_set_up, test_capacity_without_vat, fixture_tear_down);
   g_test_add_func ("/cost/contract", test_contract);
   g_test_add_func ("/cost/part-names", test_part_names);
 

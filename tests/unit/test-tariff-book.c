@@ -15,6 +15,7 @@
 
 #include "fbk-error.h"
 #include "fbk-tariff-book.h"
+#include "fbk-test-support.h"
 
 #define EPSILON 1e-9
 
@@ -30,22 +31,9 @@ load_default (void)
   return book;
 }
 
-static FbkDate
-date (int year,
-      int month,
-      int day)
-{
-  return (FbkDate) { year, month, day };
-}
+#define date(year, month, day) ((FbkDate) { (year), (month), (day) })
 
-static FbkInstant
-at (const char *text)
-{
-  FbkInstant instant;
-
-  g_assert_true (fbk_time_parse (text, &instant));
-  return instant;
-}
+#define at(text) fbk_test_instant (text)
 
 static void
 assert_valid_from (FbkDate actual,
@@ -124,6 +112,65 @@ test_grid_energy_price (void)
   row = (gpointer) book;
   g_assert_false (fbk_tariff_book_get_grid_energy_price (book, at ("2024-09-30T12:00:00+02:00"), &price, &row));
   g_assert_null (row);
+}
+
+/* Each hour of an Oslo day: 'D' where the day rate applies, 'N' where the
+ * night rate does. The test rows price the day rate 1 and the night 0. */
+static void
+assert_day_rate_hours (FbkTariffBook *book,
+                       const char    *midnight,
+                       guint          n_hours,
+                       const char    *expected)
+{
+  FbkInstant start = at (midnight);
+
+  g_assert_cmpuint (strlen (expected), ==, n_hours);
+  for (guint i = 0; i < n_hours; i++)
+    {
+      double price = NAN;
+
+      g_assert_true (fbk_tariff_book_get_grid_energy_price (book, start + i * FBK_SECONDS_PER_HOUR, &price, NULL));
+      if (price != (expected[i] == 'D' ? 1 : 0))
+        g_error ("%s + %u h: %s", midnight, i, price == 1 ? "day" : "night");
+    }
+  /* the pattern is the whole day */
+  g_assert_cmpint (fbk_time_oslo_date (start + n_hours * FBK_SECONDS_PER_HOUR).day, !=,
+                   fbk_time_oslo_date (start).day);
+}
+
+/* The day rate on working days in the row's local hours, by the clock hour
+ * in which an hour starts. */
+static void
+test_day_rate_hours (void)
+{
+  static const char energy_json[] =
+    "{\"rows\": ["
+    " {\"valid_from\": \"2020-01-01\", \"day\": 1, \"night\": 0, \"day_from_hour\": 6, \"day_to_hour\": 22, \"source\": \"a\"},"
+    " {\"valid_from\": \"2030-01-01\", \"day\": 1, \"night\": 0, \"day_from_hour\": 7, \"day_to_hour\": 24, \"source\": \"b\"}"
+    "]}";
+  g_autoptr(GBytes) energy = g_bytes_new_static (energy_json, sizeof energy_json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbkTariffBook) book = fbk_tariff_book_new_from_bytes (NULL, energy, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  /* Wednesday 15 January 2025: 00-05 night, 06-21 day, 22-23 night */
+  assert_day_rate_hours (book, "2025-01-15T00:00:00+01:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
+  /* Saturday 18 January 2025, 17 May 2024 (Friday), Easter Monday 2025 */
+  assert_day_rate_hours (book, "2025-01-18T00:00:00+01:00", 24, "NNNNNNNNNNNNNNNNNNNNNNNN");
+  assert_day_rate_hours (book, "2024-05-17T00:00:00+02:00", 24, "NNNNNNNNNNNNNNNNNNNNNNNN");
+  assert_day_rate_hours (book, "2025-04-21T00:00:00+02:00", 24, "NNNNNNNNNNNNNNNNNNNNNNNN");
+  /* Sunday 26 October 2025 has 25 hours, both 02:00 hours at night */
+  assert_day_rate_hours (book, "2025-10-26T00:00:00+02:00", 25, "NNNNNNNNNNNNNNNNNNNNNNNNN");
+  /* Monday 27 October: local 06:00 is 05:00 UTC, now that it is winter time */
+  assert_day_rate_hours (book, "2025-10-27T00:00:00+01:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
+  /* Monday 31 March 2025, after the 23-hour Sunday: local 06:00 is 04:00
+   * UTC, local 22:00 is 20:00 UTC */
+  assert_day_rate_hours (book, "2025-03-31T00:00:00+02:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
+  /* Christmas Eve is a working day */
+  assert_day_rate_hours (book, "2025-12-24T00:00:00+01:00", 24, "NNNNNNDDDDDDDDDDDDDDDDNN");
+  /* another row's window: from 07 to midnight, Wednesday 16 January 2030 */
+  assert_day_rate_hours (book, "2030-01-16T00:00:00+01:00", 24, "NNNNNNNDDDDDDDDDDDDDDDDD");
 }
 
 static void
@@ -457,6 +504,7 @@ main (int   argc,
 
   g_test_add_func ("/tariff-book/grid-energy", test_grid_energy);
   g_test_add_func ("/tariff-book/grid-energy-price", test_grid_energy_price);
+  g_test_add_func ("/tariff-book/day-rate-hours", test_day_rate_hours);
   g_test_add_func ("/tariff-book/taxes", test_taxes);
   g_test_add_func ("/tariff-book/vat", test_vat);
   g_test_add_func ("/tariff-book/published-totals", test_published_totals);
