@@ -289,8 +289,12 @@ parse_row (const FileSpec  *file,
   for (GList *l = members; l != NULL; l = l->next)
     {
       if (!is_known_member (table, l->data))
-        return fail (error, file->file_name, _("row %u of %s has an unknown member “%s”"),
-                     index + 1, table->member, (const char *) l->data);
+        {
+          g_autofree char *name = g_utf8_make_valid (l->data, -1);
+
+          return fail (error, file->file_name, _("row %u of %s has an unknown member “%s”"),
+                       index + 1, table->member, name);
+        }
     }
 
   valid_from = json_object_get_string_member_with_default (object, "valid_from", NULL);
@@ -380,14 +384,20 @@ parse_table (const FileSpec   *file,
 }
 
 static gboolean
-is_file_member (const FileSpec *file,
-                const char     *name)
+is_metadata_member (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (metadata_members); i++)
     {
       if (g_str_equal (name, metadata_members[i]))
         return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+is_table_member (const FileSpec *file,
+                 const char     *name)
+{
   for (guint i = 0; i < file->n_tables; i++)
     {
       if (g_str_equal (name, file->tables[i].member))
@@ -428,8 +438,15 @@ load_file (FbkTariffBook   *self,
   members = json_object_get_members (root);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      if (!is_file_member (file, l->data))
-        return fail (error, file->file_name, _("it has an unknown member “%s”"), (const char *) l->data);
+      g_autofree char *name = g_utf8_make_valid (l->data, -1);
+
+      if (is_metadata_member (name))
+        {
+          if (json_object_get_string_member_with_default (root, name, NULL) == NULL)
+            return fail (error, file->file_name, _("its “%s” is not text"), name);
+        }
+      else if (!is_table_member (file, name))
+        return fail (error, file->file_name, _("it has an unknown member “%s”"), name);
     }
 
   for (guint i = 0; i < file->n_tables; i++)

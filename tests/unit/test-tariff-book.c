@@ -437,6 +437,8 @@ test_bad_files (void)
     /* a misspelt or unexpected member */
     { "{\"rows\": [], \"rowz\": []}", NULL, NULL },
     { ENERGY_ROW (GOOD_ENERGY ", \"dag\": 30"), NULL, NULL },
+    /* text about the file that is not text */
+    { "{\"description\": 5, \"rows\": [{\"valid_from\": \"2030-01-01\", \"source\": \"s\", " GOOD_ENERGY "}]}", NULL, NULL },
     /* no date, an impossible date, no source, an empty source */
     { "{\"rows\": [{\"source\": \"s\", " GOOD_ENERGY "}]}", NULL, NULL },
     { "{\"rows\": [{\"valid_from\": \"2030-02-30\", \"source\": \"s\", " GOOD_ENERGY "}]}", NULL, NULL },
