@@ -312,7 +312,8 @@ production_credit_ore (const FbkContract *contract,
     return NAN;
   if (isnan (spot_ore))
     return unknown (flags, FBK_COST_UNKNOWN_SPOT_PRICE);
-  return -production_kwh * (spot_ore - contract->production_deduction_ore);
+  /* 0.0 − x, not −x: an hour of no production is 0, not −0 */
+  return 0.0 - production_kwh * (spot_ore - contract->production_deduction_ore);
 }
 
 /* The bill: every part but the production credit beside it. */
@@ -452,10 +453,14 @@ start_month (const Inputs *in,
  *   the day hours of the energiledd row (fbk_grid_energy_row_price());
  * - `taxes`: kWh × (forbruksavgift + Enova fee) × VAT;
  * - `subsidy` (strømstøtte, ≤ 0) or `norgespris` (either sign) for the
- *   scheme in force on the hour's day; the other, and both under no
- *   scheme, are a known 0. The month's cap counts its kWh in time order
- *   from the 1st (each scheme its own hours), and the hour that crosses it
- *   gets the part under it;
+ *   scheme in force on the hour's day: Norgespris from the contract's
+ *   date once the data has a Norgespris row, strømstøtte before; the
+ *   other, and both under no scheme, are a known 0. The month's cap
+ *   counts its kWh in time order from the 1st (each scheme the hours it
+ *   was in force), and the hour that crosses it gets the part under it.
+ *   After an hour of the month without a value the count is not known,
+ *   so strømstøtte above the threshold and the settlement of later hours
+ *   are NAN (%FBK_COST_UNKNOWN_CAP_COUNT) until the cap is surely used;
  * - `capacity` and `fees`: the month's amounts spread evenly over its
  *   clock hours (743, 744 or 745), so whole months sum to them and a
  *   month cut by the period carries its share of hours;
