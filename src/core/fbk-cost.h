@@ -9,20 +9,11 @@
 #include "fbk-contract.h"
 #include "fbk-max-hours.h"
 #include "fbk-series.h"
+#include "fbk-spot-price.h"
 #include "fbk-tariff-book.h"
 #include "fbk-time.h"
 
 G_BEGIN_DECLS
-
-/* One hour's spot price in the user's price area, excluding VAT, as the
- * price service gives it (quarter-hours already averaged to the clock
- * hour). Only entries of exactly one clock hour are used. */
-typedef struct
-{
-  FbkInstant start;
-  guint32    duration;     /* seconds: 3600 */
-  double     nok_per_kwh;  /* may be negative */
-} FbkSpotPrice;
 
 /* The parts of a bill, in øre including VAT, NAN where not known (see
  * fbk_cost_compute()). A plain struct of doubles in FbkCostPart order, so

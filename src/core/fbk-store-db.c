@@ -36,21 +36,6 @@ column_instant (sqlite3_stmt *stmt,
   return sqlite3_column_int64 (stmt, index);
 }
 
-/* Commits what went well, rolls back what did not. */
-static gboolean
-end_transaction (sqlite3     *db,
-                 gboolean     ok,
-                 const char  *what,
-                 GError     **error)
-{
-  if (!ok)
-    {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return fbk_store_exec (db, "COMMIT", what, error);
-}
-
 /* *out_key is 0 when the meter is unknown (SQLite's keys start at 1). */
 static gboolean
 lookup_meter (sqlite3     *db,
@@ -662,7 +647,7 @@ fbk_store_db_import (sqlite3            *db,
     return FALSE;
   ok = import_locked (db, metering_point_id, direction, from, to, fetched_at,
                       intervals, n_intervals, out_changed, what, error);
-  return end_transaction (db, ok, what, error);
+  return fbk_store_end_transaction (db, ok, what, error);
 }
 
 GArray *
@@ -867,7 +852,7 @@ fbk_store_db_plan_refresh (sqlite3       *db,
   if (!fbk_store_exec (db, "BEGIN", what, error))
     return NULL;
   ok = plan_locked (db, metering_point_id, direction, from, to, now, ranges, what, error);
-  if (!end_transaction (db, ok, what, error))
+  if (!fbk_store_end_transaction (db, ok, what, error))
     return NULL;
 
   fbk_store_ranges_normalize (ranges);
@@ -1042,7 +1027,11 @@ fbk_store_db_delete (sqlite3     *db,
   ok = ok && fbk_store_step_done (stmt, what, error);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!end_transaction (db, ok, what, error))
+  /* Everything is everything: the spot prices go too. */
+  if (ok && metering_point_id == NULL)
+    ok = fbk_store_exec (db, "DELETE FROM spot_prices; DELETE FROM price_days", what, error);
+
+  if (!fbk_store_end_transaction (db, ok, what, error))
     return FALSE;
 
   /* The person asked for the space back: rebuild the file without the freed

@@ -215,3 +215,43 @@ fbk_store_ranges_normalize (GArray *ranges)
     }
   g_array_set_size (ranges, kept);
 }
+
+/* The state of one day's prices (see the policy in fbk-store.h), from its
+ * row in the log of price days, if @logged. */
+FbkStorePriceDay
+fbk_store_price_day_state (FbkDate     day,
+                           gboolean    logged,
+                           FbkInstant  fetched_at,
+                           guint       misses,
+                           FbkInstant  now)
+{
+  FbkStorePriceDay state = { .day = day, .state = FBK_PRICE_DAY_DUE, .next_try = FBK_INSTANT_INVALID };
+  FbkInstant published = fbk_time_oslo_at_hour (fbk_date_add_days (day, -1),
+                                                FBK_SPOT_PRICE_PUBLISHED_HOUR);
+
+  if (logged && misses == 0)
+    {
+      state.state = FBK_PRICE_DAY_STORED;
+    }
+  else if (now < published)
+    {
+      state.state = FBK_PRICE_DAY_NOT_PUBLISHED;
+      state.next_try = published;
+    }
+  else if (logged)
+    {
+      gint64 wait = FBK_STORE_PRICE_RETRY_FIRST;
+
+      for (guint i = 1; i < misses && wait < FBK_STORE_PRICE_RETRY_MAX; i++)
+        wait *= 4;
+      wait = MIN (wait, FBK_STORE_PRICE_RETRY_MAX);
+
+      if (now < fetched_at + wait)
+        {
+          state.state = FBK_PRICE_DAY_MISSING;
+          state.next_try = fetched_at + wait;
+        }
+    }
+
+  return state;
+}

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define FBK_STORE_SCHEMA_VERSION 3
+#define FBK_STORE_SCHEMA_VERSION 4
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -34,6 +34,38 @@ typedef struct
   FbkFetchSpanHoles holes;
 } FbkFetchSpan;
 
+/* fbk-store.c: running an operation on the store's connection. An
+ * FbkStoreOp reads its arguments from, and writes its results to, a call
+ * struct of its own; FbkStoreCallType says how an _async call keeps its own
+ * copy of it, which the _sync variant only borrows from its caller. */
+typedef gboolean (*FbkStoreOp) (sqlite3  *db,
+                                gpointer  call,
+                                GError  **error);
+
+typedef struct
+{
+  gpointer       (*dup) (gconstpointer call);
+  GDestroyNotify   free;
+} FbkStoreCallType;
+
+gboolean    fbk_store_run                (FbkStore             *self,
+                                          FbkStoreOp            op,
+                                          gpointer              call,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+void        fbk_store_queue              (FbkStore             *self,
+                                          FbkStoreOp            op,
+                                          const FbkStoreCallType *type,
+                                          gconstpointer         call,
+                                          gpointer              source_tag,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gpointer    fbk_store_finish_job         (FbkStore             *self,
+                                          GAsyncResult         *result,
+                                          gpointer              source_tag,
+                                          GError              **error);
+
 /* fbk-store-sql.c: helpers shared by the files below */
 void        fbk_store_set_sqlite_error   (GError          **error,
                                           sqlite3          *db,
@@ -41,6 +73,10 @@ void        fbk_store_set_sqlite_error   (GError          **error,
                                           const char       *what);
 gboolean    fbk_store_exec               (sqlite3          *db,
                                           const char       *sql,
+                                          const char       *what,
+                                          GError          **error);
+gboolean    fbk_store_end_transaction    (sqlite3          *db,
+                                          gboolean          ok,
                                           const char       *what,
                                           GError          **error);
 sqlite3_stmt *fbk_store_prepare          (sqlite3          *db,
@@ -77,6 +113,12 @@ void        fbk_store_ranges_add_gaps    (GArray             *ranges,
                                           FbkInstant          from,
                                           FbkInstant          to);
 void        fbk_store_ranges_normalize   (GArray             *ranges);
+
+FbkStorePriceDay fbk_store_price_day_state (FbkDate             day,
+                                          gboolean            logged,
+                                          FbkInstant          fetched_at,
+                                          guint               misses,
+                                          FbkInstant          now);
 
 /* fbk-store-db.c: the operations, each on a connection the caller owns */
 gboolean    fbk_store_db_import          (sqlite3            *db,

@@ -67,6 +67,27 @@ static const char * const migrations[] = {
   "  FROM meter_values AS v"
   "  WHERE v.meter = fetch_log.meter AND v.direction = fetch_log.direction"
   "    AND v.start >= fetch_log.range_from AND v.start < fetch_log.range_to);",
+
+  /* 3 → 4: spot prices, by price area as the service spells it ("NO1"),
+   * kept as the service gave them (hours, or quarter-hours since October
+   * 2025), and a log of the days asked for: misses counts the answers in a
+   * row that had no prices for the day (0 once they are stored), for the
+   * backoff of fbk_store_price_day_state(). Days are Oslo dates,
+   * "YYYY-MM-DD". Prices are not personal: nothing ties them to a meter. */
+  "CREATE TABLE spot_prices ("
+  "  area        TEXT NOT NULL,"
+  "  start       INTEGER NOT NULL,"
+  "  duration    INTEGER NOT NULL CHECK (duration > 0),"
+  "  nok_per_kwh REAL NOT NULL,"
+  "  PRIMARY KEY (area, start)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE price_days ("
+  "  area       TEXT NOT NULL,"
+  "  day        TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL,"
+  "  misses     INTEGER NOT NULL CHECK (misses >= 0),"
+  "  PRIMARY KEY (area, day)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FBK_STORE_SCHEMA_VERSION);

@@ -102,3 +102,18 @@ fbk_store_step_is (sqlite3_stmt  *stmt,
     }
   return TRUE;
 }
+
+/* Commits what went well, rolls back what did not. */
+gboolean
+fbk_store_end_transaction (sqlite3     *db,
+                           gboolean     ok,
+                           const char  *what,
+                           GError     **error)
+{
+  if (!ok)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return fbk_store_exec (db, "COMMIT", what, error);
+}

@@ -65,5 +65,25 @@ gboolean        fbk_store_delete_sync              (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
+gboolean        fbk_store_import_prices_sync       (FbkStore             *self,
+                                                    const char           *area,
+                                                    FbkDate               day,
+                                                    FbkInstant            fetched_at,
+                                                    GArray               *prices,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
+GArray         *fbk_store_load_prices_sync         (FbkStore             *self,
+                                                    const char           *area,
+                                                    FbkInstant            from,
+                                                    FbkInstant            to,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
+GArray         *fbk_store_plan_prices_sync         (FbkStore             *self,
+                                                    const char           *area,
+                                                    FbkInstant            from,
+                                                    FbkInstant            to,
+                                                    FbkInstant            now,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
 
 G_END_DECLS

@@ -47,18 +47,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef gboolean (*FbkStoreOp) (sqlite3  *db,
-                                gpointer  call,
-                                GError  **error);
-
-/* How an _async call keeps its own copy of a call's arguments, which the
- * _sync variant only borrows from its caller. */
-typedef struct
-{
-  gpointer       (*dup) (gconstpointer call);
-  GDestroyNotify   free;
-} CallType;
-
 typedef struct
 {
   FbkStoreOp     op;
@@ -141,7 +129,7 @@ series_call_free (gpointer data)
   g_free (call);
 }
 
-static const CallType series_call_type = { series_call_dup, series_call_free };
+static const FbkStoreCallType series_call_type = { series_call_dup, series_call_free };
 
 static gpointer
 meter_call_dup (gconstpointer data)
@@ -169,7 +157,7 @@ meter_call_free (gpointer data)
   g_free (call);
 }
 
-static const CallType meter_call_type = { meter_call_dup, meter_call_free };
+static const FbkStoreCallType meter_call_type = { meter_call_dup, meter_call_free };
 
 FbkStoreMeter *
 fbk_store_meter_copy (const FbkStoreMeter *meter)
@@ -202,7 +190,7 @@ fbk_store_dup_default_path (void)
 }
 
 /* Runs one call under the lock, on whatever thread calls it. */
-static gboolean
+gboolean
 fbk_store_run (FbkStore      *self,
                FbkStoreOp     op,
                gpointer       call,
@@ -238,10 +226,10 @@ fbk_store_worker_func (gpointer data,
 }
 
 /* Queues a copy of @call (borrowed) for the worker. */
-static void
+void
 fbk_store_queue (FbkStore            *self,
                  FbkStoreOp           op,
-                 const CallType      *type,
+                 const FbkStoreCallType      *type,
                  gconstpointer        call,
                  gpointer             source_tag,
                  GCancellable        *cancellable,
@@ -269,7 +257,7 @@ fbk_store_queue (FbkStore            *self,
 }
 
 /* The call of a finished job, for its results, or NULL after an error. */
-static gpointer
+gpointer
 fbk_store_finish_job (FbkStore      *self,
                       GAsyncResult  *result,
                       gpointer       source_tag,

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "fbk-series.h"
+#include "fbk-spot-price.h"
 #include "fbk-time.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,17 @@ G_BEGIN_DECLS
 #define FBK_STORE_HOLE_RETRY_SOON   (24 * FBK_SECONDS_PER_HOUR)
 #define FBK_STORE_HOLE_RETRY_LATER  (7 * 24 * FBK_SECONDS_PER_HOUR)
 
+/* Spot prices (fbk_store_plan_prices()). A day is asked for once its
+ * prices can be published (FBK_SPOT_PRICE_PUBLISHED_HOUR the day before),
+ * and once stored never again: published prices do not change. A day the
+ * service had no prices for is asked for again after
+ * %FBK_STORE_PRICE_RETRY_FIRST, then four times as long after each answer
+ * without them, at most %FBK_STORE_PRICE_RETRY_MAX: tomorrow's prices late
+ * by half an hour are soon found, a day before the service's archive costs
+ * a request a month. */
+#define FBK_STORE_PRICE_RETRY_FIRST (15 * 60)
+#define FBK_STORE_PRICE_RETRY_MAX   (30 * 24 * FBK_SECONDS_PER_HOUR)
+
 #define FBK_STORE_ERROR (fbk_store_error_quark ())
 
 typedef enum
@@ -105,6 +117,22 @@ typedef struct
   guint   n_meters;
   guint64 disk_bytes;           /* the database file and its write-ahead log */
 } FbkStoreStats;
+
+/* What the store knows of one day's spot prices. */
+typedef enum
+{
+  FBK_PRICE_DAY_STORED,         /* the day's prices are stored */
+  FBK_PRICE_DAY_DUE,            /* never asked for, or its retry is due: ask now */
+  FBK_PRICE_DAY_MISSING,        /* the service had none; next_try says when to ask again */
+  FBK_PRICE_DAY_NOT_PUBLISHED,  /* too early: published at next_try */
+} FbkPriceDayState;
+
+typedef struct
+{
+  FbkDate          day;
+  FbkPriceDayState state;
+  FbkInstant       next_try;    /* MISSING, NOT_PUBLISHED: the earliest to ask; else FBK_INSTANT_INVALID */
+} FbkStorePriceDay;
 
 #define FBK_TYPE_STORE_METER (fbk_store_meter_get_type ())
 #define FBK_TYPE_STORE (fbk_store_get_type ())
@@ -225,14 +253,58 @@ gboolean        fbk_store_get_stats_finish         (FbkStore             *self,
                                                     FbkStoreStats        *out_stats,
                                                     GError              **error);
 
-/* Deletes one meter with its values and fetch log, or everything when
- * metering_point_id is NULL, and gives the space back to the disk. */
+/* Deletes one meter with its values and fetch log, or everything (spot
+ * prices too) when metering_point_id is NULL, and gives the space back to the disk. */
 void            fbk_store_delete_async             (FbkStore             *self,
                                                     const char           *metering_point_id,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,
                                                     gpointer              user_data);
 gboolean        fbk_store_delete_finish            (FbkStore             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Stores one day's answer from the price service, for @area ("NO1"…):
+ * @prices (FbkSpotPrice, each within the day) replace what was stored for
+ * the day; NULL records that the service had none, which never removes
+ * prices already stored. */
+void            fbk_store_import_prices_async      (FbkStore             *self,
+                                                    const char           *area,
+                                                    FbkDate               day,
+                                                    FbkInstant            fetched_at,
+                                                    GArray               *prices,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        fbk_store_import_prices_finish     (FbkStore             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* The stored prices whose start lies in [from, to), as a sorted GArray of
+ * FbkSpotPrice, as the service gave them. */
+void            fbk_store_load_prices_async        (FbkStore             *self,
+                                                    const char           *area,
+                                                    FbkInstant            from,
+                                                    FbkInstant            to,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GArray         *fbk_store_load_prices_finish       (FbkStore             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Every Oslo day that [from, to) touches, as a GArray of FbkStorePriceDay
+ * in date order: what is stored, what to ask for at @now, and why the
+ * others are not known. */
+void            fbk_store_plan_prices_async        (FbkStore             *self,
+                                                    const char           *area,
+                                                    FbkInstant            from,
+                                                    FbkInstant            to,
+                                                    FbkInstant            now,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GArray         *fbk_store_plan_prices_finish       (FbkStore             *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 

@@ -431,6 +431,16 @@ fbk_time_oslo_midnight (FbkDate date)
   return oslo_local_to_instant (days_from_civil (date.year, date.month, date.day) * SECONDS_PER_DAY);
 }
 
+/* The instant the Oslo clock shows @hour:00 on @date; an hour the clocks
+ * skip moves forward, one they repeat is its first time. */
+FbkInstant
+fbk_time_oslo_at_hour (FbkDate date,
+                       int     hour)
+{
+  return oslo_local_to_instant (days_from_civil (date.year, date.month, date.day) * SECONDS_PER_DAY +
+                                (gint64) hour * FBK_SECONDS_PER_HOUR);
+}
+
 FbkDate
 fbk_date_add_days (FbkDate date,
                    int     days)

@@ -65,6 +65,8 @@ int          fbk_time_oslo_offset        (FbkInstant     instant);
 FbkDate      fbk_time_oslo_date          (FbkInstant     instant);
 int          fbk_time_oslo_hour          (FbkInstant     instant);
 FbkInstant   fbk_time_oslo_midnight      (FbkDate        date);
+FbkInstant   fbk_time_oslo_at_hour       (FbkDate        date,
+                                          int            hour);
 gboolean     fbk_date_is_valid           (FbkDate        date);
 FbkDate      fbk_date_add_days           (FbkDate        date,
                                           int            days);

@@ -309,7 +309,7 @@ test_open_default_path_async (void)
   db = open_raw (expected);
   journal_mode = query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 4);
   /* There is no place for the token, and there must never be one. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%token%'"), ==, 0);
   sqlite3_close (db);
@@ -798,10 +798,13 @@ test_migrate_from_v1 (Fixture       *f,
   store = open_store (f->path);
 
   db = open_raw (f->path);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM fetch_log"), ==, 1);
   /* Thirty whole days of hours: no holes (version 3). */
   g_assert_cmpint (query_int (db, "SELECT had_holes FROM fetch_log"), ==, 0);
+  /* Version 4's price tables start empty. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM spot_prices"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM price_days"), ==, 0);
   sqlite3_close (db);
 
   values = load (store, METER_A, FBK_DIRECTION_CONSUMPTION, t0 - 30 * DAY, t0);

@@ -119,6 +119,25 @@ test_dst_day_lengths (void)
     }
 }
 
+/* Wall-clock hours on the days the clocks change: 13:00 is eleven or
+ * twelve hours after midnight there, or thirteen hours on ordinary days. */
+static void
+test_oslo_at_hour (void)
+{
+  g_assert_cmpint (fbk_time_oslo_at_hour ((FbkDate) { 2026, 10, 25 }, 13), ==,
+                   parse_or_fail ("2026-10-25T13:00:00+01:00"));
+  g_assert_cmpint (fbk_time_oslo_at_hour ((FbkDate) { 2026, 3, 29 }, 13), ==,
+                   parse_or_fail ("2026-03-29T13:00:00+02:00"));
+  g_assert_cmpint (fbk_time_oslo_at_hour ((FbkDate) { 2026, 1, 16 }, 13), ==,
+                   parse_or_fail ("2026-01-16T12:00:00Z"));
+  /* 02:00 does not exist on 29 March: it moves forward to 03:00 CEST. */
+  g_assert_cmpint (fbk_time_oslo_at_hour ((FbkDate) { 2026, 3, 29 }, 2), ==,
+                   parse_or_fail ("2026-03-29T03:00:00+02:00"));
+  /* 02:00 happens twice on 25 October: the first, summer time. */
+  g_assert_cmpint (fbk_time_oslo_at_hour ((FbkDate) { 2026, 10, 25 }, 2), ==,
+                   parse_or_fail ("2026-10-25T02:00:00+02:00"));
+}
+
 /* fbk_time_oslo_offset() remembers a day it knows to have one offset: sweeps
  * across both of a year's changes, forward and back, at steps that land
  * next to them, must agree with GLib's own lookup at every instant. */
@@ -289,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/time/format/round-trip", test_format_round_trip);
   g_test_add_func ("/time/oslo/dst-day-lengths", test_dst_day_lengths);
   g_test_add_func ("/time/oslo/offset-sweeps", test_offset_sweeps);
+  g_test_add_func ("/time/oslo/at-hour", test_oslo_at_hour);
   g_test_add_func ("/time/oslo/repeated-hour", test_repeated_hour);
   g_test_add_func ("/time/oslo/periods", test_periods);
   g_test_add_func ("/time/oslo/months-and-leap-years", test_months_and_leap_years);
