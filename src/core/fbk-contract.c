@@ -159,7 +159,8 @@ fbk_contract_validate (const FbkContract  *self,
       return FALSE;
     }
 
-  if (self->scheme == FBK_SCHEME_NORGESPRIS && !fbk_date_is_valid (self->norgespris_from))
+  if (self->scheme == FBK_SCHEME_NORGESPRIS && !fbk_contract_norgespris_from_scheme_start (self) &&
+      !fbk_date_is_valid (self->norgespris_from))
     {
       g_set_error (error, FBK_CONTRACT_ERROR, FBK_CONTRACT_ERROR_INVALID,
                    _("Norgespris needs the date it started."));
@@ -167,6 +168,23 @@ fbk_contract_validate (const FbkContract  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * fbk_contract_norgespris_from_scheme_start:
+ *
+ * Whether the household took Norgespris from the scheme's first day, as
+ * most did: its norgespris_from is left unset ({ 0, 0, 0 }), which every
+ * date is on or after, and the dated scheme rows (state-schemes.json) say
+ * from when it existed.
+ */
+gboolean
+fbk_contract_norgespris_from_scheme_start (const FbkContract *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->norgespris_from.year == 0 && self->norgespris_from.month == 0 &&
+         self->norgespris_from.day == 0;
 }
 
 /**

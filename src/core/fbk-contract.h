@@ -46,7 +46,8 @@ typedef struct
   double       fixed_price_ore;           /* FBK_SUPPLIER_FIXED: øre/kWh incl. VAT */
   double       monthly_fee_kr;            /* either supplier: kr/month incl. VAT */
   FbkScheme    scheme;
-  FbkDate      norgespris_from;           /* FBK_SCHEME_NORGESPRIS: its first day */
+  FbkDate      norgespris_from;           /* FBK_SCHEME_NORGESPRIS: its first day, or
+                                           * { 0, 0, 0 } for the scheme's first day */
   gboolean     cabin;                     /* a fritidsbolig, not a home */
   FbkPriceArea area;
   double       production_deduction_ore;  /* øre/kWh produced; 0 for none */
@@ -65,6 +66,7 @@ GType        fbk_scheme_get_type           (void) G_GNUC_CONST;
 GType        fbk_price_area_get_type       (void) G_GNUC_CONST;
 
 void         fbk_contract_init_default     (FbkContract        *self);
+gboolean     fbk_contract_norgespris_from_scheme_start (const FbkContract *self);
 gboolean     fbk_contract_validate         (const FbkContract  *self,
                                             GError            **error);
 

@@ -398,6 +398,31 @@ test_norgespris_mid_month (Fixture       *f,
   assert_ore (month->ore.norgespris, 19200.0);
 }
 
+/* Norgespris with no date given is Norgespris from the scheme's first
+ * day, 1 October 2025 (state-schemes.json); strømstøtte before it. 2 kWh
+ * an hour at spot 1.00 NOK (100 øre):
+ *   30 September 23:00: strømstøtte −2 × 0.9 × (100 − 75) × 1.25 = −56.25;
+ *   1 October 00:00: Norgespris 2 × (40 − 100) × 1.25 = −150. */
+static void
+test_norgespris_from_scheme_start (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(FbkCostSheet) sheet = NULL;
+
+  /* All of September (720 hours, 1 440 kWh: under the 5 000 kWh cap, and
+   * counted) and the first hour of October. */
+  put_hours (f->consumption, "2025-09-01T00:00:00+02:00", 721, 2.0);
+  put_spot (f->spot, "2025-09-01T00:00:00+02:00", 721, 1.00);
+  f->contract.scheme = FBK_SCHEME_NORGESPRIS;
+  f->contract.norgespris_from = (FbkDate) { 0, 0, 0 };
+
+  sheet = compute (f, "2025-09-01T00:00:00+02:00", "2025-10-01T01:00:00+02:00");
+  assert_ore (hour_at (sheet, "2025-09-30T23:00:00+02:00")->ore.subsidy, -56.25);
+  assert_ore (hour_at (sheet, "2025-09-30T23:00:00+02:00")->ore.norgespris, 0.0);
+  assert_ore (hour_at (sheet, "2025-10-01T00:00:00+02:00")->ore.subsidy, 0.0);
+  assert_ore (hour_at (sheet, "2025-10-01T00:00:00+02:00")->ore.norgespris, -150.0);
+}
+
 /* Quarter-hour values summed to clock hours, on the October DST day.
  * October 2025 in quarters of 0.25 kWh: every hour 1 kWh, the 26th's 25
  * of them too. The two 02:00 hours have spot 0.30 and 0.90 NOK:
@@ -1059,7 +1084,7 @@ test_contract (void)
       { "fixed negative", contract },
       { "fee infinite", contract },
       { "deduction negative", contract },
-      { "norgespris without a date", contract },
+      { "norgespris from 30 February", contract },
     };
     bad[0].contract.markup_ore = NAN;
     bad[1].contract.supplier = FBK_SUPPLIER_FIXED;
@@ -1067,6 +1092,7 @@ test_contract (void)
     bad[2].contract.monthly_fee_kr = INFINITY;
     bad[3].contract.production_deduction_ore = -0.5;
     bad[4].contract.scheme = FBK_SCHEME_NORGESPRIS;
+    bad[4].contract.norgespris_from = (FbkDate) { 2026, 2, 30 };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
@@ -1076,6 +1102,15 @@ test_contract (void)
           g_error ("accepted: %s", bad[i].what);
         g_assert_error (error, FBK_CONTRACT_ERROR, FBK_CONTRACT_ERROR_INVALID);
       }
+  }
+
+  /* Norgespris without a date: from the scheme's first day */
+  {
+    FbkContract from_start = contract;
+
+    from_start.scheme = FBK_SCHEME_NORGESPRIS;
+    g_assert_true (fbk_contract_norgespris_from_scheme_start (&from_start));
+    g_assert_true (fbk_contract_validate (&from_start, NULL));
   }
 
   /* a negative markup is a real contract */
@@ -1106,6 +1141,7 @@ main (int   argc,
   g_test_add ("/cost/subsidy-cap", Fixture, NULL, fixture_set_up, test_subsidy_cap, fixture_tear_down);
   g_test_add ("/cost/norgespris-cap", Fixture, NULL, fixture_set_up, test_norgespris_cap, fixture_tear_down);
   g_test_add ("/cost/norgespris-mid-month", Fixture, NULL, fixture_set_up, test_norgespris_mid_month, fixture_tear_down);
+  g_test_add ("/cost/norgespris-from-scheme-start", Fixture, NULL, fixture_set_up, test_norgespris_from_scheme_start, fixture_tear_down);
   g_test_add ("/cost/quarter-hours/october", Fixture, NULL, fixture_set_up, test_quarter_hours_october, fixture_tear_down);
   g_test_add ("/cost/quarter-hours/march", Fixture, NULL, fixture_set_up, test_quarter_hours_march, fixture_tear_down);
   g_test_add ("/cost/missing-spot-day", Fixture, NULL, fixture_set_up, test_missing_spot_day, fixture_tear_down);
