@@ -47,10 +47,12 @@ fbk_bench_household_chart (int   years,
   FbkDate start_date = { 2026 - years, 11, 1 };
   FbkInstant from = fbk_time_oslo_midnight (start_date);
   FbkInstant to = fbk_time_oslo_midnight (end_date);
+  FbkChartReferenceLine average = { 5.0, "Top-3 average", FBK_CHART_REFERENCE_MARK };
+  g_autoptr(FbkChartLayer) stacked = fbk_chart_stacked_bars_new ();
+  g_autoptr(FbkChartLayer) reference = fbk_chart_reference_lines_new (&average, 1);
 
   fbk_chart_model_set_period (model, FBK_RESOLUTION_HOUR, from, to);
   fbk_chart_model_set_title (model, "Benchmark");
-  fbk_chart_model_set_reference (model, 5.0, "Top-3 average");
 
   for (guint m = 0; m < n_meters; m++)
     {
@@ -61,5 +63,7 @@ fbk_bench_household_chart (int   years,
                                   (const FbkInterval *) (gconstpointer) hours->data, hours->len);
     }
 
+  fbk_chart_model_add_layer (model, stacked);
+  fbk_chart_model_add_layer (model, reference);
   return model;
 }

@@ -270,63 +270,18 @@ test_time_ticks (void)
 
 /* Formatting */
 
+/* Numbers and dates themselves: tests/unit/test-format.c */
 static void
 test_format (void)
 {
-  g_autofree char *plain = fbk_chart_format_number (1234.5, 2);
-  g_autofree char *rounded = fbk_chart_format_number (-0.001, 2);
   g_autofree char *value = fbk_chart_format_value (0.456, FBK_CHART_UNIT_KWH);
   g_autofree char *big = fbk_chart_format_value (2345.67, FBK_CHART_UNIT_KWH);
   g_autofree char *power = fbk_chart_format_value (5.2, FBK_CHART_UNIT_KW);
-  /* 02:00–03:00 happens twice on 27 October 2024: the zone tells which */
-  FbkInstant first_two = oslo_midnight (2024, 10, 27) + 2 * 3600;
-  g_autofree char *summer = fbk_chart_format_period (first_two, first_two + 3600, FBK_RESOLUTION_HOUR);
-  g_autofree char *winter = fbk_chart_format_period (first_two + 3600, first_two + 7200, FBK_RESOLUTION_HOUR);
-  g_autofree char *ordinary = fbk_chart_format_period (oslo_midnight (2024, 3, 4) + 14 * 3600,
-                                                       oslo_midnight (2024, 3, 4) + 15 * 3600, FBK_RESOLUTION_HOUR);
-  g_autofree char *month = fbk_chart_format_period (oslo_midnight (2024, 3, 1), oslo_midnight (2024, 4, 1),
-                                                    FBK_RESOLUTION_MONTH);
-  g_autofree char *range = fbk_chart_format_range (oslo_midnight (2024, 3, 4), oslo_midnight (2024, 3, 11),
-                                                   FBK_RESOLUTION_DAY);
 
   /* The C locale has neither grouping nor a decimal comma. */
-  g_assert_cmpstr (plain, ==, "1234.50");
-  g_assert_cmpstr (rounded, ==, "0.00");
   g_assert_cmpstr (value, ==, "0.46 kWh");
   g_assert_cmpstr (big, ==, "2346 kWh");
   g_assert_cmpstr (power, ==, "5.20 kW");
-  g_assert_cmpstr (summer, ==, "Oct 27, 2024, 02:00–03:00 CEST");
-  g_assert_cmpstr (winter, ==, "Oct 27, 2024, 02:00–03:00 CET");
-  g_assert_cmpstr (ordinary, ==, "Mar 4, 2024, 14:00–15:00");
-  g_assert_cmpstr (month, ==, "March 2024");
-  g_assert_cmpstr (range, ==, "Mar 4, 2024 – Mar 10, 2024");
-}
-
-/* With a Norwegian LC_NUMERIC, if this machine has one. */
-static void
-test_format_locale (void)
-{
-  const char *locales[] = { "nb_NO.UTF-8", "nb_NO.utf8", "no_NO.UTF-8" };
-  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  g_autofree char *number = NULL;
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (locales) && !found; i++)
-    found = setlocale (LC_NUMERIC, locales[i]) != NULL;
-
-  if (!found)
-    {
-      g_test_skip ("no Norwegian locale installed");
-      return;
-    }
-
-  number = fbk_chart_format_number (1234.5, 1);
-  setlocale (LC_NUMERIC, saved);
-
-  g_assert_nonnull (strchr (number, ','));
-  g_assert_null (strchr (number, '.'));
-  g_assert_true (g_str_has_prefix (number, "1"));
-  g_assert_true (g_str_has_suffix (number, "234,5"));
 }
 
 /* Model */
@@ -355,9 +310,15 @@ test_model_changed (void)
   add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, 3, FBK_INTERVAL_VERIFIED);
   g_assert_cmpuint (changed, ==, 2);
 
-  fbk_chart_model_set_arrangement (model, FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE);
-  g_object_set (model, "unit", FBK_CHART_UNIT_KW, NULL);
-  fbk_chart_model_set_reference (model, 4.0, "Top-3 average");
+  {
+    FbkChartReferenceLine average = { 4.0, "Top-3 average", FBK_CHART_REFERENCE_MARK };
+    g_autoptr(FbkChartLayer) bars = fbk_chart_bars_new (0);
+    g_autoptr(FbkChartLayer) reference = fbk_chart_reference_lines_new (&average, 1);
+
+    fbk_chart_model_add_layer (model, bars);
+    g_object_set (model, "unit", FBK_CHART_UNIT_KW, NULL);
+    fbk_chart_model_add_layer (model, reference);
+  }
   g_assert_cmpuint (changed, ==, 5);
 
   fbk_chart_model_set_period (model, FBK_RESOLUTION_DAY, fbk_chart_model_get_from (model),
@@ -463,9 +424,6 @@ test_model_stacking (void)
   g_assert_cmpfloat (fbk_chart_model_get_max (model, FBK_DIRECTION_CONSUMPTION, 0, 4), ==, 7);
   g_assert_cmpfloat (fbk_chart_model_get_max (model, FBK_DIRECTION_PRODUCTION, 0, 4), ==, 6);
   g_assert_cmpfloat (fbk_chart_model_get_max (model, FBK_DIRECTION_CONSUMPTION, 0, 2), ==, 5);
-  fbk_chart_model_set_arrangement (model, FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE);
-  g_assert_cmpfloat (fbk_chart_model_get_max (model, FBK_DIRECTION_CONSUMPTION, 0, 4), ==, 5);
-  g_assert_cmpfloat (fbk_chart_model_get_max (model, FBK_DIRECTION_CONSUMPTION, 0, 2), ==, 4);
   g_assert_cmpfloat (fbk_chart_model_get_series_max (model, 1, 3, 4), ==, 1);
 }
 
@@ -638,7 +596,7 @@ test_render_dark (void)
 }
 
 static void
-test_render_stacked_and_side_by_side (void)
+test_render_stacked (void)
 {
   g_autoptr(FbkChartModel) model = days_model (6);
   const double a[] = { 1, 2, 3, 2, 1, 2 };
@@ -664,21 +622,6 @@ test_render_stacked_and_side_by_side (void)
       g_assert_cmpfloat (rb.x, ==, ra.x);
       g_assert_cmpfloat (rb.width, ==, ra.width);
       g_assert_cmpfloat (rb.y + rb.height, ==, ra.y);
-      g_assert_cmpfloat (fabs (rb.height / ra.height - b[i] / a[i]), <, 0.1);
-      g_assert_cmpfloat (share_of_color (surface, &ra, color_a), ==, 1.0);
-      g_assert_cmpfloat (share_of_color (surface, &rb, color_b), ==, 1.0);
-    }
-  cairo_surface_destroy (surface);
-
-  /* Side by side: next to each other on the axis, A left of B. */
-  fbk_chart_model_set_arrangement (model, FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE);
-  surface = render (model, &style);
-  for (guint i = 0; i < 6; i++)
-    {
-      ra = bucket_rect (model, &style, 0, i);
-      rb = bucket_rect (model, &style, 1, i);
-      g_assert_cmpfloat (rb.x, >=, ra.x + ra.width);
-      g_assert_cmpfloat (rb.y + rb.height, ==, ra.y + ra.height);
       g_assert_cmpfloat (fabs (rb.height / ra.height - b[i] / a[i]), <, 0.1);
       g_assert_cmpfloat (share_of_color (surface, &ra, color_a), ==, 1.0);
       g_assert_cmpfloat (share_of_color (surface, &rb, color_b), ==, 1.0);
@@ -980,18 +923,6 @@ test_hit_test (void)
                                       rect.x + rect.width / 2, rect.y - 20, &hit));
   g_assert_false (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style, plot.x - 5, plot.y + plot.height / 2, &hit));
   g_assert_false (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style, WIDTH / 2, 2, &hit));
-
-  /* Side by side, the lane decides. */
-  fbk_chart_model_set_arrangement (model, FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE);
-  rect = bucket_rect (model, &style, 1, 3);
-  g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style,
-                                     rect.x + rect.width / 2, rect.y + rect.height - 2, &hit));
-  g_assert_cmpuint (hit.series, ==, 1);
-  g_assert_cmpuint (hit.bucket, ==, 3);
-  rect = bucket_rect (model, &style, 0, 3);
-  g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style,
-                                     rect.x + rect.width / 2, rect.y + rect.height - 2, &hit));
-  g_assert_cmpuint (hit.series, ==, 0);
 }
 
 /* Hours of the day the clocks go back, then the day of the week they
@@ -1029,7 +960,7 @@ test_hit_test_dst (void)
       g_assert_cmpint (fbk_time_oslo_hour (hit.start), ==, 2);
       g_assert_cmpfloat (hit.value, ==, values[i]);
 
-      when = fbk_chart_format_period (hit.start, hit.end, FBK_RESOLUTION_HOUR);
+      when = fbk_format_period (hit.start, hit.end, FBK_RESOLUTION_HOUR);
       g_assert_true (g_str_has_suffix (when, i == 2 ? "CEST" : "CET"));
     }
 
@@ -1097,7 +1028,14 @@ test_describe (void)
 
   add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, used, 3, FBK_INTERVAL_VERIFIED);
   add_series (model, "Cabin", FBK_DIRECTION_PRODUCTION, 1, fed, 3, FBK_INTERVAL_VERIFIED);
-  fbk_chart_model_set_reference (model, 25.0, "Top-3 average");
+  {
+    FbkChartReferenceLine average = { 25.0, "Top-3 average", FBK_CHART_REFERENCE_MARK };
+    g_autoptr(FbkChartLayer) stacked = fbk_chart_stacked_bars_new ();
+    g_autoptr(FbkChartLayer) reference = fbk_chart_reference_lines_new (&average, 1);
+
+    fbk_chart_model_add_layer (model, stacked);
+    fbk_chart_model_add_layer (model, reference);
+  }
   description = fbk_chart_describe (model, NULL);
 
   g_assert_true (g_str_has_prefix (description, "Test. Electricity from Mar 4, 2024 – Mar 6, 2024, in kWh."));
@@ -1360,7 +1298,6 @@ main (int   argc,
   g_test_add_func ("/chart/axis/nice-ticks-properties", test_nice_ticks_properties);
   g_test_add_func ("/chart/axis/time-ticks", test_time_ticks);
   g_test_add_func ("/chart/format/c-locale", test_format);
-  g_test_add_func ("/chart/format/norwegian-locale", test_format_locale);
   g_test_add_func ("/chart/model/changed", test_model_changed);
   g_test_add_func ("/chart/model/grid", test_model_grid);
   g_test_add_func ("/chart/model/dst-days", test_model_dst_days);
@@ -1368,7 +1305,7 @@ main (int   argc,
   g_test_add_func ("/chart/model/ranges-and-decimation", test_model_ranges_and_decimation);
   g_test_add_func ("/chart/render/bars", test_render_bars);
   g_test_add_func ("/chart/render/dark", test_render_dark);
-  g_test_add_func ("/chart/render/stacked-and-side-by-side", test_render_stacked_and_side_by_side);
+  g_test_add_func ("/chart/render/stacked", test_render_stacked);
   g_test_add_func ("/chart/render/production", test_render_production);
   g_test_add_func ("/chart/render/production-alone", test_render_production_alone);
   g_test_add_func ("/chart/render/unverified", test_render_unverified);
