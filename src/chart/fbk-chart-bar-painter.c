@@ -71,19 +71,14 @@ fbk_chart_bar_x_extent (const FbkChartLayout *layout,
   *out_x1 = x1;
 }
 
-/**
- * fbk_chart_bar_rect:
- *
- * @run's bar at @bucket as drawn one bar per bucket (with min/max
- * columns: the column's width, the bucket's height).
- *
- * Returns: FALSE when the series has no value there
- */
-gboolean
-fbk_chart_bar_rect (const FbkChartLayout *layout,
-                    const FbkChartBarRun *run,
-                    guint                 bucket,
-                    cairo_rectangle_t    *out_rect)
+/* @run's bar at @bucket as drawn one bar per bucket (with min/max
+ * columns: the column's width, the bucket's height); FALSE when the
+ * series has no value there. */
+static gboolean
+bar_rect (const FbkChartLayout *layout,
+          const FbkChartBarRun *run,
+          guint                 bucket,
+          cairo_rectangle_t    *out_rect)
 {
   const double *values = _fbk_chart_model_get_values (layout->model, run->series);
   const double *tops = _fbk_chart_model_get_tops (layout->model, run->series);
@@ -184,7 +179,7 @@ draw_buckets (const FbkChartLayout *layout,
       fbk_chart_color_set_source (canvas->cr, &color);
       for (guint i = layout->first; i < layout->end; i++)
         {
-          if (fbk_chart_bar_rect (layout, &runs[r], i, &rect))
+          if (bar_rect (layout, &runs[r], i, &rect))
             boxes_add (&boxes, rect.x, rect.y, rect.width, rect.height);
         }
       boxes_flush (&boxes);
@@ -192,7 +187,7 @@ draw_buckets (const FbkChartLayout *layout,
       cairo_set_source (canvas->cr, canvas->hatch);
       for (guint i = layout->first; i < layout->end; i++)
         {
-          if (!(flags[i] & FBK_INTERVAL_VERIFIED) && fbk_chart_bar_rect (layout, &runs[r], i, &rect))
+          if (!(flags[i] & FBK_INTERVAL_VERIFIED) && bar_rect (layout, &runs[r], i, &rect))
             boxes_add (&boxes, rect.x, rect.y, rect.width, rect.height);
         }
       boxes_flush (&boxes);
@@ -294,18 +289,34 @@ draw_columns (const FbkChartLayout *layout,
     }
 }
 
+/* The runs of @self's bars for its layout's model. */
+static GArray *
+get_runs (FbkChartLayer *self,
+          FbkChartModel *model)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (FbkChartBarRun));
+
+  ((FbkChartBarLayer *) self)->get_runs (self, model, runs);
+  return runs;
+}
+
+#define RUNS(array) ((const FbkChartBarRun *) (gconstpointer) (array)->data)
+
 /**
- * fbk_chart_bars_draw:
+ * fbk_chart_bar_layer_draw:
  *
- * Draws @runs, clipped to the plot: a bar per visible bucket, or min/max
- * columns once there are more buckets than device pixels.
+ * Draws the layer's runs, clipped to the plot: a bar per visible bucket,
+ * or min/max columns once there are more buckets than device pixels.
  */
 void
-fbk_chart_bars_draw (const FbkChartLayout *layout,
-                     FbkChartCanvas       *canvas,
-                     const FbkChartBarRun *runs,
-                     guint                 n_runs)
+fbk_chart_bar_layer_draw (FbkChartLayer        *self,
+                          const FbkChartLayout *layout,
+                          FbkChartCanvas       *canvas)
 {
+  g_autoptr(GArray) array = get_runs (self, layout->model);
+  const FbkChartBarRun *runs = RUNS (array);
+  guint n_runs = array->len;
+
   if (n_runs == 0 || layout->n_buckets == 0)
     return;
 
@@ -320,7 +331,7 @@ fbk_chart_bars_draw (const FbkChartLayout *layout,
 }
 
 /**
- * fbk_chart_bars_hit_test:
+ * fbk_chart_bar_layer_hit_test:
  *
  * The whole width of a bucket counts, gaps included, and a few pixels
  * above and below a bar, so thin bars can be pointed at. Where a min/max
@@ -328,13 +339,15 @@ fbk_chart_bars_draw (const FbkChartLayout *layout,
  * point is reported: that is the peak the column shows.
  */
 gboolean
-fbk_chart_bars_hit_test (const FbkChartLayout *layout,
-                         const FbkChartBarRun *runs,
-                         guint                 n_runs,
-                         double                x,
-                         double                y,
-                         FbkChartHit          *out_hit)
+fbk_chart_bar_layer_hit_test (FbkChartLayer        *self,
+                              const FbkChartLayout *layout,
+                              double                x,
+                              double                y,
+                              FbkChartHit          *out_hit)
 {
+  g_autoptr(GArray) array = get_runs (self, layout->model);
+  const FbkChartBarRun *runs = RUNS (array);
+  guint n_runs = array->len;
   const FbkChartBarRun *best = NULL;
   guint best_bucket = 0;
   double best_distance = G_MAXDOUBLE;
@@ -365,7 +378,7 @@ fbk_chart_bars_hit_test (const FbkChartLayout *layout,
           cairo_rectangle_t rect;
           double distance;
 
-          if (!fbk_chart_bar_rect (layout, &runs[r], bucket, &rect))
+          if (!bar_rect (layout, &runs[r], bucket, &rect))
             continue;
 
           distance = y < rect.y ? rect.y - y : (y > rect.y + rect.height ? y - (rect.y + rect.height) : 0.0);
@@ -386,17 +399,30 @@ fbk_chart_bars_hit_test (const FbkChartLayout *layout,
     return FALSE;
 
   if (out_hit != NULL)
-    {
-      guint n_buckets;
-      const FbkInstant *edges = _fbk_chart_model_get_edges (layout->model, &n_buckets);
-
-      out_hit->series = best->series;
-      out_hit->bucket = best_bucket;
-      out_hit->start = edges[best_bucket];
-      out_hit->end = edges[best_bucket + 1];
-      fbk_chart_model_get_value (layout->model, best->series, best_bucket, &out_hit->value, &out_hit->flags);
-    }
+    _fbk_chart_layout_get_hit (layout, best->series, best_bucket, out_hit);
   return TRUE;
+}
+
+/**
+ * fbk_chart_bar_layer_bucket_rect:
+ *
+ * Where @series' bar at @bucket is, if the layer draws @series.
+ */
+gboolean
+fbk_chart_bar_layer_bucket_rect (FbkChartLayer        *self,
+                                 const FbkChartLayout *layout,
+                                 guint                 series,
+                                 guint                 bucket,
+                                 cairo_rectangle_t    *out_rect)
+{
+  g_autoptr(GArray) runs = get_runs (self, layout->model);
+
+  for (guint r = 0; r < runs->len; r++)
+    {
+      if (RUNS (runs)[r].series == series)
+        return bar_rect (layout, &RUNS (runs)[r], bucket, out_rect);
+    }
+  return FALSE;
 }
 
 /* Legend */
@@ -431,25 +457,25 @@ series_legend_text (const FbkChartLayout *layout,
 }
 
 /**
- * fbk_chart_bars_legend:
+ * fbk_chart_bar_layer_legend:
  *
  * An entry per series, with its total (or its peak, in kW) in view, and
  * the note on stripes if any value in view is not verified yet.
  */
 void
-fbk_chart_bars_legend (FbkChartLayout       *layout,
-                       FbkChartLayer        *layer,
-                       const FbkChartBarRun *runs,
-                       guint                 n_runs)
+fbk_chart_bar_layer_legend (FbkChartLayer  *self,
+                            FbkChartLayout *layout)
 {
+  g_autoptr(GArray) runs = get_runs (self, layout->model);
   gboolean unverified = FALSE;
 
-  for (guint r = 0; r < n_runs; r++)
+  for (guint r = 0; r < runs->len; r++)
     {
-      g_autofree char *text = series_legend_text (layout, runs[r].series);
+      guint series = RUNS (runs)[r].series;
+      g_autofree char *text = series_legend_text (layout, series);
 
-      fbk_chart_legend_add (layout, FBK_CHART_LEGEND_SERIES, layer, runs[r].series, 0.0, text);
-      unverified |= fbk_chart_model_count_unverified (layout->model, runs[r].series, layout->first, layout->end) > 0;
+      fbk_chart_legend_add (layout, FBK_CHART_LEGEND_SERIES, self, series, 0.0, text);
+      unverified |= fbk_chart_model_count_unverified (layout->model, series, layout->first, layout->end) > 0;
     }
 
   if (unverified)
@@ -457,11 +483,12 @@ fbk_chart_bars_legend (FbkChartLayout       *layout,
 }
 
 void
-fbk_chart_bars_draw_swatch (const FbkChartLayout *layout,
-                            guint                 series,
-                            FbkChartCanvas       *canvas,
-                            double                x,
-                            double                y)
+fbk_chart_bar_layer_draw_swatch (FbkChartLayer        *self,
+                                 const FbkChartLayout *layout,
+                                 guint                 series,
+                                 FbkChartCanvas       *canvas,
+                                 double                x,
+                                 double                y)
 {
   cairo_rectangle_t box;
   FbkChartColor color;
@@ -471,4 +498,17 @@ fbk_chart_bars_draw_swatch (const FbkChartLayout *layout,
   fbk_chart_color_set_source (canvas->cr, &color);
   cairo_rectangle (canvas->cr, box.x, box.y, box.width, box.height);
   cairo_fill (canvas->cr);
+}
+
+void
+fbk_chart_bar_layer_describe (FbkChartLayer *self,
+                              FbkChartModel *model,
+                              guint          first,
+                              guint          end,
+                              GString       *text)
+{
+  g_autoptr(GArray) runs = get_runs (self, model);
+
+  for (guint r = 0; r < runs->len; r++)
+    _fbk_chart_describe_series (text, model, RUNS (runs)[r].series, first, end);
 }

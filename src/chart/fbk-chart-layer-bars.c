@@ -10,18 +10,21 @@
 
 typedef struct
 {
-  FbkChartLayer  parent;
-  FbkChartBarRun run;
+  FbkChartBarLayer parent;
+  guint            series;
 } Bars;
 
 /* A layer made for another model may name a series this one lacks. */
-static const FbkChartBarRun *
-get_run (FbkChartLayer        *layer,
-         const FbkChartLayout *layout)
+static void
+bars_get_runs (FbkChartLayer *layer,
+               FbkChartModel *model,
+               GArray        *runs)
 {
   Bars *self = (Bars *) layer;
+  FbkChartBarRun run = { self->series, FALSE, -1 };
 
-  return self->run.series < layout->n_series ? &self->run : NULL;
+  if (self->series < fbk_chart_model_get_n_series (model))
+    g_array_append_val (runs, run);
 }
 
 static void
@@ -30,98 +33,24 @@ bars_extents (FbkChartLayer        *layer,
               double               *lo,
               double               *hi)
 {
-  const FbkChartBarRun *run = get_run (layer, layout);
+  Bars *self = (Bars *) layer;
   double peak;
 
-  if (run == NULL)
+  if (self->series >= layout->n_series)
     return;
 
-  peak = _fbk_chart_layout_signed (layout, run->series,
-                                   fbk_chart_model_get_series_max (layout->model, run->series,
+  peak = _fbk_chart_layout_signed (layout, self->series,
+                                   fbk_chart_model_get_series_max (layout->model, self->series,
                                                                    layout->first, layout->end));
   *lo = MIN (*lo, peak);
   *hi = MAX (*hi, peak);
-}
-
-static void
-bars_legend (FbkChartLayer  *layer,
-             FbkChartLayout *layout)
-{
-  const FbkChartBarRun *run = get_run (layer, layout);
-
-  if (run != NULL)
-    fbk_chart_bars_legend (layout, layer, run, 1);
-}
-
-static void
-bars_draw_swatch (FbkChartLayer        *layer,
-                  const FbkChartLayout *layout,
-                  guint                 series,
-                  FbkChartCanvas       *canvas,
-                  double                x,
-                  double                y)
-{
-  fbk_chart_bars_draw_swatch (layout, series, canvas, x, y);
-}
-
-static void
-bars_draw (FbkChartLayer        *layer,
-           const FbkChartLayout *layout,
-           FbkChartCanvas       *canvas)
-{
-  const FbkChartBarRun *run = get_run (layer, layout);
-
-  if (run != NULL)
-    fbk_chart_bars_draw (layout, canvas, run, 1);
-}
-
-static gboolean
-bars_hit_test (FbkChartLayer        *layer,
-               const FbkChartLayout *layout,
-               double                x,
-               double                y,
-               FbkChartHit          *out_hit)
-{
-  const FbkChartBarRun *run = get_run (layer, layout);
-
-  return run != NULL && fbk_chart_bars_hit_test (layout, run, 1, x, y, out_hit);
-}
-
-static gboolean
-bars_bucket_rect (FbkChartLayer        *layer,
-                  const FbkChartLayout *layout,
-                  guint                 series,
-                  guint                 bucket,
-                  cairo_rectangle_t    *out_rect)
-{
-  const FbkChartBarRun *run = get_run (layer, layout);
-
-  return run != NULL && run->series == series && fbk_chart_bar_rect (layout, run, bucket, out_rect);
-}
-
-static void
-bars_describe (FbkChartLayer *layer,
-               FbkChartModel *model,
-               guint          first,
-               guint          end,
-               GString       *text)
-{
-  Bars *self = (Bars *) layer;
-
-  if (self->run.series < fbk_chart_model_get_n_series (model))
-    _fbk_chart_describe_series (text, model, self->run.series, first, end);
 }
 
 static const FbkChartLayerClass bars_class = {
   .name = "bars",
   .frame = FBK_CHART_FRAME_TIMELINE,
   .extents = bars_extents,
-  .legend = bars_legend,
-  .draw_swatch = bars_draw_swatch,
-  .draw = bars_draw,
-  .hit_test = bars_hit_test,
-  .bucket_rect = bars_bucket_rect,
-  .describe = bars_describe,
+  FBK_CHART_BAR_LAYER_HOOKS,
 };
 
 /**
@@ -139,6 +68,7 @@ fbk_chart_bars_new (guint series)
 {
   Bars *self = _fbk_chart_layer_new (&bars_class, sizeof (Bars));
 
-  self->run = (FbkChartBarRun) { series, FALSE, -1 };
-  return &self->parent;
+  self->parent.get_runs = bars_get_runs;
+  self->series = series;
+  return (FbkChartLayer *) self;
 }

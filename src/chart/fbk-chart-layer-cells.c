@@ -362,13 +362,7 @@ cells_hit_test (FbkChartLayer        *layer,
         return FALSE;
 
       if (out_hit != NULL)
-        {
-          out_hit->series = self->series;
-          out_hit->bucket = bucket;
-          out_hit->start = edges[bucket];
-          out_hit->end = edges[bucket + 1];
-          fbk_chart_model_get_value (layout->model, self->series, bucket, &out_hit->value, &out_hit->flags);
-        }
+        _fbk_chart_layout_get_hit (layout, self->series, bucket, out_hit);
       return TRUE;
     }
 

@@ -13,7 +13,8 @@
 #include "fbk-chart-layout-private.h"
 #include "fbk-chart-legend.h"
 
-#define LINE_WIDTH 1.5
+#define LINE_WIDTH    1.5
+#define LABEL_PADDING 3.0
 
 typedef struct
 {
@@ -111,7 +112,8 @@ reference_draw_swatch (FbkChartLayer        *layer,
 }
 
 /* A limit's name sits at the right end of its line, above it, or below
- * it where the line runs along the top of the plot. */
+ * it where the line runs along the top of the plot; on the background,
+ * so it reads over bars. */
 static void
 draw_label (const FbkChartLayout        *layout,
             cairo_t                     *cr,
@@ -120,15 +122,18 @@ draw_label (const FbkChartLayout        *layout,
 {
   g_autofree char *text = line_text (line, layout->model);
   g_autoptr(PangoLayout) label = fbk_chart_text_new_layout (&layout->text, NULL, text);
-  double width, height, top;
+  double width, height, left, top;
 
   fbk_chart_text_size (label, &width, &height);
+  left = layout->plot.x + layout->plot.width - FBK_CHART_SPACING / 2 - width;
   top = y - LINE_WIDTH - height;
   if (top < layout->plot.y)
     top = y + LINE_WIDTH;
 
-  fbk_chart_text_show (cr, label, layout->plot.x + layout->plot.width - FBK_CHART_SPACING / 2 - width, top,
-                       &layout->palette->dim_foreground);
+  fbk_chart_color_set_source (cr, &layout->palette->background);
+  cairo_rectangle (cr, left - LABEL_PADDING, top, width + 2 * LABEL_PADDING, height);
+  cairo_fill (cr);
+  fbk_chart_text_show (cr, label, left, top, &layout->palette->dim_foreground);
 }
 
 static void

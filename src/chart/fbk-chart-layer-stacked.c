@@ -12,14 +12,14 @@
 /* Which series stacks on which: the model stacks each direction's series
  * in the order they were added (consumption and production never share
  * a stack, one being above the axis and one below). */
-static GArray *
-stack_runs (FbkChartModel *model)
+static void
+stacked_get_runs (FbkChartLayer *layer,
+                  FbkChartModel *model,
+                  GArray        *runs)
 {
-  guint n_series = fbk_chart_model_get_n_series (model);
-  GArray *runs = g_array_sized_new (FALSE, FALSE, sizeof (FbkChartBarRun), n_series);
   int below[2] = { -1, -1 };
 
-  for (guint s = 0; s < n_series; s++)
+  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
     {
       FbkDirection direction = fbk_chart_model_get_series_direction (model, s);
       FbkChartBarRun run = { s, TRUE, below[direction] };
@@ -27,11 +27,7 @@ stack_runs (FbkChartModel *model)
       g_array_append_val (runs, run);
       below[direction] = (int) s;
     }
-
-  return runs;
 }
-
-#define RUNS(runs) ((const FbkChartBarRun *) (gconstpointer) (runs)->data)
 
 static void
 stacked_extents (FbkChartLayer        *layer,
@@ -49,81 +45,11 @@ stacked_extents (FbkChartLayer        *layer,
     *hi = MAX (*hi, produced);
 }
 
-static void
-stacked_legend (FbkChartLayer  *layer,
-                FbkChartLayout *layout)
-{
-  g_autoptr(GArray) runs = stack_runs (layout->model);
-
-  fbk_chart_bars_legend (layout, layer, RUNS (runs), runs->len);
-}
-
-static void
-stacked_draw_swatch (FbkChartLayer        *layer,
-                     const FbkChartLayout *layout,
-                     guint                 series,
-                     FbkChartCanvas       *canvas,
-                     double                x,
-                     double                y)
-{
-  fbk_chart_bars_draw_swatch (layout, series, canvas, x, y);
-}
-
-static void
-stacked_draw (FbkChartLayer        *layer,
-              const FbkChartLayout *layout,
-              FbkChartCanvas       *canvas)
-{
-  g_autoptr(GArray) runs = stack_runs (layout->model);
-
-  fbk_chart_bars_draw (layout, canvas, RUNS (runs), runs->len);
-}
-
-static gboolean
-stacked_hit_test (FbkChartLayer        *layer,
-                  const FbkChartLayout *layout,
-                  double                x,
-                  double                y,
-                  FbkChartHit          *out_hit)
-{
-  g_autoptr(GArray) runs = stack_runs (layout->model);
-
-  return fbk_chart_bars_hit_test (layout, RUNS (runs), runs->len, x, y, out_hit);
-}
-
-static gboolean
-stacked_bucket_rect (FbkChartLayer        *layer,
-                     const FbkChartLayout *layout,
-                     guint                 series,
-                     guint                 bucket,
-                     cairo_rectangle_t    *out_rect)
-{
-  g_autoptr(GArray) runs = stack_runs (layout->model);
-
-  return fbk_chart_bar_rect (layout, &g_array_index (runs, FbkChartBarRun, series), bucket, out_rect);
-}
-
-static void
-stacked_describe (FbkChartLayer *layer,
-                  FbkChartModel *model,
-                  guint          first,
-                  guint          end,
-                  GString       *text)
-{
-  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
-    _fbk_chart_describe_series (text, model, s, first, end);
-}
-
 static const FbkChartLayerClass stacked_class = {
   .name = "stacked-bars",
   .frame = FBK_CHART_FRAME_TIMELINE,
   .extents = stacked_extents,
-  .legend = stacked_legend,
-  .draw_swatch = stacked_draw_swatch,
-  .draw = stacked_draw,
-  .hit_test = stacked_hit_test,
-  .bucket_rect = stacked_bucket_rect,
-  .describe = stacked_describe,
+  FBK_CHART_BAR_LAYER_HOOKS,
 };
 
 /**
@@ -139,5 +65,8 @@ static const FbkChartLayerClass stacked_class = {
 FbkChartLayer *
 fbk_chart_stacked_bars_new (void)
 {
-  return _fbk_chart_layer_new (&stacked_class, sizeof (FbkChartLayer));
+  FbkChartBarLayer *self = _fbk_chart_layer_new (&stacked_class, sizeof (FbkChartBarLayer));
+
+  self->get_runs = stacked_get_runs;
+  return (FbkChartLayer *) self;
 }

@@ -79,5 +79,9 @@ double _fbk_chart_layout_y_of_value     (const FbkChartLayout *self,
 double _fbk_chart_layout_signed         (const FbkChartLayout *self,
                                          guint                 series,
                                          double                value);
+void   _fbk_chart_layout_get_hit        (const FbkChartLayout *self,
+                                         guint                 series,
+                                         guint                 bucket,
+                                         FbkChartHit          *out_hit);
 
 G_END_DECLS

@@ -236,6 +236,8 @@ fbk_chart_layout_new (double                  width,
    * of production alone (the window's Production view) stands upright
    * instead of hanging from an axis at the top. */
   self->production_below = model_has_direction (model, FBK_DIRECTION_CONSUMPTION);
+  if (self->frame == FBK_CHART_FRAME_DAY_BY_HOUR)
+    find_days (self);
 
   /* From the top: header, unit, plot; from the bottom: legend, the axis
    * under the plot. */
@@ -259,7 +261,6 @@ fbk_chart_layout_new (double                  width,
       /* No unit over the days: the legend's colour scale has it. */
       self->plot.y = self->unit_y;
       self->plot.height = MAX (0.0, plot_bottom - self->plot.y);
-      find_days (self);
       self->left_axis = fbk_chart_axis_new_days (self);
     }
   else
@@ -483,4 +484,21 @@ _fbk_chart_layout_signed (const FbkChartLayout *self,
       fbk_chart_model_get_series_direction (self->model, series) == FBK_DIRECTION_PRODUCTION)
     return -value;
   return value;
+}
+
+/* What a tooltip says of @series' value at @bucket. */
+void
+_fbk_chart_layout_get_hit (const FbkChartLayout *self,
+                           guint                 series,
+                           guint                 bucket,
+                           FbkChartHit          *out_hit)
+{
+  guint n_buckets;
+  const FbkInstant *edges = _fbk_chart_model_get_edges (self->model, &n_buckets);
+
+  out_hit->series = series;
+  out_hit->bucket = bucket;
+  out_hit->start = edges[bucket];
+  out_hit->end = edges[bucket + 1];
+  fbk_chart_model_get_value (self->model, series, bucket, &out_hit->value, &out_hit->flags);
 }
