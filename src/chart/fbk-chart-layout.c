@@ -427,63 +427,11 @@ fbk_chart_layout_get_bucket_rect (FbkChartLayout    *self,
 
 /* For the layers and the axes */
 
-/* Edges on device pixel boundaries, so opaque bars have no antialiased
- * seams and cairo takes its fast path for aligned boxes. */
-double
-_fbk_chart_layout_snap (const FbkChartLayout *self,
-                        double                value)
-{
-  return round (value * self->scale) / self->scale;
-}
-
-/* The centre of a device pixel, for a one-pixel line. */
-double
-_fbk_chart_layout_hairline (const FbkChartLayout *self,
-                            double                value)
-{
-  return (floor (value * self->scale) + 0.5) / self->scale;
-}
-
-/* @position on the bucket grid (a bucket index plus a fraction of it). */
-double
-_fbk_chart_layout_x_of_position (const FbkChartLayout *self,
-                                 double                position)
-{
-  return self->plot.x + (position - self->u0) * self->plot.width / (self->u1 - self->u0);
-}
-
 double
 _fbk_chart_layout_x_of_instant (const FbkChartLayout *self,
                                 FbkInstant            instant)
 {
   return _fbk_chart_layout_x_of_position (self, _fbk_chart_model_position (self->model, instant));
-}
-
-double
-_fbk_chart_layout_position_at (const FbkChartLayout *self,
-                               double                x)
-{
-  return self->u0 + (x - self->plot.x) * (self->u1 - self->u0) / self->plot.width;
-}
-
-/* Production values drawn below the axis map as negatives: see
- * _fbk_chart_layout_signed(). */
-double
-_fbk_chart_layout_y_of_value (const FbkChartLayout *self,
-                              double                value)
-{
-  return self->plot.y + (self->v_hi - value) * self->plot.height / (self->v_hi - self->v_lo);
-}
-
-double
-_fbk_chart_layout_signed (const FbkChartLayout *self,
-                          guint                 series,
-                          double                value)
-{
-  if (self->production_below &&
-      fbk_chart_model_get_series_direction (self->model, series) == FBK_DIRECTION_PRODUCTION)
-    return -value;
-  return value;
 }
 
 /* What a tooltip says of @series' value at @bucket. */
