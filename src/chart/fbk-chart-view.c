@@ -29,7 +29,6 @@
 
 #include <glib/gi18n.h>
 
-#include "fbk-chart-renderer.h"
 #include "fbk-chart-view.h"
 
 /* A key press halves or doubles the visible span; a wheel detent zooms by
