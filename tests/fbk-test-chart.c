@@ -22,19 +22,32 @@ fbk_test_days_model (guint n_days)
 
 cairo_surface_t *
 fbk_test_render (FbkChartModel       *model,
-                 int                  width,
-                 int                  height,
                  const FbkChartStyle *style)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FBK_TEST_CHART_WIDTH,
+                                                         FBK_TEST_CHART_HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
-  fbk_chart_render (cr, width, height, model, NULL, style);
+  fbk_chart_render (cr, FBK_TEST_CHART_WIDTH, FBK_TEST_CHART_HEIGHT, model, NULL, style);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+cairo_rectangle_t
+fbk_test_bucket_rect (FbkChartModel       *model,
+                      const FbkChartStyle *style,
+                      guint                series,
+                      guint                bucket)
+{
+  cairo_rectangle_t rect;
+
+  if (!fbk_chart_get_bucket_rect (FBK_TEST_CHART_WIDTH, FBK_TEST_CHART_HEIGHT, model, NULL, style, series, bucket,
+                                  &rect))
+    g_error ("nothing drawn for series %u bucket %u", series, bucket);
+  return rect;
 }
 
 GArray *

@@ -11,13 +11,21 @@
 
 G_BEGIN_DECLS
 
+/* The size the chart tests draw at. */
+#define FBK_TEST_CHART_WIDTH  800
+#define FBK_TEST_CHART_HEIGHT 400
+
 /* A daily model of @n_days from Monday 4 March 2024, titled "Test". */
 FbkChartModel   *fbk_test_days_model     (guint                    n_days);
-/* @model drawn on a new @width × @height image surface. */
+/* @model drawn on a new image surface of the tests' size. */
 cairo_surface_t *fbk_test_render         (FbkChartModel           *model,
-                                          int                      width,
-                                          int                      height,
                                           const FbkChartStyle     *style);
+/* Where fbk_chart_render() at the tests' size draws @series' value at
+ * @bucket; failing the test if it draws none. */
+cairo_rectangle_t fbk_test_bucket_rect   (FbkChartModel           *model,
+                                          const FbkChartStyle     *style,
+                                          guint                    series,
+                                          guint                    bucket);
 
 /* Buckets of @resolution from @from, one per value; NAN leaves a gap. */
 GArray  *fbk_test_buckets        (FbkInstant               from,

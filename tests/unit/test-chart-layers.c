@@ -16,21 +16,8 @@
 #include "fbk-test-chart.h"
 #include "fbk-test-support.h"
 
-#define WIDTH  800
-#define HEIGHT 400
-
-static cairo_rectangle_t
-bucket_rect (FbkChartModel       *model,
-             const FbkChartStyle *style,
-             guint                series,
-             guint                bucket)
-{
-  cairo_rectangle_t rect;
-
-  if (!fbk_chart_get_bucket_rect (WIDTH, HEIGHT, model, NULL, style, series, bucket, &rect))
-    g_error ("nothing drawn for series %u bucket %u", series, bucket);
-  return rect;
-}
+#define WIDTH  FBK_TEST_CHART_WIDTH
+#define HEIGHT FBK_TEST_CHART_HEIGHT
 
 static void
 add_layer (FbkChartModel *model,
@@ -125,7 +112,7 @@ test_bars (void)
   fbk_test_add_series (model, "A", FBK_DIRECTION_CONSUMPTION, 0, a, 4, FBK_INTERVAL_VERIFIED);
   fbk_test_add_series (model, "B", FBK_DIRECTION_CONSUMPTION, 1, b, 4, FBK_INTERVAL_VERIFIED);
   add_layer (model, fbk_chart_bars_new (1));
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   color_a = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
   color_b = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 1);
   g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));
@@ -141,7 +128,7 @@ test_bars (void)
           continue;
         }
 
-      rb[i] = bucket_rect (model, &style, 1, i);
+      rb[i] = fbk_test_bucket_rect (model, &style, 1, i);
       g_assert_cmpfloat (fbk_test_share_of_color (surface, &rb[i], color_b), ==, 1.0);
       /* A quarter of the plot each, in order. */
       g_assert_cmpfloat (fabs (rb[i].x + rb[i].width / 2 - (plot.x + (i + 0.5) * plot.width / 4)), <=, 1.0);
@@ -194,13 +181,13 @@ test_stacked_bars (void)
       fbk_test_add_series (target, "B", FBK_DIRECTION_CONSUMPTION, 1, b, 3, FBK_INTERVAL_VERIFIED);
     }
   add_layer (model, fbk_chart_stacked_bars_new ());
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
 
   for (guint i = 0; i < 3; i++)
     {
-      cairo_rectangle_t ra = bucket_rect (model, &style, 0, i);
-      cairo_rectangle_t rp = bucket_rect (model, &style, 1, i);
-      cairo_rectangle_t rb = bucket_rect (model, &style, 2, i);
+      cairo_rectangle_t ra = fbk_test_bucket_rect (model, &style, 0, i);
+      cairo_rectangle_t rp = fbk_test_bucket_rect (model, &style, 1, i);
+      cairo_rectangle_t rb = fbk_test_bucket_rect (model, &style, 2, i);
 
       /* B on A (not on the production between them), P hanging from A's foot. */
       g_assert_cmpfloat (rb.y + rb.height, ==, ra.y);
@@ -222,7 +209,7 @@ test_stacked_bars (void)
     }
 
   /* What a model without layers draws. */
-  default_surface = fbk_test_render (plain, WIDTH, HEIGHT, &style);
+  default_surface = fbk_test_render (plain, &style);
   for (int y = 0; y < HEIGHT; y++)
     for (int x = 0; x < WIDTH; x++)
       if (fbk_test_pixel (surface, x, y) != fbk_test_pixel (default_surface, x, y))
@@ -260,13 +247,13 @@ test_overlay_ghost_bars (void)
   double baseline, per_kwh, centre;
 
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   ink = PALETTE (&style, foreground);
   background = PALETTE (&style, background);
   bar = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
   g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));
   for (guint i = 0; i < 4; i++)
-    bars[i] = bucket_rect (model, &style, 0, i);
+    bars[i] = fbk_test_bucket_rect (model, &style, 0, i);
   baseline = bars[0].y + bars[0].height;
   per_kwh = bars[0].height / 2.0;
 
@@ -307,12 +294,12 @@ test_overlay_line (void)
   double baseline, per_kwh, x[4];
 
   fbk_chart_style_init (&style, FBK_CHART_THEME_DARK);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   ink = PALETTE (&style, foreground);
   g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));
   for (guint i = 0; i < 4; i++)
     {
-      bars[i] = bucket_rect (model, &style, 0, i);
+      bars[i] = fbk_test_bucket_rect (model, &style, 0, i);
       x[i] = bars[i].x + bars[i].width / 2;
     }
   baseline = bars[0].y + bars[0].height;
@@ -373,14 +360,14 @@ test_reference_lines (void)
   fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, 4, FBK_INTERVAL_VERIFIED);
   add_layer (model, fbk_chart_stacked_bars_new ());
   fbk_chart_model_add_layer (model, layer);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   limit = PALETTE (&style, axis);
   mark = PALETTE (&style, reference);
   background = PALETTE (&style, background);
   grid = PALETTE (&style, grid);
   g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));
   for (guint i = 0; i < 4; i++)
-    bars[i] = bucket_rect (model, &style, 0, i);
+    bars[i] = fbk_test_bucket_rect (model, &style, 0, i);
   baseline = bars[0].y + bars[0].height;
   per_kwh = bars[0].height;
 
@@ -553,22 +540,22 @@ test_cells_autumn (void)
   model = cells_model (hours, "2024-10-26T00:00:00+02:00", "2024-10-29T00:00:00+01:00");
 
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   background = PALETTE (&style, background);
   g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));
 
   /* An hour in its day's row and its clock hour's column. */
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-26T14:00:00+02:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   expected = grid_cell (&plot, 3, 0, 14);
   g_assert_true (inside (&expected, rect.x + rect.width / 2, rect.y + rect.height / 2));
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-28T00:00:00+01:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   expected = grid_cell (&plot, 3, 2, 0);
   g_assert_true (inside (&expected, rect.x + rect.width / 2, rect.y + rect.height / 2));
   /* The hour after the two 02:00s is 03:00, the column of 3. */
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-27T03:00:00+01:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   expected = grid_cell (&plot, 3, 1, 3);
   g_assert_true (inside (&expected, rect.x + rect.width / 2, rect.y + rect.height / 2));
 
@@ -577,7 +564,7 @@ test_cells_autumn (void)
    * which is not the background. */
   expected = grid_cell (&plot, 3, 1, 2);
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-27T02:00:00+02:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   g_assert_true (inside (&expected, rect.x + rect.width / 2, rect.y + rect.height / 2));
   g_assert_cmpfloat (rect.x + rect.width, <=, expected.x + expected.width / 2 + 0.5);
   darkest = fbk_test_pixel (surface, rect.x + rect.width / 2, rect.y + rect.height / 2);
@@ -587,7 +574,7 @@ test_cells_autumn (void)
   g_assert_cmpfloat (hit.value, ==, 6.0);
 
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-27T02:00:00+01:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   g_assert_true (inside (&expected, rect.x + rect.width / 2, rect.y + rect.height / 2));
   g_assert_cmpfloat (rect.x, >=, expected.x + expected.width / 2 - 0.5);
   palest = fbk_test_pixel (surface, rect.x + rect.width / 2, rect.y + rect.height / 2);
@@ -600,10 +587,10 @@ test_cells_autumn (void)
   /* Zero is that palest shade on an ordinary day too; 3 of 6 kWh lies
    * between it and the darkest. */
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-26T06:00:00+02:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   g_assert_cmpuint (fbk_test_pixel (surface, rect.x + rect.width / 2, rect.y + rect.height / 2), ==, palest);
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-26T07:00:00+02:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   middle = fbk_test_pixel (surface, rect.x + rect.width / 2, rect.y + rect.height / 2);
   g_assert_true (between (middle, palest, darkest));
 
@@ -621,7 +608,7 @@ test_cells_autumn (void)
 
   /* Not yet verified: striped, as bars are. */
   g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-10-28T12:00:00+01:00"), &bucket));
-  rect = bucket_rect (model, &style, 0, bucket);
+  rect = fbk_test_bucket_rect (model, &style, 0, bucket);
   g_assert_cmpfloat (fbk_test_share_of_color (surface, &rect, background), >, 0.05);
   g_assert_cmpfloat (fbk_test_share_of_color (surface, &rect, middle), >, 0.2);
 
@@ -662,7 +649,7 @@ test_cells_spring (void)
 
   g_assert_cmpuint (hours->len, ==, 24 + 23);
   fbk_chart_style_init (&style, FBK_CHART_THEME_DARK);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   background = PALETTE (&style, background);
   color = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
   g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));

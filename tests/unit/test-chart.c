@@ -18,8 +18,8 @@
 #include "fbk-test-chart.h"
 #include "fbk-test-support.h"
 
-#define WIDTH  800
-#define HEIGHT 400
+#define WIDTH  FBK_TEST_CHART_WIDTH
+#define HEIGHT FBK_TEST_CHART_HEIGHT
 
 /* Helpers */
 
@@ -31,19 +31,6 @@ oslo_midnight (int year,
   FbkDate date = { year, month, day };
 
   return fbk_time_oslo_midnight (date);
-}
-
-static cairo_rectangle_t
-bucket_rect (FbkChartModel       *model,
-             const FbkChartStyle *style,
-             guint                series,
-             guint                bucket)
-{
-  cairo_rectangle_t rect;
-
-  if (!fbk_chart_get_bucket_rect (WIDTH, HEIGHT, model, NULL, style, series, bucket, &rect))
-    g_error ("no bar for series %u bucket %u", series, bucket);
-  return rect;
 }
 
 /* Axis ticks */
@@ -388,7 +375,7 @@ test_render_bars (void)
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
   fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, G_N_ELEMENTS (values),
                        FBK_INTERVAL_VERIFIED);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   bar = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
   background = fbk_test_argb (&fbk_chart_style_get_palette (&style)->background);
 
@@ -407,7 +394,7 @@ test_render_bars (void)
           continue;
         }
 
-      rect = bucket_rect (model, &style, 0, i);
+      rect = fbk_test_bucket_rect (model, &style, 0, i);
       g_assert_cmpfloat (rect.x, >=, plot.x);
       g_assert_cmpfloat (rect.x + rect.width, <=, plot.x + plot.width);
       g_assert_cmpfloat (fbk_test_share_of_color (surface, &rect, bar), ==, 1.0);
@@ -415,14 +402,14 @@ test_render_bars (void)
     }
 
   /* Heights follow the values, on one baseline. */
-  one = bucket_rect (model, &style, 0, 0);
-  five = bucket_rect (model, &style, 0, 4);
+  one = fbk_test_bucket_rect (model, &style, 0, 0);
+  five = fbk_test_bucket_rect (model, &style, 0, 4);
   g_assert_cmpfloat (fabs (five.height / one.height - 5.0), <, 0.1);
   g_assert_cmpfloat (one.y + one.height, ==, five.y + five.height);
 
   /* The day with no value is empty from the axis up, but for grid lines. */
-  missing_left = bucket_rect (model, &style, 0, 2);
-  missing_right = bucket_rect (model, &style, 0, 4);
+  missing_left = fbk_test_bucket_rect (model, &style, 0, 2);
+  missing_right = fbk_test_bucket_rect (model, &style, 0, 4);
   for (double y = plot.y + 2; y < one.y + one.height - 2; y += 1)
     {
       guint32 found = fbk_test_pixel (surface, (missing_left.x + missing_left.width + missing_right.x) / 2, y);
@@ -458,8 +445,8 @@ test_render_dark (void)
   fbk_chart_style_init (&light, FBK_CHART_THEME_LIGHT);
   fbk_chart_style_init (&dark, FBK_CHART_THEME_DARK);
   fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, 3, FBK_INTERVAL_VERIFIED);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &dark);
-  rect = bucket_rect (model, &dark, 0, 2);
+  surface = fbk_test_render (model, &dark);
+  rect = fbk_test_bucket_rect (model, &dark, 0, 2);
 
   g_assert_cmpuint (fbk_test_pixel (surface, 2, 2), ==,
                     fbk_test_argb (&fbk_chart_style_get_palette (&dark)->background));
@@ -490,11 +477,11 @@ test_render_stacked (void)
   g_assert_cmpuint (color_a, !=, color_b);
 
   /* Stacked: B sits on A in the same column. */
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   for (guint i = 0; i < 6; i++)
     {
-      ra = bucket_rect (model, &style, 0, i);
-      rb = bucket_rect (model, &style, 1, i);
+      ra = fbk_test_bucket_rect (model, &style, 0, i);
+      rb = fbk_test_bucket_rect (model, &style, 1, i);
       g_assert_cmpfloat (rb.x, ==, ra.x);
       g_assert_cmpfloat (rb.width, ==, ra.width);
       g_assert_cmpfloat (rb.y + rb.height, ==, ra.y);
@@ -518,15 +505,15 @@ test_render_production (void)
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
   fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, used, 3, FBK_INTERVAL_VERIFIED);
   fbk_test_add_series (model, "Home", FBK_DIRECTION_PRODUCTION, 0, fed, 3, FBK_INTERVAL_VERIFIED);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
 
   /* Same meter, same slot: told apart by hue and by side of the axis. */
   g_assert_cmpuint (fbk_test_series_argb (&style, FBK_DIRECTION_PRODUCTION, 0), !=,
                     fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0));
   for (guint i = 0; i < 3; i++)
     {
-      consumption = bucket_rect (model, &style, 0, i);
-      production = bucket_rect (model, &style, 1, i);
+      consumption = fbk_test_bucket_rect (model, &style, 0, i);
+      production = fbk_test_bucket_rect (model, &style, 1, i);
       g_assert_cmpfloat (production.y, ==, consumption.y + consumption.height);
       g_assert_cmpfloat (fabs (production.height / consumption.height - fed[i] / used[i]), <, 0.1);
       g_assert_cmpfloat (fbk_test_share_of_color (surface, &production,
@@ -550,11 +537,11 @@ test_render_production_alone (void)
 
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
   fbk_test_add_series (model, "Cabin", FBK_DIRECTION_PRODUCTION, 0, fed, 3, FBK_INTERVAL_VERIFIED);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
 
   for (guint i = 0; i < 3; i++)
     {
-      bars[i] = bucket_rect (model, &style, 0, i);
+      bars[i] = fbk_test_bucket_rect (model, &style, 0, i);
       g_assert_cmpfloat (fbk_test_share_of_color (surface, &bars[i],
                                                   fbk_test_series_argb (&style, FBK_DIRECTION_PRODUCTION, 0)),
                          ==, 1.0);
@@ -587,12 +574,12 @@ test_render_unverified (void)
   g_array_index (buckets, FbkInterval, 1).flags = 0;
   fbk_chart_model_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0,
                               (const FbkInterval *) (gconstpointer) buckets->data, buckets->len);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   bar = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
   background = fbk_test_argb (&fbk_chart_style_get_palette (&style)->background);
 
-  verified = bucket_rect (model, &style, 0, 0);
-  unverified = bucket_rect (model, &style, 0, 1);
+  verified = fbk_test_bucket_rect (model, &style, 0, 0);
+  unverified = fbk_test_bucket_rect (model, &style, 0, 1);
   g_assert_cmpfloat (verified.height, ==, unverified.height);
   g_assert_cmpfloat (fbk_test_share_of_color (surface, &verified, bar), ==, 1.0);
 
@@ -631,18 +618,18 @@ test_render_decimated (void)
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
   fbk_chart_model_set_period (model, FBK_RESOLUTION_HOUR, from, to);
   fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, n, FBK_INTERVAL_VERIFIED);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   background = fbk_test_argb (&fbk_chart_style_get_palette (&style)->background);
   bar = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
 
   /* The peak's neighbour shares its column: same x, its own height. */
-  at_peak = bucket_rect (model, &style, 0, peak);
-  beside = bucket_rect (model, &style, 0, peak + 1);
+  at_peak = fbk_test_bucket_rect (model, &style, 0, peak);
+  beside = fbk_test_bucket_rect (model, &style, 0, peak + 1);
   g_assert_cmpfloat (at_peak.x, ==, beside.x);
   g_assert_cmpfloat (fabs (at_peak.height / beside.height - 10), <, 0.5);
 
   /* Near the top of the peak there is colour in that column only. */
-  elsewhere = bucket_rect (model, &style, 0, peak + n / 4);
+  elsewhere = fbk_test_bucket_rect (model, &style, 0, peak + n / 4);
   g_assert_cmpuint (fbk_test_pixel (surface, at_peak.x + at_peak.width / 2, at_peak.y + 2), !=, background);
   g_assert_cmpuint (fbk_test_pixel (surface, elsewhere.x + elsewhere.width / 2, at_peak.y + 2), ==, background);
   /* Below the common level, full colour everywhere. */
@@ -688,11 +675,11 @@ test_render_decimated_unverified (void)
   fbk_chart_model_set_period (model, FBK_RESOLUTION_HOUR, from, from + (FbkInstant) n * 3600);
   fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, home, n, FBK_INTERVAL_VERIFIED);
   fbk_test_add_series (model, "Cabin", FBK_DIRECTION_CONSUMPTION, 1, cabin, n, 0);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   background = fbk_test_argb (&fbk_chart_style_get_palette (&style)->background);
 
   /* Home's 5 kWh bucket spans 0..5 kWh of its column. */
-  full = bucket_rect (model, &style, 0, n / 2 + 1);
+  full = fbk_test_bucket_rect (model, &style, 0, n / 2 + 1);
   bottom = full.y + full.height;
   per_kwh = full.height / 5.0;
   plain = fbk_test_pixel (surface, full.x + 0.5, bottom - 3.5 * per_kwh);
@@ -753,7 +740,7 @@ test_render_empty (void)
   FbkChartStyle style;
 
   fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
-  surface = fbk_test_render (model, WIDTH, HEIGHT, &style);
+  surface = fbk_test_render (model, &style);
   g_assert_false (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style, WIDTH / 2, HEIGHT / 2, NULL));
   cairo_surface_destroy (surface);
 
@@ -786,7 +773,7 @@ test_hit_test (void)
         if (isnan (values[i]))
           continue;
 
-        rect = bucket_rect (model, &style, s, i);
+        rect = fbk_test_bucket_rect (model, &style, s, i);
         g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style,
                                            rect.x + rect.width / 2, rect.y + rect.height / 2, &hit));
         g_assert_cmpuint (hit.series, ==, s);
@@ -798,7 +785,7 @@ test_hit_test (void)
       }
 
   /* Well above a stack, and outside the plot: nothing. */
-  rect = bucket_rect (model, &style, 1, 0);
+  rect = fbk_test_bucket_rect (model, &style, 1, 0);
   g_assert_false (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style,
                                       rect.x + rect.width / 2, rect.y - 20, &hit));
   g_assert_false (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style, plot.x - 5, plot.y + plot.height / 2, &hit));
@@ -831,7 +818,7 @@ test_hit_test_dst (void)
     {
       g_autofree char *when = NULL;
 
-      rect = bucket_rect (hours, &style, 0, i);
+      rect = fbk_test_bucket_rect (hours, &style, 0, i);
       g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, hours, NULL, &style,
                                          rect.x + rect.width / 2, rect.y + rect.height / 2, &hit));
       g_assert_cmpuint (hit.bucket, ==, i);
@@ -855,7 +842,7 @@ test_hit_test_dst (void)
   fbk_chart_model_add_series (days, "Home", FBK_DIRECTION_CONSUMPTION, 0,
                               (const FbkInterval *) (gconstpointer) hourly->data, hourly->len);
 
-  rect = bucket_rect (days, &style, 0, 6);
+  rect = fbk_test_bucket_rect (days, &style, 0, 6);
   g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, days, NULL, &style,
                                      rect.x + rect.width / 2, rect.y + rect.height / 2, &hit));
   g_assert_cmpuint (hit.bucket, ==, 6);
@@ -864,7 +851,8 @@ test_hit_test_dst (void)
   g_assert_cmpfloat (hit.value, ==, 23.0);
 
   /* Every day is as wide as the others, the short one included. */
-  g_assert_cmpfloat (fabs (bucket_rect (days, &style, 0, 6).width - bucket_rect (days, &style, 0, 5).width), <=, 1.0);
+  g_assert_cmpfloat (fabs (fbk_test_bucket_rect (days, &style, 0, 6).width - fbk_test_bucket_rect (days, &style, 0, 5).width),
+                     <=, 1.0);
 }
 
 static void
