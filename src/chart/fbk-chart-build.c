@@ -7,11 +7,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "fbk-chart-build.h"
+#include "fbk-format.h"
 #include "fbk-period.h"
-#include "fbk-chart-format.h"
 
 /* Whole Oslo days read as dates; a period cut mid-day (the CLI takes RFC
  * 3339 instants) needs its times. */
@@ -23,7 +25,7 @@ format_period (FbkInstant from,
   FbkDate last = fbk_time_oslo_date (to - 1);
 
   if (fbk_time_oslo_midnight (first) != from || fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) != to)
-    return fbk_chart_format_range (from, to, FBK_RESOLUTION_HOUR);
+    return fbk_format_range (from, to, FBK_RESOLUTION_HOUR);
 
   {
     FbkPeriod period = fbk_period_from_dates (first, last);
@@ -123,6 +125,140 @@ build_title (FbkSeries * const  *series,
                           resolution_label (resolution));
 }
 
+/* The direction the chart is about: consumption, unless it shows
+ * production alone (the window's Production view). */
+static FbkDirection
+shown_direction (FbkSeries * const *series,
+                 guint              n_series)
+{
+  for (guint i = 0; i < n_series; i++)
+    {
+      if (fbk_series_get_direction (series[i]) == FBK_DIRECTION_CONSUMPTION)
+        return FBK_DIRECTION_CONSUMPTION;
+    }
+  return n_series > 0 ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
+}
+
+/* The earlier period's totals in @direction, laid bucket by bucket onto
+ * the model's grid: its n-th bucket over the model's n-th. NAN where no
+ * meter has a value. */
+static double *
+compare_values (FbkChartModel              *model,
+                FbkDirection                direction,
+                const FbkChartBuildOptions *options)
+{
+  guint n = fbk_chart_model_get_n_buckets (model);
+  double *values = g_new (double, MAX (n, 1));
+  g_autofree FbkInstant *edges = g_new (FbkInstant, n + 1);
+
+  edges[0] = fbk_time_period_start (options->compare_from, options->resolution);
+  for (guint i = 0; i < n; i++)
+    {
+      edges[i + 1] = fbk_time_period_next (edges[i], options->resolution);
+      values[i] = NAN;
+    }
+
+  for (guint c = 0; c < options->n_compare && n > 0; c++)
+    {
+      g_autoptr(FbkSeries) buckets = NULL;
+      const FbkInterval *intervals;
+      guint n_intervals, bucket = 0;
+
+      if (fbk_series_get_direction (options->compare[c]) != direction)
+        continue;
+
+      buckets = fbk_series_aggregate (options->compare[c], options->resolution, edges[0], edges[n]);
+      intervals = fbk_series_get_intervals (buckets, &n_intervals);
+      for (guint i = 0; i < n_intervals; i++)
+        {
+          while (bucket < n && edges[bucket + 1] <= intervals[i].start)
+            bucket++;
+          if (bucket == n || intervals[i].start < edges[bucket] || !isfinite (intervals[i].kwh))
+            continue;
+
+          values[bucket] = (isnan (values[bucket]) ? 0.0 : values[bucket]) + intervals[i].kwh;
+        }
+    }
+
+  return values;
+}
+
+static void
+add_layers (FbkChartModel              *model,
+            FbkSeries * const          *series,
+            guint                       n_series,
+            const FbkChartBuildOptions *options)
+{
+  switch (options->show)
+    {
+    case FBK_CHART_SHOW_BARS:
+      for (guint i = 0; i < n_series; i++)
+        {
+          g_autoptr(FbkChartLayer) bars = fbk_chart_bars_new (i);
+
+          fbk_chart_model_add_layer (model, bars);
+        }
+      break;
+
+    case FBK_CHART_SHOW_CELLS:
+      {
+        g_autoptr(FbkChartLayer) cells = fbk_chart_cells_new (0);
+
+        fbk_chart_model_add_layer (model, cells);
+      }
+      break;
+
+    case FBK_CHART_SHOW_STACKED_BARS:
+    default:
+      {
+        g_autoptr(FbkChartLayer) stacked = fbk_chart_stacked_bars_new ();
+
+        fbk_chart_model_add_layer (model, stacked);
+      }
+      break;
+    }
+
+  if (options->n_compare > 0)
+    {
+      g_autofree double *values = compare_values (model, shown_direction (series, n_series), options);
+      g_autoptr(FbkChartLayer) overlay = fbk_chart_overlay_new (options->compare_label, options->compare_style, values,
+                                                                fbk_chart_model_get_n_buckets (model));
+
+      fbk_chart_model_add_layer (model, overlay);
+    }
+
+  if (options->n_references > 0)
+    {
+      g_autoptr(FbkChartLayer) lines = fbk_chart_reference_lines_new (options->references, options->n_references);
+
+      fbk_chart_model_add_layer (model, lines);
+    }
+}
+
+/**
+ * fbk_chart_build_options_init:
+ * @from: the start of the period
+ * @to: its end (exclusive)
+ *
+ * The window's chart: the meters' bars stacked, nothing over them.
+ */
+void
+fbk_chart_build_options_init (FbkChartBuildOptions *options,
+                              FbkResolution         resolution,
+                              FbkInstant            from,
+                              FbkInstant            to)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (FbkChartBuildOptions) {
+    .resolution = resolution,
+    .from = from,
+    .to = to,
+    .show = FBK_CHART_SHOW_STACKED_BARS,
+    .compare_style = FBK_CHART_OVERLAY_LINE,
+  };
+}
+
 /**
  * fbk_chart_build_model:
  * @series: (array length=n_series): each meter's values in one direction,
@@ -131,11 +267,9 @@ build_title (FbkSeries * const  *series,
  * @from: the start of the period
  * @to: its end (exclusive)
  *
- * The chart the window shows and exports, and forbruk-cli draws: one
- * series per entry of @series with its values summed to @resolution over
- * [@from, @to), each meter in its own colour slot (consumption and
- * production of one meter share it), in kWh, titled with the meters, the
- * period and the resolution: “Home, Cabin · 1–7 Mar 2024 · hourly”.
+ * The chart the window shows and exports, and forbruk-cli draws: the
+ * meters' bars stacked, as fbk_chart_build_model_full() makes it with
+ * options from fbk_chart_build_options_init().
  *
  * Returns: (transfer full): a new model
  */
@@ -147,21 +281,51 @@ fbk_chart_build_model (FbkSeries * const  *series,
                        FbkInstant          from,
                        FbkInstant          to)
 {
+  FbkChartBuildOptions options;
+
+  fbk_chart_build_options_init (&options, resolution, from, to);
+  return fbk_chart_build_model_full (series, names, n_series, &options);
+}
+
+/**
+ * fbk_chart_build_model_full:
+ * @series: (array length=n_series): each meter's values in one direction,
+ *   hourly or finer
+ * @names: (array length=n_series): the display name of each series' meter
+ * @options: the period, and what to draw
+ *
+ * One series per entry of @series with its values summed to the
+ * resolution over the period, each meter in its own colour slot
+ * (consumption and production of one meter share it), in kWh, titled
+ * with the meters, the period and the resolution: “Home, Cabin · 1–7 Mar
+ * 2024 · hourly”; drawn as @options says.
+ *
+ * Returns: (transfer full): a new model
+ */
+FbkChartModel *
+fbk_chart_build_model_full (FbkSeries * const          *series,
+                            const char * const         *names,
+                            guint                       n_series,
+                            const FbkChartBuildOptions *options)
+{
   FbkChartModel *model;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (series != NULL || n_series == 0, NULL);
   g_return_val_if_fail (names != NULL || n_series == 0, NULL);
-  g_return_val_if_fail (resolution < FBK_N_RESOLUTIONS, NULL);
-  g_return_val_if_fail (from < to, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->resolution < FBK_N_RESOLUTIONS, NULL);
+  g_return_val_if_fail (options->from < options->to, NULL);
+  g_return_val_if_fail (options->n_compare == 0 || (options->compare != NULL && options->compare_label != NULL), NULL);
+  g_return_val_if_fail (options->references != NULL || options->n_references == 0, NULL);
 
   model = fbk_chart_model_new ();
-  fbk_chart_model_set_period (model, resolution, from, to);
+  fbk_chart_model_set_period (model, options->resolution, options->from, options->to);
   fbk_chart_model_set_unit (model, FBK_CHART_UNIT_KWH);
 
   for (guint i = 0; i < n_series; i++)
     {
-      g_autoptr(FbkSeries) buckets = fbk_series_aggregate (series[i], resolution, from, to);
+      g_autoptr(FbkSeries) buckets = fbk_series_aggregate (series[i], options->resolution, options->from, options->to);
       guint n_buckets;
       const FbkInterval *intervals = fbk_series_get_intervals (buckets, &n_buckets);
 
@@ -169,7 +333,9 @@ fbk_chart_build_model (FbkSeries * const  *series,
                                   meter_index (series, i), intervals, n_buckets);
     }
 
-  title = build_title (series, names, n_series, resolution, from, to);
+  add_layers (model, series, n_series, options);
+
+  title = build_title (series, names, n_series, options->resolution, options->from, options->to);
   fbk_chart_model_set_title (model, title);
 
   return model;

@@ -52,7 +52,8 @@ month_intervals (FbkInstant         month_start,
  * Makes @model the "daily peaks" chart of the max-hours view: one bar per
  * Oslo day of the month (23, 24 or 25 hours long) holding that day's
  * largest clock hour, in kWh/h (so the unit is kW), and the top-3 average
- * that selects the capacity step as a reference line. A bar is verified
+ * that selects the capacity step as a reference line (a bars layer and a
+ * reference-lines layer, replacing the model's layers). A bar is verified
  * when its hour is. Each day's peak is found by fbk_max_hours_compute()
  * over that day's values alone, so the bars follow exactly the rule the
  * reference line does (15-minute values summed per clock hour, partial
@@ -76,6 +77,8 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
   FbkInstant month_start, month_end;
   FbkDate day = first;
   guint next = 0;
+  g_autoptr(FbkChartLayer) bars = NULL;
+  g_autoptr(FbkChartLayer) reference = NULL;
 
   g_return_val_if_fail (FBK_IS_CHART_MODEL (model), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
@@ -119,20 +122,29 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
   fbk_max_hours_compute (&max_hours, year, month, (const FbkInterval *) (gconstpointer) values->data, values->len);
 
   fbk_chart_model_remove_all_series (model);
+  fbk_chart_model_remove_all_layers (model);
   fbk_chart_model_set_period (model, FBK_RESOLUTION_DAY, month_start, month_end);
   fbk_chart_model_set_unit (model, FBK_CHART_UNIT_KW);
   fbk_chart_model_add_series (model, label, FBK_DIRECTION_CONSUMPTION, 0,
                               (const FbkInterval *) (gconstpointer) peaks->data, peaks->len);
+  bars = fbk_chart_bars_new (0);
+  fbk_chart_model_add_layer (model, bars);
 
-  if (max_hours.n_hours == 0)
-    fbk_chart_model_clear_reference (model);
-  else if (max_hours.provisional)
-    /* Translators: the reference line while fewer than three days have data */
-    fbk_chart_model_set_reference (model, max_hours.average, _("Top-3 average so far"));
-  else
-    /* Translators: the reference line, the average of the month's three
-     * highest daily peaks, which sets the capacity step */
-    fbk_chart_model_set_reference (model, max_hours.average, _("Top-3 average"));
+  if (max_hours.n_hours > 0)
+    {
+      FbkChartReferenceLine average = { max_hours.average, NULL, FBK_CHART_REFERENCE_MARK };
+
+      if (max_hours.provisional)
+        /* Translators: the reference line while fewer than three days have data */
+        average.label = _("Top-3 average so far");
+      else
+        /* Translators: the reference line, the average of the month's three
+         * highest daily peaks, which sets the capacity step */
+        average.label = _("Top-3 average");
+
+      reference = fbk_chart_reference_lines_new (&average, 1);
+      fbk_chart_model_add_layer (model, reference);
+    }
 
   if (out_max_hours != NULL)
     *out_max_hours = max_hours;

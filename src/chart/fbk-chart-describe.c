@@ -9,12 +9,17 @@
 #include <glib/gi18n.h>
 
 #include "fbk-chart-format.h"
+#include "fbk-chart-layer-private.h"
 #include "fbk-chart-model-private.h"
 #include "fbk-chart-renderer.h"
 
 static const char *
-bars_sentence (FbkResolution resolution)
+frame_sentence (FbkChartFrame frame,
+                FbkResolution resolution)
 {
+  if (frame == FBK_CHART_FRAME_DAY_BY_HOUR)
+    return _("One cell per hour, a row per day.");
+
   switch (resolution)
     {
     case FBK_RESOLUTION_HOUR:
@@ -31,12 +36,12 @@ bars_sentence (FbkResolution resolution)
     }
 }
 
-static void
-describe_series (GString       *text,
-                 FbkChartModel *model,
-                 guint          series,
-                 guint          first,
-                 guint          end)
+void
+_fbk_chart_describe_series (GString       *text,
+                            FbkChartModel *model,
+                            guint          series,
+                            guint          first,
+                            guint          end)
 {
   FbkChartUnit unit = fbk_chart_model_get_unit (model);
   FbkResolution resolution = fbk_chart_model_get_resolution (model);
@@ -82,9 +87,9 @@ describe_series (GString       *text,
 
   {
     g_autofree char *value = fbk_chart_format_value (peak, unit);
-    g_autofree char *when = fbk_chart_format_period (fbk_chart_model_get_bucket_start (model, peak_bucket),
-                                                     fbk_chart_model_get_bucket_end (model, peak_bucket),
-                                                     resolution);
+    g_autofree char *when = fbk_format_period (fbk_chart_model_get_bucket_start (model, peak_bucket),
+                                               fbk_chart_model_get_bucket_end (model, peak_bucket),
+                                               resolution);
 
     g_string_append_c (text, ' ');
     /* Translators: "highest 2.1 kWh, Mar 3, 2024, 14:00–15:00." */
@@ -106,17 +111,17 @@ describe_series (GString       *text,
  * @viewport: (nullable): the visible part, as given to fbk_chart_render()
  *
  * Returns: (transfer full): what the chart shows, in sentences: the title,
- *   the period, each series' total and peak, unverified values and the
- *   reference line; for the widget's accessible description
+ *   the period, then what each layer draws (each series' total and peak,
+ *   unverified values, reference lines); for the widget's accessible
+ *   description
  */
 char *
 fbk_chart_describe (FbkChartModel          *model,
                     const FbkChartViewport *viewport)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) layers = NULL;
   const char *title;
-  const char *reference_label;
-  double reference;
   double u0, u1;
   guint first, end, n_buckets;
 
@@ -139,11 +144,12 @@ fbk_chart_describe (FbkChartModel          *model,
   _fbk_chart_model_span (model, viewport, &u0, &u1);
   first = (guint) u0;
   end = MIN ((guint) (u1 + 0.999999), n_buckets);
+  layers = _fbk_chart_layers_drawn (model);
 
   {
-    g_autofree char *range = fbk_chart_format_range (fbk_chart_model_get_bucket_start (model, first),
-                                                     fbk_chart_model_get_bucket_end (model, end - 1),
-                                                     fbk_chart_model_get_resolution (model));
+    g_autofree char *range = fbk_format_range (fbk_chart_model_get_bucket_start (model, first),
+                                               fbk_chart_model_get_bucket_end (model, end - 1),
+                                               fbk_chart_model_get_resolution (model));
 
     if (text->len > 0)
       g_string_append_c (text, ' ');
@@ -151,22 +157,15 @@ fbk_chart_describe (FbkChartModel          *model,
     g_string_append_printf (text, _("Electricity from %s, in %s."), range,
                             fbk_chart_unit_symbol (fbk_chart_model_get_unit (model)));
     g_string_append_c (text, ' ');
-    g_string_append (text, bars_sentence (fbk_chart_model_get_resolution (model)));
+    g_string_append (text, frame_sentence (_fbk_chart_layers_frame (layers), fbk_chart_model_get_resolution (model)));
   }
 
-  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
-    describe_series (text, model, s, first, end);
-
-  if (fbk_chart_model_get_reference (model, &reference, &reference_label))
+  for (guint i = 0; i < layers->len; i++)
     {
-      g_autofree char *value = fbk_chart_format_value (reference, fbk_chart_model_get_unit (model));
+      FbkChartLayer *layer = g_ptr_array_index (layers, i);
 
-      g_string_append_c (text, ' ');
-      if (reference_label != NULL)
-        /* Translators: "Reference line: Top-3 average, 5.2 kW." */
-        g_string_append_printf (text, _("Reference line: %s, %s."), reference_label, value);
-      else
-        g_string_append_printf (text, _("Reference line at %s."), value);
+      if (layer->klass->describe != NULL)
+        layer->klass->describe (layer, model, first, end, text);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -178,12 +177,15 @@ fbk_chart_describe (FbkChartModel          *model,
  *
  * Returns: (transfer full): the value under the pointer in words, for a
  *   tooltip: the exact period with its date, the meter and its value, and
- *   whether the grid company has verified it; one per line
+ *   whether the grid company has verified it; then what layers add, such
+ *   as the value compared with; one per line
  */
 char *
 fbk_chart_describe_hit (FbkChartModel     *model,
                         const FbkChartHit *hit)
 {
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) layers = NULL;
   g_autofree char *period = NULL;
   g_autofree char *value = NULL;
   g_autofree char *name = NULL;
@@ -193,7 +195,7 @@ fbk_chart_describe_hit (FbkChartModel     *model,
   g_return_val_if_fail (hit != NULL, NULL);
   g_return_val_if_fail (hit->series < fbk_chart_model_get_n_series (model), NULL);
 
-  period = fbk_chart_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
+  period = fbk_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
   value = fbk_chart_format_value (hit->value, fbk_chart_model_get_unit (model));
   label = fbk_chart_model_get_series_label (model, hit->series);
 
@@ -204,7 +206,19 @@ fbk_chart_describe_hit (FbkChartModel     *model,
     /* Translators: a tooltip line, a meter's consumption: "Cabin: 1.2 kWh" */
     name = g_strdup_printf (C_("tooltip, consumption", "%s: %s"), label, value);
 
-  return g_strdup_printf ("%s\n%s\n%s", period, name,
-                          (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
-                                                               : _("Not yet verified by the grid company"));
+  text = g_string_new (NULL);
+  g_string_printf (text, "%s\n%s\n%s", period, name,
+                   (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
+                                                        : _("Not yet verified by the grid company"));
+
+  layers = _fbk_chart_layers_drawn (model);
+  for (guint i = 0; i < layers->len; i++)
+    {
+      FbkChartLayer *layer = g_ptr_array_index (layers, i);
+
+      if (layer->klass->describe_hit != NULL)
+        layer->klass->describe_hit (layer, model, hit, text);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

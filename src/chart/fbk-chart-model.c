@@ -40,20 +40,17 @@ struct _FbkChartModel
   GObject              parent_instance;
 
   char                *title;
-  char                *reference_label;
-  double               reference_value;
   FbkChartUnit         unit;
-  FbkChartArrangement  arrangement;
   FbkResolution        resolution;
   FbkInstant           from;
   FbkInstant           to;
   GPtrArray           *series;
+  GPtrArray           *layers;
 
   /* Derived from the above, rebuilt lazily after any change. */
   GArray              *edges;
   guint                n_buckets;
   FbkChartDecimation  *decimation;
-  guint                has_reference : 1;
   guint                prepared : 1;
 };
 
@@ -63,15 +60,10 @@ G_DEFINE_ENUM_TYPE (FbkChartUnit, fbk_chart_unit,
   G_DEFINE_ENUM_VALUE (FBK_CHART_UNIT_KWH, "kwh"),
   G_DEFINE_ENUM_VALUE (FBK_CHART_UNIT_KW, "kw"))
 
-G_DEFINE_ENUM_TYPE (FbkChartArrangement, fbk_chart_arrangement,
-  G_DEFINE_ENUM_VALUE (FBK_CHART_ARRANGEMENT_STACKED, "stacked"),
-  G_DEFINE_ENUM_VALUE (FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE, "side-by-side"))
-
 enum {
   PROP_0,
   PROP_TITLE,
   PROP_UNIT,
-  PROP_ARRANGEMENT,
   N_PROPS
 };
 
@@ -338,7 +330,7 @@ fbk_chart_model_finalize (GObject *object)
   invalidate (self);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->reference_label, g_free);
+  g_clear_pointer (&self->layers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fbk_chart_model_parent_class)->finalize (object);
 }
@@ -359,10 +351,6 @@ fbk_chart_model_get_property (GObject    *object,
 
     case PROP_UNIT:
       g_value_set_enum (value, self->unit);
-      break;
-
-    case PROP_ARRANGEMENT:
-      g_value_set_enum (value, self->arrangement);
       break;
 
     default:
@@ -386,10 +374,6 @@ fbk_chart_model_set_property (GObject      *object,
 
     case PROP_UNIT:
       fbk_chart_model_set_unit (self, g_value_get_enum (value));
-      break;
-
-    case PROP_ARRANGEMENT:
-      fbk_chart_model_set_arrangement (self, g_value_get_enum (value));
       break;
 
     default:
@@ -417,19 +401,13 @@ fbk_chart_model_class_init (FbkChartModelClass *klass)
                        FBK_CHART_UNIT_KWH,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ARRANGEMENT] =
-    g_param_spec_enum ("arrangement", NULL, NULL,
-                       FBK_TYPE_CHART_ARRANGEMENT,
-                       FBK_CHART_ARRANGEMENT_STACKED,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * FbkChartModel::changed:
    *
    * Emitted after anything the chart shows has changed: data, period,
-   * labels, unit, arrangement or reference line. A view redraws.
+   * labels, unit or layers. A view redraws.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -445,7 +423,7 @@ fbk_chart_model_init (FbkChartModel *self)
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
   self->resolution = FBK_RESOLUTION_HOUR;
   self->unit = FBK_CHART_UNIT_KWH;
-  self->arrangement = FBK_CHART_ARRANGEMENT_STACKED;
+  self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) fbk_chart_layer_unref);
 }
 
 /* Public API */
@@ -474,11 +452,7 @@ fbk_chart_model_copy (FbkChartModel *self)
 
   copy = fbk_chart_model_new ();
   copy->title = g_strdup (self->title);
-  copy->reference_label = g_strdup (self->reference_label);
-  copy->reference_value = self->reference_value;
-  copy->has_reference = self->has_reference;
   copy->unit = self->unit;
-  copy->arrangement = self->arrangement;
   copy->resolution = self->resolution;
   copy->from = self->from;
   copy->to = self->to;
@@ -494,6 +468,10 @@ fbk_chart_model_copy (FbkChartModel *self)
       twin->buckets = g_array_ref (series->buckets);
       g_ptr_array_add (copy->series, twin);
     }
+
+  /* Layers never change once made: the copy shares them. */
+  for (guint i = 0; i < self->layers->len; i++)
+    g_ptr_array_add (copy->layers, fbk_chart_layer_ref (g_ptr_array_index (self->layers, i)));
 
   return copy;
 }
@@ -593,78 +571,59 @@ fbk_chart_model_set_unit (FbkChartModel *self,
   emit_changed (self);
 }
 
-FbkChartArrangement
-fbk_chart_model_get_arrangement (FbkChartModel *self)
+/**
+ * fbk_chart_model_add_layer:
+ * @layer: what to draw over the layers added before; the model keeps a
+ *   reference
+ *
+ * Layers draw the model's series (bars, stacked bars, cells) or values
+ * of their own (an overlay, reference lines). A model without layers
+ * draws its series as stacked bars.
+ */
+void
+fbk_chart_model_add_layer (FbkChartModel *self,
+                           FbkChartLayer *layer)
 {
-  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), FBK_CHART_ARRANGEMENT_STACKED);
+  g_return_if_fail (FBK_IS_CHART_MODEL (self));
+  g_return_if_fail (layer != NULL);
 
-  return self->arrangement;
+  g_ptr_array_add (self->layers, fbk_chart_layer_ref (layer));
+  emit_changed (self);
 }
 
-/* The prepared arrays hold both stacked and single heights, so switching
- * needs no rebuild. */
 void
-fbk_chart_model_set_arrangement (FbkChartModel       *self,
-                                 FbkChartArrangement  arrangement)
+fbk_chart_model_remove_all_layers (FbkChartModel *self)
 {
   g_return_if_fail (FBK_IS_CHART_MODEL (self));
 
-  if (self->arrangement == arrangement)
+  if (self->layers->len == 0)
     return;
 
-  self->arrangement = arrangement;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARRANGEMENT]);
+  g_ptr_array_set_size (self->layers, 0);
   emit_changed (self);
+}
+
+guint
+fbk_chart_model_get_n_layers (FbkChartModel *self)
+{
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), 0);
+
+  return self->layers->len;
 }
 
 /**
- * fbk_chart_model_set_reference:
- * @value: where to draw the line, in the model's unit
- * @label: (nullable): what it is, e.g. "Top-3 average"
+ * fbk_chart_model_get_layer:
  *
- * Sets a horizontal reference line across the chart.
+ * Returns: (transfer none): the layer at @index, bottom first
  */
-void
-fbk_chart_model_set_reference (FbkChartModel *self,
-                               double         value,
-                               const char    *label)
+FbkChartLayer *
+fbk_chart_model_get_layer (FbkChartModel *self,
+                           guint          index)
 {
-  g_return_if_fail (FBK_IS_CHART_MODEL (self));
-  g_return_if_fail (isfinite (value));
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->layers->len, NULL);
 
-  g_free (self->reference_label);
-  self->reference_label = g_strdup (label);
-  self->reference_value = value;
-  self->has_reference = TRUE;
-  emit_changed (self);
-}
-
-void
-fbk_chart_model_clear_reference (FbkChartModel *self)
-{
-  g_return_if_fail (FBK_IS_CHART_MODEL (self));
-
-  if (!self->has_reference)
-    return;
-
-  g_clear_pointer (&self->reference_label, g_free);
-  self->has_reference = FALSE;
-  emit_changed (self);
-}
-
-gboolean
-fbk_chart_model_get_reference (FbkChartModel  *self,
-                               double         *out_value,
-                               const char    **out_label)
-{
-  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), FALSE);
-
-  if (out_value != NULL)
-    *out_value = self->has_reference ? self->reference_value : 0.0;
-  if (out_label != NULL)
-    *out_label = self->has_reference ? self->reference_label : NULL;
-
-  return self->has_reference;
+  return g_ptr_array_index (self->layers, index);
 }
 
 /**
@@ -949,9 +908,8 @@ fbk_chart_model_get_series_max (FbkChartModel *self,
 /**
  * fbk_chart_model_get_max:
  *
- * Returns: the tallest bar of @direction over [@first_bucket, @end_bucket)
- *   in the current arrangement (a stack's height, or the largest single
- *   value), or 0; without visiting every bucket
+ * Returns: the tallest stack of @direction's series over [@first_bucket,
+ *   @end_bucket), or 0; without visiting every bucket
  */
 double
 fbk_chart_model_get_max (FbkChartModel *self,
@@ -959,30 +917,21 @@ fbk_chart_model_get_max (FbkChartModel *self,
                          guint          first_bucket,
                          guint          end_bucket)
 {
-  double max = 0.0;
-  gboolean stacked;
-
   g_return_val_if_fail (FBK_IS_CHART_MODEL (self), 0.0);
 
   ensure_prepared (self);
   end_bucket = MIN (end_bucket, self->n_buckets);
-  stacked = self->arrangement == FBK_CHART_ARRANGEMENT_STACKED;
 
-  /* Stacked, the last series of a direction carries the whole stack. */
+  /* The last series of a direction carries the whole stack. */
   for (guint i = self->series->len; i > 0; i--)
     {
       const Series *series = get_series (self, i - 1);
 
-      if (series->direction != direction)
-        continue;
-
-      if (stacked)
+      if (series->direction == direction)
         return range_max (series->tops, series->block_top, first_bucket, end_bucket);
-
-      max = MAX (max, range_max (series->values, series->block_value, first_bucket, end_bucket));
     }
 
-  return max;
+  return 0.0;
 }
 
 /* Private API */

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "fbk-chart-layer.h"
 #include "fbk-chart-types.h"
 #include "fbk-series.h"
 
@@ -32,17 +33,14 @@ void                 fbk_chart_model_set_title              (FbkChartModel      
 FbkChartUnit         fbk_chart_model_get_unit               (FbkChartModel       *self);
 void                 fbk_chart_model_set_unit               (FbkChartModel       *self,
                                                              FbkChartUnit         unit);
-FbkChartArrangement  fbk_chart_model_get_arrangement        (FbkChartModel       *self);
-void                 fbk_chart_model_set_arrangement        (FbkChartModel       *self,
-                                                             FbkChartArrangement  arrangement);
 
-void                 fbk_chart_model_set_reference          (FbkChartModel       *self,
-                                                             double               value,
-                                                             const char          *label);
-void                 fbk_chart_model_clear_reference        (FbkChartModel       *self);
-gboolean             fbk_chart_model_get_reference          (FbkChartModel       *self,
-                                                             double              *out_value,
-                                                             const char         **out_label);
+/* What is drawn of the model, bottom first; with none, stacked bars. */
+void                 fbk_chart_model_add_layer              (FbkChartModel       *self,
+                                                             FbkChartLayer       *layer);
+void                 fbk_chart_model_remove_all_layers      (FbkChartModel       *self);
+guint                fbk_chart_model_get_n_layers           (FbkChartModel       *self);
+FbkChartLayer       *fbk_chart_model_get_layer              (FbkChartModel       *self,
+                                                             guint                index);
 
 guint                fbk_chart_model_add_series             (FbkChartModel       *self,
                                                              const char          *label,

@@ -6,25 +6,20 @@
 
 #include <cairo.h>
 
+#include "fbk-chart-layout.h"
 #include "fbk-chart-model.h"
 #include "fbk-chart-style.h"
 
 G_BEGIN_DECLS
 
-/* What is under a point of the chart, for a tooltip. */
-typedef struct
-{
-  guint            series;
-  guint            bucket;
-  FbkInstant       start;
-  FbkInstant       end;
-  double           value;  /* in the model's unit */
-  FbkIntervalFlags flags;  /* VERIFIED, COMPLETE */
-} FbkChartHit;
+void      fbk_chart_render_layout    (cairo_t                *cr,
+                                      FbkChartLayout         *layout);
 
-/* @viewport may be NULL for the model's whole period. Geometry depends
- * only on the arguments, so the same arguments to fbk_chart_hit_test() and
- * fbk_chart_get_bucket_rect() describe what fbk_chart_render() drew. */
+/* One-off drawing, as exports do: a layout for the size, drawn and
+ * dropped. @viewport may be NULL for the model's whole period. Geometry
+ * depends only on the arguments, so the same arguments to
+ * fbk_chart_hit_test() and fbk_chart_get_bucket_rect() describe what
+ * fbk_chart_render() drew. */
 void      fbk_chart_render           (cairo_t                *cr,
                                       double                  width,
                                       double                  height,
@@ -53,6 +48,7 @@ gboolean  fbk_chart_get_bucket_rect  (double                  width,
                                       guint                   series,
                                       guint                   bucket,
                                       cairo_rectangle_t      *out_rect);
+
 char     *fbk_chart_describe         (FbkChartModel          *model,
                                       const FbkChartViewport *viewport);
 char     *fbk_chart_describe_hit     (FbkChartModel          *model,

@@ -76,3 +76,32 @@ fbk_chart_style_get_series_color (const FbkChartStyle *style,
   else
     *out_color = palette->consumption[colour_slot % FBK_CHART_N_COLOURS];
 }
+
+void
+fbk_chart_color_set_source (cairo_t             *cr,
+                            const FbkChartColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+/**
+ * fbk_chart_color_mix:
+ * @amount_of_b: 0 for @a, 1 for @b
+ *
+ * Returns: a colour between @a and @b, e.g. a series colour faded toward
+ *   the background
+ */
+FbkChartColor
+fbk_chart_color_mix (const FbkChartColor *a,
+                     const FbkChartColor *b,
+                     double               amount_of_b)
+{
+  FbkChartColor mixed = {
+    a->red + (b->red - a->red) * amount_of_b,
+    a->green + (b->green - a->green) * amount_of_b,
+    a->blue + (b->blue - a->blue) * amount_of_b,
+    a->alpha + (b->alpha - a->alpha) * amount_of_b,
+  };
+
+  return mixed;
+}

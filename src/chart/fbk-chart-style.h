@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "fbk-chart-types.h"
@@ -49,5 +50,11 @@ void                   fbk_chart_style_get_series_color (const FbkChartStyle *st
                                                          FbkDirection         direction,
                                                          guint                colour_slot,
                                                          FbkChartColor       *out_color);
+
+void                   fbk_chart_color_set_source       (cairo_t             *cr,
+                                                         const FbkChartColor *color);
+FbkChartColor          fbk_chart_color_mix              (const FbkChartColor *a,
+                                                         const FbkChartColor *b,
+                                                         double               amount_of_b);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include <glib-object.h>
 
-#include "fbk-time.h"
+#include "fbk-series.h"
 
 G_BEGIN_DECLS
 
@@ -18,23 +18,15 @@ typedef enum
 
 typedef enum
 {
-  FBK_CHART_ARRANGEMENT_STACKED,
-  FBK_CHART_ARRANGEMENT_SIDE_BY_SIDE,
-} FbkChartArrangement;
-
-typedef enum
-{
   FBK_CHART_THEME_LIGHT,
   FBK_CHART_THEME_DARK,
 } FbkChartTheme;
 
-#define FBK_TYPE_CHART_UNIT        (fbk_chart_unit_get_type ())
-#define FBK_TYPE_CHART_ARRANGEMENT (fbk_chart_arrangement_get_type ())
-#define FBK_TYPE_CHART_THEME       (fbk_chart_theme_get_type ())
+#define FBK_TYPE_CHART_UNIT  (fbk_chart_unit_get_type ())
+#define FBK_TYPE_CHART_THEME (fbk_chart_theme_get_type ())
 
-GType fbk_chart_unit_get_type        (void) G_GNUC_CONST;
-GType fbk_chart_arrangement_get_type (void) G_GNUC_CONST;
-GType fbk_chart_theme_get_type       (void) G_GNUC_CONST;
+GType fbk_chart_unit_get_type  (void) G_GNUC_CONST;
+GType fbk_chart_theme_get_type (void) G_GNUC_CONST;
 
 /* The visible part of the model's period, [from, to). Zooming and panning
  * change only this; the model and its caches stay as they are. */
@@ -52,5 +44,16 @@ typedef struct
   double blue;
   double alpha;
 } FbkChartColor;
+
+/* What is under a point of the chart, for a tooltip. */
+typedef struct
+{
+  guint            series;
+  guint            bucket;
+  FbkInstant       start;
+  FbkInstant       end;
+  double           value;  /* in the model's unit */
+  FbkIntervalFlags flags;  /* VERIFIED, COMPLETE */
+} FbkChartHit;
 
 G_END_DECLS

@@ -12,11 +12,14 @@
  * keeps the centre; scroll and pinch keep the point under the pointer or
  * the fingers.
  *
- * Drawing: the shared renderer draws the whole chart once, and the
- * result is kept as a render node until the model, the size, the scale,
- * the theme or the viewport changes. Other frames (hover highlight,
- * focus) reuse that node: the GL renderer keeps the texture it made of
- * it, the cairo renderer replays it, which costs one image blit. */
+ * Drawing: the chart's layout (header, axes, legend, plot) is worked out
+ * once and kept until the model, the size, the scale, the theme or the
+ * viewport changes; the shared renderer draws it once, and the result is
+ * kept as a render node as long. Other frames (hover highlight, focus)
+ * reuse that node: the GL renderer keeps the texture it made of it, the
+ * cairo renderer replays it, which costs one image blit. The pointer and
+ * tooltips ask the kept layout what is where, so moving over the chart
+ * lays nothing out. */
 
 #define G_LOG_DOMAIN "fbk-chart-view"
 
@@ -58,10 +61,9 @@ struct _FbkChartView
   FbkChartStyle          style;
   PangoFontDescription  *font;
 
-  /* The chart as last rendered, and the size it was rendered at. */
+  /* The chart laid out at the widget's size, and rendered. */
+  FbkChartLayout        *layout;
   GskRenderNode         *rendered;
-  int                    rendered_width;
-  int                    rendered_height;
 
   /* The value under the pointer, highlighted over the rendered chart. */
   gboolean               hovering;
@@ -159,9 +161,16 @@ get_min_span (FbkChartView *self)
 /* Drawing */
 
 static void
+drop_layout (FbkChartView *self)
+{
+  g_clear_pointer (&self->layout, fbk_chart_layout_unref);
+  g_clear_pointer (&self->rendered, gsk_render_node_unref);
+}
+
+static void
 invalidate_rendering (FbkChartView *self)
 {
-  g_clear_pointer (&self->rendered, gsk_render_node_unref);
+  drop_layout (self);
   if (self->hovering)
     {
       self->hovering = FALSE;
@@ -199,8 +208,30 @@ refresh_style (FbkChartView *self)
   self->style.scale = scale;
   /* The "view" style class paints the background the palette assumes. */
   self->style.draw_background = FALSE;
-  g_clear_pointer (&self->rendered, gsk_render_node_unref);
+  drop_layout (self);
   return TRUE;
+}
+
+/* The layout at the widget's size and style, made when first needed after
+ * a change; NULL with nothing to show. */
+static FbkChartLayout *
+get_layout (FbkChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->model == NULL || width <= 0 || height <= 0)
+    return NULL;
+
+  refresh_style (self);
+  if (self->layout != NULL &&
+      (fbk_chart_layout_get_width (self->layout) != width || fbk_chart_layout_get_height (self->layout) != height))
+    drop_layout (self);
+
+  if (self->layout == NULL)
+    self->layout = fbk_chart_layout_new (width, height, self->model, &self->viewport, &self->style);
+
+  return self->layout;
 }
 
 /* Into an image at device pixels, then into a cairo node that paints
@@ -210,17 +241,18 @@ refresh_style (FbkChartView *self)
  * texture node measured slower still there, as the texture is converted
  * to a cairo surface on every frame. */
 static GskRenderNode *
-render_chart (FbkChartView *self,
-              int           width,
-              int           height)
+render_chart (FbkChartView   *self,
+              FbkChartLayout *layout)
 {
+  int width = (int) fbk_chart_layout_get_width (layout);
+  int height = (int) fbk_chart_layout_get_height (layout);
   int scale = (int) self->style.scale;
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   GtkSnapshot *child = gtk_snapshot_new ();
   cairo_t *cr = cairo_create (image);
 
   cairo_scale (cr, scale, scale);
-  fbk_chart_render (cr, width, height, self->model, &self->viewport, &self->style);
+  fbk_chart_render_layout (cr, layout);
   cairo_destroy (cr);
 
   cr = gtk_snapshot_append_cairo (child, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -417,14 +449,9 @@ static gboolean
 get_plot_area (FbkChartView      *self,
                cairo_rectangle_t *out_area)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  FbkChartLayout *layout = get_layout (self);
 
-  if (self->model == NULL)
-    return FALSE;
-
-  refresh_style (self);
-  return fbk_chart_get_plot_area (width, height, self->model, &self->viewport, &self->style, out_area);
+  return layout != NULL && fbk_chart_layout_get_plot_area (layout, out_area);
 }
 
 /* The grid position under widget x coordinate @x; the centre of the view
@@ -712,7 +739,8 @@ fbk_chart_view_size_allocate (GtkWidget *widget,
 {
   FbkChartView *self = FBK_CHART_VIEW (widget);
 
-  if (width != self->rendered_width || height != self->rendered_height)
+  if (self->layout != NULL &&
+      (width != fbk_chart_layout_get_width (self->layout) || height != fbk_chart_layout_get_height (self->layout)))
     invalidate_rendering (self);
 }
 
@@ -721,22 +749,15 @@ fbk_chart_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   FbkChartView *self = FBK_CHART_VIEW (widget);
+  FbkChartLayout *layout = get_layout (self);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  if (self->model == NULL || width <= 0 || height <= 0)
+  if (layout == NULL)
     return;
 
-  refresh_style (self);
-  if (width != self->rendered_width || height != self->rendered_height)
-    g_clear_pointer (&self->rendered, gsk_render_node_unref);
-
   if (self->rendered == NULL)
-    {
-      self->rendered = render_chart (self, width, height);
-      self->rendered_width = width;
-      self->rendered_height = height;
-    }
+    self->rendered = render_chart (self, layout);
 
   gtk_snapshot_append_node (snapshot, self->rendered);
 
@@ -811,7 +832,7 @@ fbk_chart_view_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_model_changed_cb, self);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->rendered, gsk_render_node_unref);
+  drop_layout (self);
 
   G_OBJECT_CLASS (fbk_chart_view_parent_class)->dispose (object);
 }
@@ -1126,14 +1147,12 @@ fbk_chart_view_hit_test (FbkChartView *self,
                          double        y,
                          FbkChartHit  *out_hit)
 {
+  FbkChartLayout *layout;
+
   g_return_val_if_fail (FBK_IS_CHART_VIEW (self), FALSE);
 
-  if (self->model == NULL)
-    return FALSE;
-
-  refresh_style (self);
-  return fbk_chart_hit_test (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
-                             self->model, &self->viewport, &self->style, x, y, out_hit);
+  layout = get_layout (self);
+  return layout != NULL && fbk_chart_layout_hit_test (layout, x, y, out_hit);
 }
 
 /**
@@ -1148,17 +1167,14 @@ fbk_chart_view_get_bucket_area (FbkChartView    *self,
                                 guint            bucket,
                                 graphene_rect_t *out_area)
 {
+  FbkChartLayout *layout;
   cairo_rectangle_t rect;
 
   g_return_val_if_fail (FBK_IS_CHART_VIEW (self), FALSE);
   g_return_val_if_fail (out_area != NULL, FALSE);
 
-  if (self->model == NULL)
-    return FALSE;
-
-  refresh_style (self);
-  if (!fbk_chart_get_bucket_rect (gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
-                                  self->model, &self->viewport, &self->style, series, bucket, &rect))
+  layout = get_layout (self);
+  if (layout == NULL || !fbk_chart_layout_get_bucket_rect (layout, series, bucket, &rect))
     return FALSE;
 
   graphene_rect_init (out_area, rect.x, rect.y, rect.width, rect.height);

@@ -12,6 +12,7 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-format.h"
 #include "fbk-max-hours-table.h"
 
 static gboolean
@@ -60,22 +61,30 @@ print_text (const char     *metering_point_id,
   for (guint i = 0; i < rows->len; i++)
     {
       const FbkMaxHoursRow *row = &g_array_index (rows, FbkMaxHoursRow, i);
+      g_autofree char *average = fbk_format_number (row->shown.average, 3);
 
       g_print ("%s  %04d-%02d  ", metering_point_id, row->year, row->month);
-      g_print (_("average %.3f kWh/h"), row->shown.average);
+      g_print (_("average %s kWh/h"), average);
       if (row->step > 0)
         {
           const FbkTariffStep *step = fbk_tariff_table_get_step (row->table, row->step);
+          g_autofree char *lower = fbk_format_number (step->lower, 0);
 
           g_print ("  ");
           if (isfinite (step->upper))
-            g_print (_("step %u (%g–%g kWh/h)"), row->step, step->lower, step->upper);
+            {
+              g_autofree char *upper = fbk_format_number (step->upper, 0);
+
+              g_print (_("step %u (%s–%s kWh/h)"), row->step, lower, upper);
+            }
           else
-            g_print (_("step %u (over %g kWh/h)"), row->step, step->lower);
+            g_print (_("step %u (over %s kWh/h)"), row->step, lower);
           if (isfinite (row->headroom))
             {
+              g_autofree char *headroom = fbk_format_number (row->headroom, 3);
+
               g_print ("  ");
-              g_print (_("%.3f kWh/h below the next step"), row->headroom);
+              g_print (_("%s kWh/h below the next step"), headroom);
             }
         }
       g_print ("  %s%s%s\n",
@@ -87,8 +96,9 @@ print_text (const char     *metering_point_id,
         {
           const FbkMaxHour *hour = &row->shown.hours[h];
           g_autofree char *start = fbk_time_format_oslo (hour->start);
+          g_autofree char *kwh = fbk_format_number (hour->kwh, 3);
 
-          g_print ("  %u. %s  %.3f kWh%s\n", h + 1, start, hour->kwh,
+          g_print ("  %u. %s  %s kWh%s\n", h + 1, start, kwh,
                    hour->verified ? "" : _("  (not verified)"));
         }
     }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-format.h"
 #include "fbk-period.h"
 #include "fbk-range-planner.h"
 
@@ -125,15 +126,6 @@ recognise_preset (const FbkPeriod *period,
     }
 
   return FBK_PERIOD_PRESET_CUSTOM;
-}
-
-static char *
-format_date (FbkDate     date,
-             const char *format)
-{
-  g_autoptr(GDateTime) date_time = g_date_time_new_utc (date.year, date.month, date.day, 0, 0, 0);
-
-  return g_date_time_format (date_time, format);
 }
 
 static void
@@ -512,7 +504,7 @@ fbk_period_format_date (FbkDate date)
 {
   /* Translators: a single day, as g_date_time_format() writes it; “%-d” is
    * the day without padding. Example: “15 March 2024” */
-  return format_date (date, C_("period label", "%-d %B %Y"));
+  return fbk_format_date (date, C_("period label", "%-d %B %Y"));
 }
 
 /**
@@ -538,26 +530,26 @@ fbk_period_format_dates (const FbkPeriod *period)
 
   if (whole_months && period->months == 12 && from.month == 1)
     /* Translators: a calendar year, as g_date_time_format() writes it */
-    return format_date (from, C_("period label", "%Y"));
+    return fbk_format_date (from, C_("period label", "%Y"));
 
   if (whole_months && period->months == 1)
     /* Translators: a calendar month, as g_date_time_format() writes it.
      * Example: “March 2024” */
-    return format_date (from, C_("period label", "%B %Y"));
+    return fbk_format_date (from, C_("period label", "%B %Y"));
 
   if (whole_months && from.year == to.year)
     {
       /* Translators: the first month of several in one year, before the
        * last one written as “March 2024”. Example: “January” */
-      first = format_date (from, C_("period label", "%B"));
-      last = format_date (to, C_("period label", "%B %Y"));
+      first = fbk_format_date (from, C_("period label", "%B"));
+      last = fbk_format_date (to, C_("period label", "%B %Y"));
     }
   else if (whole_months)
     {
       /* Translators: a month in a range of months over several years.
        * Example: “Nov 2023” */
-      first = format_date (from, C_("period label", "%b %Y"));
-      last = format_date (to, C_("period label", "%b %Y"));
+      first = fbk_format_date (from, C_("period label", "%b %Y"));
+      last = fbk_format_date (to, C_("period label", "%b %Y"));
     }
   else if (fbk_date_compare (from, to) == 0)
     return fbk_period_format_date (from);
@@ -565,8 +557,8 @@ fbk_period_format_dates (const FbkPeriod *period)
     {
       /* Translators: the first day of a range within one month, before the
        * last day written as “7 Mar 2024”. Example: “1” */
-      first = format_date (from, C_("period label", "%-d"));
-      last = format_date (to, C_("period label", "%-d %b %Y"));
+      first = fbk_format_date (from, C_("period label", "%-d"));
+      last = fbk_format_date (to, C_("period label", "%-d %b %Y"));
 
       /* Translators: a range of days within one month. Example: “1–7 Mar 2024” */
       return g_strdup_printf (C_("period label", "%s–%s"), first, last);
@@ -575,15 +567,15 @@ fbk_period_format_dates (const FbkPeriod *period)
     {
       /* Translators: the first day of a range within one year, before the
        * last day written as “6 Mar 2024”. Example: “28 Feb” */
-      first = format_date (from, C_("period label", "%-d %b"));
-      last = format_date (to, C_("period label", "%-d %b %Y"));
+      first = fbk_format_date (from, C_("period label", "%-d %b"));
+      last = fbk_format_date (to, C_("period label", "%-d %b %Y"));
     }
   else
     {
       /* Translators: the first or last day of a range over several years,
        * Example: “28 Dec 2023” */
-      first = format_date (from, C_("period label", "%-d %b %Y"));
-      last = format_date (to, C_("period label", "%-d %b %Y"));
+      first = fbk_format_date (from, C_("period label", "%-d %b %Y"));
+      last = fbk_format_date (to, C_("period label", "%-d %b %Y"));
     }
 
   /* Translators: a range from the first to the last day or month.

@@ -16,8 +16,8 @@
 
 #include <glib/gi18n.h>
 
-#include "fbk-chart-format.h"
 #include "fbk-error.h"
+#include "fbk-format.h"
 #include "fbk-main-view-private.h"
 #include "fbk-pages.h"
 
@@ -316,7 +316,7 @@ report_error (FbkMainView  *self,
 
       if (newest != FBK_INSTANT_INVALID)
         {
-          g_autofree char *when = fbk_chart_format_instant (newest, C_("offline since", "%-d %B %Y %H:%M"));
+          g_autofree char *when = fbk_format_instant (newest, C_("offline since", "%-d %B %Y %H:%M"));
 
           /* Translators: shown when Elvia cannot be reached; %s is a date and time. */
           text = g_strdup_printf (_("Offline: showing stored data up to %s."), when);

@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "fbk-chart-build.h"
+#include "fbk-chart-renderer.h"
 
 #define HOME  "707057500012345678"
 #define CABIN "707057500087654321"
@@ -148,6 +151,139 @@ test_buckets (void)
     }
 }
 
+static const char *
+layer_name (FbkChartModel *model,
+            guint          index)
+{
+  return fbk_chart_layer_get_name (fbk_chart_model_get_layer (model, index));
+}
+
+/* What to draw: stacked bars unless asked otherwise, a layer of bars per
+ * series, cells, and lines on top. */
+static void
+test_options_show (void)
+{
+  FbkInstant from = midnight (2024, 6, 1);
+  FbkInstant to = midnight (2024, 6, 8);
+  FbkSeries *series[] = {
+    hourly (HOME, FBK_DIRECTION_CONSUMPTION, from, to, to),
+    hourly (CABIN, FBK_DIRECTION_CONSUMPTION, from, to, to),
+  };
+  const char *names[] = { "Home", "Cabin" };
+  const FbkChartReferenceLine limits[] = {
+    { 2.0, "Step 2", FBK_CHART_REFERENCE_LIMIT },
+    { 5.0, "Step 3", FBK_CHART_REFERENCE_LIMIT },
+  };
+  FbkChartBuildOptions options;
+
+  {
+    g_autoptr(FbkChartModel) model = fbk_chart_build_model (series, names, 2, FBK_RESOLUTION_DAY, from, to);
+
+    g_assert_cmpuint (fbk_chart_model_get_n_layers (model), ==, 1);
+    g_assert_cmpstr (layer_name (model, 0), ==, "stacked-bars");
+  }
+
+  fbk_chart_build_options_init (&options, FBK_RESOLUTION_DAY, from, to);
+  options.show = FBK_CHART_SHOW_BARS;
+  options.references = limits;
+  options.n_references = G_N_ELEMENTS (limits);
+  {
+    g_autoptr(FbkChartModel) model = fbk_chart_build_model_full (series, names, 2, &options);
+    const FbkChartReferenceLine *lines;
+    guint n_lines;
+
+    g_assert_cmpuint (fbk_chart_model_get_n_layers (model), ==, 3);
+    g_assert_cmpstr (layer_name (model, 0), ==, "bars");
+    g_assert_cmpstr (layer_name (model, 1), ==, "bars");
+    g_assert_cmpstr (layer_name (model, 2), ==, "reference-lines");
+    lines = fbk_chart_reference_lines_get_lines (fbk_chart_model_get_layer (model, 2), &n_lines);
+    g_assert_cmpuint (n_lines, ==, 2);
+    g_assert_cmpfloat (lines[1].value, ==, 5.0);
+    g_assert_cmpstr (lines[1].label, ==, "Step 3");
+  }
+
+  fbk_chart_build_options_init (&options, FBK_RESOLUTION_HOUR, from, to);
+  options.show = FBK_CHART_SHOW_CELLS;
+  {
+    g_autoptr(FbkChartModel) model = fbk_chart_build_model_full (series, names, 2, &options);
+
+    g_assert_cmpuint (fbk_chart_model_get_n_layers (model), ==, 1);
+    g_assert_cmpstr (layer_name (model, 0), ==, "cells");
+    g_assert_cmpuint (fbk_chart_model_get_n_buckets (model), ==, 7 * 24);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    g_object_unref (series[i]);
+}
+
+/* An earlier week over this one, day by day: the meters' consumption
+ * summed (production left out), and a day without values has none, not
+ * zero. */
+static void
+test_options_compare (void)
+{
+  FbkInstant from = midnight (2024, 6, 8);
+  FbkInstant to = midnight (2024, 6, 15);
+  FbkInstant before = midnight (2024, 6, 1);
+  g_autoptr(FbkSeries) now = hourly (HOME, FBK_DIRECTION_CONSUMPTION, from, to, to);
+  FbkSeries *earlier[] = {
+    hourly (HOME, FBK_DIRECTION_CONSUMPTION, before, from, from),
+    hourly (CABIN, FBK_DIRECTION_CONSUMPTION, before, from, from),
+    hourly (HOME, FBK_DIRECTION_PRODUCTION, before, from, from),
+  };
+  const char *names[] = { "Home" };
+  g_autoptr(FbkChartModel) model = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  FbkChartBuildOptions options;
+  FbkChartHit hit = { 0, 0, from, from + 86400, 24.0, FBK_INTERVAL_VERIFIED };
+
+  /* No values on 3 June, in either meter. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FbkSeries) cut = fbk_series_new (fbk_series_get_metering_point_id (earlier[i]), FBK_DIRECTION_CONSUMPTION);
+      guint n;
+      const FbkInterval *hours = fbk_series_get_intervals (earlier[i], &n);
+
+      for (guint h = 0; h < n; h++)
+        {
+          if (hours[h].start < midnight (2024, 6, 3) || hours[h].start >= midnight (2024, 6, 4))
+            fbk_series_upsert (cut, &hours[h], 1);
+        }
+      g_object_unref (earlier[i]);
+      earlier[i] = g_steal_pointer (&cut);
+    }
+
+  fbk_chart_build_options_init (&options, FBK_RESOLUTION_DAY, from, to);
+  options.compare = earlier;
+  options.n_compare = G_N_ELEMENTS (earlier);
+  options.compare_from = before;
+  options.compare_label = "Week before";
+  options.compare_style = FBK_CHART_OVERLAY_GHOST_BARS;
+  model = fbk_chart_build_model_full (&now, names, 1, &options);
+
+  g_assert_cmpuint (fbk_chart_model_get_n_layers (model), ==, 2);
+  g_assert_cmpstr (layer_name (model, 0), ==, "stacked-bars");
+  g_assert_cmpstr (layer_name (model, 1), ==, "overlay");
+
+  /* Six days of two meters at 24 kWh each. */
+  description = fbk_chart_describe (model, NULL);
+  g_assert_nonnull (strstr (description, "Compared with Week before: 288 kWh."));
+
+  /* 8 June against 1 June; 10 June against 3 June, which has none. */
+  with = fbk_chart_describe_hit (model, &hit);
+  g_assert_true (g_str_has_suffix (with, "\nWeek before: 48.0 kWh"));
+  hit.bucket = 2;
+  hit.start = midnight (2024, 6, 10);
+  hit.end = midnight (2024, 6, 11);
+  without = fbk_chart_describe_hit (model, &hit);
+  g_assert_null (strstr (without, "Week before"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (earlier); i++)
+    g_object_unref (earlier[i]);
+}
+
 static void
 test_file_name (void)
 {
@@ -171,12 +307,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Fixed strings to compare against, in UTF-8. */
+  setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-build/title/period", test_title_period);
   g_test_add_func ("/chart-build/title/production-only", test_production_only);
   g_test_add_func ("/chart-build/meters", test_meters);
   g_test_add_func ("/chart-build/buckets", test_buckets);
+  g_test_add_func ("/chart-build/options/show", test_options_show);
+  g_test_add_func ("/chart-build/options/compare", test_options_compare);
   g_test_add_func ("/chart-build/file-name", test_file_name);
 
   return g_test_run ();

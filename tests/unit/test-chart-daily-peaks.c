@@ -88,6 +88,33 @@ add_interval (GArray     *intervals,
   g_array_append_val (intervals, interval);
 }
 
+/* The chart's reference line, drawn by its reference-lines layer. */
+static gboolean
+get_reference (FbkChartModel  *model,
+               double         *out_value,
+               const char    **out_label)
+{
+  for (guint i = 0; i < fbk_chart_model_get_n_layers (model); i++)
+    {
+      FbkChartLayer *layer = fbk_chart_model_get_layer (model, i);
+      const FbkChartReferenceLine *lines;
+      guint n_lines;
+
+      if (g_strcmp0 (fbk_chart_layer_get_name (layer), "reference-lines") != 0)
+        continue;
+
+      lines = fbk_chart_reference_lines_get_lines (layer, &n_lines);
+      g_assert_cmpuint (n_lines, ==, 1);
+      if (out_value != NULL)
+        *out_value = lines[0].value;
+      if (out_label != NULL)
+        *out_label = lines[0].label;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 assert_bar (FbkChartModel *model,
             const char    *day_start,
@@ -170,7 +197,7 @@ test_march (void)
   g_assert_cmpfloat_with_epsilon (fbk_chart_model_get_series_max (model, 0, 0, 31), 6.0, 1e-9);
 
   /* The top three days, not the top three hours (the 5th has two). */
-  g_assert_true (fbk_chart_model_get_reference (model, &reference, &reference_label));
+  g_assert_true (get_reference (model, &reference, &reference_label));
   g_assert_cmpfloat_with_epsilon (reference, (6.0 + 5.0 + 4.0) / 3, 1e-9);
   g_assert_cmpstr (reference_label, ==, "Top-3 average");
   g_assert_cmpuint (max_hours.n_hours, ==, 3);
@@ -207,7 +234,7 @@ test_october_provisional (void)
 
   g_assert_true (max_hours.provisional);
   g_assert_cmpint (max_hours.hours[0].start, ==, at ("2024-10-27T02:00:00+01:00"));
-  g_assert_true (fbk_chart_model_get_reference (model, &reference, &reference_label));
+  g_assert_true (get_reference (model, &reference, &reference_label));
   g_assert_cmpfloat_with_epsilon (reference, (2.5 + 1.5) / 2, 1e-9);
   g_assert_cmpstr (reference_label, ==, "Top-3 average so far");
 }
@@ -219,12 +246,17 @@ test_empty_and_invalid (void)
   FbkInterval outside = { at ("2024-03-01T00:00:00+01:00"), 3600, FBK_INTERVAL_VERIFIED, 3.0 };
   FbkMaxHours max_hours;
 
-  fbk_chart_model_set_reference (model, 9.0, "Stale");
+  {
+    FbkChartReferenceLine stale = { 9.0, "Stale", FBK_CHART_REFERENCE_MARK };
+    g_autoptr(FbkChartLayer) layer = fbk_chart_reference_lines_new (&stale, 1);
+
+    fbk_chart_model_add_layer (model, layer);
+  }
   g_assert_true (fbk_chart_daily_peaks_fill (model, "House", 2024, 2, &outside, 1, &max_hours));
   g_assert_cmpuint (fbk_chart_model_get_n_buckets (model), ==, 29);
   g_assert_cmpuint (fbk_chart_model_get_n_series (model), ==, 1);
   g_assert_cmpuint (fbk_chart_model_get_series_buckets (model, 0)->len, ==, 0);
-  g_assert_false (fbk_chart_model_get_reference (model, NULL, NULL));
+  g_assert_false (get_reference (model, NULL, NULL));
   g_assert_cmpuint (max_hours.n_hours, ==, 0);
 
   g_assert_false (fbk_chart_daily_peaks_fill (model, "House", 2024, 13, NULL, 0, NULL));

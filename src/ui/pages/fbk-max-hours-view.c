@@ -21,8 +21,8 @@
 
 #include "fbk-chart-build.h"
 #include "fbk-chart-daily-peaks.h"
-#include "fbk-chart-format.h"
 #include "fbk-chart-view.h"
+#include "fbk-format.h"
 #include "fbk-max-hours-item.h"
 #include "fbk-max-hours-view.h"
 #include "fbk-period.h"
@@ -91,8 +91,8 @@ static char *
 format_hour (const FbkMaxHour *hour)
 {
   /* Translators: a peak hour: its date and clock hour, see strftime(3). */
-  g_autofree char *when = fbk_chart_format_instant (hour->start, C_("max hour", "%a %-d %b %H:%M"));
-  g_autofree char *kwh = fbk_chart_format_number (hour->kwh, 2);
+  g_autofree char *when = fbk_format_instant (hour->start, C_("max hour", "%a %-d %b %H:%M"));
+  g_autofree char *kwh = fbk_format_number (hour->kwh, 2);
 
   /* Translators: a peak hour on one line and its energy on the next,
    * e.g. "Tue 3 Nov 17:00\n6.51 kWh". */
@@ -113,12 +113,12 @@ format_step (const FbkMaxHoursRow *row,
     return g_strdup ("–");
 
   step = fbk_tariff_table_get_step (row->table, row->step);
-  lower = fbk_chart_format_number (step->lower, 0);
+  lower = fbk_format_number (step->lower, 0);
   valid_from = fbk_period_format_date (row->table->valid_from);
 
   if (fbk_tariff_step_get_price (step, &price))
     {
-      g_autofree char *kr = fbk_chart_format_number (price, 0);
+      g_autofree char *kr = fbk_format_number (price, 0);
 
       /* Translators: where a capacity step comes from: the tariff table's date and the monthly price. */
       *out_tooltip = g_strdup_printf (_("Tariff table from %s: %s kr a month"), valid_from, kr);
@@ -131,7 +131,7 @@ format_step (const FbkMaxHoursRow *row,
     /* Translators: a capacity step and its range, e.g. "Step 10 (over 100 kW)". */
     return g_strdup_printf (_("Step %u (over %s kW)"), row->step, lower);
 
-  upper = fbk_chart_format_number (step->upper, 0);
+  upper = fbk_format_number (step->upper, 0);
   /* Translators: a capacity step and its range, e.g. "Step 3 (5–10 kW)". */
   return g_strdup_printf (_("Step %u (%s–%s kW)"), row->step, lower, upper);
 }
@@ -158,7 +158,7 @@ format_status (const FbkMaxHoursRow *row,
                                                "Meters in Innlandet are always reported as unverified."));
   if (row->has_api && row->has_local && row->difference != FBK_MAX_HOURS_SAME)
     {
-      g_autofree char *local = fbk_chart_format_number (row->local.average, 2);
+      g_autofree char *local = fbk_format_number (row->local.average, 2);
 
       g_string_append_printf (tooltip, "\n");
       /* Translators: shown when Elvia's max hours differ from Forbruk's own computation. */
@@ -186,7 +186,7 @@ format_cell (FbkMaxHoursItem *item,
         /* The status sits under the month rather than in a column of its
          * own, so the table fits the window's default width. */
         FbkDate first = { row->year, row->month, 1 };
-        g_autofree char *month = fbk_chart_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
+        g_autofree char *month = fbk_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
         g_autofree char *status = format_status (row, out_tooltip);
 
         /* Translators: a month in the max-hours table with its status on
@@ -212,7 +212,7 @@ format_cell (FbkMaxHoursItem *item,
 
     case COLUMN_AVERAGE:
       {
-        g_autofree char *average = fbk_chart_format_number (row->shown.average, 2);
+        g_autofree char *average = fbk_format_number (row->shown.average, 2);
 
         if (row->shown.provisional)
           *out_tooltip = g_strdup (_("Provisional: fewer than three days have values"));
@@ -229,7 +229,7 @@ format_cell (FbkMaxHoursItem *item,
         if (row->step == 0 || !isfinite (row->headroom))
           return g_strdup ("–");
         *out_tooltip = g_strdup (_("How much the average can rise before the next step"));
-        headroom = fbk_chart_format_number (row->headroom, 2);
+        headroom = fbk_format_number (row->headroom, 2);
         return g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
       }
 
@@ -465,7 +465,7 @@ show_daily_peaks (FbkMaxHoursView *self,
       return;
     }
 
-  month_name = fbk_chart_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
+  month_name = fbk_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
   /* Translators: heading of the chart of each day's highest hour; %s is a month. */
   title = g_strdup_printf (_("Daily Peaks in %s"), month_name);
   gtk_label_set_text (self->peaks_title, title);

@@ -1,0 +1,67 @@
+/* fbk-chart-layer.h: what a chart draws inside its frame, in layers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "fbk-chart-types.h"
+
+G_BEGIN_DECLS
+
+/* A layer is immutable once made, so models and their copies (an export
+ * in a worker thread) share it. Each type lives in its own
+ * fbk-chart-layer-*.c; a new one is a new file and its constructor here. */
+typedef struct _FbkChartLayer FbkChartLayer;
+
+#define FBK_TYPE_CHART_LAYER (fbk_chart_layer_get_type ())
+
+GType          fbk_chart_layer_get_type (void) G_GNUC_CONST;
+FbkChartLayer *fbk_chart_layer_ref      (FbkChartLayer *self);
+void           fbk_chart_layer_unref    (FbkChartLayer *self);
+const char    *fbk_chart_layer_get_name (FbkChartLayer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkChartLayer, fbk_chart_layer_unref)
+
+/* fbk-chart-layer-bars.c */
+FbkChartLayer *fbk_chart_bars_new         (guint series);
+
+/* fbk-chart-layer-stacked.c */
+FbkChartLayer *fbk_chart_stacked_bars_new (void);
+
+/* fbk-chart-layer-overlay.c */
+typedef enum
+{
+  FBK_CHART_OVERLAY_LINE,
+  FBK_CHART_OVERLAY_GHOST_BARS,
+} FbkChartOverlayStyle;
+
+FbkChartLayer *fbk_chart_overlay_new      (const char           *label,
+                                           FbkChartOverlayStyle  style,
+                                           const double         *values,
+                                           guint                 n_values);
+
+/* fbk-chart-layer-reference.c */
+typedef enum
+{
+  FBK_CHART_REFERENCE_MARK,   /* a figure of the data, e.g. an average: named in the legend */
+  FBK_CHART_REFERENCE_LIMIT,  /* a threshold, e.g. a capacity step: named at the line */
+} FbkChartReferenceKind;
+
+typedef struct
+{
+  double                 value;  /* in the model's unit */
+  const char            *label;  /* (nullable) */
+  FbkChartReferenceKind  kind;
+} FbkChartReferenceLine;
+
+FbkChartLayer               *fbk_chart_reference_lines_new       (const FbkChartReferenceLine *lines,
+                                                                  guint                        n_lines);
+const FbkChartReferenceLine *fbk_chart_reference_lines_get_lines (FbkChartLayer               *self,
+                                                                  guint                       *out_n_lines);
+
+/* fbk-chart-layer-cells.c */
+FbkChartLayer *fbk_chart_cells_new        (guint series);
+
+G_END_DECLS
