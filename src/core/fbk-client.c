@@ -8,8 +8,15 @@
  * only when every request of an operation has succeeded, so a cancelled or
  * failed operation never hands back half a period.
  *
- * The token is only ever copied into the Authorization header. Nothing here
- * logs it: debug messages name the path and query, never the headers.
+ * The token is only ever copied into the Authorization header, and that
+ * copy is wiped once the request is done. Nothing here logs it: debug
+ * messages name the path and query, never the headers; and every error
+ * handed out has the token redacted (hide_token()), for a server may echo it.
+ *
+ * An answer is read as a stream, at most FBK_MAX_RESPONSE_BYTES of it after
+ * decompression, so that no answer (a gzip bomb, say) holds more memory than
+ * that; and a redirect is followed only where --api-url could point
+ * (fbk_client_url_is_allowed()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +32,7 @@
 #include "fbk-client.h"
 #include "fbk-worker-pool.h"
 #include "fbk-error.h"
+#include "fbk-token.h"
 
 #define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
 #define MAXHOURS_PATH    "/customer/metervalues/api/v2/maxhours"
@@ -39,6 +47,10 @@
 #define MAX_RETRY_AFTER_MS (120 * 1000)
 /* Production is detected by asking for it over this many days. */
 #define PRODUCTION_PROBE_DAYS 7
+/* An answer is read in pieces of this size. */
+#define READ_CHUNK_BYTES (64 * 1024)
+/* Server text in a message about a redirect: an address. */
+#define SHOWN_URL_CHARS 80
 
 struct _FbkClient
 {
@@ -83,6 +95,11 @@ typedef struct
   gulong           sending_cancelled_id;
   GSource         *deadline;
   gboolean         timed_out;
+  SoupMessage     *message;
+  GInputStream    *stream;
+  GByteArray      *body;         /* what has been read of the answer, and the piece being read */
+  gsize            n_reading;    /* the size of that piece */
+  GError          *refusal;      /* a redirect off https, which cancelled the attempt */
   RequestDoneFunc  done;
   gpointer         done_data;
 } Request;
@@ -94,10 +111,29 @@ request_free (Request *request)
 {
   g_assert (request->retry_timeout == NULL);
   g_assert (request->sending == NULL);
+  g_assert (request->message == NULL);
   g_clear_object (&request->client);
   g_clear_object (&request->cancellable);
   g_free (request->path_and_query);
   g_free (request);
+}
+
+/* Server text reaches error messages and logs, and a server may echo the
+ * request: whatever it sent, no piece of the token may be in an error the
+ * client hands out. Every one passes here, from request_finish() or
+ * malformed_error(). */
+static void
+hide_token (FbkClient *self,
+            GError    *error)
+{
+  char *shown;
+
+  if (self->token == NULL)
+    return;
+
+  shown = fbk_token_redact (error->message, self->token);
+  g_free (error->message);
+  error->message = shown;
 }
 
 static void
@@ -105,6 +141,8 @@ request_finish (Request *request,
                 GBytes  *body,
                 GError  *error)
 {
+  if (error != NULL)
+    hide_token (request->client, error);
   request->done (body, error, request->done_data);
   request_free (request);
 }
@@ -243,21 +281,6 @@ parse_retry_after_ms (SoupMessage *message)
   return -1;
 }
 
-/* Server text is shown and may be logged; a server that echoes the request
- * must not put the token there. */
-static char *
-without_token (FbkClient  *self,
-               const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (self->token == NULL || *self->token == '\0' || strstr (text, self->token) == NULL)
-    return g_strdup (text);
-
-  parts = g_strsplit (text, self->token, -1);
-  return g_strjoinv ("…", parts);
-}
-
 static GError *
 error_for_status (FbkClient   *self,
                   guint        status,
@@ -277,12 +300,8 @@ error_for_status (FbkClient   *self,
         g_autofree char *details = body != NULL ? fbk_parse_problem_details (body, NULL, NULL) : NULL;
 
         if (details != NULL)
-          {
-            g_autofree char *shown = without_token (self, details);
-
-            return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
-                                _("Elvia refused the request: %s"), shown);
-          }
+          return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
+                              _("Elvia refused the request: %s"), details);
         return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
                                     _("Elvia refused the request."));
       }
@@ -310,8 +329,11 @@ status_is_retryable (guint status)
 static gboolean
 transport_error_is_retryable (const GError *error)
 {
-  /* A certificate problem will not fix itself in a second. */
-  if (error->domain == G_TLS_ERROR)
+  /* A certificate problem will not fix itself in a second, and an answer
+   * too large or a redirect off https would come back the same. */
+  if (error->domain == G_TLS_ERROR ||
+      g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_SERVER) ||
+      g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL))
     return FALSE;
   return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -335,7 +357,13 @@ error_for_transport (FbkClient    *self,
   if (error->domain == FBK_API_ERROR)
     return g_error_copy (error);
 
-  return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach Elvia: %s"), error->message);
+  /* libsoup's messages can name what a server sent, such as the host of a
+   * redirect. */
+  {
+    g_autofree char *reason = fbk_error_tidy_server_text (error->message, G_MAXUINT);
+
+    return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach Elvia: %s"), reason);
+  }
 }
 
 static gboolean
@@ -353,21 +381,71 @@ body_is_truncated (SoupMessage *message,
   return (goffset) g_bytes_get_size (body) < soup_message_headers_get_content_length (headers);
 }
 
+/* libsoup keeps its own copy of each header value; the token's is
+ * overwritten before libsoup frees it, so that no stale copy stays in freed
+ * memory (and in a core dump). On libsoup 3.2 soup_message_headers_get_one()
+ * returns the stored value itself. */
 static void
-on_request_sent_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+wipe_authorization (SoupMessage *message)
 {
-  Request *request = user_data;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+  char *value = (char *) soup_message_headers_get_one (headers, "Authorization");
+
+  if (value == NULL)
+    return;
+
+  fbk_token_wipe (value, strlen (value));
+  soup_message_headers_remove (headers, "Authorization");
+}
+
+/* libsoup follows a redirect itself and says so by giving the message
+ * its new address before it connects there: the moment to refuse an address
+ * that --api-url could not be (the token is not sent to another host, but
+ * what came back would be stored as Elvia's). */
+static void
+on_message_uri_changed_cb (SoupMessage *message,
+                           GParamSpec  *pspec,
+                           Request     *request)
+{
+  g_autofree char *url = g_uri_to_string (soup_message_get_uri (message));
+
+  if (request->refusal != NULL || fbk_client_url_is_allowed (url, NULL))
+    return;
+
+  {
+    g_autofree char *shown = fbk_error_tidy_server_text (url, SHOWN_URL_CHARS);
+
+    request->refusal = g_error_new (FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL,
+                                    _("Elvia’s answer redirected to “%s”, which is not https: "
+                                      "Forbruk does not follow it."), shown);
+  }
+  g_cancellable_cancel (request->sending);
+}
+
+/* The end of an attempt: the whole answer in @body, or @error. Takes both. */
+static void
+handle_answer (Request *request,
+               GBytes  *answer,
+               GError  *failure)
+{
   FbkClient *self = request->client;
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) message = g_steal_pointer (&request->message);
+  g_autoptr(GError) error = failure;
+  g_autoptr(GBytes) body = answer;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  status = message != NULL ? soup_message_get_status (message) : 0;
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_signal_handlers_disconnect_by_func (message, on_message_uri_changed_cb, request);
+  wipe_authorization (message);
+  status = soup_message_get_status (message);
   clear_sending (request);
+
+  if (request->refusal != NULL)
+    {
+      g_clear_error (&error);
+      error = g_steal_pointer (&request->refusal);
+    }
 
   /* Our deadline, not the caller, cancelled it: a timeout, worth a retry. */
   if (request->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -444,6 +522,79 @@ on_request_sent_cb (GObject      *object,
   }
 }
 
+static void read_next_piece (Request *request);
+
+static void
+on_piece_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Request *request = user_data;
+  GError *error = NULL;
+  gssize n_read;
+
+  n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n_read < 0)
+    {
+      handle_answer (request, NULL, error);
+      return;
+    }
+  g_byte_array_set_size (request->body, request->body->len - request->n_reading + (guint) n_read);
+
+  if (n_read == 0)
+    {
+      GByteArray *body = g_steal_pointer (&request->body);
+
+      handle_answer (request, g_byte_array_free_to_bytes (body), NULL);
+      return;
+    }
+
+  if (request->body->len > FBK_MAX_RESPONSE_BYTES)
+    {
+      g_set_error (&error, FBK_API_ERROR, FBK_API_ERROR_SERVER,
+                   _("Elvia’s answer is larger than %u MB, far more than any meter data, "
+                     "so Forbruk does not read it. Try again later."),
+                   (guint) (FBK_MAX_RESPONSE_BYTES / (1024 * 1024)));
+      handle_answer (request, NULL, error);
+      return;
+    }
+
+  read_next_piece (request);
+}
+
+/* Reads on until the answer ends, or one byte past FBK_MAX_RESPONSE_BYTES:
+ * libsoup decompresses as it is read, so a small gzip body that inflates to
+ * gigabytes never becomes more than that in memory. */
+static void
+read_next_piece (Request *request)
+{
+  guint length = request->body->len;
+
+  request->n_reading = MIN (READ_CHUNK_BYTES, FBK_MAX_RESPONSE_BYTES + 1 - length);
+  g_byte_array_set_size (request->body, length + (guint) request->n_reading);
+  g_input_stream_read_async (request->stream, request->body->data + length, request->n_reading,
+                             G_PRIORITY_DEFAULT, request->sending, on_piece_read_cb, request);
+}
+
+static void
+on_request_sent_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Request *request = user_data;
+  GError *error = NULL;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (request->stream == NULL)
+    {
+      handle_answer (request, NULL, error);
+      return;
+    }
+
+  request->body = g_byte_array_new ();
+  read_next_piece (request);
+}
+
 static void
 start_request (FbkClient *self,
                Request   *request)
@@ -470,8 +621,10 @@ start_request (FbkClient *self,
     {
       authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
-      memset (authorization, 0, strlen (authorization));
+      fbk_token_wipe (authorization, strlen (authorization));
     }
+  request->message = g_object_ref (message);
+  g_signal_connect (message, "notify::uri", G_CALLBACK (on_message_uri_changed_cb), request);
 
   /* The deadline covers the whole exchange, from connecting to the last
    * byte, however slowly the answer trickles in. */
@@ -488,8 +641,8 @@ start_request (FbkClient *self,
 
   g_debug ("GET %s", request->path_and_query);
   self->n_running++;
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    request->sending, on_request_sent_cb, request);
+  soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT,
+                           request->sending, on_request_sent_cb, request);
 }
 
 static void
@@ -625,7 +778,7 @@ wipe_token (FbkClient *self)
 {
   if (self->token != NULL)
     {
-      memset (self->token, 0, strlen (self->token));
+      fbk_token_wipe (self->token, strlen (self->token));
       g_clear_pointer (&self->token, g_free);
     }
 }
@@ -899,11 +1052,15 @@ operation_return_if_failed (Operation *op)
 }
 
 static GError *
-malformed_error (const GError *parse_error)
+malformed_error (FbkClient    *self,
+                 const GError *parse_error)
 {
-  return g_error_new (FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
-                      _("Elvia sent data that Forbruk does not understand: %s"),
-                      parse_error->message);
+  GError *error = g_error_new (FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
+                               _("Elvia sent data that Forbruk does not understand: %s"),
+                               parse_error->message);
+
+  hide_token (self, error);
+  return error;
 }
 
 /* --- fetch values -------------------------------------------------------- */
@@ -1036,9 +1193,11 @@ parse_values_thread (GTask        *parse,
   g_autoptr(GError) parse_error = NULL;
   GPtrArray *meters;
 
+  /* The token may only be looked at on the client's own thread: the error
+   * becomes the client's in on_values_parsed_cb(). */
   meters = fbk_parse_meter_values (job->body, job->direction, &parse_error);
   if (meters == NULL)
-    g_task_return_error (parse, malformed_error (parse_error));
+    g_task_return_error (parse, g_steal_pointer (&parse_error));
   else
     g_task_return_pointer (parse, meters, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -1056,6 +1215,14 @@ on_values_parsed_cb (GObject      *object,
   meters = g_task_propagate_pointer (G_TASK (result), &error);
   if (meters != NULL && fetch->op.error == NULL)
     fetch_values_collect (fetch, meters);
+
+  if (error != NULL && error->domain == FBK_PARSE_ERROR)
+    {
+      GError *parse_error = g_steal_pointer (&error);
+
+      error = malformed_error (g_task_get_source_object (task), parse_error);
+      g_error_free (parse_error);
+    }
 
   fetch_values_request_done (task, error);
 }
@@ -1243,7 +1410,7 @@ on_discover_request_done (GBytes   *body,
       operation_request_answered (&discover->op);
 
       if (found == NULL)
-        api_error = malformed_error (parse_error);
+        api_error = malformed_error (g_task_get_source_object (task), parse_error);
 
       for (guint i = 0; found != NULL && i < found->len; i++)
         {
@@ -1365,7 +1532,7 @@ on_max_hours_done (GBytes   *body,
 
   reports = fbk_parse_max_hours (body, &parse_error);
   if (reports == NULL)
-    g_task_return_error (task, malformed_error (parse_error));
+    g_task_return_error (task, malformed_error (g_task_get_source_object (task), parse_error));
   else
     g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify) g_ptr_array_unref);
 }
