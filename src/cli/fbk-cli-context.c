@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "fbk-cli-context.h"
@@ -48,18 +49,25 @@ fbk_cli_wait (GAsyncResult **slot)
 /* Token                                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* FORBRUK_TOKEN wins over the keyring, so scripts need no Secret Service. */
+/* FORBRUK_TOKEN wins over the keyring, so scripts need no Secret Service.
+ * Once read, the variable is overwritten where the process keeps it (a core
+ * dump or /proc/PID/environ would show it all run long) and unset. */
 static char *
 find_token (GError **error)
 {
-  const char *from_environment = g_getenv ("FORBRUK_TOKEN");
+  char *from_environment = (char *) g_getenv ("FORBRUK_TOKEN");
   g_autoptr(FbkTokenStore) token_store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) keyring_error = NULL;
   char *token;
 
   if (from_environment != NULL)
-    return fbk_token_clean (from_environment, error);
+    {
+      token = fbk_token_clean (from_environment, error);
+      fbk_token_wipe (from_environment, strlen (from_environment));
+      g_unsetenv ("FORBRUK_TOKEN");
+      return token;
+    }
 
   token_store = fbk_token_store_new ();
   fbk_token_store_lookup_async (token_store, NULL, fbk_cli_store_result, &result);
