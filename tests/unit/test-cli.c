@@ -642,8 +642,7 @@ test_hostile_answers (Fixture       *f,
     g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
 
     assert_status (run, 4, "is not an 18-digit metering point id");
-    for (const char *p = run->err; *p != '\0'; p = g_utf8_next_char (p))
-      g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)) && *p != '\n');
+    fbk_test_assert_showable (run->err);
   }
 
   hostile.id = "Bearer %TOKEN%";
@@ -651,13 +650,7 @@ test_hostile_answers (Fixture       *f,
     g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
 
     assert_status (run, 4, "is not an 18-digit metering point id");
-    for (gsize i = 0; i + 8 <= strlen (OTHER_TOKEN); i++)
-      {
-        g_autofree char *piece = g_strndup (OTHER_TOKEN + i, 8);
-
-        if (strstr (run->err, piece) != NULL)
-          g_error ("“%s” of the token is on stderr: %s", piece, run->err);
-      }
+    fbk_test_assert_no_token_piece (run->err, OTHER_TOKEN);
   }
 }
 

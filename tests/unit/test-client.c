@@ -772,35 +772,6 @@ long_test_token (void)
   return g_string_free (token, FALSE);
 }
 
-/* No eight characters in a row of @token are in @message. */
-static void
-assert_no_token_piece (const char *message,
-                       const char *token)
-{
-  for (gsize i = 0; i + 8 <= strlen (token); i++)
-    {
-      g_autofree char *piece = g_strndup (token + i, 8);
-
-      if (strstr (message, piece) != NULL)
-        g_error ("“%s” of the token is in “%s”", piece, message);
-    }
-}
-
-/* Nothing a terminal acts on: no control character but a line break, no
- * bidirectional override. */
-static void
-assert_showable (const char *message)
-{
-  g_assert_true (g_utf8_validate (message, -1, NULL));
-  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != '\n' && (g_unichar_iscntrl (c) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
-        g_error ("U+%04X in “%s”", c, message);
-    }
-}
-
 /* --- URLs ------------------------------------------------------------------ */
 
 static void
@@ -1742,13 +1713,13 @@ test_token_echo_redacted (Fixture       *f,
 
       result = fetch_day (f, &error);
       g_assert_nonnull (error);
-      assert_no_token_piece (error->message, token);
-      assert_showable (error->message);
+      fbk_test_assert_no_token_piece (error->message, token);
+      fbk_test_assert_showable (error->message);
       g_clear_error (&error);
 
       meters = discover (f, NULL, &error);
       g_assert_nonnull (error);
-      assert_no_token_piece (error->message, token);
+      fbk_test_assert_no_token_piece (error->message, token);
       g_clear_error (&error);
 
       fbk_client_fetch_max_hours_async (f->client, NULL, FBK_INSTANT_INVALID, NULL, fbk_test_async_done_cb, &waiter);
@@ -1757,7 +1728,7 @@ test_token_echo_redacted (Fixture       *f,
       g_object_unref (waiter.result);
       g_assert_true ((error != NULL) == echoes[i].max_hours_fail);
       if (error != NULL)
-        assert_no_token_piece (error->message, token);
+        fbk_test_assert_no_token_piece (error->message, token);
     }
 }
 

@@ -615,23 +615,6 @@ test_octal_escapes (void)
   }
 }
 
-/* Fails when @text holds anything a terminal could act on or that would
- * reorder what it shows: control characters (C0, DEL, C1 such as U+009B,
- * a one-character CSI) and bidirectional overrides. Line breaks are
- * allowed, as problem details put one between errors. */
-static void
-assert_showable (const char *text)
-{
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != '\n' && (g_unichar_iscntrl (c) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
-        g_error ("U+%04X in “%s”", c, text);
-    }
-}
-
 /* Nothing a server sends reaches a message raw: values quoted in a parse
  * error (through JSON escapes or as raw bytes), what json-glib quotes of a
  * body it cannot read, a token outside strings, and problem details. And
@@ -665,7 +648,7 @@ test_server_text_tidied (void)
 
       g_assert_null (points);
       g_assert_nonnull (error);
-      assert_showable (error->message);
+      fbk_test_assert_showable (error->message);
       g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 300);
     }
 
@@ -677,7 +660,7 @@ test_server_text_tidied (void)
     g_autofree char *message = fbk_parse_problem_details (body, NULL, &error);
 
     g_assert_no_error (error);
-    assert_showable (message);
+    fbk_test_assert_showable (message);
     /* each such character a space, the ends of each text trimmed */
     g_assert_cmpstr (message, ==, "[31mRed 0m  ti tle\n]0;x\nStart Time: bad line");
   }
@@ -1060,7 +1043,7 @@ test_problem_details_rejects (void)
  * crashed a parser (regression-*), goes through all three parsers in the
  * ordinary build: each either returns a value or sets an error, never both,
  * never neither, and any text it returns or puts in a message is UTF-8 fit
- * for a terminal (assert_showable()). */
+ * for a terminal (fbk_test_assert_showable()). */
 static void
 test_fuzz_corpus (void)
 {
@@ -1094,12 +1077,12 @@ test_fuzz_corpus (void)
           if (error != NULL && !g_utf8_validate (error->message, -1, NULL))
             g_error ("%s, parser %u: the message is not UTF-8", name, i);
           if (error != NULL)
-            assert_showable (error->message);
+            fbk_test_assert_showable (error->message);
           if (result != NULL)
             {
               if (i == 2)
                 {
-                  assert_showable (result);
+                  fbk_test_assert_showable (result);
                   g_free (result);
                 }
               else
