@@ -839,28 +839,32 @@ assert_encoded (Seen *seen)
   g_assert_cmpstr (seen->authorization, ==, "Bearer " TEST_TOKEN);
 }
 
+/* The two meters as every answer below names them. */
+#define METER_A_HEAD \
+  "{\"meteringPointId\":\"" METER_A "\"," \
+  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+#define METER_B_HEAD \
+  "{\"meteringPointId\":\"" METER_B "\"," \
+  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":\"2030-01-01T00:00:00+01:00\"},"
+
 static const char two_meters_consumption[] =
   "{\"meteringpoints\":["
-  "{\"meteringPointId\":\"" METER_A "\","
-  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+  METER_A_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T08:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":["
   "  {\"startTime\":\"2024-11-15T07:00:00+01:00\",\"endTime\":\"2024-11-15T08:00:00+01:00\","
   "   \"value\":1.5,\"uom\":\"kWh\",\"production\":false,\"verified\":false}]}},"
-  "{\"meteringPointId\":\"" METER_B "\","
-  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":\"2030-01-01T00:00:00+01:00\"},"
+  METER_B_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T07:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":[]}}"
   "]}";
 
 static const char two_meters_production[] =
   "{\"meteringpoints\":["
-  "{\"meteringPointId\":\"" METER_A "\","
-  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+  METER_A_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-08T11:00:00+01:00\",\"toHour\":\"2024-11-08T11:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":[]}},"
-  "{\"meteringPointId\":\"" METER_B "\","
-  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":\"2030-01-01T00:00:00+01:00\"},"
+  METER_B_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-14T12:00:00+01:00\",\"toHour\":\"2024-11-14T13:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":["
   "  {\"startTime\":\"2024-11-14T12:00:00+01:00\",\"endTime\":\"2024-11-14T13:00:00+01:00\","
@@ -925,12 +929,10 @@ test_discover (Fixture       *f,
  * hours gives empty series. */
 static const char lagging_consumption[] =
   "{\"meteringpoints\":["
-  "{\"meteringPointId\":\"" METER_A "\","
-  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+  METER_A_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T05:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":[]}},"
-  "{\"meteringPointId\":\"" METER_B "\","
-  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":null},"
+  METER_B_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T06:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":[]}}"
   "]}";
