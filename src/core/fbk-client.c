@@ -422,7 +422,7 @@ on_message_uri_changed_cb (SoupMessage *message,
   g_cancellable_cancel (request->sending);
 }
 
-/* The end of an attempt: the whole answer in @body, or @error. Takes both. */
+/* The end of an attempt: the whole answer in @answer, or @failure. Takes both. */
 static void
 handle_answer (Request *request,
                GBytes  *answer,

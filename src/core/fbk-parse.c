@@ -29,9 +29,9 @@
  * skipped and counted; missing customerContract, metervalue, timeSeries,
  * fromHour, toHour, verified, production and uom are tolerated, and so is
  * a toHour before fromHour in an answer without values (the newest hours,
- * not reported yet); unknown members are ignored. The top-level `meteringpoints` list is required, null included:
- * an error body from a gateway must not read as "this token has no
- * metering points". */
+ * not reported yet); unknown members are ignored. The top-level
+ * `meteringpoints` list is required, null included: an error body from a
+ * gateway must not read as "this token has no metering points". */
 
 /* Our bodies nest six levels deep at most. json-glib 1.6 parses
  * recursively and overflows the stack on deeply nested input (a few
@@ -256,7 +256,7 @@ skip_string (const char *p,
     {
       if (*p == '"')
         return p + 1;
-      p += *p == '\\' ? 2 : 1;
+      p += *p == '\\' && end - p > 1 ? 2 : 1;
     }
   return end;
 }
@@ -294,6 +294,11 @@ check_syntax (const char  *data,
   const char *end = data + length;
   const char *p = data;
   guint depth = 0;
+
+  /* A byte order mark may open JSON text (RFC 8259 §8.1), and json-glib
+   * skips it. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
 
   while (p < end)
     {

@@ -283,6 +283,19 @@ test_meter_values_empty_list (void)
   g_assert_cmpuint (points->len, ==, 0);
 }
 
+/* JSON text may open with a byte order mark (RFC 8259 §8.1); white space
+ * is JSON's four kinds, anywhere between tokens. */
+static void
+test_meter_values_byte_order_mark (void)
+{
+  g_autoptr(GBytes) body = bytes_from_string ("\xef\xbb\xbf\r\n{\t\"meteringpoints\" :\n[ ] }\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) points = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, 0);
+}
+
 typedef struct
 {
   const char *body;
@@ -1109,6 +1122,7 @@ main (int   argc,
   g_test_add_func ("/parse/meter-values/requested-direction", test_meter_values_requested_direction);
   g_test_add_func ("/parse/meter-values/read-ahead", test_meter_values_read_ahead);
   g_test_add_func ("/parse/meter-values/empty-list", test_meter_values_empty_list);
+  g_test_add_func ("/parse/meter-values/byte-order-mark", test_meter_values_byte_order_mark);
   g_test_add_func ("/parse/meter-values/rejects", test_meter_values_rejects);
   g_test_add_func ("/parse/meter-values/no-values-yet", test_meter_values_no_values_yet);
   g_test_add_func ("/parse/meter-values/plausible", test_meter_values_plausible);
