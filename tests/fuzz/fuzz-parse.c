@@ -135,9 +135,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           if (months[m] == NULL)
             continue;
           g_assert (months[m]->n_hours <= FBK_MAX_HOURS_PER_MONTH);
-          g_assert (isfinite (months[m]->average) && months[m]->average <= FBK_PARSE_MAX_KWH_PER_HOUR);
-          for (guint h = 1; h < months[m]->n_hours; h++)
-            g_assert (months[m]->hours[h - 1].kwh >= months[m]->hours[h].kwh);
+          g_assert (isfinite (months[m]->average) && months[m]->average >= 0.0);
+          for (guint h = 0; h < months[m]->n_hours; h++)
+            {
+              const FbkMaxHour *hour = &months[m]->hours[h];
+
+              g_assert (hour->kwh <= FBK_PARSE_MAX_KWH_PER_HOUR * (hour->end - hour->start) / FBK_SECONDS_PER_HOUR);
+              g_assert (h == 0 || hour[-1].kwh >= hour->kwh);
+            }
         }
     }
 
