@@ -1475,9 +1475,11 @@ test_error_truncated (Fixture       *f,
 /* A gzip body of 2 MB that inflates to 2 GiB (BOMB_MIB) is refused as a
  * server error, and not retried, once FBK_MAX_RESPONSE_BYTES (64 MiB) of it
  * are read; it is never held whole. In a process of its own, so that the
- * peak resident memory (getrusage) is this test's alone: with the 64 MiB
- * read, the test server and the libraries it stays under an eighth of what
- * the bomb inflates to. */
+ * peak resident memory (getrusage) is this test's alone. With the 64 MiB
+ * read, the test server and the libraries it is about 80 MiB; under
+ * AddressSanitizer, which keeps freed blocks (the buffer's smaller sizes
+ * as it grew) in quarantine, about 260 MiB. Either way far below a quarter
+ * of what the bomb inflates to, which holding it whole would take. */
 static void
 test_error_gzip_bomb (Fixture       *f,
                       gconstpointer  data)
@@ -1504,7 +1506,7 @@ test_error_gzip_bomb (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "64 MB"));
   g_assert_null (result);
   g_assert_cmpuint (f->seen->len, ==, 1);
-  g_assert_cmpint (after.ru_maxrss, <, BOMB_MIB * 1024 / 8);
+  g_assert_cmpint (after.ru_maxrss, <, BOMB_MIB * 1024 / 4);
 }
 
 static void
