@@ -398,27 +398,35 @@ wipe_authorization (SoupMessage *message)
   soup_message_headers_remove (headers, "Authorization");
 }
 
-/* libsoup follows a redirect itself and says so by giving the message
- * its new address before it connects there: the moment to refuse an address
- * that --api-url could not be (the token is not sent to another host, but
- * what came back would be stored as Elvia's). */
+/* libsoup follows a redirect by itself, once it has read the redirecting
+ * answer. Its headers are the moment to refuse one to an address that
+ * --api-url could not be, before libsoup looks the host up or connects:
+ * the token would not go along, but what came back would be stored as
+ * Elvia's. The target is worked out as libsoup does. */
 static void
-on_message_uri_changed_cb (SoupMessage *message,
-                           GParamSpec  *pspec,
+on_message_got_headers_cb (SoupMessage *message,
                            Request     *request)
 {
-  g_autofree char *url = g_uri_to_string (soup_message_get_uri (message));
+  const char *location;
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *shown = NULL;
 
-  if (request->refusal != NULL || fbk_client_url_is_allowed (url, NULL))
+  if (!SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (message)))
+    return;
+  location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+  if (location == NULL ||
+      (target = g_uri_parse_relative (soup_message_get_uri (message), location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
+    return;
+  url = g_uri_to_string (target);
+  if (fbk_client_url_is_allowed (url, NULL))
     return;
 
-  {
-    g_autofree char *shown = fbk_error_tidy_server_text (url, SHOWN_URL_CHARS);
-
-    request->refusal = g_error_new (FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL,
-                                    _("Elvia’s answer redirected to “%s”, which is not https: "
-                                      "Forbruk does not follow it."), shown);
-  }
+  shown = fbk_error_tidy_server_text (url, SHOWN_URL_CHARS);
+  g_clear_error (&request->refusal);
+  request->refusal = g_error_new (FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL,
+                                  _("Elvia’s answer redirected to “%s”, which is not https: "
+                                    "Forbruk does not follow it."), shown);
   g_cancellable_cancel (request->sending);
 }
 
@@ -436,7 +444,7 @@ handle_answer (Request *request,
 
   g_clear_object (&request->stream);
   g_clear_pointer (&request->body, g_byte_array_unref);
-  g_signal_handlers_disconnect_by_func (message, on_message_uri_changed_cb, request);
+  g_signal_handlers_disconnect_by_func (message, on_message_got_headers_cb, request);
   wipe_authorization (message);
   status = soup_message_get_status (message);
   clear_sending (request);
@@ -624,7 +632,7 @@ start_request (FbkClient *self,
       fbk_token_wipe (authorization, strlen (authorization));
     }
   request->message = g_object_ref (message);
-  g_signal_connect (message, "notify::uri", G_CALLBACK (on_message_uri_changed_cb), request);
+  g_signal_connect (message, "got-headers", G_CALLBACK (on_message_got_headers_cb), request);
 
   /* The deadline covers the whole exchange, from connecting to the last
    * byte, however slowly the answer trickles in. */
