@@ -184,6 +184,32 @@ fbk_test_contains_bytes (const char *data,
   return FALSE;
 }
 
+void
+fbk_test_assert_showable (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && (g_unichar_iscntrl (c) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
+        g_error ("U+%04X in “%s”", c, text);
+    }
+}
+
+void
+fbk_test_assert_no_token_piece (const char *text,
+                                const char *token)
+{
+  for (gsize i = 0; i + 8 <= strlen (token); i++)
+    {
+      g_autofree char *piece = g_strndup (token + i, 8);
+
+      if (strstr (text, piece) != NULL)
+        g_error ("“%s” of the token is in “%s”", piece, text);
+    }
+}
+
 FbkInstant
 fbk_test_instant (const char *text)
 {

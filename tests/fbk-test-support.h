@@ -81,6 +81,15 @@ void       fbk_test_assert_store_hours (FbkStore       *store,
                                         FbkInstant      from,
                                         FbkInstant      to);
 
+/* Fails when @text holds anything a terminal would act on or that would
+ * reorder what it shows: a control character (C0, DEL, C1 such as U+009B,
+ * a one-character CSI) other than a line break, or a bidirectional
+ * override. For text from a server that reached a message. */
+void       fbk_test_assert_showable       (const char     *text);
+/* Fails when any eight characters in a row of @token are in @text. */
+void       fbk_test_assert_no_token_piece (const char     *text,
+                                           const char     *token);
+
 /* An RFC 3339 time, or an assertion failure. */
 FbkInstant fbk_test_instant     (const char     *text);
 void       fbk_test_remove_tree (const char     *path);

@@ -6,7 +6,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "fbk-cli-context.h"
@@ -43,12 +47,14 @@ fbk_cli_wait (GAsyncResult **slot)
 /* Token                                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* FORBRUK_TOKEN wins over the keyring, so scripts need no Secret Service. */
+/* FORBRUK_TOKEN wins over the keyring, so scripts need no Secret Service.
+ * Once read, the variable is overwritten where the process keeps it (a core
+ * dump or /proc/PID/environ would show it all run long) and unset. */
 static gboolean
 use_token (FbkSession  *session,
            GError     **error)
 {
-  const char *from_environment = g_getenv ("FORBRUK_TOKEN");
+  char *from_environment = (char *) g_getenv ("FORBRUK_TOKEN");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) keyring_error = NULL;
 
@@ -56,6 +62,8 @@ use_token (FbkSession  *session,
     {
       g_auto(FbkTokenString) token = fbk_token_clean (from_environment, error);
 
+      fbk_token_wipe (from_environment, strlen (from_environment));
+      g_unsetenv ("FORBRUK_TOKEN");
       if (token == NULL)
         return FALSE;
       fbk_session_set_token (session, token);
@@ -517,12 +525,82 @@ fbk_cli_parse_csv_style (const char   *text,
   return TRUE;
 }
 
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+static gboolean
+fail_writing (const char  *path,
+              int          saved_errno,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write to “%s”: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Opens what @path names, following a symbolic link, and writes into it. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_NOCTTY | O_CLOEXEC, 0666);
+  int saved_errno;
+
+  if (fd < 0)
+    return fail_writing (path, errno, error);
+
+  if (!write_all (fd, data, length))
+    {
+      saved_errno = errno;
+      close (fd);
+      return fail_writing (path, saved_errno, error);
+    }
+  if (close (fd) != 0)
+    return fail_writing (path, errno, error);
+
+  return TRUE;
+}
+
+/**
+ * fbk_cli_write_output:
+ * @path: (nullable): what -o named; %NULL or "-" for standard output
+ *
+ * Writes through what the user named. A regular file, or a new one, is
+ * replaced whole through a temporary file renamed over it, so that a
+ * failure leaves the old contents. Anything else is opened and written in
+ * place: renaming over it would replace a device such as /dev/null (as
+ * root, with a regular file), a FIFO another program reads from, or a
+ * symbolic link, whose target is what the user means (/dev/stdout is one,
+ * in a folder that takes no temporary file).
+ */
 gboolean
 fbk_cli_write_output (const char  *path,
                       const char  *data,
                       gsize        length,
                       GError     **error)
 {
+  GStatBuf info;
+
   if (path == NULL || g_strcmp0 (path, "-") == 0)
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
@@ -533,5 +611,8 @@ fbk_cli_write_output (const char  *path,
       return TRUE;
     }
 
-  return g_file_set_contents (path, data, length, error);
+  if (g_lstat (path, &info) == 0 ? S_ISREG (info.st_mode) : errno == ENOENT)
+    return g_file_set_contents (path, data, length, error);
+
+  return write_in_place (path, data, length, error);
 }

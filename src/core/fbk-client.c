@@ -7,8 +7,15 @@
  * each has a timeout, and 429/5xx/network failures are retried with
  * exponential backoff that honours Retry-After, a bounded number of times.
  *
- * The token is only ever copied into the Authorization header. Nothing here
- * logs it: debug messages name the path and query, never the headers.
+ * The token is only ever copied into the Authorization header, and that
+ * copy is wiped once the request is done. Nothing here logs it: debug
+ * messages name the path and query, never the headers; and every error
+ * handed out has the token redacted (hide_token()), for a server may echo it.
+ *
+ * An answer is read as a stream, at most FBK_MAX_RESPONSE_BYTES of it after
+ * decompression, so that no answer (a gzip bomb, say) holds more memory than
+ * that; and a redirect is followed only where --api-url could point
+ * (fbk_client_url_is_allowed()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +30,7 @@
 #include "fbk-client.h"
 #include "fbk-worker-pool.h"
 #include "fbk-error.h"
+#include "fbk-token.h"
 
 #define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
 #define MAXHOURS_PATH    "/customer/metervalues/api/v2/maxhours"
@@ -35,6 +43,10 @@
 /* A Retry-After longer than this is not waited for: the user is better
  * served by an error saying to come back later than by a frozen progress bar. */
 #define MAX_RETRY_AFTER_MS (120 * 1000)
+/* An answer is read in pieces of this size. */
+#define READ_CHUNK_BYTES (64 * 1024)
+/* Server text in a message about a redirect: an address. */
+#define SHOWN_URL_CHARS 80
 
 struct _FbkClient
 {
@@ -78,6 +90,11 @@ typedef struct
   gulong           sending_cancelled_id;
   GSource         *deadline;
   gboolean         timed_out;
+  SoupMessage     *message;
+  GInputStream    *stream;
+  GByteArray      *body;         /* what has been read of the answer, and the piece being read */
+  gsize            n_reading;    /* the size of that piece */
+  GError          *refusal;      /* a redirect off https, which cancelled the attempt */
   RequestDoneFunc  done;
   gpointer         done_data;
 } Request;
@@ -89,10 +106,29 @@ request_free (Request *request)
 {
   g_assert (request->retry_timeout == NULL);
   g_assert (request->sending == NULL);
+  g_assert (request->message == NULL);
   g_clear_object (&request->client);
   g_clear_object (&request->cancellable);
   g_free (request->path_and_query);
   g_free (request);
+}
+
+/* Server text reaches error messages and logs, and a server may echo the
+ * request: whatever it sent, no piece of the token may be in an error the
+ * client hands out. Every one passes here, from request_finish() or
+ * malformed_error(). */
+static void
+hide_token (FbkClient *self,
+            GError    *error)
+{
+  char *shown;
+
+  if (self->token == NULL)
+    return;
+
+  shown = fbk_token_redact (error->message, self->token);
+  g_free (error->message);
+  error->message = shown;
 }
 
 static void
@@ -100,6 +136,8 @@ request_finish (Request *request,
                 GBytes  *body,
                 GError  *error)
 {
+  if (error != NULL)
+    hide_token (request->client, error);
   request->done (body, error, request->done_data);
   request_free (request);
 }
@@ -238,21 +276,6 @@ parse_retry_after_ms (SoupMessage *message)
   return -1;
 }
 
-/* Server text is shown and may be logged; a server that echoes the request
- * must not put the token there. */
-static char *
-without_token (FbkClient  *self,
-               const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (self->token == NULL || *self->token == '\0' || strstr (text, self->token) == NULL)
-    return g_strdup (text);
-
-  parts = g_strsplit (text, self->token, -1);
-  return g_strjoinv ("…", parts);
-}
-
 static GError *
 error_for_status (FbkClient   *self,
                   guint        status,
@@ -272,12 +295,8 @@ error_for_status (FbkClient   *self,
         g_autofree char *details = body != NULL ? fbk_parse_problem_details (body, NULL, NULL) : NULL;
 
         if (details != NULL)
-          {
-            g_autofree char *shown = without_token (self, details);
-
-            return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
-                                _("Elvia refused the request: %s"), shown);
-          }
+          return g_error_new (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
+                              _("Elvia refused the request: %s"), details);
         return g_error_new_literal (FBK_API_ERROR, FBK_API_ERROR_INVALID_REQUEST,
                                     _("Elvia refused the request."));
       }
@@ -305,8 +324,11 @@ status_is_retryable (guint status)
 static gboolean
 transport_error_is_retryable (const GError *error)
 {
-  /* A certificate problem will not fix itself in a second. */
-  if (error->domain == G_TLS_ERROR)
+  /* A certificate problem will not fix itself in a second, and an answer
+   * too large or a redirect off https would come back the same. */
+  if (error->domain == G_TLS_ERROR ||
+      g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_SERVER) ||
+      g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL))
     return FALSE;
   return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -330,7 +352,13 @@ error_for_transport (FbkClient    *self,
   if (error->domain == FBK_API_ERROR)
     return g_error_copy (error);
 
-  return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach Elvia: %s"), error->message);
+  /* libsoup's messages can name what a server sent, such as the host of a
+   * redirect. */
+  {
+    g_autofree char *reason = fbk_error_tidy_server_text (error->message, G_MAXUINT);
+
+    return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach Elvia: %s"), reason);
+  }
 }
 
 static gboolean
@@ -348,21 +376,79 @@ body_is_truncated (SoupMessage *message,
   return (goffset) g_bytes_get_size (body) < soup_message_headers_get_content_length (headers);
 }
 
+/* libsoup keeps its own copy of each header value; the token's is
+ * overwritten before libsoup frees it, so that no stale copy stays in freed
+ * memory (and in a core dump). On libsoup 3.2 soup_message_headers_get_one()
+ * returns the stored value itself. */
 static void
-on_request_sent_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+wipe_authorization (SoupMessage *message)
 {
-  Request *request = user_data;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+  char *value = (char *) soup_message_headers_get_one (headers, "Authorization");
+
+  if (value == NULL)
+    return;
+
+  fbk_token_wipe (value, strlen (value));
+  soup_message_headers_remove (headers, "Authorization");
+}
+
+/* libsoup follows a redirect by itself, once it has read the redirecting
+ * answer. Its headers are the moment to refuse one to an address that
+ * --api-url could not be, before libsoup looks the host up or connects:
+ * the token would not go along, but what came back would be stored as
+ * Elvia's. The target is worked out as libsoup does. */
+static void
+on_message_got_headers_cb (SoupMessage *message,
+                           Request     *request)
+{
+  const char *location;
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (message)))
+    return;
+  location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+  if (location == NULL ||
+      (target = g_uri_parse_relative (soup_message_get_uri (message), location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
+    return;
+  url = g_uri_to_string (target);
+  if (fbk_client_url_is_allowed (url, NULL))
+    return;
+
+  shown = fbk_error_tidy_server_text (url, SHOWN_URL_CHARS);
+  g_clear_error (&request->refusal);
+  request->refusal = g_error_new (FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL,
+                                  _("Elvia’s answer redirected to “%s”, which is not https: "
+                                    "Forbruk does not follow it."), shown);
+  g_cancellable_cancel (request->sending);
+}
+
+/* The end of an attempt: the whole answer in @answer, or @failure. Takes both. */
+static void
+handle_answer (Request *request,
+               GBytes  *answer,
+               GError  *failure)
+{
   FbkClient *self = request->client;
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) message = g_steal_pointer (&request->message);
+  g_autoptr(GError) error = failure;
+  g_autoptr(GBytes) body = answer;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  status = message != NULL ? soup_message_get_status (message) : 0;
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_signal_handlers_disconnect_by_func (message, on_message_got_headers_cb, request);
+  wipe_authorization (message);
+  status = soup_message_get_status (message);
   clear_sending (request);
+
+  if (request->refusal != NULL)
+    {
+      g_clear_error (&error);
+      error = g_steal_pointer (&request->refusal);
+    }
 
   /* Our deadline, not the caller, cancelled it: a timeout, worth a retry. */
   if (request->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
@@ -439,6 +525,79 @@ on_request_sent_cb (GObject      *object,
   }
 }
 
+static void read_next_piece (Request *request);
+
+static void
+on_piece_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Request *request = user_data;
+  GError *error = NULL;
+  gssize n_read;
+
+  n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n_read < 0)
+    {
+      handle_answer (request, NULL, error);
+      return;
+    }
+  g_byte_array_set_size (request->body, request->body->len - request->n_reading + (guint) n_read);
+
+  if (n_read == 0)
+    {
+      GByteArray *body = g_steal_pointer (&request->body);
+
+      handle_answer (request, g_byte_array_free_to_bytes (body), NULL);
+      return;
+    }
+
+  if (request->body->len > FBK_MAX_RESPONSE_BYTES)
+    {
+      g_set_error (&error, FBK_API_ERROR, FBK_API_ERROR_SERVER,
+                   _("Elvia’s answer is larger than %u MB, far more than any meter data, "
+                     "so Forbruk does not read it. Try again later."),
+                   (guint) (FBK_MAX_RESPONSE_BYTES / (1024 * 1024)));
+      handle_answer (request, NULL, error);
+      return;
+    }
+
+  read_next_piece (request);
+}
+
+/* Reads on until the answer ends, or one byte past FBK_MAX_RESPONSE_BYTES:
+ * libsoup decompresses as it is read, so a small gzip body that inflates to
+ * gigabytes never becomes more than that in memory. */
+static void
+read_next_piece (Request *request)
+{
+  guint length = request->body->len;
+
+  request->n_reading = MIN (READ_CHUNK_BYTES, FBK_MAX_RESPONSE_BYTES + 1 - length);
+  g_byte_array_set_size (request->body, length + (guint) request->n_reading);
+  g_input_stream_read_async (request->stream, request->body->data + length, request->n_reading,
+                             G_PRIORITY_DEFAULT, request->sending, on_piece_read_cb, request);
+}
+
+static void
+on_request_sent_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Request *request = user_data;
+  GError *error = NULL;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (request->stream == NULL)
+    {
+      handle_answer (request, NULL, error);
+      return;
+    }
+
+  request->body = g_byte_array_new ();
+  read_next_piece (request);
+}
+
 static void
 start_request (FbkClient *self,
                Request   *request)
@@ -465,8 +624,10 @@ start_request (FbkClient *self,
     {
       authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", authorization);
-      memset (authorization, 0, strlen (authorization));
+      fbk_token_wipe (authorization, strlen (authorization));
     }
+  request->message = g_object_ref (message);
+  g_signal_connect (message, "got-headers", G_CALLBACK (on_message_got_headers_cb), request);
 
   /* The deadline covers the whole exchange, from connecting to the last
    * byte, however slowly the answer trickles in. */
@@ -483,8 +644,8 @@ start_request (FbkClient *self,
 
   g_debug ("GET %s", request->path_and_query);
   self->n_running++;
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    request->sending, on_request_sent_cb, request);
+  soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT,
+                           request->sending, on_request_sent_cb, request);
 }
 
 static void
@@ -620,7 +781,7 @@ wipe_token (FbkClient *self)
 {
   if (self->token != NULL)
     {
-      memset (self->token, 0, strlen (self->token));
+      fbk_token_wipe (self->token, strlen (self->token));
       g_clear_pointer (&self->token, g_free);
     }
 }
@@ -771,20 +932,24 @@ fbk_client_set_max_concurrent (FbkClient *self,
 /* ------------------------------------------------------------------------ */
 
 static GError *
-malformed_error (const GError *parse_error)
+malformed_error (FbkClient    *self,
+                 const GError *parse_error)
 {
-  return g_error_new (FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
-                      _("Elvia sent data that Forbruk does not understand: %s"),
-                      parse_error->message);
+  GError *error = g_error_new (FBK_API_ERROR, FBK_API_ERROR_MALFORMED_RESPONSE,
+                               _("Elvia sent data that Forbruk does not understand: %s"),
+                               parse_error->message);
+
+  hide_token (self, error);
+  return error;
 }
 
 /* --- meter values -------------------------------------------------------- */
 
-/* A request's own state, and all its parsing thread gets. */
+/* All the parsing thread gets: the answer and the direction asked for. */
 typedef struct
 {
   FbkDirection  direction;
-  GBytes       *body;       /* the answer, once it has arrived */
+  GBytes       *body;
 } ParseJob;
 
 static void
@@ -795,7 +960,7 @@ parse_job_free (ParseJob *job)
 }
 
 static void
-parse_values_thread (GTask        *task,
+parse_values_thread (GTask        *parse,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
@@ -804,11 +969,33 @@ parse_values_thread (GTask        *task,
   g_autoptr(GError) parse_error = NULL;
   GPtrArray *meters;
 
+  /* The token may only be looked at on the client's own thread: the error
+   * becomes the client's in on_values_parsed_cb(). */
   meters = fbk_parse_meter_values (job->body, job->direction, &parse_error);
   if (meters == NULL)
-    g_task_return_error (task, malformed_error (parse_error));
+    g_task_return_error (parse, g_steal_pointer (&parse_error));
   else
+    g_task_return_pointer (parse, meters, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Back on the client's thread: a parse error becomes the client's, with
+ * the token redacted. */
+static void
+on_values_parsed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *meters;
+
+  meters = g_task_propagate_pointer (G_TASK (result), &error);
+  if (meters != NULL)
     g_task_return_pointer (task, meters, (GDestroyNotify) g_ptr_array_unref);
+  else if (error->domain == FBK_PARSE_ERROR)
+    g_task_return_error (task, malformed_error (g_task_get_source_object (task), error));
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -817,7 +1004,9 @@ on_values_request_done (GBytes   *body,
                         gpointer  user_data)
 {
   g_autoptr(GTask) task = user_data;
-  ParseJob *job = g_task_get_task_data (task);
+  g_autoptr(GTask) parse = NULL;
+  FbkClient *self;
+  ParseJob *job;
 
   if (error != NULL)
     {
@@ -827,11 +1016,17 @@ on_values_request_done (GBytes   *body,
 
   /* A year of one meter is over a megabyte of JSON, more than a frame's
    * worth of parsing: the caller's main loop keeps running meanwhile, and
-   * gets a processor first (fbk-worker-pool.c). The task completes back in
-   * the caller's context. The answer has arrived, so a cancel from now on
-   * no longer throws it away (fbk_client_fetch_values_async()). */
+   * gets a processor first (fbk-worker-pool.c). The answer has arrived, so
+   * a cancel from now on no longer throws it away
+   * (fbk_client_fetch_values_async()). */
+  job = g_new0 (ParseJob, 1);
   job->body = g_bytes_ref (body);
-  fbk_worker_pool_run_task (task, parse_values_thread);
+  job->direction = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  self = g_task_get_source_object (task);
+  parse = g_task_new (self, NULL, on_values_parsed_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (parse, parse_values_thread);
+  g_task_set_task_data (parse, job, (GDestroyNotify) parse_job_free);
+  fbk_worker_pool_run_task (parse, parse_values_thread);
 }
 
 /**
@@ -862,7 +1057,6 @@ fbk_client_fetch_values_async (FbkClient           *self,
 {
   g_autoptr(GTask) task = NULL;
   const char *ids[] = { metering_point_id, NULL };
-  ParseJob *job;
 
   g_return_if_fail (FBK_IS_CLIENT (self));
   g_return_if_fail (from < to);
@@ -870,9 +1064,7 @@ fbk_client_fetch_values_async (FbkClient           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_client_fetch_values_async);
   g_task_set_check_cancellable (task, FALSE);
-  job = g_new0 (ParseJob, 1);
-  job->direction = direction;
-  g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
+  g_task_set_task_data (task, GUINT_TO_POINTER (direction), NULL);
 
   enqueue_request (self, metervalues_query (from, to, ids, direction), cancellable,
                    on_values_request_done, g_steal_pointer (&task));
@@ -914,7 +1106,7 @@ on_max_hours_done (GBytes   *body,
 
   reports = fbk_parse_max_hours (body, &parse_error);
   if (reports == NULL)
-    g_task_return_error (task, malformed_error (parse_error));
+    g_task_return_error (task, malformed_error (g_task_get_source_object (task), parse_error));
   else
     g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify) g_ptr_array_unref);
 }

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 
 #define FBK_DEFAULT_API_URL "https://elvia.azure-api.net"
 
+/* The most of an answer that is read, after decompression: a year of one
+ * meter's hours is about 1.3 MB, so anything beyond this is not meter data
+ * (nor spot prices) but a fault or an attack, refused as a server error
+ * without being held in memory. */
+#define FBK_MAX_RESPONSE_BYTES (64 * 1024 * 1024)
+
 /* The retry policy until fbk_client_set_retry_policy(): retries of one
  * request, the wait before the first (doubling each time) and its cap. */
 #define FBK_CLIENT_DEFAULT_MAX_RETRIES    4

@@ -49,4 +49,15 @@ GQuark fbk_api_error_quark   (void);
 GQuark fbk_parse_error_quark (void);
 GQuark fbk_token_error_quark (void);
 
+/* Text from a server on its way into a message: made valid UTF-8, every
+ * control character (C0, DEL and C1: ESC starts a terminal escape, and so
+ * does U+009B) and every invisible format character (bidirectional
+ * overrides, which reorder what a terminal shows) turned into a space, the
+ * ends trimmed and the rest cut to @max_chars characters and an ellipsis.
+ * Anything a response carries (a body's values, json-glib's quote of it,
+ * problem details, a redirect's address) goes through here before it
+ * reaches an error message; the result may be empty. */
+char  *fbk_error_tidy_server_text (const char *text,
+                                   guint       max_chars);
+
 G_END_DECLS

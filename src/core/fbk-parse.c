@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -18,17 +19,19 @@
 /* What is accepted and what is refused, and why.
  *
  * A body either parses whole or not at all: the caller stores what it gets,
- * so anything that shows the body is not what we think it is (a wrong type,
- * a timestamp that is not one, an interval that ends before it starts, a
- * negative or non-finite energy, a unit other than kWh) fails the whole
- * body rather than quietly storing part of it or storing numbers we
- * misread. Skipping is kept for what the API notes describe as normal:
- * a point whose value is null or missing (not metered yet) is skipped and
- * counted; missing customerContract, metervalue, timeSeries, fromHour,
- * toHour, verified, production and uom are tolerated; unknown members are
- * ignored. The top-level `meteringpoints` list is required, null included:
- * an error body from a gateway must not read as "this token has no
- * metering points". */
+ * so anything that shows the body is not what we think it is (something
+ * that is not JSON, a wrong type, a timestamp that is not one, an interval
+ * that ends before it starts, an energy that is negative, not finite or
+ * more than FBK_PARSE_MAX_KWH_PER_HOUR an hour, a unit other than kWh)
+ * fails the whole body rather than quietly storing part of it or storing
+ * numbers we misread. Skipping is kept for what the API notes describe as
+ * normal: a point whose value is null or missing (not metered yet) is
+ * skipped and counted; missing customerContract, metervalue, timeSeries,
+ * fromHour, toHour, verified, production and uom are tolerated, and so is
+ * a toHour before fromHour in an answer without values (the newest hours,
+ * not reported yet); unknown members are ignored. The top-level
+ * `meteringpoints` list is required, null included: an error body from a
+ * gateway must not read as "this token has no metering points". */
 
 /* Our bodies nest six levels deep at most. json-glib 1.6 parses
  * recursively and overflows the stack on deeply nested input (a few
@@ -44,6 +47,8 @@
 
 /* For error messages: a body's values are not secret, but they can be long. */
 #define EXCERPT_CHARS 40
+/* json-glib's own messages quote the body too. */
+#define JSON_ERROR_CHARS 160
 
 /* Problem details are shown to the user: keep them to a readable size. */
 #define MAX_PROBLEM_ERRORS 10
@@ -90,22 +95,13 @@ path_to_string (const Path *path,
   return g_string_free (string, FALSE);
 }
 
-/* json-glib 1.6 decodes octal escapes ("\360") to raw bytes, so a string
- * read from a body, and json-glib's own error message quoting one, need not
- * be UTF-8. Whatever of the body reaches a message goes through here or
- * tidy_text() first. */
+/* Whatever of the body reaches a message goes through
+ * fbk_error_tidy_server_text() first: it may hold terminal escapes, and
+ * need not even be UTF-8. */
 static char *
 excerpt (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  if (g_utf8_strlen (valid, -1) <= EXCERPT_CHARS)
-    return g_steal_pointer (&valid);
-
-  {
-    g_autofree char *head = g_utf8_substring (valid, 0, EXCERPT_CHARS);
-    return g_strconcat (head, "…", NULL);
-  }
+  return fbk_error_tidy_server_text (text, EXCERPT_CHARS);
 }
 
 static gboolean
@@ -144,35 +140,176 @@ fail_invalid (GError     **error,
   return FALSE;
 }
 
-/* Refuses what json-glib must not see: nesting deeper than MAX_NESTING, and
- * the two things json-glib accepts beyond JSON (single-quoted strings and
- * comments) which would hide brackets from this count. */
+/* What json-glib 1.6 reads beyond JSON must not reach it. Found by trying
+ * it (it descends from GScanner): single-quoted strings and comments, which
+ * would also hide brackets from the nesting count; `var NAME =` before the
+ * value; and numbers JSON does not have, read as other numbers: 010 and
+ * 00012 as octal (8 and 10), 0x10 and $10 as hexadecimal (16), 0b1 as
+ * binary, .5 and 1. as decimals. So outside strings only JSON's own tokens
+ * pass (RFC 8259): its structural characters and white space, true, false,
+ * null, and numbers of its grammar.
+ *
+ * A JSON integer too large for int64 is read by json-glib without a word,
+ * wrapped: 2⁶³ as −2⁶³, anything larger as −1, −2⁶⁴ as +1. Integers long
+ * enough for that are noted here and read as doubles instead
+ * (widen_long_integers()), so they fail as too large for their field, by
+ * name, like any other implausible number. */
+
+/* Every integer of up to 18 digits fits in int64; of 19, not all do. */
+#define MAX_EXACT_INTEGER_DIGITS 18
+
 static gboolean
-check_shape (const char  *data,
-             gsize        length,
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* What may follow a number or a literal. */
+static gboolean
+ends_token (const char *p,
+            const char *end)
+{
+  return p == end || is_json_space (*p) || *p == ',' || *p == ']' || *p == '}';
+}
+
+static const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* The length of the JSON number at @p, or 0 when what starts there is not
+ * one (010, 0x10, 1., 1.5.5). */
+static gsize
+json_number_length (const char *p,
+                    const char *end,
+                    gboolean   *out_long_integer)
+{
+  const char *start = p;
+  const char *digits;
+  gboolean integer = TRUE;
+
+  if (*p == '-')
+    p++;
+
+  digits = p;
+  if (p < end && *p == '0')
+    p++;
+  else
+    p = skip_digits (p, end);
+  if (p == digits)
+    return 0;
+  *out_long_integer = p - digits > MAX_EXACT_INTEGER_DIGITS;
+
+  if (p < end && *p == '.')
+    {
+      const char *fraction = ++p;
+
+      if ((p = skip_digits (p, end)) == fraction)
+        return 0;
+      integer = FALSE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      const char *exponent;
+
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      exponent = p;
+      if ((p = skip_digits (p, end)) == exponent)
+        return 0;
+      integer = FALSE;
+    }
+
+  *out_long_integer &= integer;
+  return ends_token (p, end) ? (gsize) (p - start) : 0;
+}
+
+static gsize
+json_literal_length (const char *p,
+                     const char *end)
+{
+  const char *literals[] = { "true", "false", "null" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      gsize length = strlen (literals[i]);
+
+      if ((gsize) (end - p) >= length && memcmp (p, literals[i], length) == 0 &&
+          ends_token (p + length, end))
+        return length;
+    }
+  return 0;
+}
+
+/* Past the string whose opening quote is just before @p. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  while (p < end)
+    {
+      if (*p == '"')
+        return p + 1;
+      p += *p == '\\' && end - p > 1 ? 2 : 1;
+    }
+  return end;
+}
+
+static gboolean
+fail_syntax (const char  *p,
+             const char  *end,
              GError     **error)
 {
+  const char *token_end = p;
+  g_autofree char *token = NULL;
+  g_autofree char *shown = NULL;
+
+  while (token_end < end && token_end - p < EXCERPT_CHARS + 1 &&
+         !is_json_space (*token_end) && strchr (",:[]{}\"", *token_end) == NULL)
+    token_end++;
+  token = g_strndup (p, MAX (token_end - p, 1));
+  shown = excerpt (token);
+
+  g_set_error (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_JSON,
+               _("The server’s answer is not valid JSON: “%s” is not a JSON value."), shown);
+  return FALSE;
+}
+
+/* Refuses what json-glib must not see: nesting deeper than MAX_NESTING, and
+ * anything outside strings that is not JSON. Sets *out_long_integer_ends
+ * to the offsets just past each integer json-glib would wrap, or leaves it
+ * NULL when there are none. */
+static gboolean
+check_syntax (const char  *data,
+              gsize        length,
+              GArray     **out_long_integer_ends,
+              GError     **error)
+{
+  const char *end = data + length;
+  const char *p = data;
   guint depth = 0;
-  gboolean in_string = FALSE;
 
-  for (gsize i = 0; i < length; i++)
+  /* A byte order mark may open JSON text (RFC 8259 §8.1), and json-glib
+   * skips it. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  while (p < end)
     {
-      char c = data[i];
+      gboolean long_integer = FALSE;
+      gsize token_length;
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
+      switch (*p)
         {
         case '"':
-          in_string = TRUE;
-          break;
+          p = skip_string (p + 1, end);
+          continue;
 
         case '[':
         case '{':
@@ -182,26 +319,71 @@ check_shape (const char  *data,
                            _("The server’s answer is nested too deeply to be a meter data response."));
               return FALSE;
             }
-          break;
+          p++;
+          continue;
 
         case ']':
         case '}':
           if (depth > 0)
             depth--;
-          break;
+          p++;
+          continue;
 
-        case '\'':
-        case '/':
-          g_set_error (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_JSON,
-                       _("The server’s answer is not valid JSON."));
-          return FALSE;
+        case ',':
+        case ':':
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          p++;
+          continue;
 
         default:
           break;
         }
+
+      if (*p == '-' || g_ascii_isdigit (*p))
+        token_length = json_number_length (p, end, &long_integer);
+      else
+        token_length = json_literal_length (p, end);
+      if (token_length == 0)
+        return fail_syntax (p, end, error);
+
+      p += token_length;
+      if (long_integer)
+        {
+          gsize offset = (gsize) (p - data);
+
+          if (*out_long_integer_ends == NULL)
+            *out_long_integer_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+          g_array_append_val (*out_long_integer_ends, offset);
+        }
     }
 
   return TRUE;
+}
+
+/* The body with ".0" after each integer at @ends: what json-glib then reads
+ * as a double. */
+static GString *
+widen_long_integers (const char   *data,
+                     gsize         length,
+                     const GArray *ends)
+{
+  GString *widened = g_string_sized_new (length + 2 * ends->len);
+  gsize copied = 0;
+
+  for (guint i = 0; i < ends->len; i++)
+    {
+      gsize offset = g_array_index (ends, gsize, i);
+
+      g_string_append_len (widened, data + copied, (gssize) (offset - copied));
+      g_string_append (widened, ".0");
+      copied = offset;
+    }
+  g_string_append_len (widened, data + copied, (gssize) (length - copied));
+
+  return widened;
 }
 
 /* @parser is one the caller has set up (see SeriesReader), or NULL for a
@@ -213,6 +395,8 @@ load_root (GBytes      *body,
 {
   g_autoptr(JsonParser) own_parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) long_integer_ends = NULL;
+  g_autoptr(GString) widened = NULL;
   JsonNode *root;
   const char *data;
   gsize length;
@@ -226,14 +410,20 @@ load_root (GBytes      *body,
       return NULL;
     }
 
-  if (!check_shape (data, length, error))
+  if (!check_syntax (data, length, &long_integer_ends, error))
     return NULL;
+  if (long_integer_ends != NULL)
+    {
+      widened = widen_long_integers (data, length, long_integer_ends);
+      data = widened->str;
+      length = widened->len;
+    }
 
   if (parser == NULL)
     parser = own_parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
-      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+      g_autofree char *reason = fbk_error_tidy_server_text (local_error->message, JSON_ERROR_CHARS);
 
       g_set_error (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_JSON,
                    _("The server’s answer is not valid JSON (%s)."), reason);
@@ -355,8 +545,8 @@ read_time (JsonObject  *object,
 }
 
 /* A finite, non-negative amount of energy; absent or null sets
- * @out_present to FALSE. (json-glib turns integers beyond the int64 range
- * into negative ones, so the sign check also catches those.) */
+ * @out_present to FALSE. Whether it is plausible depends on how long it
+ * was metered for: see check_plausible(). */
 static gboolean
 read_energy (JsonObject  *object,
              const Path  *path,
@@ -382,8 +572,28 @@ read_energy (JsonObject  *object,
     return fail_invalid (error, path, member, _("a negative amount of energy"));
 
   *out_present = TRUE;
-  *out_kwh = kwh;
+  /* -0 would be shown as "-0.000". */
+  *out_kwh = kwh == 0.0 ? 0.0 : kwh;
   return TRUE;
+}
+
+/* More than FBK_PARSE_MAX_KWH_PER_HOUR over @seconds is no household's
+ * consumption or production but a misread body (a unit of Wh sent as kWh,
+ * a wrapped integer): refused by name rather than stored and summed into
+ * every total. */
+static gboolean
+check_plausible (double       kwh,
+                 FbkInstant   seconds,
+                 const Path  *path,
+                 const char  *member,
+                 GError     **error)
+{
+  if (kwh <= FBK_PARSE_MAX_KWH_PER_HOUR * (double) seconds / FBK_SECONDS_PER_HOUR)
+    return TRUE;
+
+  return fail_invalid (error, path, member,
+                       _("%g kWh is more than a household meter measures (at most %d kWh an hour)"),
+                       kwh, (int) FBK_PARSE_MAX_KWH_PER_HOUR);
 }
 
 /* A whole number in [min, max] (both within int); absent or null sets
@@ -620,6 +830,8 @@ parse_time_point (JsonObject      *point,
     return fail_invalid (error, path, "endTime", _("it is not after the start"));
   if (end - interval.start > MAX_INTERVAL_SECONDS)
     return fail_invalid (error, path, "endTime", _("the interval is longer than a day"));
+  if (!check_plausible (interval.kwh, end - interval.start, path, "value", error))
+    return FALSE;
 
   interval.duration = (guint32) (end - interval.start);
   interval.flags = verified ? FBK_INTERVAL_VERIFIED : 0;
@@ -816,13 +1028,6 @@ parse_meter_values_point (JsonObject    *object,
           !read_array (metervalue, &metervalue_path, "timeSeries", &series, error))
         return NULL;
 
-      if (values->from != FBK_INSTANT_INVALID && values->to != FBK_INSTANT_INVALID &&
-          values->to < values->from)
-        {
-          fail_invalid (error, &metervalue_path, "toHour", _("it is before fromHour"));
-          return NULL;
-        }
-
       values->resolution_minutes = has_resolution ? (guint) resolution : 0;
       n_points = series != NULL ? json_array_get_length (series) : 0;
     }
@@ -856,6 +1061,23 @@ parse_meter_values_point (JsonObject    *object,
 
   for (guint i = 0; i < G_N_ELEMENTS (values->intervals); i++)
     fbk_intervals_normalize (values->intervals[i]);
+
+  /* Asked about hours it has not reported yet, the API can answer with
+   * toHour before fromHour and no values: that is "no values yet", and the
+   * span says nothing. With values, a span that runs backwards means the
+   * body is not what we think it is. */
+  if (values->from != FBK_INSTANT_INVALID && values->to != FBK_INSTANT_INVALID &&
+      values->to < values->from)
+    {
+      if (values->intervals[FBK_DIRECTION_CONSUMPTION]->len > 0 ||
+          values->intervals[FBK_DIRECTION_PRODUCTION]->len > 0)
+        {
+          fail_invalid (error, &metervalue_path, "toHour", _("it is before fromHour"));
+          return NULL;
+        }
+      values->from = FBK_INSTANT_INVALID;
+      values->to = FBK_INSTANT_INVALID;
+    }
 
   return g_steal_pointer (&values);
 }
@@ -991,7 +1213,7 @@ parse_max_hour (JsonObject  *object,
   if (out_hour->end - out_hour->start > MAX_INTERVAL_SECONDS)
     return fail_invalid (error, path, "endTime", _("the interval is longer than a day"));
 
-  return TRUE;
+  return check_plausible (out_hour->kwh, out_hour->end - out_hour->start, path, "value", error);
 }
 
 static gboolean
@@ -1031,6 +1253,8 @@ parse_aggregate (JsonObject  *object,
 
   if (!read_count (object, path, "noOfMonthsBack", 0, G_MAXINT32, &has_months_back, &months_back, error) ||
       !read_energy (object, path, "averageValue", &draft.has_average, &draft.average, error) ||
+      (draft.has_average &&
+       !check_plausible (draft.average, FBK_SECONDS_PER_HOUR, path, "averageValue", error)) ||
       !check_unit (object, path, error) ||
       !read_array (object, path, "maxHours", &hours, error))
     return FALSE;
@@ -1235,31 +1459,14 @@ fbk_parse_max_hours (GBytes  *body,
   return g_steal_pointer (&result);
 }
 
-/* One line of server text made fit to show: control characters become
- * spaces, the ends are trimmed and the length is capped. */
+/* One line of server text made fit to show, or NULL when nothing of it
+ * is left. */
 static char *
 tidy_text (const char *text)
 {
-  g_autofree char *copy = g_utf8_make_valid (text, -1);
-  char *stripped;
+  g_autofree char *tidy = fbk_error_tidy_server_text (text, MAX_PROBLEM_TEXT_CHARS);
 
-  for (char *c = copy; *c != '\0'; c++)
-    {
-      if ((guchar) *c < 0x20 || *c == 0x7f)
-        *c = ' ';
-    }
-
-  stripped = g_strstrip (copy);
-  if (stripped[0] == '\0')
-    return NULL;
-
-  if (g_utf8_strlen (stripped, -1) > MAX_PROBLEM_TEXT_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (stripped, 0, MAX_PROBLEM_TEXT_CHARS);
-      return g_strconcat (head, "…", NULL);
-    }
-
-  return g_strdup (stripped);
+  return tidy[0] != '\0' ? g_steal_pointer (&tidy) : NULL;
 }
 
 static char *

@@ -14,11 +14,17 @@ G_BEGIN_DECLS
 
 /* Each parser takes a whole response body and either returns everything in
  * it or fails with FBK_PARSE_ERROR and a message fit to show: a body that
- * is not what the API sends (wrong types, bad timestamps, intervals ending
- * before they start, negative or non-finite energy, units other than kWh)
- * fails whole; points without a value are skipped and counted; nulls and
- * absent members are tolerated where the API notes expect them, and unknown
- * members ignored. The reasoning is at the top of fbk-parse.c. */
+ * is not what the API sends (not JSON, wrong types, bad timestamps,
+ * intervals ending before they start, energy that is negative, not finite
+ * or implausible, units other than kWh) fails whole; points without a value
+ * are skipped and counted; nulls and absent members are tolerated where the
+ * API notes expect them, and unknown members ignored. The reasoning is at
+ * the top of fbk-parse.c. */
+
+/* The most energy a value may hold per hour it covers. A household's main
+ * fuse of 3 × 63 A at 400 V passes about 44 kW; a thousand kWh in an hour
+ * is beyond any household meter, and a value above it a misread body. */
+#define FBK_PARSE_MAX_KWH_PER_HOUR 1000.0
 
 /* One metering point of a metervalues (E1) body. */
 typedef struct
@@ -26,8 +32,11 @@ typedef struct
   char       *metering_point_id;   /* 18 digits, exactly as sent */
   FbkInstant  contract_start;      /* FBK_INSTANT_INVALID when absent */
   FbkInstant  contract_end;        /* FBK_INSTANT_INVALID while the contract is open */
-  FbkInstant  from;                /* metervalue.fromHour, or FBK_INSTANT_INVALID */
-  FbkInstant  to;                  /* metervalue.toHour, or FBK_INSTANT_INVALID */
+  /* metervalue.fromHour and toHour, or FBK_INSTANT_INVALID; both invalid
+   * when an answer without values has toHour before fromHour (hours not
+   * reported yet). */
+  FbkInstant  from;
+  FbkInstant  to;
   guint       resolution_minutes;  /* 0 when the body did not say */
   /* FbkInterval arrays, sorted by start with one interval per start,
    * indexed by FbkDirection (from each point's `production` flag). */

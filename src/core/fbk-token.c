@@ -23,9 +23,9 @@
 
 /* A volatile pointer, so the compiler cannot drop the stores as dead just
  * because the buffer is freed right after. */
-static void
-wipe (gpointer data,
-      gsize    length)
+void
+fbk_token_wipe (gpointer data,
+                gsize    length)
 {
   volatile guchar *p = data;
 
@@ -95,6 +95,54 @@ refuse (GError     **error,
 {
   g_set_error_literal (error, FBK_API_ERROR, FBK_API_ERROR_INVALID_TOKEN, message);
   return FALSE;
+}
+
+/* The length of the longest piece of @token that @text starts with. */
+static gsize
+longest_piece_at (const char *text,
+                  const char *token)
+{
+  gsize longest = 0;
+
+  for (const char *t = strchr (token, *text); t != NULL && *t != '\0'; t = strchr (t + 1, *text))
+    {
+      gsize length = 0;
+
+      while (text[length] != '\0' && t[length] == text[length])
+        length++;
+      longest = MAX (longest, length);
+    }
+  return longest;
+}
+
+char *
+fbk_token_redact (const char *text,
+                  const char *token)
+{
+  GString *redacted;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (token == NULL || *token == '\0')
+    return g_strdup (text);
+
+  /* A token is ASCII (fbk_token_validate()), so a piece never splits a
+   * character of @text. */
+  redacted = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      gsize piece = longest_piece_at (p, token);
+
+      if (piece >= FBK_TOKEN_REDACT_MIN_CHARS)
+        {
+          g_string_append (redacted, "…");
+          p += piece;
+        }
+      else
+        g_string_append_c (redacted, *p++);
+    }
+
+  return g_string_free (redacted, FALSE);
 }
 
 gboolean
@@ -250,7 +298,7 @@ parse_segment (const char *segment,
 
   parser = json_parser_new_immutable ();
   parsed = json_parser_load_from_data (parser, buffer, decoded_length, NULL);
-  wipe (buffer, padded_length);
+  fbk_token_wipe (buffer, padded_length);
   g_free (buffer);
 
   /* Blank JSON parses, with no root at all. */

@@ -49,6 +49,21 @@ gboolean       fbk_token_validate  (const char  *token,
 /* Overwrites the token's bytes, then frees it. NULL is ignored. */
 void           fbk_token_free      (char        *token);
 
+/* Overwrites @length bytes at @data, in a way the compiler cannot drop as a
+ * dead store before a free: for every other copy of the token. */
+void           fbk_token_wipe      (gpointer     data,
+                                    gsize        length);
+
+/* A copy of @text in which every piece of @token at least
+ * FBK_TOKEN_REDACT_MIN_CHARS long is replaced by "…". A server that echoes
+ * the Authorization header puts the token into text that becomes an error
+ * message: whole, or a part of it where an excerpt cut it short. With a
+ * NULL @token, a plain copy. */
+#define FBK_TOKEN_REDACT_MIN_CHARS 8
+
+char          *fbk_token_redact    (const char  *text,
+                                    const char  *token);
+
 /* TRUE for 32 hexadecimal digits: the shape of an Azure API Management
  * subscription key, which Elvia's developer portal hands out for the
  * GridTariffAPI and which the MeterValueApi does not accept. */

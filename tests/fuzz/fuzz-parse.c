@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "fbk-error.h"
 #include "fbk-parse.h"
 
@@ -38,6 +40,21 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* UTF-8 with nothing a terminal acts on: no control character but the
+ * line breaks between problem details' errors, no bidirectional override. */
+static void
+check_showable (const char *text)
+{
+  g_assert (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert (c == '\n' || !g_unichar_iscntrl (c));
+      g_assert (!(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069));
+    }
+}
+
 static void
 check_result (gpointer  result,
               GError   *error)
@@ -45,7 +62,8 @@ check_result (gpointer  result,
   /* exactly one of value and error, and the error in our domain */
   g_assert ((result == NULL) != (error == NULL));
   g_assert (error == NULL || error->domain == FBK_PARSE_ERROR);
-  g_assert (error == NULL || g_utf8_validate (error->message, -1, NULL));
+  if (error != NULL)
+    check_showable (error->message);
 }
 
 int
@@ -77,7 +95,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
               const FbkInterval *interval = &g_array_index (intervals, FbkInterval, j);
 
               g_assert (interval->duration > 0);
-              g_assert (interval->kwh >= 0.0);
+              g_assert (interval->kwh >= 0.0 && !signbit (interval->kwh));
+              g_assert (interval->kwh <= FBK_PARSE_MAX_KWH_PER_HOUR * interval->duration / FBK_SECONDS_PER_HOUR);
               g_assert (j == 0 || interval[-1].start < interval->start);
             }
         }
@@ -116,14 +135,21 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           if (months[m] == NULL)
             continue;
           g_assert (months[m]->n_hours <= FBK_MAX_HOURS_PER_MONTH);
-          for (guint h = 1; h < months[m]->n_hours; h++)
-            g_assert (months[m]->hours[h - 1].kwh >= months[m]->hours[h].kwh);
+          g_assert (isfinite (months[m]->average) && months[m]->average >= 0.0);
+          for (guint h = 0; h < months[m]->n_hours; h++)
+            {
+              const FbkMaxHour *hour = &months[m]->hours[h];
+
+              g_assert (hour->kwh <= FBK_PARSE_MAX_KWH_PER_HOUR * (hour->end - hour->start) / FBK_SECONDS_PER_HOUR);
+              g_assert (h == 0 || hour[-1].kwh >= hour->kwh);
+            }
         }
     }
 
   problem = fbk_parse_problem_details (body, &status, &error);
   check_result (problem, error);
-  g_assert (problem == NULL || g_utf8_validate (problem, -1, NULL));
+  if (problem != NULL)
+    check_showable (problem);
 
   return 0;
 }

@@ -10,13 +10,19 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "fbk-demo-server.h"
 #include "fbk-store-sync.h"
@@ -207,6 +213,84 @@ demo_process_free (DemoProcess *demo)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoProcess, demo_process_free)
+
+/* --- a hostile server ------------------------------------------------------ */
+
+/* Answers every metervalues request for one meter, HOUSE_ID unless @id
+ * says otherwise: with @value for every hour asked, or, with @value NULL,
+ * as a server whose newest values lag behind: toHour before fromHour and
+ * no values. "%TOKEN%" in @id becomes the token the request carried. */
+typedef struct
+{
+  SoupServer *server;
+  char       *url;
+  const char *id;
+  const char *value;
+} Hostile;
+
+static void
+on_hostile_request_cb (SoupServer        *server,
+                       SoupServerMessage *msg,
+                       const char        *path,
+                       GHashTable        *query,
+                       gpointer           user_data)
+{
+  const Hostile *hostile = user_data;
+  const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                            "Authorization");
+  FbkInstant from = fbk_test_instant (g_hash_table_lookup (query, "startTime"));
+  FbkInstant to = fbk_test_instant (g_hash_table_lookup (query, "endTime"));
+  g_autofree char *from_text = fbk_time_format_oslo (from);
+  g_autofree char *to_text = fbk_time_format_oslo (to);
+  g_auto(GStrv) id_parts = g_strsplit (hostile->id != NULL ? hostile->id : HOUSE_ID, "%TOKEN%", -1);
+  g_autofree char *id = g_strjoinv (authorization + strlen ("Bearer "), id_parts);
+  GString *body = g_string_new (NULL);
+
+  g_string_append_printf (body, "{\"meteringpoints\":[{\"meteringPointId\":\"%s\","
+                          "\"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\"},"
+                          "\"metervalue\":{\"fromHour\":\"%s\",\"toHour\":\"%s\",\"resolutionMinutes\":60,"
+                          "\"timeSeries\":[",
+                          id, hostile->value != NULL ? from_text : to_text,
+                          hostile->value != NULL ? to_text : from_text);
+  for (FbkInstant hour = from; hostile->value != NULL && hour < to; hour += HOUR)
+    {
+      g_autofree char *start = fbk_time_format_oslo (hour);
+
+      g_string_append_printf (body, "%s{\"startTime\":\"%s\",\"value\":%s,\"uom\":\"kWh\"}",
+                              hour > from ? "," : "", start, hostile->value);
+    }
+  g_string_append (body, "]}}]}");
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body->str, body->len);
+  g_string_free (body, FALSE);
+}
+
+static void
+hostile_start (Hostile *hostile)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  hostile->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (hostile->server, "/customer/metervalues/api/v1/metervalues",
+                           on_hostile_request_cb, hostile, NULL);
+  soup_server_listen_local (hostile->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (hostile->server);
+  hostile->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+hostile_stop (Hostile *hostile)
+{
+  soup_server_disconnect (hostile->server);
+  g_clear_object (&hostile->server);
+  g_clear_pointer (&hostile->url, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Hostile, hostile_stop)
 
 /* --- CSV ------------------------------------------------------------------- */
 
@@ -563,6 +647,235 @@ test_demo_server_prices (Fixture       *f,
     }
 }
 
+/* Nothing the server sends is printed as something else, or raw. Values
+ * of 10³⁰⁸ kWh an hour (finite, so once stored and summed to infinity)
+ * are refused by name and nothing is printed: no "inf", no invalid JSON.
+ * Terminal escapes in a field do not reach stderr, and a server echoing
+ * the token puts no piece of it there. */
+static void
+test_hostile_answers (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Hostile) hostile = { 0 };
+
+  hostile_start (&hostile);
+  set_env (f, "FORBRUK_TOKEN", OTHER_TOKEN);
+
+  hostile.value = "1e308";
+  {
+    g_autoptr(FbkTestCliRun) json = run_cli (f, "--retries", "0", "--api-url", hostile.url, "values",
+                                             "--from", "2025-01-01", "--to", "2025-01-02",
+                                             "--resolution", "day", "--format", "json");
+    g_autoptr(FbkTestCliRun) csv = run_cli (f, "--retries", "0", "--api-url", hostile.url, "values",
+                                            "--from", "2025-01-01", "--to", "2025-01-02", "--resolution", "day");
+
+    assert_status (json, 4, "timeSeries[0].value");
+    assert_status (csv, 4, "more than a household meter");
+    g_assert_cmpstr (json->out, ==, "");
+    g_assert_cmpstr (csv->out, ==, "");
+  }
+
+  hostile.value = NULL;
+  hostile.id = "\\u001b]0;owned\\u0007\\u001b[2J\\u009b31m";
+  {
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
+
+    assert_status (run, 4, "is not an 18-digit metering point id");
+    fbk_test_assert_showable (run->err);
+  }
+
+  hostile.id = "Bearer %TOKEN%";
+  {
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
+
+    assert_status (run, 4, "is not an 18-digit metering point id");
+    fbk_test_assert_no_token_piece (run->err, OTHER_TOKEN);
+  }
+}
+
+/* A server whose newest values lag behind answers a question about them
+ * with toHour before fromHour and no values: no values yet, not an error.
+ * Discovery finds the meter; values for those hours print the header only. */
+static void
+test_no_values_yet (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Hostile) hostile = { 0 };
+  g_autoptr(FbkTestCliRun) meters = NULL;
+  g_autoptr(FbkTestCliRun) values = NULL;
+  FbkInstant now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *from = fbk_time_format_oslo (fbk_time_period_start (now, FBK_RESOLUTION_HOUR) - 3 * HOUR);
+  g_autofree char *to = fbk_time_format_oslo (fbk_time_period_start (now, FBK_RESOLUTION_HOUR));
+
+  hostile_start (&hostile);
+  set_env (f, "FORBRUK_TOKEN", OTHER_TOKEN);
+
+  meters = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
+  assert_status (meters, 0, NULL);
+  g_assert_true (g_str_has_prefix (meters->out, HOUSE_ID "\t2016-04-15T00:00:00+02:00\tconsumption\t"));
+
+  values = run_cli (f, "--retries", "0", "--api-url", hostile.url, "values", "--from", from, "--to", to);
+  assert_status (values, 0, NULL);
+  g_assert_cmpstr (values->out, ==, "metering_point_id,start,end,kwh,direction,verified\r\n");
+}
+
+/* --- output ------------------------------------------------------------------ */
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+read_all_available (int fd)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (text, buffer, n);
+  return g_string_free (text, FALSE);
+}
+
+#define OUTPUT_ARGS "--demo", "values", "--meter", HOUSE_ID, "--from", "2024-10-27", "--to", "2024-10-27", \
+                    "--format", "json"
+
+/* -o writes through what it names: a regular file is replaced whole (a new
+ * file renamed over it), anything else is written in place, never
+ * replaced. Each gets exactly what standard output gets. */
+static void
+test_output_write_through (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(FbkTestCliRun) expected = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "values.json", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "target.json", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.json", NULL);
+  g_autofree char *stdout_link = g_build_filename (f->dir, "stdout", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo", NULL);
+  g_autofree char *device = g_build_filename (f->dir, "null", NULL);
+  GStatBuf before, after;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  expected = run_cli (f, OUTPUT_ARGS);
+  assert_status (expected, 0, NULL);
+  /* 25 rows: more than a few bytes, less than a pipe holds (64 KiB) */
+  g_assert_cmpuint (strlen (expected->out), >, 2000);
+  g_assert_cmpuint (strlen (expected->out), <, 65536);
+
+  /* A regular file: replaced, not overwritten, and nothing left beside it. */
+  {
+    g_autoptr(FbkTestCliRun) run = NULL;
+    g_autofree char *written = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    g_assert_true (g_file_set_contents (file, "old\n", -1, NULL));
+    g_assert_cmpint (g_lstat (file, &before), ==, 0);
+    run = run_cli (f, OUTPUT_ARGS, "-o", file);
+    assert_status (run, 0, NULL);
+    g_assert_cmpstr (run->out, ==, "");
+    written = read_file (file);
+    g_assert_cmpstr (written, ==, expected->out);
+    g_assert_cmpint (g_lstat (file, &after), ==, 0);
+    g_assert_cmpuint (after.st_ino, !=, before.st_ino);
+    dir = g_dir_open (f->dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_equal (name, "values.json") || g_str_has_prefix (name, "XDG_"));
+  }
+
+  /* "-" is standard output. */
+  {
+    g_autoptr(FbkTestCliRun) run = run_cli (f, OUTPUT_ARGS, "-o", "-");
+
+    assert_status (run, 0, NULL);
+    g_assert_cmpstr (run->out, ==, expected->out);
+  }
+
+  /* A symbolic link to a file: the file gets it, the link stays. */
+  {
+    g_autoptr(FbkTestCliRun) run = NULL;
+    g_autofree char *written = NULL;
+
+    g_assert_true (g_file_set_contents (target, "old\n", -1, NULL));
+    g_assert_cmpint (symlink (target, link), ==, 0);
+    run = run_cli (f, OUTPUT_ARGS, "-o", link);
+    assert_status (run, 0, NULL);
+    g_assert_cmpint (g_lstat (link, &after), ==, 0);
+    g_assert_true (S_ISLNK (after.st_mode));
+    written = read_file (target);
+    g_assert_cmpstr (written, ==, expected->out);
+  }
+
+  /* A link to the process's own standard output, which is what /dev/stdout
+   * is: made here, so that a broken -o replaces nothing of the system's. */
+  {
+    g_autoptr(FbkTestCliRun) run = NULL;
+
+    g_assert_cmpint (symlink ("/proc/self/fd/1", stdout_link), ==, 0);
+    run = run_cli (f, OUTPUT_ARGS, "-o", stdout_link);
+    assert_status (run, 0, NULL);
+    g_assert_cmpstr (run->out, ==, expected->out);
+    g_assert_cmpint (g_lstat (stdout_link, &after), ==, 0);
+    g_assert_true (S_ISLNK (after.st_mode));
+  }
+
+  /* A FIFO another program reads from: written into, still a FIFO. */
+  {
+    g_autoptr(FbkTestCliRun) run = NULL;
+    g_autofree char *read_back = NULL;
+    int reader;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    reader = g_open (fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+    g_assert_cmpint (reader, >=, 0);
+    run = run_cli (f, OUTPUT_ARGS, "-o", fifo);
+    assert_status (run, 0, NULL);
+    read_back = read_all_available (reader);
+    close (reader);
+    g_assert_cmpint (g_lstat (fifo, &after), ==, 0);
+    g_assert_true (S_ISFIFO (after.st_mode));
+    g_assert_cmpstr (read_back, ==, expected->out);
+  }
+
+  /* A device: written, never replaced. As root (CI runs as root) a broken
+   * -o would replace the system's /dev/null with a regular file, so the
+   * test makes a null device of its own here, which root may. Without that
+   * right it uses /dev/null itself, which such a user cannot replace
+   * either: /dev is not theirs to write. */
+  {
+    g_autoptr(FbkTestCliRun) run = NULL;
+    const char *null_device = device;
+
+    if (mknod (device, S_IFCHR | 0666, makedev (1, 3)) != 0)
+      {
+        g_assert_cmpint (errno, ==, EPERM);
+        g_assert_cmpint (access ("/dev", W_OK), !=, 0);
+        null_device = "/dev/null";
+      }
+    run = run_cli (f, OUTPUT_ARGS, "-o", null_device);
+    assert_status (run, 0, NULL);
+    g_assert_cmpstr (run->out, ==, "");
+    g_assert_cmpint (g_lstat (null_device, &after), ==, 0);
+    g_assert_true (S_ISCHR (after.st_mode));
+  }
+
+  /* A folder that does not exist: a sentence naming it, exit status 2. */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "missing", "values.json", NULL);
+    g_autoptr(FbkTestCliRun) run = run_cli (f, OUTPUT_ARGS, "-o", missing);
+
+    assert_status (run, 2, missing);
+  }
+}
+
 /* --- a fault run ------------------------------------------------------------ */
 
 /* Counted by the in-process server's log: answers that were not the data. */
@@ -898,6 +1211,9 @@ main (int   argc,
   ADD ("failure/api", test_api_failures);
   ADD ("failure/fault-run", test_fault_run);
   ADD ("demo-server/prices", test_demo_server_prices);
+  ADD ("failure/hostile-answers", test_hostile_answers);
+  ADD ("values/no-values-yet", test_no_values_yet);
+  ADD ("output/write-through", test_output_write_through);
   ADD ("meters", test_meters);
   ADD ("meters/stored-name", test_meters_stored_name);
   ADD ("maxhours", test_maxhours);

@@ -15,8 +15,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include <libsoup/soup.h>
+#include <zlib.h>
 
 #include "fbk-client.h"
 #include "fbk-error.h"
@@ -32,6 +34,9 @@
 #define METER_B    "707057500087654321"
 #define NOW_TEXT   "2024-11-15T10:20:00+01:00"
 #define HOUR       FBK_SECONDS_PER_HOUR
+#define MIB        (1024 * 1024)
+/* What a gzip bomb inflates to: 2 GiB of zeros from about 2 MB. */
+#define BOMB_MIB   2048
 
 /* --- log capture ----------------------------------------------------------- */
 
@@ -94,6 +99,8 @@ typedef enum
   REPLY_CANNED,     /* status and body as given */
   REPLY_TRUNCATED,  /* Content-Length of the whole body, half of it, hang up */
   REPLY_TRICKLE,    /* generated values in twelve chunks, one every 100 ms */
+  REPLY_ECHO,       /* status and body as given, "%TOKEN%" in it replaced by the token sent */
+  REPLY_GZIP_BOMB,  /* 200 with Content-Encoding: gzip, BOMB_MIB MiB of zeros inflated */
 } ReplyKind;
 
 typedef struct
@@ -413,6 +420,72 @@ send_trickle (Fixture           *f,
   soup_server_message_pause (msg);
 }
 
+static gsize
+deflate_mib_of_zeros (z_stream     *stream,
+                      const guchar *zeros,
+                      guchar       *out,
+                      gsize         out_size)
+{
+  stream->next_in = (guchar *) zeros;
+  stream->avail_in = MIB;
+  stream->next_out = out;
+  stream->avail_out = (uInt) out_size;
+  g_assert_cmpint (deflate (stream, Z_FULL_FLUSH), ==, Z_OK);
+  g_assert_cmpuint (stream->avail_in, ==, 0);
+  g_assert_cmpuint (stream->avail_out, >, 0);
+
+  return out_size - stream->avail_out;
+}
+
+/* A valid gzip file of @n_mib MiB of zeros, about a thousand times
+ * smaller, made in milliseconds: after a full flush the compressor starts
+ * afresh, so one MiB compressed stands for every MiB after the first. The
+ * trailer holds the CRC-32 and length of all of it. */
+static GBytes *
+gzip_bomb (guint n_mib)
+{
+  g_autofree guchar *zeros = g_malloc0 (MIB);
+  guchar first[4096], repeated[4096], again[4096];
+  z_stream stream = { 0 };
+  GByteArray *bomb = g_byte_array_new ();
+  gsize n_first, n_repeated;
+  uLong crc_mib, crc;
+  guint32 trailer[2];
+
+  g_assert_cmpint (deflateInit2 (&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), ==, Z_OK);
+  n_first = deflate_mib_of_zeros (&stream, zeros, first, sizeof first);
+  n_repeated = deflate_mib_of_zeros (&stream, zeros, repeated, sizeof repeated);
+  g_assert_cmpmem (repeated, n_repeated, again, deflate_mib_of_zeros (&stream, zeros, again, sizeof again));
+  deflateEnd (&stream);
+
+  g_byte_array_append (bomb, first, (guint) n_first);
+  for (guint i = 1; i < n_mib; i++)
+    g_byte_array_append (bomb, repeated, (guint) n_repeated);
+  /* the last block: final, fixed Huffman codes, empty */
+  g_byte_array_append (bomb, (const guint8 *) "\x03\x00", 2);
+
+  crc = crc_mib = crc32 (0, zeros, MIB);
+  for (guint i = 1; i < n_mib; i++)
+    crc = crc32_combine (crc, crc_mib, MIB);
+  trailer[0] = GUINT32_TO_LE ((guint32) crc);
+  trailer[1] = GUINT32_TO_LE ((guint32) ((guint64) n_mib * MIB));
+  g_byte_array_append (bomb, (const guint8 *) trailer, sizeof trailer);
+
+  return g_byte_array_free_to_bytes (bomb);
+}
+
+static char *
+echo_token (SoupServerMessage *msg,
+            const char        *body)
+{
+  const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                            "Authorization");
+  g_auto(GStrv) parts = g_strsplit (body, "%TOKEN%", -1);
+
+  g_assert_true (g_str_has_prefix (authorization, "Bearer "));
+  return g_strjoinv (authorization + strlen ("Bearer "), parts);
+}
+
 static void
 send_reply (Fixture           *f,
             SoupServerMessage *msg,
@@ -435,6 +508,24 @@ send_reply (Fixture           *f,
     {
       send_trickle (f, msg, body);
       return;
+    }
+  if (reply->kind == REPLY_GZIP_BOMB)
+    {
+      g_autoptr(GBytes) bomb = gzip_bomb (BOMB_MIB);
+
+      g_free (body);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb));
+      return;
+    }
+  if (reply->kind == REPLY_ECHO)
+    {
+      char *echoed = echo_token (msg, body);
+
+      g_free (body);
+      body = echoed;
     }
 
   soup_server_message_set_status (msg, reply->status, reply->status == 429 ? "Too Many Requests" : NULL);
@@ -711,6 +802,24 @@ assert_not_retried_and_no_token (Fixture      *f,
   g_assert_null (strstr (error->message, TEST_TOKEN));
 }
 
+/* Like a real one, a token of about 1.2 KB: longer than any excerpt a
+ * message quotes, so an echo of it is cut, not whole. */
+static char *
+long_test_token (void)
+{
+  const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  GString *token = g_string_new ("eyJhbGciOiJSUzI1NiJ9.");
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      if (i == 900)
+        g_string_append_c (token, '.');
+      g_string_append_c (token, alphabet[g_rand_int_range (rand, 0, 64)]);
+    }
+  return g_string_free (token, FALSE);
+}
+
 /* --- URLs ------------------------------------------------------------------ */
 
 static void
@@ -778,28 +887,32 @@ assert_encoded (Seen *seen)
   g_assert_cmpstr (seen->authorization, ==, "Bearer " TEST_TOKEN);
 }
 
+/* The two meters as every answer below names them. */
+#define METER_A_HEAD \
+  "{\"meteringPointId\":\"" METER_A "\"," \
+  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+#define METER_B_HEAD \
+  "{\"meteringPointId\":\"" METER_B "\"," \
+  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":\"2030-01-01T00:00:00+01:00\"},"
+
 static const char two_meters_consumption[] =
   "{\"meteringpoints\":["
-  "{\"meteringPointId\":\"" METER_A "\","
-  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+  METER_A_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T08:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":["
   "  {\"startTime\":\"2024-11-15T07:00:00+01:00\",\"endTime\":\"2024-11-15T08:00:00+01:00\","
   "   \"value\":1.5,\"uom\":\"kWh\",\"production\":false,\"verified\":false}]}},"
-  "{\"meteringPointId\":\"" METER_B "\","
-  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":\"2030-01-01T00:00:00+01:00\"},"
+  METER_B_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T07:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":[]}}"
   "]}";
 
 static const char two_meters_production[] =
   "{\"meteringpoints\":["
-  "{\"meteringPointId\":\"" METER_A "\","
-  " \"customerContract\":{\"startTime\":\"2016-04-15T00:00:00+02:00\",\"endTime\":null},"
+  METER_A_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-08T11:00:00+01:00\",\"toHour\":\"2024-11-08T11:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":[]}},"
-  "{\"meteringPointId\":\"" METER_B "\","
-  " \"customerContract\":{\"startTime\":\"2020-09-01T00:00:00+02:00\",\"endTime\":\"2030-01-01T00:00:00+01:00\"},"
+  METER_B_HEAD
   " \"metervalue\":{\"fromHour\":\"2024-11-14T12:00:00+01:00\",\"toHour\":\"2024-11-14T13:00:00+01:00\","
   "  \"resolutionMinutes\":60,\"timeSeries\":["
   "  {\"startTime\":\"2024-11-14T12:00:00+01:00\",\"endTime\":\"2024-11-14T13:00:00+01:00\","
@@ -858,6 +971,53 @@ test_discover (Fixture       *f,
   /* Only B produced anything during the probe week. */
   g_assert_false (fbk_metering_point_get_produces (a));
   g_assert_true (fbk_metering_point_get_produces (b));
+}
+
+/* Asked for hours not reported yet, the API answers with toHour before
+ * fromHour and an empty timeSeries. That is no values yet, not an error:
+ * discovery finds both meters with their contracts, and a fetch of those
+ * hours gives empty series. */
+static const char lagging_consumption[] =
+  "{\"meteringpoints\":["
+  METER_A_HEAD
+  " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T05:00:00+01:00\","
+  "  \"resolutionMinutes\":60,\"timeSeries\":[]}},"
+  METER_B_HEAD
+  " \"metervalue\":{\"fromHour\":\"2024-11-15T07:00:00+01:00\",\"toHour\":\"2024-11-15T06:00:00+01:00\","
+  "  \"resolutionMinutes\":60,\"timeSeries\":[]}}"
+  "]}";
+
+static void
+test_discover_no_values_yet (Fixture       *f,
+                             gconstpointer  data)
+{
+  GListModel *meters;
+  g_autoptr(FbkRefreshResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FbkMeteringPoint) a = NULL;
+  g_autoptr(FbkMeteringPoint) b = NULL;
+  const char * const ids[] = { METER_A, NULL };
+  FbkInstant hour = fbk_test_instant ("2024-11-15T10:00:00+01:00");
+
+  script_otherwise (f, 200, lagging_consumption, NULL);
+
+  meters = discover (f, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (meters), ==, 2);
+  a = g_list_model_get_item (meters, 0);
+  b = g_list_model_get_item (meters, 1);
+  g_assert_cmpstr (fbk_metering_point_get_id (a), ==, METER_A);
+  g_assert_cmpint (fbk_metering_point_get_contract_start (a), ==,
+                   fbk_test_instant ("2016-04-15T00:00:00+02:00"));
+  g_assert_cmpstr (fbk_metering_point_get_id (b), ==, METER_B);
+  g_assert_cmpint (fbk_metering_point_get_contract_start (b), ==,
+                   fbk_test_instant ("2020-09-01T00:00:00+02:00"));
+  g_assert_false (fbk_metering_point_get_produces (b));
+
+  result = refresh (f, ids, hour - 3 * HOUR, hour, FBK_DIRECTION_CONSUMPTION, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->series[FBK_DIRECTION_CONSUMPTION]->len, ==, 1);
+  g_assert_cmpuint (fbk_series_get_length (g_ptr_array_index (result->series[FBK_DIRECTION_CONSUMPTION], 0)), ==, 0);
 }
 
 static void
@@ -1351,6 +1511,43 @@ test_error_truncated (Fixture       *f,
   g_assert_cmpuint (n_values (result, FBK_DIRECTION_CONSUMPTION), ==, 24);
 }
 
+/* A gzip body of 2 MB that inflates to 2 GiB (BOMB_MIB) is refused as a
+ * server error, and not retried, once FBK_MAX_RESPONSE_BYTES (64 MiB) of it
+ * are read; it is never held whole. In a process of its own, so that the
+ * peak resident memory (getrusage) is this test's alone. With the 64 MiB
+ * read, the test server and the libraries it is about 80 MiB; under
+ * AddressSanitizer, which keeps freed blocks (the buffer's smaller sizes
+ * as it grew) in quarantine, about 260 MiB. Either way far below a quarter
+ * of what the bomb inflates to, which holding it whole would take. */
+static void
+test_error_gzip_bomb (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage before, after;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC * fbk_test_time_scale (), G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  script (f, REPLY_GZIP_BOMB, 200, NULL, NULL, 0);
+  getrusage (RUSAGE_SELF, &before);
+  result = fetch_day (f, &error);
+  getrusage (RUSAGE_SELF, &after);
+  g_test_message ("peak resident memory: %ld KiB before the bomb, %ld KiB after; the bomb inflates to %d KiB",
+                  before.ru_maxrss, after.ru_maxrss, BOMB_MIB * 1024);
+
+  g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "64 MB"));
+  g_assert_null (result);
+  g_assert_cmpuint (f->seen->len, ==, 1);
+  g_assert_cmpint (after.ru_maxrss, <, BOMB_MIB * 1024 / 4);
+}
+
 static void
 test_error_slow (Fixture       *f,
                  gconstpointer  data)
@@ -1457,6 +1654,124 @@ test_redirect_drops_token (Fixture       *f,
   for (guint i = 0; i < other_seen->len; i++)
     g_assert_null (((Seen *) g_ptr_array_index (other_seen, i))->authorization);
   soup_server_disconnect (other);
+}
+
+/* A redirect to plain http anywhere but this computer is refused like an
+ * --api-url there, before anything connects to it, and nothing from there
+ * is taken for Elvia's answer. The first target reaches this computer's
+ * other server as 0.0.0.0, which Linux connects to a local address but
+ * which is no loopback address: that server would answer with values. The
+ * others could not be reached from here (a reserved name, an address
+ * nobody routes); refused, they fail at once instead of after a connection
+ * attempt's timeout (3 s here). */
+static void
+test_redirect_off_https (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SoupServer) other = soup_server_new (NULL, NULL);
+  g_autoptr(GPtrArray) other_seen = g_ptr_array_new_with_free_func ((GDestroyNotify) seen_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local_but_not_loopback = NULL;
+  Fixture other_fixture = { 0 };
+  GSList *uris;
+
+  other_fixture.seen = other_seen;
+  soup_server_add_handler (other, NULL, on_request_cb, &other_fixture, NULL);
+  soup_server_listen_local (other, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (other);
+  local_but_not_loopback = g_strdup_printf ("http://0.0.0.0:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  fbk_client_set_timeout (f->client, 3);
+
+  {
+    const char *targets[] = { local_but_not_loopback, "http://example.invalid", "http://10.255.255.1" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_autoptr(GPtrArray) result = NULL;
+        Reply *redirect = reply_new (REPLY_CANNED, 302, "", NULL, 0);
+        gint64 started = g_get_monotonic_time ();
+
+        redirect->location = g_strconcat (targets[i], METERVALUES_PATH,
+                                          "?startTime=2024-11-01T00%3A00%3A00%2B01%3A00"
+                                          "&endTime=2024-11-02T00%3A00%3A00%2B01%3A00"
+                                          "&meteringPointIds=" METER_A, NULL);
+        g_ptr_array_set_size (f->seen, 0);
+        g_queue_push_tail (&f->script, redirect);
+
+        result = fetch_day (f, &error);
+        g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL);
+        g_assert_null (result);
+        /* It names where it would have gone, and is not retried. */
+        g_assert_nonnull (strstr (error->message, targets[i]));
+        assert_not_retried_and_no_token (f, error);
+        g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC * fbk_test_time_scale ());
+        g_clear_error (&error);
+      }
+  }
+
+  g_assert_cmpuint (other_seen->len, ==, 0);
+  soup_server_disconnect (other);
+}
+
+/* A server that echoes the Authorization header puts the token wherever
+ * its text reaches a message: a value a parse error quotes (cut to 40
+ * characters there), what is not JSON, problem details (cut to 300). No
+ * piece of the token of eight characters or more may be in any error the
+ * client hands out, whichever request made it (values, discovery, max
+ * hours); nor any terminal escape. */
+static void
+test_token_echo_redacted (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *token = long_test_token ();
+  const struct {
+    guint       status;
+    const char *body;
+    gboolean    max_hours_fail;  /* a max-hours body ignores metervalue */
+  } echoes[] = {
+    { 200, "{\"meteringpoints\":[{\"meteringPointId\":\"Bearer %TOKEN%\"}]}", TRUE },
+    { 200, "{\"meteringpoints\":[{\"meteringPointId\":\"" METER_A "\",\"metervalue\":{\"timeSeries\":["
+           "{\"startTime\":\"2024-11-01T00:00:00+01:00\",\"value\":1,\"uom\":\"%TOKEN%\"}]}}]}", FALSE },
+    { 200, "{\"meteringpoints\": %TOKEN%}", TRUE },
+    { 200, "Authorization: Bearer %TOKEN%", TRUE },
+    { 400, "{\"title\":\"\\u001b]0;Invalid token\\u0007\",\"detail\":\"Bearer %TOKEN% \\u009b2J\",\"status\":400}", TRUE },
+  };
+
+  fbk_client_set_token (f->client, token);
+  for (guint i = 0; i < G_N_ELEMENTS (echoes); i++)
+    {
+      g_autoptr(GPtrArray) result = NULL;
+      GListModel *meters;
+      g_autoptr(GError) error = NULL;
+      FbkTestAsync waiter = { 0 };
+      g_autoptr(GPtrArray) reports = NULL;
+
+      script_otherwise (f, echoes[i].status, echoes[i].body, NULL);
+      f->otherwise->kind = REPLY_ECHO;
+
+      result = fetch_day (f, &error);
+      g_assert_nonnull (error);
+      fbk_test_assert_no_token_piece (error->message, token);
+      fbk_test_assert_showable (error->message);
+      g_clear_error (&error);
+
+      meters = discover (f, NULL, &error);
+      g_assert_null (meters);
+      g_assert_nonnull (error);
+      fbk_test_assert_no_token_piece (error->message, token);
+      g_clear_error (&error);
+
+      fbk_client_fetch_max_hours_async (f->client, NULL, FBK_INSTANT_INVALID, NULL, fbk_test_async_done_cb, &waiter);
+      fbk_test_wait_until (waiter.done, 30);
+      reports = fbk_client_fetch_max_hours_finish (f->client, waiter.result, &error);
+      g_object_unref (waiter.result);
+      g_assert_true ((error != NULL) == echoes[i].max_hours_fail);
+      if (error != NULL)
+        fbk_test_assert_no_token_piece (error->message, token);
+    }
 }
 
 /* --- cancellation ---------------------------------------------------------- */
@@ -1692,6 +2007,7 @@ main (int   argc,
   g_test_add_func ("/client/url-allowed", test_url_allowed);
   ADD ("discover", test_discover);
   ADD ("discover/failure", test_discover_failure);
+  ADD ("discover/no-values-yet", test_discover_no_values_yet);
   ADD ("values/three-years", test_values_three_years);
   ADD ("values/concurrent-merge", test_values_concurrent_merge);
   ADD ("values/production", test_values_production);
@@ -1706,9 +2022,12 @@ main (int   argc,
   ADD ("error/bad-request", test_error_bad_request);
   ADD ("error/invalid-json", test_error_invalid_json);
   ADD ("error/truncated", test_error_truncated);
+  ADD ("error/gzip-bomb", test_error_gzip_bomb);
   ADD ("error/slow", test_error_slow);
   ADD ("error/unreachable", test_error_unreachable);
   ADD ("redirect-drops-token", test_redirect_drops_token);
+  ADD ("redirect-off-https", test_redirect_off_https);
+  ADD ("token-echo-redacted", test_token_echo_redacted);
   ADD ("error/failure-stops-operation", test_failure_stops_operation);
   ADD ("cancel/mid-operation", test_cancel_mid_operation);
   ADD ("cancel/during-retry-wait", test_cancel_during_retry_wait);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fbk-error.h"
@@ -282,6 +283,19 @@ test_meter_values_empty_list (void)
   g_assert_cmpuint (points->len, ==, 0);
 }
 
+/* JSON text may open with a byte order mark (RFC 8259 §8.1); white space
+ * is JSON's four kinds, anywhere between tokens. */
+static void
+test_meter_values_byte_order_mark (void)
+{
+  g_autoptr(GBytes) body = bytes_from_string ("\xef\xbb\xbf\r\n{\t\"meteringpoints\" :\n[ ] }\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) points = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, 0);
+}
+
 typedef struct
 {
   const char *body;
@@ -318,7 +332,10 @@ static const BadBody bad_meter_values[] = {
     FBK_PARSE_ERROR_INVALID_FIELD, "meteringpoints[0].customerContract.startTime" },
   { "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\", \"metervalue\": {\"fromHour\": 5}}]}",
     FBK_PARSE_ERROR_INVALID_FIELD, "metervalue.fromHour" },
-  { "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\", \"metervalue\": {\"fromHour\": \"2022-03-01T04:00:00+01:00\", \"toHour\": \"2022-03-01T03:00:00+01:00\"}}]}",
+  /* a span that runs backwards with values in it (without any, it is "no
+   * values yet": test_meter_values_no_values_yet()) */
+  { "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\", \"metervalue\": {\"fromHour\": \"2022-03-01T04:00:00+01:00\", \"toHour\": \"2022-03-01T03:00:00+01:00\","
+    " \"resolutionMinutes\": 60, \"timeSeries\": [{\"startTime\": \"2022-03-01T03:00:00+01:00\", \"value\": 1}]}}]}",
     FBK_PARSE_ERROR_INVALID_FIELD, "metervalue.toHour" },
   { "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\", \"metervalue\": {\"resolutionMinutes\": 0}}]}",
     FBK_PARSE_ERROR_INVALID_FIELD, "resolutionMinutes" },
@@ -353,6 +370,28 @@ static const BadBody bad_meter_values[] = {
     "{\"startTime\": \"2022-03-01T02:00:00+01:00\", \"endTime\": \"2022-03-01T03:00:00+01:00\", \"value\": 1, \"uom\": \"MWh\"},"
     "{\"startTime\": \"2022-03-01T03:00:00+01:00\", \"endTime\": \"2022-03-01T04:00:00+01:00\", \"value\": 1}" POINT_SUFFIX,
     FBK_PARSE_ERROR_INVALID_FIELD, "timeSeries[2].uom" },
+  /* more than FBK_PARSE_MAX_KWH_PER_HOUR (1000) in the point's hour */
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 1000.001}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "timeSeries[1].value" },
+  /* integers json-glib alone wraps: 2⁶³ to −2⁶³ ("a negative amount"),
+   * 2⁶⁴ to −1, −2⁶⁴ to +1 and −2⁶³−1 to 2⁶³−1 */
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 9223372036854775808}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "timeSeries[1].value" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 18446744073709551616}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "more than a household meter" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": -18446744073709551616}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "negative" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": -9223372036854775809}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_FIELD, "negative" },
+  /* numbers JSON does not have, which json-glib reads as 8, 16, 10, 16, 1,
+   * 0.5, 1 and 12.5 */
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 010}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“010”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 0x10}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“0x10”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 00012}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“00012”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": $10}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“$10”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 0b1}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“0b1”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": .5}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“.5”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 1.}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“1.”" },
+  { POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 0012.5}" POINT_SUFFIX, FBK_PARSE_ERROR_INVALID_JSON, "“0012.5”" },
+  { "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\", \"metervalue\": {\"resolutionMinutes\": 0x3C}}]}",
+    FBK_PARSE_ERROR_INVALID_JSON, "“0x3C”" },
+  /* json-glib reads a JavaScript assignment too */
+  { "var answer = {\"meteringpoints\": []}", FBK_PARSE_ERROR_INVALID_JSON, "“var”" },
   /* without endTime the interval needs resolutionMinutes */
   { "{\"meteringpoints\":[{\"meteringPointId\":\"707057500012345678\",\"metervalue\":{\"timeSeries\":[{\"startTime\":\"2022-03-01T00:00:00+01:00\",\"value\":1}]}}]}",
     FBK_PARSE_ERROR_MISSING_FIELD, "timeSeries[0].endTime" },
@@ -397,6 +436,98 @@ parse_problem_details (GBytes  *body,
                        GError **error)
 {
   return fbk_parse_problem_details (body, NULL, error);
+}
+
+/* Asked for the newest hours, a server whose values lag behind answers
+ * with toHour before fromHour and no values: "no values yet", whether the
+ * timeSeries is empty, absent or holds only points without a value. */
+static void
+test_meter_values_no_values_yet (void)
+{
+  const char *series[] = {
+    ", \"timeSeries\": []",
+    "",
+    ", \"timeSeries\": [{\"startTime\": \"2024-11-15T08:00:00+01:00\", \"value\": null},"
+    " {\"startTime\": \"2024-11-15T09:00:00+01:00\"}]",
+  };
+  const guint skipped[] = { 0, 0, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\","
+        " \"customerContract\": {\"startTime\": \"2016-04-15T00:00:00+02:00\"},"
+        " \"metervalue\": {\"fromHour\": \"2024-11-15T10:00:00+01:00\", \"toHour\": \"2024-11-15T08:00:00+01:00\","
+        " \"resolutionMinutes\": 60%s}}]}", series[i]);
+      g_autoptr(GBytes) body = bytes_from_string (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) points = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+      const FbkMeterValues *values;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (points->len, ==, 1);
+      values = g_ptr_array_index (points, 0);
+      g_assert_cmpstr (values->metering_point_id, ==, "707057500012345678");
+      g_assert_cmpint (values->contract_start, ==, at ("2016-04-14T22:00:00Z"));
+      /* the span says nothing */
+      g_assert_cmpint (values->from, ==, FBK_INSTANT_INVALID);
+      g_assert_cmpint (values->to, ==, FBK_INSTANT_INVALID);
+      g_assert_cmpuint (values->intervals[FBK_DIRECTION_CONSUMPTION]->len, ==, 0);
+      g_assert_cmpuint (values->intervals[FBK_DIRECTION_PRODUCTION]->len, ==, 0);
+      g_assert_cmpuint (values->n_skipped, ==, skipped[i]);
+    }
+}
+
+/* The bound is FBK_PARSE_MAX_KWH_PER_HOUR (1000 kWh) per hour the value
+ * covers: 250 kWh in a quarter of an hour and 24,000 in a day are
+ * accepted, a little more is not. -0 and an exponent below the doubles are
+ * zero, 2⁶³ is too much rather than negative. */
+static void
+test_meter_values_plausible (void)
+{
+  const struct {
+    const char *point;
+    double      kwh;       /* < 0: refused */
+  } cases[] = {
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": 250}", 250.0 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": 250.001}", -1 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"endTime\": \"2022-03-02T00:00:00+01:00\", \"value\": 24000}", 24000.0 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"endTime\": \"2022-03-02T00:00:00+01:00\", \"value\": 24000.5}", -1 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": -0}", 0.0 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": -0.0e5}", 0.0 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": 1e-400}", 0.0 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": 1E2}", 100.0 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": 9223372036854775807}", -1 },
+    { "{\"startTime\": \"2022-03-01T00:00:00+01:00\", \"value\": 9223372036854775808}", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"meteringpoints\": [{\"meteringPointId\": \"707057500012345678\","
+        " \"metervalue\": {\"resolutionMinutes\": 15, \"timeSeries\": [%s]}}]}", cases[i].point);
+      g_autoptr(GBytes) body = bytes_from_string (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) points = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+      GArray *consumed;
+
+      if (cases[i].kwh < 0)
+        {
+          g_assert_error (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_FIELD);
+          if (strstr (error->message, "meteringpoints[0].metervalue.timeSeries[0].value") == NULL ||
+              strstr (error->message, "more than a household meter") == NULL ||
+              strstr (error->message, "negative") != NULL)
+            g_error ("case %u: %s", i, error->message);
+          continue;
+        }
+
+      g_assert_no_error (error);
+      consumed = ((FbkMeterValues *) g_ptr_array_index (points, 0))->intervals[FBK_DIRECTION_CONSUMPTION];
+      g_assert_cmpuint (consumed->len, ==, 1);
+      g_assert_cmpfloat (interval_at (consumed, 0)->kwh, ==, cases[i].kwh);
+      /* a negative zero would be printed as -0.000 */
+      g_assert_false (signbit (interval_at (consumed, 0)->kwh));
+    }
 }
 
 static void
@@ -494,6 +625,57 @@ test_octal_escapes (void)
     g_assert_true (g_utf8_validate (message, -1, NULL));
     g_assert_true (g_str_has_prefix (message, "a"));
     g_assert_true (strstr (message, "x") != NULL);
+  }
+}
+
+/* Nothing a server sends reaches a message raw: values quoted in a parse
+ * error (through JSON escapes or as raw bytes), what json-glib quotes of a
+ * body it cannot read, a token outside strings, and problem details. And
+ * it is shortened: a 5000-character value makes no 5000-character message. */
+static void
+test_server_text_tidied (void)
+{
+  g_autoptr(GString) long_id = g_string_new (NULL);
+  const char *bodies[] = {
+    "{\"meteringpoints\": [{\"meteringPointId\": \"\\u001b]0;owned\\u0007\\u001b[2J\"}]}",
+    "{\"meteringpoints\": [{\"meteringPointId\": \"\x1b[2J\xc2\x9b" "31m\"}]}",
+    POINT_PREFIX "{\"startTime\": \"2022-03-01T01:00:00+01:00\", \"value\": 1, \"uom\": \"\\u009b31mkWh\"}" POINT_SUFFIX,
+    POINT_PREFIX "{\"startTime\": \"\\u202e2022-03-01\", \"value\": 1}" POINT_SUFFIX,
+    "{\"meteringpoints\": [\x1b[2J]}",
+    "{\"meteringpoints\": \x9b" "2J}",
+    "{\"meteringpoints\": [{\"meteringPointId\": \"\x1b[2J",
+    NULL,
+  };
+
+  g_string_append (long_id, "{\"meteringpoints\": [{\"meteringPointId\": \"");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (long_id, i % 100 == 0 ? "\\u001b" : "x");
+  g_string_append (long_id, "\"}]}");
+  bodies[G_N_ELEMENTS (bodies) - 1] = long_id->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GBytes) body = bytes_from_string (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) points = fbk_parse_meter_values (body, FBK_DIRECTION_CONSUMPTION, &error);
+
+      g_assert_null (points);
+      g_assert_nonnull (error);
+      fbk_test_assert_showable (error->message);
+      g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 300);
+    }
+
+  {
+    g_autoptr(GBytes) body = bytes_from_string (
+      "{\"title\": \"\\u001b[31mRed\\u009b0m \\u202eti\\u2066tle\", \"detail\": \"\x1b]0;x\x07\","
+      " \"errors\": {\"Start\\u001bTime\": [\"bad\\u0085line\"]}}");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *message = fbk_parse_problem_details (body, NULL, &error);
+
+    g_assert_no_error (error);
+    fbk_test_assert_showable (message);
+    /* each such character a space, the ends of each text trimmed */
+    g_assert_cmpstr (message, ==, "[31mRed 0m  ti tle\n]0;x\nStart Time: bad line");
   }
 }
 
@@ -736,6 +918,13 @@ static const BadBody bad_max_hours[] = {
     FBK_PARSE_ERROR_INVALID_FIELD, "value" },
   { MP_PREFIX "\"maxHoursAggregate\": [{\"noOfMonthsBack\": 0, \"maxHours\": [7]}]}]}",
     FBK_PARSE_ERROR_INVALID_FIELD, "maxHours[0]" },
+  /* more than 1000 kWh in an hour, for the hour and for the average */
+  { MP_PREFIX "\"maxHoursAggregate\": [{\"noOfMonthsBack\": 0, \"maxHours\": [" HOUR ("2022-11-01T17:00:00+01:00", "1000.5", "0") "]}]}]}",
+    FBK_PARSE_ERROR_INVALID_FIELD, "maxHoursAggregate[0].maxHours[0].value" },
+  { MP_PREFIX "\"maxHoursAggregate\": [{\"noOfMonthsBack\": 0, \"averageValue\": 9223372036854775808}]}]}",
+    FBK_PARSE_ERROR_INVALID_FIELD, "maxHoursAggregate[0].averageValue" },
+  /* read as 8 by json-glib alone, a month nobody asked about */
+  { MP_PREFIX "\"maxHoursAggregate\": [{\"noOfMonthsBack\": 010}]}]}", FBK_PARSE_ERROR_INVALID_JSON, "“010”" },
   /* legacy v1: each hour must say its month */
   { MP_PREFIX "\"maxHours\": [{\"startTime\": \"2021-12-06T17:00:00+01:00\", \"value\": 7.2}]}]}",
     FBK_PARSE_ERROR_MISSING_FIELD, "maxHours[0].noOfMonthsBack" },
@@ -866,7 +1055,8 @@ test_problem_details_rejects (void)
 /* Every input in the fuzzing seed corpus, including the inputs that once
  * crashed a parser (regression-*), goes through all three parsers in the
  * ordinary build: each either returns a value or sets an error, never both,
- * never neither, and any text it returns is UTF-8. */
+ * never neither, and any text it returns or puts in a message is UTF-8 fit
+ * for a terminal (fbk_test_assert_showable()). */
 static void
 test_fuzz_corpus (void)
 {
@@ -899,11 +1089,13 @@ test_fuzz_corpus (void)
           g_assert_true ((result == NULL) != (error == NULL));
           if (error != NULL && !g_utf8_validate (error->message, -1, NULL))
             g_error ("%s, parser %u: the message is not UTF-8", name, i);
+          if (error != NULL)
+            fbk_test_assert_showable (error->message);
           if (result != NULL)
             {
               if (i == 2)
                 {
-                  g_assert_true (g_utf8_validate (result, -1, NULL));
+                  fbk_test_assert_showable (result);
                   g_free (result);
                 }
               else
@@ -930,12 +1122,16 @@ main (int   argc,
   g_test_add_func ("/parse/meter-values/requested-direction", test_meter_values_requested_direction);
   g_test_add_func ("/parse/meter-values/read-ahead", test_meter_values_read_ahead);
   g_test_add_func ("/parse/meter-values/empty-list", test_meter_values_empty_list);
+  g_test_add_func ("/parse/meter-values/byte-order-mark", test_meter_values_byte_order_mark);
   g_test_add_func ("/parse/meter-values/rejects", test_meter_values_rejects);
+  g_test_add_func ("/parse/meter-values/no-values-yet", test_meter_values_no_values_yet);
+  g_test_add_func ("/parse/meter-values/plausible", test_meter_values_plausible);
   g_test_add_func ("/parse/meter-values/year", test_meter_values_year);
   if (g_test_perf ())
     g_test_add_func ("/parse/meter-values/year-perf", test_meter_values_year_perf);
   g_test_add_func ("/parse/deep-nesting", test_deep_nesting);
   g_test_add_func ("/parse/octal-escapes", test_octal_escapes);
+  g_test_add_func ("/parse/server-text-tidied", test_server_text_tidied);
   g_test_add_func ("/parse/max-hours/v2", test_max_hours_v2);
   g_test_add_func ("/parse/max-hours/month-start", test_max_hours_month_start);
   g_test_add_func ("/parse/max-hours/v1", test_max_hours_v1);

@@ -338,6 +338,42 @@ test_expiry_blank_payload (void)
   g_assert_false (fbk_token_get_expiry ("eyJhbGciOiJub25lIn0.ICAg.c2ln", &expiry));
 }
 
+/* Every piece of the token of eight characters or more goes, wherever it
+ * is and however it was cut; shorter ones, and the text around, stay. */
+static void
+test_redact (void)
+{
+  const char *token = "eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.U2lnbmF0dXJl";
+  const struct {
+    const char *text;
+    const char *redacted;
+  } cases[] = {
+    { "Bearer eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.U2lnbmF0dXJl is not valid",
+      "Bearer … is not valid" },
+    /* cut short by an excerpt, twice, around other text */
+    { "“Bearer eyJhbGciOiJSUzI1NiJ9.c2Vj…” and “…LXRva2Vu.U2lu”", "“Bearer ……” and “……u”" },
+    /* seven characters are not a piece; eight are */
+    { "x c2VjcmV y c2VjcmV0 z", "x c2VjcmV y … z" },
+    /* pieces that overlap in the token, end to end in the text */
+    { "U2lnbmF0dXJlU2lnbmF0", "……" },
+    { "ø U2lnbmF0dXJl æ", "ø … æ" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *redacted = fbk_token_redact (cases[i].text, token);
+
+      g_assert_cmpstr (redacted, ==, cases[i].redacted);
+    }
+
+  {
+    g_autofree char *copy = fbk_token_redact ("no token set", NULL);
+
+    g_assert_cmpstr (copy, ==, "no token set");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/token/expiry/jwt", test_expiry);
   g_test_add_func ("/token/expiry/absent", test_expiry_absent);
   g_test_add_func ("/token/expiry/within", test_expires_within);
+  g_test_add_func ("/token/redact", test_redact);
 
   return g_test_run ();
 }
