@@ -60,7 +60,7 @@ fbk_test_new_session (const char *base_url,
                       FbkStore   *store)
 {
   g_autoptr(GError) error = NULL;
-  FbkSession *session = fbk_session_new (FBK_SESSION_ELVIA, base_url, store, &error);
+  FbkSession *session = fbk_session_new (FBK_SESSION_ELVIA, base_url, base_url, store, &error);
 
   g_assert_no_error (error);
   fbk_clock_set_now (fbk_session_get_clock (session), now);

@@ -22,6 +22,7 @@ typedef enum
 typedef struct
 {
   const char *api_url;
+  const char *prices_url;
   gboolean    demo;
   gboolean    no_cache;
   int         retries;   /* -1: the client's default */

@@ -138,7 +138,7 @@ fbk_cli_context_init (FbkCliContext        *context,
         return FALSE;
 
       /* The demo's data is made up: never mixed into the user's store. */
-      context->session = fbk_session_new (FBK_SESSION_DEMO, url, NULL, error);
+      context->session = fbk_session_new (FBK_SESSION_DEMO, url, url, NULL, error);
       if (context->session == NULL)
         return FALSE;
       fbk_session_set_token (context->session, FBK_DEMO_TOKEN);
@@ -154,14 +154,15 @@ fbk_cli_context_init (FbkCliContext        *context,
           if (store == NULL)
             return FALSE;
         }
-      context->session = fbk_session_new (FBK_SESSION_ELVIA, globals->api_url, store, error);
+      context->session = fbk_session_new (FBK_SESSION_ELVIA, globals->api_url, globals->prices_url,
+                                          store, error);
       if (context->session == NULL || (needs_token && !use_token (context->session, error)))
         return FALSE;
     }
 
   if (globals->retries >= 0)
     fbk_session_set_retry_policy (context->session, (guint) globals->retries,
-                                  FBK_CLIENT_DEFAULT_BASE_DELAY_MS, FBK_CLIENT_DEFAULT_MAX_DELAY_MS);
+                                  FBK_HTTP_DEFAULT_BASE_DELAY_MS, FBK_HTTP_DEFAULT_MAX_DELAY_MS);
   context->repository = fbk_session_get_repository (context->session);
   return TRUE;
 }

@@ -27,7 +27,7 @@ static const FbkCliCommand commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--demo] [--no-cache] [--retries N] COMMAND [OPTIONS]"));
+  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--prices-url URL] [--demo] [--no-cache] [--retries N] COMMAND [OPTIONS]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
@@ -63,6 +63,10 @@ main (int   argc,
         globals.api_url = argv[++command_index];
       else if (g_str_has_prefix (arg, "--api-url="))
         globals.api_url = arg + strlen ("--api-url=");
+      else if (g_strcmp0 (arg, "--prices-url") == 0 && command_index + 1 < argc)
+        globals.prices_url = argv[++command_index];
+      else if (g_str_has_prefix (arg, "--prices-url="))
+        globals.prices_url = arg + strlen ("--prices-url=");
       else if ((g_strcmp0 (arg, "--retries") == 0 && command_index + 1 < argc) ||
                g_str_has_prefix (arg, "--retries="))
         {

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "fbk-http.h"
 #include "fbk-parse.h"
 #include "fbk-series.h"
 
@@ -13,24 +14,13 @@ G_BEGIN_DECLS
 
 #define FBK_DEFAULT_API_URL "https://elvia.azure-api.net"
 
-/* The most of an answer that is read, after decompression: a year of one
- * meter's hours is about 1.3 MB, so anything beyond this is not meter data
- * (nor spot prices) but a fault or an attack, refused as a server error
- * without being held in memory. */
-#define FBK_MAX_RESPONSE_BYTES (64 * 1024 * 1024)
-
-/* The retry policy until fbk_client_set_retry_policy(): retries of one
- * request, the wait before the first (doubling each time) and its cap. */
-#define FBK_CLIENT_DEFAULT_MAX_RETRIES    4
-#define FBK_CLIENT_DEFAULT_BASE_DELAY_MS  1000
-#define FBK_CLIENT_DEFAULT_MAX_DELAY_MS   30000
-
 #define FBK_TYPE_CLIENT (fbk_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkClient, fbk_client, FBK, CLIENT, GObject)
 
 FbkClient       *fbk_client_new                   (const char            *base_url,
                                                    GError               **error);
+FbkHttp         *fbk_client_get_http              (FbkClient             *self);
 const char      *fbk_client_get_base_url          (FbkClient             *self);
 void             fbk_client_set_token             (FbkClient             *self,
                                                    const char            *token);

@@ -2,7 +2,8 @@
  *
  * FbkRepository is split by job: reading what is stored and the max hours
  * in fbk-repository.c, the meters in fbk-repository-meters.c, fetching what
- * is missing in fbk-repository-refresh.c.
+ * is missing in fbk-repository-refresh.c, spot prices in
+ * fbk-repository-prices.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +17,8 @@ struct _FbkRepository
 {
   GObject     parent_instance;
 
-  FbkClient  *client;
+  FbkClient      *client;
+  FbkPriceClient *price_client;  /* nullable: no prices but those stored */
   FbkStore   *store;    /* nullable */
   FbkClock   *clock;
   GListStore *meters;   /* FbkMeteringPoint */

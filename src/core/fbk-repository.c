@@ -278,6 +278,7 @@ fbk_repository_dispose (GObject *object)
   FbkRepository *self = FBK_REPOSITORY (object);
 
   g_clear_object (&self->client);
+  g_clear_object (&self->price_client);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->meters);
@@ -301,6 +302,8 @@ fbk_repository_init (FbkRepository *self)
 
 /**
  * fbk_repository_new:
+ * @price_client: (nullable): where spot prices come from, or %NULL for
+ *   none but those stored
  * @store: (nullable): the offline store, or %NULL to keep nothing
  * @clock: what "now" is: requests are planned and values settled from it
  *
@@ -308,18 +311,21 @@ fbk_repository_init (FbkRepository *self)
  * check for the throw-away repository it probes a new token with.
  */
 FbkRepository *
-fbk_repository_new (FbkClient *client,
-                    FbkStore  *store,
-                    FbkClock  *clock)
+fbk_repository_new (FbkClient      *client,
+                    FbkPriceClient *price_client,
+                    FbkStore       *store,
+                    FbkClock       *clock)
 {
   FbkRepository *self;
 
   g_return_val_if_fail (FBK_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (price_client == NULL || FBK_IS_PRICE_CLIENT (price_client), NULL);
   g_return_val_if_fail (store == NULL || FBK_IS_STORE (store), NULL);
   g_return_val_if_fail (FBK_IS_CLOCK (clock), NULL);
 
   self = g_object_new (FBK_TYPE_REPOSITORY, NULL);
   self->client = g_object_ref (client);
+  self->price_client = price_client != NULL ? g_object_ref (price_client) : NULL;
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->clock = g_object_ref (clock);
 

@@ -9,6 +9,7 @@
 #include "fbk-client.h"
 #include "fbk-clock.h"
 #include "fbk-metering-point.h"
+#include "fbk-price-client.h"
 #include "fbk-range-planner.h"
 #include "fbk-store.h"
 
@@ -45,11 +46,26 @@ typedef struct
 void fbk_refresh_result_free (FbkRefreshResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkRefreshResult, fbk_refresh_result_free)
 
+/* What fbk_repository_fetch_prices_finish() gives back. */
+typedef struct
+{
+  char      *area;
+  GArray    *intervals;    /* FbkSpotPrice: as the service gave them, starting in the range */
+  GArray    *hours;        /* FbkSpotPrice: the billed hours (fbk_spot_prices_to_hours()) */
+  GArray    *days;         /* FbkStorePriceDay: every Oslo day of the range, and what is known of it */
+  GError    *fetch_error;  /* why days due could not be fetched (offline, say), or NULL */
+  guint      n_requests;   /* HTTP requests made */
+} FbkPriceResult;
+
+void fbk_price_result_free (FbkPriceResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkPriceResult, fbk_price_result_free)
+
 #define FBK_TYPE_REPOSITORY (fbk_repository_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkRepository, fbk_repository, FBK, REPOSITORY, GObject)
 
 FbkRepository    *fbk_repository_new                    (FbkClient            *client,
+                                                         FbkPriceClient       *price_client,
                                                          FbkStore             *store,
                                                          FbkClock             *clock);
 FbkStore         *fbk_repository_get_store              (FbkRepository        *self);
@@ -108,6 +124,19 @@ void              fbk_repository_fetch_max_hours_async  (FbkRepository        *s
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
 GPtrArray        *fbk_repository_fetch_max_hours_finish (FbkRepository        *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+void              fbk_repository_fetch_prices_async     (FbkRepository        *self,
+                                                         const char           *area,
+                                                         FbkInstant            from,
+                                                         FbkInstant            to,
+                                                         FbkProgressFunc       progress,
+                                                         gpointer              progress_data,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+FbkPriceResult   *fbk_repository_fetch_prices_finish    (FbkRepository        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
 

@@ -1,8 +1,9 @@
 /* fbk-session.c: where the data comes from, assembled once
  *
  * A session is everything a front end needs to show a household's data:
- * the clock every plan starts from, the HTTP client with the user's token,
- * the offline store, the keyring, and the repository views ask. The app,
+ * the clock every plan starts from, the HTTP client with the user's token
+ * and the one for spot prices, the offline store, the keyring, and the
+ * repository views ask. The app,
  * forbruk-cli and the tests all build theirs here, as GNOME Calendar's
  * GcalContext is built once and handed to every view; nothing outside
  * core reaches for the client.
@@ -30,6 +31,7 @@ struct _FbkSession
   FbkSessionMode  mode;
   FbkClock       *clock;
   FbkClient      *client;
+  FbkPriceClient *price_client;
   FbkStore       *store;         /* nullable */
   FbkTokenStore  *token_store;   /* NULL in a demo session */
   FbkRepository  *repository;
@@ -43,6 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  WAITING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (FbkSession, fbk_session, G_TYPE_OBJECT)
 
 static void
@@ -51,7 +60,12 @@ fbk_session_dispose (GObject *object)
   FbkSession *self = FBK_SESSION (object);
 
   g_clear_object (&self->repository);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (fbk_client_get_http (self->client), self);
+  if (self->price_client != NULL)
+    g_signal_handlers_disconnect_by_data (fbk_price_client_get_http (self->price_client), self);
   g_clear_object (&self->client);
+  g_clear_object (&self->price_client);
   g_clear_object (&self->store);
   g_clear_object (&self->token_store);
   g_clear_object (&self->clock);
@@ -92,6 +106,25 @@ fbk_session_class_init (FbkSessionClass *klass)
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FbkSession::waiting:
+   * @service: who asked for patience, as people call it ("Elvia")
+   * @seconds: how long until the next try (rounded up)
+   *
+   * A request of the session waits to be tried again: the CLI says so on
+   * stderr, the window in its progress area.
+   */
+  signals[WAITING] = g_signal_new ("waiting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+}
+
+static void
+on_http_waiting_cb (FbkHttp    *http,
+                    guint       delay_ms,
+                    FbkSession *self)
+{
+  g_signal_emit (self, signals[WAITING], 0, fbk_http_get_service_name (http), (delay_ms + 999) / 1000);
 }
 
 static void
@@ -103,6 +136,8 @@ fbk_session_init (FbkSession *self)
  * fbk_session_new:
  * @api_url: (nullable): the MeterValueApi's address: %NULL for Elvia's, or
  *   the simulator's in a demo session
+ * @prices_url: (nullable): the spot-price service's origin: %NULL for
+ *   hvakosterstrommen.no, or the simulator's in a demo session
  * @store: (nullable): the offline store, or %NULL to keep nothing
  *
  * The clock follows the system's until pinned (fbk_clock_set_now() on
@@ -110,12 +145,13 @@ fbk_session_init (FbkSession *self)
  * their own). An Elvia session has no token until fbk_session_set_token()
  * or fbk_session_restore_token_async().
  *
- * Returns: (transfer full): the session, or %NULL when @api_url may not
- *   carry a token (plain http away from this computer)
+ * Returns: (transfer full): the session, or %NULL when @api_url or
+ *   @prices_url is not allowed (plain http away from this computer)
  */
 FbkSession *
 fbk_session_new (FbkSessionMode   mode,
                  const char      *api_url,
+                 const char      *prices_url,
                  FbkStore        *store,
                  GError         **error)
 {
@@ -128,12 +164,18 @@ fbk_session_new (FbkSessionMode   mode,
   self->client = fbk_client_new (api_url, error);
   if (self->client == NULL)
     return NULL;
+  self->price_client = fbk_price_client_new (prices_url, error);
+  if (self->price_client == NULL)
+    return NULL;
+  g_signal_connect (fbk_client_get_http (self->client), "waiting", G_CALLBACK (on_http_waiting_cb), self);
+  g_signal_connect (fbk_price_client_get_http (self->price_client), "waiting",
+                    G_CALLBACK (on_http_waiting_cb), self);
 
   self->clock = fbk_clock_new ();
   self->store = store != NULL ? g_object_ref (store) : NULL;
   if (mode == FBK_SESSION_ELVIA)
     self->token_store = fbk_token_store_new ();
-  self->repository = fbk_repository_new (self->client, self->store, self->clock);
+  self->repository = fbk_repository_new (self->client, self->price_client, self->store, self->clock);
 
   return g_steal_pointer (&self);
 }
@@ -160,6 +202,14 @@ fbk_session_get_api_url (FbkSession *self)
   g_return_val_if_fail (FBK_IS_SESSION (self), NULL);
 
   return fbk_client_get_base_url (self->client);
+}
+
+const char *
+fbk_session_get_prices_url (FbkSession *self)
+{
+  g_return_val_if_fail (FBK_IS_SESSION (self), NULL);
+
+  return fbk_http_get_base_url (fbk_price_client_get_http (self->price_client));
 }
 
 /**
@@ -320,6 +370,17 @@ fbk_session_restore_token_finish (FbkSession    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The policies apply to both services alike. */
+#define N_ENGINES 2
+
+static void
+get_engines (FbkSession *self,
+             FbkHttp    *engines[N_ENGINES])
+{
+  engines[0] = fbk_client_get_http (self->client);
+  engines[1] = fbk_price_client_get_http (self->price_client);
+}
+
 /* For forbruk-cli --retries and for tests that want failures quickly. */
 void
 fbk_session_set_retry_policy (FbkSession *self,
@@ -327,25 +388,24 @@ fbk_session_set_retry_policy (FbkSession *self,
                               guint       base_delay_ms,
                               guint       max_delay_ms)
 {
+  FbkHttp *engines[N_ENGINES];
+
   g_return_if_fail (FBK_IS_SESSION (self));
 
-  fbk_client_set_retry_policy (self->client, max_retries, base_delay_ms, max_delay_ms);
-}
-
-void
-fbk_session_set_timeout (FbkSession *self,
-                         guint       seconds)
-{
-  g_return_if_fail (FBK_IS_SESSION (self));
-
-  fbk_client_set_timeout (self->client, seconds);
+  get_engines (self, engines);
+  for (guint i = 0; i < N_ENGINES; i++)
+    fbk_http_set_retry_policy (engines[i], max_retries, base_delay_ms, max_delay_ms);
 }
 
 void
 fbk_session_set_max_concurrent (FbkSession *self,
                                 guint       max_concurrent)
 {
+  FbkHttp *engines[N_ENGINES];
+
   g_return_if_fail (FBK_IS_SESSION (self));
 
-  fbk_client_set_max_concurrent (self->client, max_concurrent);
+  get_engines (self, engines);
+  for (guint i = 0; i < N_ENGINES; i++)
+    fbk_http_set_max_concurrent (engines[i], max_concurrent);
 }

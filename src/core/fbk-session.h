@@ -25,12 +25,14 @@ G_DECLARE_FINAL_TYPE (FbkSession, fbk_session, FBK, SESSION, GObject)
 
 FbkSession     *fbk_session_new                   (FbkSessionMode        mode,
                                                    const char           *api_url,
+                                                   const char           *prices_url,
                                                    FbkStore             *store,
                                                    GError              **error);
 
 FbkSessionMode  fbk_session_get_mode              (FbkSession           *self);
 gboolean        fbk_session_is_demo               (FbkSession           *self);
 const char     *fbk_session_get_api_url           (FbkSession           *self);
+const char     *fbk_session_get_prices_url        (FbkSession           *self);
 FbkClock       *fbk_session_get_clock             (FbkSession           *self);
 FbkInstant      fbk_session_get_now               (FbkSession           *self);
 FbkStore       *fbk_session_get_store             (FbkSession           *self);
@@ -52,8 +54,6 @@ void            fbk_session_set_retry_policy      (FbkSession           *self,
                                                    guint                 max_retries,
                                                    guint                 base_delay_ms,
                                                    guint                 max_delay_ms);
-void            fbk_session_set_timeout           (FbkSession           *self,
-                                                   guint                 seconds);
 void            fbk_session_set_max_concurrent    (FbkSession           *self,
                                                    guint                 max_concurrent);
 

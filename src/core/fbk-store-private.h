@@ -114,12 +114,6 @@ void        fbk_store_ranges_add_gaps    (GArray             *ranges,
                                           FbkInstant          to);
 void        fbk_store_ranges_normalize   (GArray             *ranges);
 
-FbkStorePriceDay fbk_store_price_day_state (FbkDate             day,
-                                          gboolean            logged,
-                                          FbkInstant          fetched_at,
-                                          guint               misses,
-                                          FbkInstant          now);
-
 /* fbk-store-db.c: the operations, each on a connection the caller owns */
 gboolean    fbk_store_db_import          (sqlite3            *db,
                                           const char         *metering_point_id,

@@ -264,6 +264,14 @@ gboolean        fbk_store_delete_finish            (FbkStore             *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+/* The state of one day's prices by the policy above, from its row in the
+ * log of price days (@logged), for a store and for a session without one. */
+FbkStorePriceDay fbk_store_price_day_state         (FbkDate               day,
+                                                    gboolean              logged,
+                                                    FbkInstant            fetched_at,
+                                                    guint                 misses,
+                                                    FbkInstant            now);
+
 /* Stores one day's answer from the price service, for @area ("NO1"…):
  * @prices (FbkSpotPrice, each within the day) replace what was stored for
  * the day; NULL records that the service had none, which never removes

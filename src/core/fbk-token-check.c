@@ -469,7 +469,7 @@ fbk_token_check_start (FbkTokenCheck *self,
   fbk_client_set_token (probe_client, self->token);
 
   /* No store: what a refused token finds must not be remembered. */
-  self->probe = fbk_repository_new (probe_client, NULL, fbk_session_get_clock (self->session));
+  self->probe = fbk_repository_new (probe_client, NULL, NULL, fbk_session_get_clock (self->session));
   self->cancellable = g_cancellable_new ();
 
   set_state (self, FBK_TOKEN_CHECK_RUNNING);

@@ -288,7 +288,8 @@ on_elvia_store_opened_cb (GObject      *object,
   if (self->session != NULL)
     return;
 
-  session = fbk_session_new (FBK_SESSION_ELVIA, g_getenv ("FORBRUK_API_URL"), store, &error);
+  session = fbk_session_new (FBK_SESSION_ELVIA, g_getenv ("FORBRUK_API_URL"), g_getenv ("FORBRUK_PRICES_URL"),
+                             store, &error);
   if (session == NULL)
     {
       g_warning ("%s", error->message);
@@ -490,8 +491,9 @@ fbk_application_start_demo (FbkApplication  *self,
       self->demo_now = now;
     }
 
+  /* The simulator answers for Elvia and for the price service alike. */
   session = fbk_session_new (FBK_SESSION_DEMO, fbk_demo_server_thread_get_base_url (self->demo_server),
-                             NULL, error);
+                             fbk_demo_server_thread_get_base_url (self->demo_server), NULL, error);
   if (session == NULL)
     return FALSE;
   fbk_session_set_token (session, FBK_DEMO_TOKEN);

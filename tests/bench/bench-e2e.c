@@ -151,7 +151,8 @@ open_and_refresh (FbkDemoServerThread *server,
   store = fbk_store_open_finish (opened, &error);
   g_assert_no_error (error);
   /* As the app assembles it. */
-  session = fbk_session_new (FBK_SESSION_ELVIA, fbk_demo_server_thread_get_base_url (server), store, &error);
+  session = fbk_session_new (FBK_SESSION_ELVIA, fbk_demo_server_thread_get_base_url (server),
+                             fbk_demo_server_thread_get_base_url (server), store, &error);
   g_assert_no_error (error);
   fbk_session_set_token (session, FBK_DEMO_TOKEN);
   fbk_clock_set_now (fbk_session_get_clock (session), now);

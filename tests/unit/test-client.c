@@ -641,7 +641,7 @@ fixture_set_up (Fixture       *f,
   /* Fast retries unless a test says otherwise; the defaults wait seconds. */
   fbk_client_set_retry_policy (f->client, 2, 10, 40);
   f->clock = fbk_clock_new_pinned (f->now);
-  f->repository = fbk_repository_new (f->client, NULL, f->clock);
+  f->repository = fbk_repository_new (f->client, NULL, NULL, f->clock);
 }
 
 static void
@@ -1407,6 +1407,79 @@ test_retry_bounded (Fixture       *f,
   g_assert_cmpuint (f->seen->len, ==, 1);
 }
 
+static void
+on_waiting_cb (FbkHttp *http,
+               guint    delay_ms,
+               GArray  *waits)
+{
+  g_array_append_val (waits, delay_ms);
+}
+
+/* At most so much waiting in all, however often the server asks for it: a
+ * budget of 3 s and Retry-After: 1 on every answer waits three times (1 +
+ * 1 + 1 = 3 s), then the fourth answer is the error, after 4 requests and
+ * about 3 s, not the ten retries' 10 s. Each wait is announced. Two
+ * requests told to wait at the same time spend that time once: with
+ * Retry-After: 1 on their first answers, both are tried again within the
+ * budget of 1.5 s. */
+static void
+test_retry_total_wait (Fixture       *f,
+                       gconstpointer  data)
+{
+  FbkHttp *http = fbk_client_get_http (f->client);
+  g_autoptr(GArray) waits = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+  double elapsed_s;
+
+  fbk_client_set_retry_policy (f->client, 10, 10, 40);
+  fbk_http_set_max_total_wait (http, 3000);
+  g_signal_connect (http, "waiting", G_CALLBACK (on_waiting_cb), waits);
+
+  script_otherwise (f, 429, "{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}", "1");
+  result = fetch_day (f, &error);
+  elapsed_s = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+
+  g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_RATE_LIMITED);
+  g_assert_null (result);
+  g_assert_cmpuint (f->seen->len, ==, 4);
+  g_assert_cmpuint (waits->len, ==, 3);
+  for (guint i = 0; i < waits->len; i++)
+    g_assert_cmpuint (g_array_index (waits, guint, i), ==, 1000);
+  g_assert_cmpfloat (elapsed_s, >=, 2.9);
+  g_assert_cmpfloat (elapsed_s, <, 3.0 + 2.0 * fbk_test_time_scale ());
+  g_clear_error (&error);
+
+  /* Two at once: one second of waiting between them. */
+  {
+    FbkTestAsync first = { 0 };
+    FbkTestAsync second = { 0 };
+    FbkInstant day = fbk_test_instant ("2024-11-01T00:00:00+01:00");
+    g_autoptr(GPtrArray) first_result = NULL;
+    g_autoptr(GPtrArray) second_result = NULL;
+
+    g_clear_pointer (&f->otherwise, reply_free);
+    g_ptr_array_set_size (f->seen, 0);
+    fbk_http_set_max_total_wait (http, 1500);
+    script (f, REPLY_CANNED, 429, "{\"statusCode\":429}", "1", 0);
+    script (f, REPLY_CANNED, 429, "{\"statusCode\":429}", "1", 0);
+    fbk_client_fetch_values_async (f->client, METER_A, day, day + 24 * HOUR, FBK_DIRECTION_CONSUMPTION,
+                                   NULL, fbk_test_async_done_cb, &first);
+    fbk_client_fetch_values_async (f->client, METER_B, day, day + 24 * HOUR, FBK_DIRECTION_CONSUMPTION,
+                                   NULL, fbk_test_async_done_cb, &second);
+    fbk_test_wait_until (first.done, 30);
+    fbk_test_wait_until (second.done, 30);
+    first_result = fbk_client_fetch_values_finish (f->client, first.result, &error);
+    g_assert_no_error (error);
+    second_result = fbk_client_fetch_values_finish (f->client, second.result, &error);
+    g_assert_no_error (error);
+    g_object_unref (first.result);
+    g_object_unref (second.result);
+    g_assert_cmpuint (f->seen->len, ==, 4);
+  }
+}
+
 /* --- errors that are not retried -------------------------------------------- */
 
 static void
@@ -1980,12 +2053,12 @@ test_token_never_logged (Fixture       *f,
 
       if (strstr (line, "c2VjcmV0LWZvcmJydWstdGVzdC10b2tlbg") != NULL)
         g_error ("The token is in the log: %s", line);
-      if (g_str_has_prefix (line, "fbk-client: "))
+      if (g_str_has_prefix (line, "fbk-http: "))
         n_client_debug++;
     }
   g_mutex_unlock (&log_mutex);
 
-  /* The capture saw the client's debug output: requests, retries, failures. */
+  /* The capture saw the requests' debug output (FbkHttp): requests, retries, failures. */
   g_assert_cmpuint (n_client_debug, >=, G_N_ELEMENTS (failures));
 }
 
@@ -2018,6 +2091,7 @@ main (int   argc,
   ADD ("retry/retry-after-too-long", test_retry_after_too_long);
   ADD ("retry/backoff", test_retry_backoff);
   ADD ("retry/bounded", test_retry_bounded);
+  ADD ("retry/total-wait", test_retry_total_wait);
   ADD ("error/unauthorized", test_error_unauthorized);
   ADD ("error/bad-request", test_error_bad_request);
   ADD ("error/invalid-json", test_error_invalid_json);
