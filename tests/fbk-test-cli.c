@@ -82,3 +82,25 @@ fbk_test_cli_run (GSubprocessLauncher *launcher,
   run->err = g_steal_pointer (&communicated.err);
   return run;
 }
+
+FbkTestCliRun *
+fbk_test_cli_run_demo (const char         *cwd,
+                       const char         *now,
+                       const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) demo_args = NULL;
+
+  g_strv_builder_add (builder, "--demo");
+  g_strv_builder_addv (builder, (const char **) args);
+  demo_args = g_strv_builder_end (builder);
+
+  g_subprocess_launcher_setenv (launcher, "FORBRUK_DEMO_NOW", now, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+
+  return fbk_test_cli_run (launcher, NULL, 60, (const char * const *) demo_args);
+}

@@ -31,6 +31,13 @@ FbkTestCliRun *fbk_test_cli_run      (GSubprocessLauncher *launcher,
                                       guint                timeout_seconds,
                                       const char * const  *args);
 
+/* Runs `forbruk-cli --demo ARGS` in @cwd (NULL: here) with the demo's clock
+ * at @now, in the C locale so messages and chart text do not depend on the
+ * machine; a minute at most. */
+FbkTestCliRun *fbk_test_cli_run_demo (const char          *cwd,
+                                      const char          *now,
+                                      const char * const  *args);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkTestCliRun, fbk_test_cli_run_free)
 
 G_END_DECLS

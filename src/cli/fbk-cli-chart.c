@@ -134,7 +134,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   if (!fbk_chart_export (model, NULL, &export_options, file, NULL, &error))
     {
       fbk_cli_report_error (error);
-      return FBK_CLI_EXIT_USAGE;
+      return fbk_cli_exit_for_error (error);
     }
 
   /* Scripts learn the name the file got. */

@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 typedef enum
 {
   FBK_CLI_EXIT_OK = 0,
-  FBK_CLI_EXIT_USAGE = 2,       /* bad usage or input */
-  FBK_CLI_EXIT_AUTH = 3,        /* the token was refused */
+  FBK_CLI_EXIT_USAGE = 2,       /* bad usage or input, such as -o into a folder that does not exist */
+  FBK_CLI_EXIT_AUTH = 3,        /* the token was refused, or there is none */
   FBK_CLI_EXIT_API = 4,         /* API or network failure after retries */
+  FBK_CLI_EXIT_LOCAL = 5,       /* this computer failed: a full disk, a read-only or locked store */
 } FbkCliExit;
 
 typedef struct

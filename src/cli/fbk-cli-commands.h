@@ -12,6 +12,8 @@ int fbk_cli_meters      (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_values      (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_chart       (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_maxhours    (const FbkCliGlobals *globals, int argc, char **argv);
+int fbk_cli_cost        (const FbkCliGlobals *globals, int argc, char **argv);
+int fbk_cli_prices      (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_token       (const FbkCliGlobals *globals, int argc, char **argv);
 int fbk_cli_demo_server (const FbkCliGlobals *globals, int argc, char **argv);
 

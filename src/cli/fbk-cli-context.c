@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fbk-cli-context.h"
+#include "fbk-cli-notes.h"
 #include "fbk-error.h"
 #include "fbk-token.h"
 
@@ -74,8 +75,8 @@ use_token (FbkSession  *session,
   if (fbk_session_restore_token_finish (session, fbk_cli_wait (&result), &keyring_error))
     return TRUE;
 
-  /* No token is something to set up here (exit status 2), not Elvia
-   * refusing one, also when the keyring cannot be reached. */
+  /* No token is something to set up here, not Elvia refusing one, also
+   * when the keyring cannot be reached; the exit status is the same 3. */
   if (keyring_error != NULL)
     g_set_error (error, FBK_API_ERROR, FBK_API_ERROR_INVALID_TOKEN,
                  _("No access token: %s Put the token in the FORBRUK_TOKEN environment variable, "
@@ -396,50 +397,6 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
   return g_strv_builder_end (builder);
 }
 
-static gboolean
-drop_seen_before (GArray *dropped,
-                  guint   index)
-{
-  const FbkRangeDrop *drop = &g_array_index (dropped, FbkRangeDrop, index);
-
-  for (guint i = 0; i < index; i++)
-    {
-      const FbkRangeDrop *earlier = &g_array_index (dropped, FbkRangeDrop, i);
-
-      if (earlier->from == drop->from && earlier->to == drop->to && earlier->reason == drop->reason &&
-          g_strcmp0 (earlier->metering_point_id, drop->metering_point_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Each meter is planned on its own, so a limit shared by all of them (three
- * years, the future) would otherwise be reported once per meter. */
-static void
-report_dropped (GArray *dropped)
-{
-  for (guint i = 0; i < dropped->len; i++)
-    {
-      const FbkRangeDrop *drop = &g_array_index (dropped, FbkRangeDrop, i);
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-
-      if (drop_seen_before (dropped, i))
-        continue;
-
-      from = fbk_time_format_oslo (drop->from);
-      to = fbk_time_format_oslo (drop->to);
-      if (drop->reason == FBK_RANGE_DROP_BEFORE_CONTRACT && drop->metering_point_id != NULL)
-        /* Translators: a metering point id, a range of time, and why it is left out. */
-        g_printerr (_("Note: %s: %s – %s is left out: %s\n"), drop->metering_point_id, from, to,
-                    fbk_range_drop_reason_describe (drop->reason));
-      else
-        /* Translators: a part of the asked period that could not be fetched, and why. */
-        g_printerr (_("Note: %s – %s is left out: %s\n"), from, to,
-                    fbk_range_drop_reason_describe (drop->reason));
-    }
-}
-
 /* Fetches (or, offline, reads) the values of @meters and says on stderr
  * which parts of the period no request could cover. */
 FbkRefreshResult *
@@ -457,11 +414,13 @@ fbk_cli_fetch_values (FbkCliContext       *context,
                                 fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
   refreshed = fbk_repository_refresh_finish (context->repository, fbk_cli_wait (&result), error);
   if (refreshed != NULL)
-    report_dropped (refreshed->dropped);
+    fbk_cli_report_dropped (refreshed->dropped);
 
   return refreshed;
 }
 
+/* The exit status of a failure, by whose it is (README, --help): the
+ * user's (2), the token's (3), the services' (4) or this computer's (5). */
 int
 fbk_cli_exit_for_error (const GError *error)
 {
@@ -472,8 +431,8 @@ fbk_cli_exit_for_error (const GError *error)
       switch (error->code)
         {
         case FBK_API_ERROR_AUTH_REFUSED:
-          return FBK_CLI_EXIT_AUTH;
         case FBK_API_ERROR_INVALID_TOKEN:
+          return FBK_CLI_EXIT_AUTH;
         case FBK_API_ERROR_INSECURE_URL:
           return FBK_CLI_EXIT_USAGE;
         default:
@@ -482,6 +441,19 @@ fbk_cli_exit_for_error (const GError *error)
     }
   if (error->domain == FBK_TOKEN_ERROR)
     return FBK_CLI_EXIT_AUTH;
+  if (error->domain == FBK_STORE_ERROR)
+    return FBK_CLI_EXIT_LOCAL;
+  /* A path that cannot be one is the user's to fix; anything else that
+   * fails on the way to the disk (space, a read-only file system, I/O) is
+   * the computer's. */
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NAMETOOLONG))
+    return FBK_CLI_EXIT_USAGE;
+  if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
+    return FBK_CLI_EXIT_LOCAL;
   return FBK_CLI_EXIT_API;
 }
 
@@ -506,6 +478,43 @@ fbk_cli_progress (guint    done,
   g_printerr (_("Fetching: %u of %u requests"), done, total);
   if (done == total)
     g_printerr ("\n");
+}
+
+/* --area, default NO1, where all of Elvia's grid lies. */
+gboolean
+fbk_cli_parse_area (const char    *text,
+                    FbkPriceArea  *out_area,
+                    GError       **error)
+{
+  if (text == NULL)
+    {
+      *out_area = FBK_PRICE_AREA_NO1;
+      return TRUE;
+    }
+  if (fbk_price_area_from_string (text, out_area))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a price area: use NO1, NO2, NO3, NO4 or NO5."), text);
+  return FALSE;
+}
+
+/* --format: csv (the default) or json. */
+gboolean
+fbk_cli_parse_format (const char  *text,
+                      gboolean    *out_json,
+                      GError     **error)
+{
+  if (text == NULL || g_strcmp0 (text, "csv") == 0)
+    *out_json = FALSE;
+  else if (g_strcmp0 (text, "json") == 0)
+    *out_json = TRUE;
+  else
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("The format is csv or json."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

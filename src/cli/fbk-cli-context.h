@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "fbk-cli-command.h"
+#include "fbk-contract.h"
 #include "fbk-csv.h"
 #include "fbk-demo-server-thread.h"
 #include "fbk-session.h"
@@ -75,6 +76,12 @@ void     fbk_cli_report_error     (const GError         *error);
 void     fbk_cli_progress         (guint                 done,
                                    guint                 total,
                                    gpointer              user_data);
+gboolean fbk_cli_parse_area       (const char           *text,
+                                   FbkPriceArea         *out_area,
+                                   GError              **error);
+gboolean fbk_cli_parse_format     (const char           *text,
+                                   gboolean             *out_json,
+                                   GError              **error);
 gboolean fbk_cli_parse_csv_style  (const char           *text,
                                    FbkCsvStyle          *out_style,
                                    GError              **error);

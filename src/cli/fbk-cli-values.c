@@ -113,6 +113,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   FbkRefreshWhat what;
   FbkResolution resolution = FBK_RESOLUTION_HOUR;
   FbkCsvStyle csv_style;
+  gboolean json;
   FbkInstant from, to;
   g_autofree char *text = NULL;
 
@@ -124,6 +125,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
       !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
       !fbk_cli_selection_get_what (&selection, &what, &error) ||
+      !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
     {
       g_printerr ("forbruk-cli values: %s\n", error->message);
@@ -132,11 +134,6 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   if (resolution_text != NULL && !fbk_resolution_from_string (resolution_text, &resolution))
     {
       g_printerr ("forbruk-cli values: %s\n", _("The resolution is one of hour, day, week, month and year."));
-      return FBK_CLI_EXIT_USAGE;
-    }
-  if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "json") != 0)
-    {
-      g_printerr ("forbruk-cli values: %s\n", _("The format is csv or json."));
       return FBK_CLI_EXIT_USAGE;
     }
 
@@ -155,7 +152,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
     }
   series = fbk_cli_refreshed_series (refreshed);
 
-  if (g_strcmp0 (format, "json") == 0)
+  if (json)
     text = values_to_json (series, resolution, from, to);
   else
     {
@@ -168,7 +165,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   if (!fbk_cli_write_output (output, text, strlen (text), &error))
     {
       fbk_cli_report_error (error);
-      return FBK_CLI_EXIT_USAGE;
+      return fbk_cli_exit_for_error (error);
     }
 
   return FBK_CLI_EXIT_OK;

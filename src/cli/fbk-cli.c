@@ -20,6 +20,8 @@ static const FbkCliCommand commands[] = {
   { "values", N_("Print hourly or aggregated values as CSV or JSON"), fbk_cli_values },
   { "chart", N_("Draw a chart of the values as PNG, SVG or PDF"), fbk_cli_chart },
   { "maxhours", N_("Print each month's max hours and capacity step"), fbk_cli_maxhours },
+  { "cost", N_("Print what the electricity cost, part by part, as CSV or JSON"), fbk_cli_cost },
+  { "prices", N_("Print the spot prices of a price area as CSV or JSON"), fbk_cli_prices },
   { "token", N_("Store, check or remove the access token"), fbk_cli_token },
   { "demo-server", N_("Run a simulator of Elvia's API on this computer"), fbk_cli_demo_server },
 };
@@ -32,6 +34,9 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “forbruk-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "\n%s\n", _("Exit status: 0 done, 2 bad usage or input, 3 token refused or missing, "
+                                "4 Elvia or the price service failed, 5 local storage or output failed."));
+  fprintf (stream, "%s\n", _("Spot prices from hvakosterstrommen.no (https://www.hvakosterstrommen.no)."));
 }
 
 int

@@ -57,8 +57,9 @@ clear_request (gpointer data)
   g_free (request->metering_point_id);
 }
 
-static void
-clear_drop (gpointer data)
+/* The GArray clear func of FbkRangeDrop arrays. */
+void
+fbk_range_drop_clear (gpointer data)
 {
   FbkRangeDrop *drop = data;
 
@@ -114,7 +115,7 @@ fbk_range_plan (const FbkPlanMeter *meters,
   plan->requests = g_array_new (FALSE, FALSE, sizeof (FbkRangeRequest));
   plan->dropped = g_array_new (FALSE, FALSE, sizeof (FbkRangeDrop));
   g_array_set_clear_func (plan->requests, clear_request);
-  g_array_set_clear_func (plan->dropped, clear_drop);
+  g_array_set_clear_func (plan->dropped, fbk_range_drop_clear);
 
   if (from >= to)
     {

@@ -78,6 +78,8 @@ typedef struct
   FbkRangeDropReason  reason;
 } FbkRangeDrop;
 
+void fbk_range_drop_clear (gpointer data);
+
 typedef struct
 {
   GArray *requests;  /* FbkRangeRequest, oldest window first */

@@ -378,14 +378,6 @@ may_produce (FbkRepository *self,
   return meter == NULL || fbk_metering_point_get_produces (meter);
 }
 
-static void
-range_drop_clear (gpointer data)
-{
-  FbkRangeDrop *drop = data;
-
-  g_free (drop->metering_point_id);
-}
-
 /**
  * fbk_repository_refresh_async:
  * @what: the directions to refresh: consumption, production or both
@@ -428,7 +420,7 @@ fbk_repository_refresh_async (FbkRepository       *self,
   refresh->progress_data = progress_data;
   refresh->wanted = g_array_new (FALSE, FALSE, sizeof (Wanted));
   refresh->dropped = g_array_new (FALSE, FALSE, sizeof (FbkRangeDrop));
-  g_array_set_clear_func (refresh->dropped, range_drop_clear);
+  g_array_set_clear_func (refresh->dropped, fbk_range_drop_clear);
 
   for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
     {

@@ -539,14 +539,16 @@ test_no_token (Fixture       *f,
   g_autoptr(FbkTestCliRun) run = NULL;
   g_autoptr(FbkTestCliRun) garbage = NULL;
 
-  /* No FORBRUK_TOKEN, and no keyring to find one in. */
+  /* No FORBRUK_TOKEN, and no keyring to find one in: a missing token is
+   * status 3, like a refused one (it was 2, "bad usage", before the exit
+   * statuses were settled in README). */
   run = run_cli (f, "--api-url", "http://127.0.0.1:9", "meters");
-  assert_status (run, 2, "No access token");
+  assert_status (run, 3, "No access token");
   g_assert_nonnull (strstr (run->err, "FORBRUK_TOKEN"));
 
   set_env (f, "FORBRUK_TOKEN", "not a token");
   garbage = run_cli (f, "--api-url", "http://127.0.0.1:9", "meters");
-  assert_status (garbage, 2, NULL);
+  assert_status (garbage, 3, NULL);
   g_assert_cmpstr (garbage->out, ==, "");
 }
 

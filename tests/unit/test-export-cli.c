@@ -31,36 +31,11 @@
 
 /* Running forbruk-cli */
 
-/* Runs `forbruk-cli --demo ARGS` in @cwd (NULL: here) with the demo's clock
- * at @now, in the C locale so messages and chart text do not depend on the
- * machine. */
-static FbkTestCliRun *
-run_cli_in (const char         *cwd,
-            const char         *now,
-            const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) demo_args = NULL;
-
-  g_strv_builder_add (builder, "--demo");
-  g_strv_builder_addv (builder, (const char **) args);
-  demo_args = g_strv_builder_end (builder);
-
-  g_subprocess_launcher_setenv (launcher, "FORBRUK_DEMO_NOW", now, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  if (cwd != NULL)
-    g_subprocess_launcher_set_cwd (launcher, cwd);
-
-  return fbk_test_cli_run (launcher, NULL, 60, (const char * const *) demo_args);
-}
-
 /* The text forbruk-cli printed, which must be a success. */
 static char *
 run_cli (const char * const *args)
 {
-  g_autoptr(FbkTestCliRun) run = run_cli_in (NULL, NOW, args);
+  g_autoptr(FbkTestCliRun) run = fbk_test_cli_run_demo (NULL, NOW, args);
 
   if (run->status != 0)
     g_error ("forbruk-cli %s: exit %d: %s", args[0], run->status, run->err);
@@ -553,7 +528,7 @@ test_chart_default_name (void)
   const char *expected = "forbruk-" HOUSE "-2026-11-02-2026-11-08.png";
   g_autofree char *path = g_build_filename (dir, expected, NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(FbkTestCliRun) run = run_cli_in (dir, NOW, args);
+  g_autoptr(FbkTestCliRun) run = fbk_test_cli_run_demo (dir, NOW, args);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "forbruk-" HOUSE "-2026-11-02-2026-11-08.png\n");
@@ -569,7 +544,7 @@ expect_usage_error (const char         *now,
                     const char * const *args,
                     const char         *message)
 {
-  g_autoptr(FbkTestCliRun) run = run_cli_in (NULL, now, args);
+  g_autoptr(FbkTestCliRun) run = fbk_test_cli_run_demo (NULL, now, args);
 
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
