@@ -92,6 +92,28 @@ use_token (FbkSession  *session,
 /* Context                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* Waiting a second or more is said, with how long: a script's log shows
+ * why a run took its time, and a person at the terminal that it has not
+ * hung. */
+static void
+on_session_waiting_cb (FbkSession *session,
+                       const char *service,
+                       guint       delay_ms,
+                       gpointer    user_data)
+{
+  guint seconds = (delay_ms + 999) / 1000;
+
+  if (delay_ms < 1000)
+    return;
+
+  /* Translators: the first %s is the service, such as "Elvia" */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "Waiting for %s: trying again in %u second.\n",
+                           "Waiting for %s: trying again in %u seconds.\n",
+                           seconds),
+              service, seconds);
+}
+
 static FbkStore *
 open_store (GError **error)
 {
@@ -161,6 +183,7 @@ fbk_cli_context_init (FbkCliContext        *context,
         return FALSE;
     }
 
+  g_signal_connect (context->session, "waiting", G_CALLBACK (on_session_waiting_cb), NULL);
   if (globals->retries >= 0)
     fbk_session_set_retry_policy (context->session, (guint) globals->retries,
                                   FBK_HTTP_DEFAULT_BASE_DELAY_MS, FBK_HTTP_DEFAULT_MAX_DELAY_MS);

@@ -109,8 +109,8 @@ fbk_session_class_init (FbkSessionClass *klass)
 
   /**
    * FbkSession::waiting:
-   * @service: who asked for patience, as people call it ("Elvia")
-   * @seconds: how long until the next try (rounded up)
+   * @service: who is waited for, as people call it ("Elvia")
+   * @delay_ms: how long until the next try
    *
    * A request of the session waits to be tried again: the CLI says so on
    * stderr, the window in its progress area.
@@ -124,7 +124,7 @@ on_http_waiting_cb (FbkHttp    *http,
                     guint       delay_ms,
                     FbkSession *self)
 {
-  g_signal_emit (self, signals[WAITING], 0, fbk_http_get_service_name (http), (delay_ms + 999) / 1000);
+  g_signal_emit (self, signals[WAITING], 0, fbk_http_get_service_name (http), delay_ms);
 }
 
 static void

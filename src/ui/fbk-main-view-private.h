@@ -57,6 +57,8 @@ struct _FbkMainView
   guint              reload_source_id;
   guint              slow_source_id;    /* until a refresh counts as slow */
   gboolean           slow;              /* this selection's refresh is */
+  char              *waiting_text;      /* a request waits to be tried again; until it is */
+  guint              waiting_source_id;
   guint              n_loading;         /* loads of this generation still running */
   gboolean           busy;              /* as last notified */
 };

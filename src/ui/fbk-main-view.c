@@ -221,7 +221,7 @@ update_progress (FbkMainView *self)
    * frame of the slide while the answers are being parsed. Nor is the
    * hidden bar kept up to date: each new text would lay the window out
    * again. */
-  gboolean show = self->refreshing->len > 0 && self->slow;
+  gboolean show = (self->refreshing->len > 0 && self->slow) || self->waiting_text != NULL;
 
   for (guint i = 0; i < self->refreshing->len; i++)
     {
@@ -231,7 +231,12 @@ update_progress (FbkMainView *self)
       total += load->total;
     }
 
-  if (show && total == 0)
+  if (show && self->waiting_text != NULL)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_set_text (self->progress_bar, self->waiting_text);
+    }
+  else if (show && total == 0)
     {
       gtk_progress_bar_pulse (self->progress_bar);
       gtk_progress_bar_set_text (self->progress_bar, _("Fetching from Elvia…"));
@@ -404,6 +409,43 @@ on_progress (guint    done,
   load->done = done;
   load->total = total;
   update_progress (load->self);
+}
+
+static gboolean
+on_waiting_over_cb (gpointer user_data)
+{
+  FbkMainView *self = user_data;
+
+  self->waiting_source_id = 0;
+  g_clear_pointer (&self->waiting_text, g_free);
+  update_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A wait of a second or more is shown at once, whatever is waiting (a
+ * refresh, discovery, prices), and until the next try: the person sees
+ * why nothing moves, and for how long. */
+static void
+on_session_waiting_cb (FbkSession  *session,
+                       const char  *service,
+                       guint        delay_ms,
+                       FbkMainView *self)
+{
+  guint seconds = (delay_ms + 999) / 1000;
+
+  if (delay_ms < 1000)
+    return;
+
+  g_free (self->waiting_text);
+  /* Translators: the first %s is the service, such as "Elvia" */
+  self->waiting_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Waiting for %s: trying again in %u second",
+                                                     "Waiting for %s: trying again in %u seconds",
+                                                     seconds),
+                                        service, seconds);
+  g_clear_handle_id (&self->waiting_source_id, g_source_remove);
+  self->waiting_source_id = g_timeout_add (delay_ms, on_waiting_over_cb, self);
+  update_progress (self);
 }
 
 static void
@@ -810,11 +852,15 @@ fbk_main_view_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
   _fbk_main_view_dispose_export (self);
   g_clear_handle_id (&self->slow_source_id, g_source_remove);
+  g_clear_handle_id (&self->waiting_source_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
 
   g_clear_object (&self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_waiting_cb, self);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->waiting_text, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->tariff);
   clear_loaded (self);
@@ -1020,7 +1066,10 @@ fbk_main_view_set_session (FbkMainView *self,
 
   old = repository (self);
   if (old != NULL)
-    g_signal_handlers_disconnect_by_func (fbk_repository_get_meters (old), on_meters_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (fbk_repository_get_meters (old), on_meters_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, on_session_waiting_cb, self);
+    }
   g_set_object (&self->session, session);
 
   fbk_meter_list_set_model (self->meter_list,
@@ -1031,6 +1080,7 @@ fbk_main_view_set_session (FbkMainView *self,
       fbk_period_picker_set_now (self->period_picker, now (self));
       g_signal_connect_object (fbk_repository_get_meters (repository (self)), "items-changed",
                                G_CALLBACK (on_meters_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "waiting", G_CALLBACK (on_session_waiting_cb), self, 0);
       fbk_repository_load_meters_async (repository (self), NULL, on_stored_meters_loaded_cb, g_object_ref (self));
     }
 

@@ -244,6 +244,31 @@ test_fault_run (Fixture       *f,
   fbk_test_assert_db_intact (f->path);
 }
 
+/* A server asking for patience: the progress area says so at once, with
+ * how long, and the refresh then completes. */
+static void
+test_waiting_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  fbk_demo_server_clear_requests (f->server);
+  /* Retry-After: 2 on the first request of the refresh. */
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_RATE_LIMITED, 2, 1, 1);
+
+  f->view = g_object_new (FBK_TYPE_MAIN_VIEW, NULL);
+  g_signal_connect (f->view, "notify::busy", G_CALLBACK (on_busy_notify_cb), f);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 720);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
+  fbk_main_view_set_settings (f->view, f->settings);
+  fbk_main_view_set_session (f->view, f->session);
+  gtk_window_present (f->window);
+
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Waiting for Elvia: trying again in 2 seconds", 10);
+  wait_refreshed (f);
+  g_assert_null (notice (f));
+  assert_store_complete (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +277,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add ("/fault-run/main-view", Fixture, NULL, fixture_set_up, test_fault_run, fixture_tear_down);
+  g_test_add ("/fault-run/waiting-shown", Fixture, NULL, fixture_set_up, test_waiting_shown, fixture_tear_down);
 
   return g_test_run ();
 }

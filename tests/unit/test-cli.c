@@ -611,6 +611,39 @@ test_api_failures (Fixture       *f,
   }
 }
 
+/* Waiting is bounded and said: a server asking for 2 s twice gets its
+ * waits, each announced on stderr, and the data comes; one asking for
+ * 120 s on every answer (more than the minute of waiting a run may spend
+ * in all) ends the run at once with status 4, not after 8 minutes. */
+static void
+test_bounded_waiting (Fixture       *f,
+                      gconstpointer  data)
+{
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  {
+    g_autoptr(DemoProcess) demo = start_demo_process (f, "429:2@1-2");
+    gint64 started = g_get_monotonic_time ();
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--api-url", demo->url, "meters");
+    double elapsed_s = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+
+    assert_status (run, 0, "Waiting for Elvia: trying again in 2 seconds.");
+    g_assert_nonnull (strstr (run->out, HOUSE_ID));
+    g_assert_cmpfloat (elapsed_s, >=, 2.0);
+  }
+
+  {
+    g_autoptr(DemoProcess) demo = start_demo_process (f, "429:120@1+");
+    gint64 started = g_get_monotonic_time ();
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--api-url", demo->url, "meters");
+
+    assert_status (run, 4, "too many requests");
+    g_assert_null (strstr (run->err, "Waiting for"));
+    g_assert_cmpstr (run->out, ==, "");
+    g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC * fbk_test_time_scale ());
+  }
+}
+
 /* forbruk-cli demo-server serves the simulator's spot prices on the same
  * port, on its pinned clock (DEMO_NOW, 10:20 on 15 June 2025: hourly days,
  * tomorrow not out before 13:00), with the fault plan reaching them. */
@@ -1211,6 +1244,7 @@ main (int   argc,
   ADD ("failure/no-token", test_no_token);
   ADD ("failure/refused-token", test_refused_token);
   ADD ("failure/api", test_api_failures);
+  ADD ("failure/bounded-waiting", test_bounded_waiting);
   ADD ("failure/fault-run", test_fault_run);
   ADD ("demo-server/prices", test_demo_server_prices);
   ADD ("failure/hostile-answers", test_hostile_answers);
