@@ -420,8 +420,37 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
   return g_strv_builder_end (builder);
 }
 
+/* What the store holds of @meters, for when it cannot take new values. */
+static FbkRefreshResult *
+read_stored_values (FbkCliContext       *context,
+                    const char * const  *meters,
+                    FbkInstant           from,
+                    FbkInstant           to,
+                    FbkRefreshWhat       what,
+                    GError             **error)
+{
+  g_autoptr(FbkRefreshResult) stored = g_new0 (FbkRefreshResult, 1);
+
+  stored->dropped = g_array_new (FALSE, FALSE, sizeof (FbkRangeDrop));
+  for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      if (!(what & FBK_REFRESH_DIRECTION (d)))
+        continue;
+      fbk_repository_read_values_async (context->repository, meters, from, to, d, NULL,
+                                        fbk_cli_store_result, &result);
+      stored->series[d] = fbk_repository_read_values_finish (context->repository, fbk_cli_wait (&result), error);
+      if (stored->series[d] == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&stored);
+}
+
 /* Fetches (or, offline, reads) the values of @meters and says on stderr
- * which parts of the period no request could cover. */
+ * which parts of the period no request could cover. A store that cannot
+ * take what was fetched (locked by another program, read-only) still
+ * gives what it holds, with a note: the person gets data, not a failure. */
 FbkRefreshResult *
 fbk_cli_fetch_values (FbkCliContext       *context,
                       const char * const  *meters,
@@ -431,15 +460,27 @@ fbk_cli_fetch_values (FbkCliContext       *context,
                       GError             **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) refresh_error = NULL;
   FbkRefreshResult *refreshed;
 
   fbk_repository_refresh_async (context->repository, meters, from, to, what,
                                 fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
-  refreshed = fbk_repository_refresh_finish (context->repository, fbk_cli_wait (&result), error);
+  refreshed = fbk_repository_refresh_finish (context->repository, fbk_cli_wait (&result), &refresh_error);
   if (refreshed != NULL)
-    fbk_cli_report_dropped (refreshed->dropped);
+    {
+      fbk_cli_report_dropped (refreshed->dropped);
+      return refreshed;
+    }
 
-  return refreshed;
+  if (refresh_error->domain != FBK_STORE_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&refresh_error));
+      return NULL;
+    }
+
+  /* Translators: %s says why the store could not be written */
+  g_printerr (_("Note: %s. Printing what the offline store already holds.\n"), refresh_error->message);
+  return read_stored_values (context, meters, from, to, what, error);
 }
 
 /* The exit status of a failure, by whose it is (README, --help): the

@@ -200,9 +200,11 @@ on_meter_noted_cb (GObject      *object,
   Discover *discover = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  /* The meter list still works from memory; the next run discovers again. */
+  /* The meter list still works from memory; the next run discovers again.
+   * A store that cannot be written (read-only, locked) is no bug: what
+   * needs it says so to the person (the refresh that fails to store). */
   if (!fbk_store_note_meter_finish (FBK_STORE (object), result, &error))
-    g_warning ("Could not store a metering point: %s", error->message);
+    g_debug ("Could not store a metering point: %s", error->message);
 
   fbk_gather_done (&discover->noting, NULL);
 }
@@ -319,8 +321,9 @@ on_meter_renamed_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The name stays in the model for this run; see on_meter_noted_cb(). */
   if (!fbk_store_set_meter_name_finish (FBK_STORE (object), result, &error))
-    g_warning ("Could not store the name of a metering point: %s", error->message);
+    g_debug ("Could not store the name of a metering point: %s", error->message);
 }
 
 /**

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -644,6 +646,44 @@ test_bounded_waiting (Fixture       *f,
   }
 }
 
+/* A store another program holds locked (a write transaction that does not
+ * end) cannot take new values: the run prints what the store holds, says
+ * why in one sentence, and exits 0, with no log noise. */
+static void
+test_locked_store (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autofree char *path = store_path (f);
+  g_autoptr(FbkTestCliRun) first = NULL;
+  g_autoptr(FbkTestCliRun) locked = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  first = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "values", "--meter", HOUSE_ID,
+                   "--from", "2025-01-01", "--to", "2025-01-02");
+  assert_status (first, 0, NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* A wider period: the new days cannot be stored, the stored two are printed. */
+  locked = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "values", "--meter", HOUSE_ID,
+                    "--from", "2025-01-01", "--to", "2025-01-04");
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  assert_status (locked, 0, "database is locked");
+  g_assert_nonnull (strstr (locked->err, "Printing what the offline store already holds"));
+  g_assert_null (strstr (locked->err, "WARNING"));
+  g_assert_null (strstr (locked->err, "Message"));
+  g_assert_cmpstr (locked->out, ==, first->out);
+}
+
 /* forbruk-cli demo-server serves the simulator's spot prices on the same
  * port, on its pinned clock (DEMO_NOW, 10:20 on 15 June 2025: hourly days,
  * tomorrow not out before 13:00), with the fault plan reaching them. */
@@ -1239,6 +1279,7 @@ main (int   argc,
 
   ADD ("values/three-years-demo", test_values_three_years_demo);
   ADD ("values/cached", test_values_cached);
+  ADD ("values/locked-store", test_locked_store);
   ADD ("failure/usage", test_usage_errors);
   ADD ("failure/insecure-url", test_insecure_url);
   ADD ("failure/no-token", test_no_token);
