@@ -143,6 +143,13 @@ fbk_cli_context_init (FbkCliContext        *context,
 
   memset (context, 0, sizeof *context);
 
+  if (globals->offline && globals->no_cache)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--offline reads only what is stored, which --no-cache does without."));
+      return FALSE;
+    }
+
   if (globals->demo)
     {
       FbkDemoServer *server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
@@ -179,7 +186,9 @@ fbk_cli_context_init (FbkCliContext        *context,
         }
       context->session = fbk_session_new (FBK_SESSION_ELVIA, globals->api_url, globals->prices_url,
                                           store, error);
-      if (context->session == NULL || (needs_token && !use_token (context->session, error)))
+      /* Offline, nothing is sent, so no token is needed. */
+      if (context->session == NULL ||
+          (needs_token && !globals->offline && !use_token (context->session, error)))
         return FALSE;
     }
 
@@ -188,6 +197,7 @@ fbk_cli_context_init (FbkCliContext        *context,
     fbk_session_set_retry_policy (context->session, (guint) globals->retries,
                                   FBK_HTTP_DEFAULT_BASE_DELAY_MS, FBK_HTTP_DEFAULT_MAX_DELAY_MS);
   context->repository = fbk_session_get_repository (context->session);
+  fbk_repository_set_offline (context->repository, globals->offline);
   return TRUE;
 }
 
@@ -222,6 +232,9 @@ fbk_cli_discover_meters (FbkCliContext  *context,
       has_stored = fbk_repository_load_meters_finish (context->repository, fbk_cli_wait (&stored), NULL) &&
                    g_list_model_get_n_items (fbk_repository_get_meters (context->repository)) > 0;
     }
+
+  if (fbk_repository_get_offline (context->repository))
+    return TRUE;
 
   fbk_repository_discover_meters_async (context->repository, NULL, fbk_cli_store_result, &result);
   if (fbk_repository_discover_meters_finish (context->repository, fbk_cli_wait (&result), &discover_error))

@@ -22,6 +22,7 @@ struct _FbkRepository
   FbkStore   *store;    /* nullable */
   FbkClock   *clock;
   GListStore *meters;   /* FbkMeteringPoint */
+  gboolean    offline;  /* ask nothing: refreshes and prices read the store only */
 };
 
 FbkInstant  _fbk_repository_now                     (FbkRepository *self);

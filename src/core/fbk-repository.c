@@ -332,6 +332,30 @@ fbk_repository_new (FbkClient      *client,
   return self;
 }
 
+/**
+ * fbk_repository_set_offline:
+ *
+ * With @offline set the repository asks nothing: refreshes give what the
+ * store holds, and spot-price days not stored stay unknown ("not fetched,
+ * as Forbruk works offline"). For forbruk-cli --offline.
+ */
+void
+fbk_repository_set_offline (FbkRepository *self,
+                            gboolean       offline)
+{
+  g_return_if_fail (FBK_IS_REPOSITORY (self));
+
+  self->offline = offline;
+}
+
+gboolean
+fbk_repository_get_offline (FbkRepository *self)
+{
+  g_return_val_if_fail (FBK_IS_REPOSITORY (self), FALSE);
+
+  return self->offline;
+}
+
 FbkStore *
 fbk_repository_get_store (FbkRepository *self)
 {

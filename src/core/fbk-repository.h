@@ -69,6 +69,9 @@ FbkRepository    *fbk_repository_new                    (FbkClient            *c
                                                          FbkStore             *store,
                                                          FbkClock             *clock);
 FbkStore         *fbk_repository_get_store              (FbkRepository        *self);
+void              fbk_repository_set_offline            (FbkRepository        *self,
+                                                         gboolean              offline);
+gboolean          fbk_repository_get_offline            (FbkRepository        *self);
 GListModel       *fbk_repository_get_meters             (FbkRepository        *self);
 FbkMeteringPoint *fbk_repository_find_meter             (FbkRepository        *self,
                                                          const char           *metering_point_id);
