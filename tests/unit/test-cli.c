@@ -684,6 +684,55 @@ test_locked_store (Fixture       *f,
   g_assert_cmpstr (locked->out, ==, first->out);
 }
 
+/* --offline asks nothing and needs no token: what the store holds, the
+ * same bytes as the run that stored it; costs too, with the price days it
+ * could not fetch named. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autoptr(FbkTestCliRun) online = NULL;
+  g_autoptr(FbkTestCliRun) offline = NULL;
+  g_autoptr(FbkTestCliRun) cost_online = NULL;
+  g_autoptr(FbkTestCliRun) cost_offline = NULL;
+  g_autoptr(FbkTestCliRun) both = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url;
+
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  url = fbk_demo_server_get_base_url (server);
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  online = run_cli (f, "--api-url", url, "values", "--meter", HOUSE_ID, "--from", "2025-01-01", "--to", "2025-01-07");
+  assert_status (online, 0, NULL);
+  cost_online = run_cli (f, "--api-url", url, "--prices-url", url, "cost", "--meter", HOUSE_ID,
+                         "--from", "2025-01-01", "--to", "2025-01-07", "--resolution", "day");
+  assert_status (cost_online, 0, NULL);
+
+  g_clear_object (&server);
+  set_env (f, "FORBRUK_TOKEN", NULL);
+  offline = run_cli (f, "--offline", "values", "--meter", HOUSE_ID, "--from", "2025-01-01", "--to", "2025-01-07");
+  assert_status (offline, 0, NULL);
+  g_assert_cmpstr (offline->out, ==, online->out);
+  cost_offline = run_cli (f, "--offline", "cost", "--meter", HOUSE_ID,
+                          "--from", "2025-01-01", "--to", "2025-01-07", "--resolution", "day");
+  assert_status (cost_offline, 0, NULL);
+  g_assert_cmpstr (cost_offline->out, ==, cost_online->out);
+
+  /* Days never fetched are unknown, and said to be. */
+  {
+    g_autoptr(FbkTestCliRun) unfetched = run_cli (f, "--offline", "prices", "--from", "2025-02-01", "--to", "2025-02-02");
+
+    assert_status (unfetched, 0, "works offline");
+    g_assert_cmpstr (unfetched->out, ==, "start,end,area,nok_per_kwh_excl_vat\r\n");
+  }
+
+  both = run_cli (f, "--offline", "--no-cache", "values", "--from", "2025-01-01", "--to", "2025-01-07");
+  assert_status (both, 2, "--offline");
+}
+
 /* forbruk-cli demo-server serves the simulator's spot prices on the same
  * port, on its pinned clock (DEMO_NOW, 10:20 on 15 June 2025: hourly days,
  * tomorrow not out before 13:00), with the fault plan reaching them. */
@@ -1280,6 +1329,7 @@ main (int   argc,
   ADD ("values/three-years-demo", test_values_three_years_demo);
   ADD ("values/cached", test_values_cached);
   ADD ("values/locked-store", test_locked_store);
+  ADD ("values/offline", test_offline);
   ADD ("failure/usage", test_usage_errors);
   ADD ("failure/insecure-url", test_insecure_url);
   ADD ("failure/no-token", test_no_token);
