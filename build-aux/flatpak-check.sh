@@ -1,0 +1,296 @@
+#!/bin/sh
+# The `flatpak` check of build-aux/run-tests.sh: builds the real manifest
+# (flatpak/io.github.forbruk.Forbruk.json) with flatpak-builder against the
+# stand-in GNOME runtime (build-aux/flatpak-runtime.sh), installs it into a
+# throw-away FLATPAK_USER_DIR and drives the sandboxed app under Xvfb, a
+# private D-Bus session, gnome-keyring and xdg-desktop-portal (-gtk), as a
+# desktop would:
+#
+#   build             flatpak-builder, with the project's tests in the build
+#                     sandbox (their results join the tally as build-test-*)
+#   exports           the exported desktop file, icon and metainfo, validated
+#   run-demo          `flatpak run … --demo` maps a window (screenshot)
+#   desktop-launch    `gio launch` on the exported .desktop file opens it
+#   secret-*          the token saved, found after a restart and forgotten
+#                     through the Secret portal (libsecret's file backend
+#                     inside the sandbox), never through org.freedesktop.secrets
+#   main-view         the app finds that token and opens on its data
+#   store-location    the store is in ~/.var/app/io.github.forbruk.Forbruk/data
+#   update-keeps-data a rebuild with a change, installed as an update, still
+#                     has the store and the token
+#   file-chooser      an export through the FileChooser portal's dialog lands
+#                     outside the sandbox (screenshot of the dialog)
+#   open-folder       "Open Folder" reaches the OpenURI portal
+#
+# Usage: build-aux/flatpak-check.sh RESULTS [SHOTS]. Appends a line
+# "NAME ok|fail|skip" per step to RESULTS; screenshots go to SHOTS (default:
+# a temporary folder). Exits 1 if a step failed, after printing what it saw.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+cd "$(dirname "$0")/.."
+
+APP=io.github.forbruk.Forbruk
+MANIFEST=flatpak/$APP.json
+
+if [ "${1:-}" != --in-session ]; then
+  results=$(realpath "$1")
+  T=$(mktemp -d)
+  trap 'rm -rf "$T"' EXIT
+  trap 'exit 130' INT TERM
+  shots=$(realpath "${2:-$T/shots}")
+  mkdir -p "$shots" "$T/home" "$T/flatpak"
+  mkdir -m 0700 "$T/run"
+  # The runtime is made (or found in the cache) before the session, so a
+  # slow mirror is not taken for a hanging app.
+  runtime_repo=$(./build-aux/flatpak-runtime.sh)
+  # Everything the session starts (D-Bus-activated portals, the keyring)
+  # inherits the bus's environment: a home of its own, GNOME as the desktop
+  # (Debian 12's gnome-keyring portal backend declares UseIn=gnome).
+  export HOME="$T/home" XDG_RUNTIME_DIR="$T/run" FLATPAK_USER_DIR="$T/flatpak"
+  export XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
+  export XDG_CACHE_HOME="$T/home/.cache" XDG_STATE_HOME="$T/home/.local/state"
+  export XDG_CURRENT_DESKTOP=GNOME GTK_A11Y=none NO_AT_BRIDGE=1 LANG=C.UTF-8
+  unset LANGUAGE LC_ALL
+  unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY GSETTINGS_BACKEND
+  status=0
+  xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    dbus-run-session -- "$0" --in-session "$results" "$shots" "$runtime_repo" "$T" || status=$?
+  exit $status
+fi
+
+results=$2; shots=$3; runtime_repo=$4; T=$5
+failed=0
+log="$T/log"
+mkdir -p "$log"
+
+ok () { echo "$1 ok" >>"$results"; echo "ok      $1"; }
+fail () {
+  echo "$1 fail" >>"$results"; echo "FAILED  $1: $2"
+  failed=1
+  shift 2
+  for file in "$@"; do
+    [ -f "$file" ] && { echo "--- $file (last 40 lines)"; tail -n 40 "$file"; }
+  done
+  return 0
+}
+
+# Waits up to $1 seconds for a command to succeed.
+wait_for () {
+  seconds=$1; shift
+  end=$(($(date +%s) + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s)" -lt "$end" ] || return 1
+    sleep 0.5
+  done
+}
+
+# The window of the sandboxed app, by its title.
+app_window () { xdotool search --onlyvisible --name '^Forbruk$' | head -n 1 | grep .; }
+
+# Starts the app (extra flatpak options, then --, then its arguments) and
+# waits for its window; $app_pid is flatpak's process.
+start_app () {
+  name=$1; shift
+  flatpak run "$@" >"$log/$name.log" 2>&1 &
+  app_pid=$!
+  wait_for 60 app_window
+}
+
+stop_app () {
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  wait_for 20 sh -c '! xdotool search --onlyvisible --name "^Forbruk\$"' || true
+}
+
+shot () { import -window root "$shots/$1.png"; }
+
+# The app's CLI in the sandbox, with the same permissions as the app.
+cli () { flatpak run --command=forbruk-cli "$APP" "$@"; }
+
+app_data="$HOME/.var/app/$APP"
+
+gnome-keyring-daemon --unlock --components=secrets >/dev/null <<EOF
+ci-password
+EOF
+dbus-monitor --session "type='method_call',interface='org.freedesktop.portal.OpenURI'" \
+  "type='method_call',interface='org.freedesktop.portal.Secret'" \
+  "type='method_call',interface='org.freedesktop.portal.FileChooser'" >"$log/portal-calls.log" 2>&1 &
+monitor_pid=$!
+
+flatpak --user remote-add --no-gpg-verify standin "file://$runtime_repo"
+flatpak --user install --noninteractive -y standin "org.gnome.Platform//$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST")" \
+  "org.gnome.Sdk//$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST")" >"$log/install-runtime.log" 2>&1 \
+  || { fail install-runtime "flatpak install of the stand-in runtime" "$log/install-runtime.log"; exit 1; }
+
+# --- build: the real manifest, tests in the build sandbox ------------------
+# Under Xvfb the build sandbox gets the display (the manifest's test-args
+# share the X11 socket), so the ui suite runs there; the keyring suite
+# skips, there is no session bus in it.
+build () {
+  flatpak-builder --user --repo="$T/repo" --state-dir="$T/state" --keep-build-dirs --force-clean \
+    "$@" "$T/app" "$MANIFEST"
+}
+if build >"$log/build.log" 2>&1; then
+  ok build
+else
+  fail build "flatpak-builder" "$log/build.log"
+  exit 1
+fi
+python3 - "$T/state/build/forbruk/_flatpak_build/meson-logs/testlog.json" "$results" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding='utf-8') as log, open(sys.argv[2], 'a', encoding='utf-8') as results:
+    for line in log:
+        test = json.loads(line)
+        result = {'OK': 'ok', 'EXPECTEDFAIL': 'ok', 'SKIP': 'skip'}.get(test['result'], 'fail')
+        results.write(f"build-test-{test['name']} {result}\n")
+        if result == 'skip':
+            reason = [l for l in test.get('stdout', '').splitlines() if '# SKIP' in l]
+            print(f"skip    build-test-{test['name']}: {reason[0] if reason else ''}")
+PY
+
+flatpak --user remote-add --no-gpg-verify forbruk "$T/repo"
+if flatpak --user install --noninteractive -y forbruk "$APP" >"$log/install.log" 2>&1; then
+  ok install
+else
+  fail install "flatpak install" "$log/install.log"
+  exit 1
+fi
+
+# --- exports ---------------------------------------------------------------
+exports="$FLATPAK_USER_DIR/exports/share"
+files="$FLATPAK_USER_DIR/app/$APP/current/active/files"
+desktop="$exports/applications/$APP.desktop"
+{
+  desktop-file-validate "$desktop" &&
+  grep -q "^Exec=.*flatpak run .*$APP" "$desktop" &&
+  test -s "$exports/icons/hicolor/scalable/apps/$APP.svg" &&
+  appstreamcli validate --no-net --explain "$files/share/metainfo/$APP.metainfo.xml" &&
+  zcat "$FLATPAK_USER_DIR/appstream/forbruk/$(flatpak --default-arch)/active/appstream.xml.gz" | grep -q "<id>$APP</id>"
+} >"$log/exports.log" 2>&1 && ok exports || fail exports "desktop file, icon or metainfo" "$log/exports.log"
+
+# --- run-demo and desktop-launch --------------------------------------------
+if start_app run-demo "$APP" --demo; then
+  sleep 2
+  shot sandboxed-demo
+  ok run-demo
+else
+  fail run-demo "no window within 60 s" "$log/run-demo.log"
+fi
+stop_app
+
+if gio launch "$desktop" >"$log/desktop-launch.log" 2>&1 && wait_for 60 app_window; then
+  sleep 2
+  shot desktop-launch
+  ok desktop-launch
+else
+  fail desktop-launch "gio launch opened no window" "$log/desktop-launch.log"
+fi
+# gio launch does not wait; the app is the one flatpak instance left.
+flatpak kill "$APP" 2>/dev/null || true
+wait_for 20 sh -c '! xdotool search --onlyvisible --name "^Forbruk\$"' || true
+
+# --- the token through the Secret portal --------------------------------------
+# The demo server, itself run from the sandbox, stands in for Elvia on
+# loopback (the sandbox shares the network).
+cli demo-server --port 0 >"$log/demo-server.log" 2>&1 &
+server_pid=$!
+wait_for 30 grep -q '^Token: ' "$log/demo-server.log" || fail demo-server "did not start" "$log/demo-server.log"
+api_url=$(sed -n 's/.* listening on \(http[^ ]*\).*/\1/p' "$log/demo-server.log")
+token=$(sed -n 's/^Token: //p' "$log/demo-server.log")
+
+keyring_file="$app_data/data/keyrings/default.keyring"
+if printf '%s\n' "$token" | cli --api-url "$api_url" token set >"$log/secret-save.log" 2>&1 &&
+   test -s "$keyring_file" && ! grep -qF "$token" "$keyring_file" &&
+   grep -q 'RetrieveSecret' "$log/portal-calls.log" &&
+   # The portal keeps the app's master secret in the login keyring; the
+   # token itself is not there.
+   secret-tool search --all app_id "$APP" 2>&1 | grep -q "app_id = $APP" &&
+   ! secret-tool search --all service elvia-metervalues 2>&1 | grep -q service; then
+  ok secret-save
+else
+  fail secret-save "token set, $keyring_file, portal's RetrieveSecret" "$log/secret-save.log" "$log/portal-calls.log"
+fi
+
+cli token status >"$log/secret-restart.log" 2>&1 && grep -q 'An access token is stored' "$log/secret-restart.log" \
+  && ok secret-restart || fail secret-restart "token status in a new sandbox" "$log/secret-restart.log"
+
+# --- main-view and store-location --------------------------------------------
+# Opens on the main view (not the welcome page) because it found the token,
+# and fetches from the demo server into its store.
+mkdir -p "$app_data/config/glib-2.0/settings"
+printf '[io/github/forbruk/Forbruk]\nwindow-width=1280\nwindow-height=800\n' \
+  >"$app_data/config/glib-2.0/settings/keyfile"
+store="$app_data/data/forbruk/forbruk.db"
+stored_values () { sqlite3 "$store" 'SELECT count(*) FROM meter_values;' 2>/dev/null; }
+has_values () { [ "$(stored_values || echo 0)" -gt 0 ]; }
+if start_app main-view --env=FORBRUK_API_URL="$api_url" "$APP" && wait_for 60 has_values; then
+  sleep 3
+  shot sandboxed-main-view
+  ok main-view
+else
+  fail main-view "no window, or nothing stored in $store" "$log/main-view.log"
+fi
+stop_app
+values_before=$(stored_values || echo 0)
+[ "${values_before:-0}" -gt 0 ] && [ ! -e "$HOME/.local/share/forbruk" ] \
+  && ok store-location || fail store-location "$store has $values_before values" "$log/main-view.log"
+
+# --- file-chooser and open-folder ---------------------------------------------
+exported="$HOME/Exported/forbruk-chart.png"
+mkdir -p "$HOME/Exported"
+if start_app file-chooser "$APP" --demo; then
+  sleep 3
+  # The Export menu (at this window size), then Save Chart…
+  xdotool mousemove 1137 28 click 1; sleep 1
+  xdotool key Down Return
+  if wait_for 30 sh -c 'xdotool search --onlyvisible --name "Save" | grep -q .'; then
+    sleep 1
+    shot portal-file-dialog
+    # The dialog's name field takes a whole path.
+    xdotool key ctrl+a; xdotool type --delay 20 "$exported"; sleep 0.5; xdotool key Return
+  fi
+  if wait_for 30 test -s "$exported" && file "$exported" | grep -q 'PNG image' &&
+     grep -q 'SaveFile' "$log/portal-calls.log"; then
+    ok file-chooser
+  else
+    fail file-chooser "no PNG at $exported" "$log/file-chooser.log" "$log/portal-calls.log"
+  fi
+  # The toast's Open Folder button, bottom centre.
+  sleep 1
+  shot export-toast
+  xdotool mousemove 790 750 click 1
+  wait_for 20 grep -q 'OpenDirectory' "$log/portal-calls.log" \
+    && ok open-folder || fail open-folder "no OpenDirectory call on the portal" "$log/portal-calls.log"
+else
+  fail file-chooser "no window" "$log/file-chooser.log"
+  fail open-folder "no window" "$log/file-chooser.log"
+fi
+stop_app
+
+# --- update-keeps-data ----------------------------------------------------------
+# The same manifest over a copy of the tree with a changed version: built,
+# exported to the same repository and installed as an update. The tests ran
+# in the first build; a second run would prove nothing new.
+mkdir -p "$T/v2"
+git ls-files -z | xargs -0 cp --parents -t "$T/v2"
+sed -i "s/^\(  version: '[^']*\)'/\1.1'/" "$T/v2/meson.build"
+new_version=$(sed -n "s/^  version: '\([^']*\)'.*/\1/p" "$T/v2/meson.build")
+if flatpak-builder --user --repo="$T/repo" --state-dir="$T/state-v2" --disable-tests --force-clean \
+     "$T/app-v2" "$T/v2/$MANIFEST" >"$log/update.log" 2>&1 &&
+   flatpak --user update --noninteractive -y "$APP" >>"$log/update.log" 2>&1 &&
+   cli --version 2>&1 | tee -a "$log/update.log" | grep -qF "$new_version" &&
+   [ "$(stored_values)" = "$values_before" ] &&
+   cli token status >>"$log/update.log" 2>&1 && grep -q 'An access token is stored' "$log/update.log"; then
+  ok update-keeps-data
+else
+  fail update-keeps-data "version $new_version, $values_before values, the token" "$log/update.log"
+fi
+
+# --- forgetting the token ---------------------------------------------------
+cli token clear >"$log/secret-forget.log" 2>&1 && cli token status >>"$log/secret-forget.log" 2>&1 &&
+  grep -q 'No access token is stored' "$log/secret-forget.log" \
+  && ok secret-forget || fail secret-forget "token clear, then status" "$log/secret-forget.log"
+
+kill "$server_pid" "$monitor_pid" 2>/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+exit $failed
