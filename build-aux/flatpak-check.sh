@@ -42,7 +42,11 @@ if [ "${1:-}" != --in-session ]; then
   mkdir -m 0700 "$T/run"
   # The runtime is made (or found in the cache) before the session, so a
   # slow mirror is not taken for a hanging app.
-  runtime_repo=$(./build-aux/flatpak-runtime.sh)
+  if ! runtime_repo=$(./build-aux/flatpak-runtime.sh); then
+    echo "runtime fail" >>"$results"
+    echo "FAILED  runtime: build-aux/flatpak-runtime.sh could not make the stand-in runtime"
+    exit 1
+  fi
   # Everything the session starts (D-Bus-activated portals, the keyring)
   # inherits the bus's environment: a home of its own, GNOME as the desktop
   # (Debian 12's gnome-keyring portal backend declares UseIn=gnome).
@@ -130,23 +134,33 @@ build () {
   flatpak-builder --user --repo="$T/repo" --state-dir="$T/state" --keep-build-dirs --force-clean \
     "$@" "$T/app" "$MANIFEST"
 }
-if build >"$log/build.log" 2>&1; then
+build_status=0
+build >"$log/build.log" 2>&1 || build_status=$?
+# The tests in the build sandbox, one by one, with why each skipped and
+# the end of what each failed one printed.
+testlog="$T/state/build/forbruk/_flatpak_build/meson-logs/testlog.json"
+[ -f "$testlog" ] && python3 - "$testlog" "$results" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding='utf-8') as log, open(sys.argv[2], 'a', encoding='utf-8') as results:
+    for line in log:
+        test = json.loads(line)
+        name = 'build-test-' + test['name'].split(' / ')[-1]
+        result = {'OK': 'ok', 'EXPECTEDFAIL': 'ok', 'SKIP': 'skip'}.get(test['result'], 'fail')
+        results.write(f'{name} {result}\n')
+        output = (test.get('stdout') or '') + (test.get('stderr') or '')
+        if result == 'skip':
+            reasons = sorted({l.split('# SKIP', 1)[1].strip() for l in output.splitlines() if '# SKIP' in l})
+            print(f"skip    {name}: {'; '.join(reasons)}")
+        elif result == 'fail':
+            print(f'FAILED  {name} ({test["result"]}):')
+            print('\n'.join(output.splitlines()[-30:]))
+PY
+if [ "$build_status" = 0 ]; then
   ok build
 else
   fail build "flatpak-builder" "$log/build.log"
   exit 1
 fi
-python3 - "$T/state/build/forbruk/_flatpak_build/meson-logs/testlog.json" "$results" <<'PY'
-import json, sys
-with open(sys.argv[1], encoding='utf-8') as log, open(sys.argv[2], 'a', encoding='utf-8') as results:
-    for line in log:
-        test = json.loads(line)
-        result = {'OK': 'ok', 'EXPECTEDFAIL': 'ok', 'SKIP': 'skip'}.get(test['result'], 'fail')
-        results.write(f"build-test-{test['name']} {result}\n")
-        if result == 'skip':
-            reason = [l for l in test.get('stdout', '').splitlines() if '# SKIP' in l]
-            print(f"skip    build-test-{test['name']}: {reason[0] if reason else ''}")
-PY
 
 flatpak --user remote-add --no-gpg-verify forbruk "$T/repo"
 if flatpak --user install --noninteractive -y forbruk "$APP" >"$log/install.log" 2>&1; then

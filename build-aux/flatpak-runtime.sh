@@ -17,7 +17,8 @@
 #   Sdk:      the Platform plus what building and testing Forbruk needs
 #             (compilers, meson, headers, gettext, appstream,
 #             desktop-file-utils, appstream-util and elfutils for flatpak-builder's
-#             appstream-compose and stripping).
+#             appstream-compose and stripping, dbus-daemon for the tests'
+#             private session bus, see tests/meson.build).
 #
 # Each becomes a Flatpak runtime: its files are the tree's /usr, with the
 # tree's /etc as /usr/etc (Flatpak mounts a runtime's /usr/etc as /etc), a metadata file
@@ -32,26 +33,32 @@ ARCH=$(flatpak --default-arch)
 BRANCH=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST")
 
 PLATFORM_PACKAGES="libgtk-4-1 libadwaita-1-0 libsoup-3.0-0 libjson-glib-1.0-0 libsecret-1-0
-  libsqlite3-0 glib-networking libglib2.0-bin ca-certificates gsettings-desktop-schemas
+  libsqlite3-0 glib-networking libglib2.0-bin ca-certificates locales gsettings-desktop-schemas
   shared-mime-info tzdata fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
   libgl1-mesa-dri libglx-mesa0 libegl-mesa0"
 SDK_PACKAGES="build-essential meson ninja-build pkg-config libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev gettext appstream
-  desktop-file-utils appstream-util elfutils python3"
+  desktop-file-utils appstream-util elfutils python3 dbus-daemon"
 
 key=$( (cat "$0"; echo "$BRANCH $ARCH") | sha256sum | cut -c1-16)
 repo="$CACHE_DIR/runtime-$key"
+# One run at a time makes it; the others wait for it and use it.
+mkdir -p "$CACHE_DIR"
+exec 9>"$CACHE_DIR/lock"
+flock 9
 if [ -f "$repo/complete" ]; then
   echo "$repo"
   exit 0
 fi
 
-mkdir -p "$CACHE_DIR"
 for old in "$CACHE_DIR"/runtime-*; do
   [ -e "$old" ] && [ "$old" != "$repo" ] && rm -rf "$old"
 done
+rm -rf "$repo"
 work=$(mktemp -d "$CACHE_DIR/work.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+# One file system: an interrupted mmdebstrap leaves /proc, /sys and /dev
+# mounted in its tree.
+trap 'rm -rf --one-file-system "$work"' EXIT
 trap 'exit 130' INT TERM
 
 comma () { echo "$@" | tr -s ' \n' ','; }
@@ -63,6 +70,7 @@ strap () {
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
     --dpkgopt='path-exclude=/usr/share/info/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
     --dpkgopt='path-include=/usr/share/locale/nb/*' --dpkgopt='path-include=/usr/share/locale/nn/*' \
+    --dpkgopt='path-include=/usr/share/locale/locale.alias' \
     --setup-hook="mkdir -p '$work/debs' \"\$1\"/var/cache/apt/archives" \
     --setup-hook="sync-in '$work/debs' /var/cache/apt/archives/" \
     --customize-hook="sync-out /var/cache/apt/archives '$work/debs'" \
@@ -73,7 +81,12 @@ strap () {
 }
 
 echo "Making the stand-in org.gnome.Platform//$BRANCH and org.gnome.Sdk//$BRANCH from Debian packages" >&2
-strap --variant=minbase --include="$(comma $PLATFORM_PACKAGES)" bookworm "$work/platform-root"
+# flatpak-builder builds with LC_ALL=en_US.utf8, which the GNOME SDK has;
+# Forbruk's own languages come along.
+strap --variant=minbase --include="$(comma $PLATFORM_PACKAGES)" \
+  --customize-hook='printf "en_US.UTF-8 UTF-8\nnb_NO.UTF-8 UTF-8\nnn_NO.UTF-8 UTF-8\n" >"$1/etc/locale.gen"' \
+  --customize-hook='chroot "$1" locale-gen' \
+  bookworm "$work/platform-root"
 # The SDK is the Platform plus the build packages, so the two cannot drift.
 strap --variant=custom --skip=check/empty --include="$(comma $SDK_PACKAGES)" \
   --setup-hook="cp -a '$work/platform-root/.' \"\$1\"/" bookworm "$work/sdk-root"
@@ -104,6 +117,6 @@ export_runtime "$work/platform-root" org.gnome.Platform
 export_runtime "$work/sdk-root" org.gnome.Sdk
 flatpak build-update-repo "$work/repo" >&2
 
-mv "$work/repo" "$repo"
+mv -T "$work/repo" "$repo"
 touch "$repo/complete"
 echo "$repo"

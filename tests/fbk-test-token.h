@@ -33,6 +33,8 @@ gboolean       fbk_test_token_store_clear         (FbkTokenStore  *store,
                                                    guint           timeout_seconds,
                                                    GError        **error);
 
+gboolean       fbk_test_token_skip_without_bus_in_flatpak (void);
+
 /* The keyring suite runs only on a throw-away keyring (see test-token-store.c). */
 void           fbk_test_keyring_check             (void);
 gboolean       fbk_test_keyring_usable            (void);
