@@ -16,9 +16,9 @@
 #             icons, time zones), made with mmdebstrap --variant=minbase;
 #   Sdk:      the Platform plus what building and testing Forbruk needs
 #             (compilers, meson, headers, gettext, appstream,
-#             desktop-file-utils, appstream-util and elfutils for flatpak-builder's
-#             appstream-compose and stripping, dbus-daemon for the tests'
-#             private session bus, see tests/meson.build).
+#             desktop-file-utils, appstream-util for flatpak-builder's
+#             appstream-compose, dbus-daemon for the tests' private
+#             session bus, see tests/meson.build).
 #
 # Each becomes a Flatpak runtime: its files are the tree's /usr, with the
 # tree's /etc as /usr/etc (Flatpak mounts a runtime's /usr/etc as /etc), a metadata file
@@ -38,7 +38,7 @@ PLATFORM_PACKAGES="libgtk-4-1 libadwaita-1-0 libsoup-3.0-0 libjson-glib-1.0-0 li
   libgl1-mesa-dri libglx-mesa0 libegl-mesa0"
 SDK_PACKAGES="build-essential meson ninja-build pkg-config libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev gettext appstream
-  desktop-file-utils appstream-util elfutils python3 dbus-daemon"
+  desktop-file-utils appstream-util python3 dbus-daemon"
 
 key=$( (cat "$0"; echo "$BRANCH $ARCH") | sha256sum | cut -c1-16)
 repo="$CACHE_DIR/runtime-$key"
