@@ -25,6 +25,8 @@
 # Usage: build-aux/flatpak-check.sh RESULTS [SHOTS]. Appends a line
 # "NAME ok|fail|skip" per step to RESULTS; screenshots go to SHOTS (default:
 # a temporary folder). Exits 1 if a step failed, after printing what it saw.
+# FLATPAK_CHECK_DIR=DIR keeps everything (the builds, the throw-away home
+# and FLATPAK_USER_DIR, each step's log in DIR/log) for a closer look.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 cd "$(dirname "$0")/.."
@@ -34,8 +36,16 @@ MANIFEST=flatpak/$APP.json
 
 if [ "${1:-}" != --in-session ]; then
   results=$(realpath "$1")
-  T=$(mktemp -d)
-  trap 'rm -rf "$T"' EXIT
+  # One file system: never into a FUSE mount (the document portal's) that
+  # a session that went wrong left behind.
+  if [ -n "${FLATPAK_CHECK_DIR:-}" ]; then
+    T=$(realpath -m "$FLATPAK_CHECK_DIR")
+    rm -rf --one-file-system "$T"
+    mkdir -p "$T"
+  else
+    T=$(mktemp -d)
+    trap 'rm -rf --one-file-system "$T"' EXIT
+  fi
   trap 'exit 130' INT TERM
   shots=$(realpath "${2:-$T/shots}")
   mkdir -p "$shots" "$T/home" "$T/flatpak"
@@ -122,8 +132,9 @@ dbus-monitor --session "type='method_call',interface='org.freedesktop.portal.Ope
 monitor_pid=$!
 
 flatpak --user remote-add --no-gpg-verify standin "file://$runtime_repo"
-flatpak --user install --noninteractive -y standin "org.gnome.Platform//$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST")" \
-  "org.gnome.Sdk//$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST")" >"$log/install-runtime.log" 2>&1 \
+branch=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runtime-version"])' "$MANIFEST")
+flatpak --user install --noninteractive -y standin "org.gnome.Platform//$branch" "org.gnome.Sdk//$branch" \
+  >"$log/install-runtime.log" 2>&1 \
   || { fail install-runtime "flatpak install of the stand-in runtime" "$log/install-runtime.log"; exit 1; }
 
 # --- build: the real manifest, tests in the build sandbox ------------------
@@ -162,7 +173,7 @@ else
   exit 1
 fi
 
-flatpak --user remote-add --no-gpg-verify forbruk "$T/repo"
+flatpak --user remote-add --no-gpg-verify forbruk "file://$T/repo"
 if flatpak --user install --noninteractive -y forbruk "$APP" >"$log/install.log" 2>&1; then
   ok install
 else
@@ -178,8 +189,10 @@ desktop="$exports/applications/$APP.desktop"
   desktop-file-validate "$desktop" &&
   grep -q "^Exec=.*flatpak run .*$APP" "$desktop" &&
   test -s "$exports/icons/hicolor/scalable/apps/$APP.svg" &&
-  appstreamcli validate --no-net --explain "$files/share/metainfo/$APP.metainfo.xml" &&
-  zcat "$FLATPAK_USER_DIR/appstream/forbruk/$(flatpak --default-arch)/active/appstream.xml.gz" | grep -q "<id>$APP</id>"
+  # flatpak-builder 1.2 moves it to the older appdata folder.
+  appstreamcli validate --no-net --explain "$files/share/appdata/$APP.appdata.xml" &&
+  # What appstream-compose made of it for the repository's catalogue.
+  zcat "$files/share/app-info/xmls/$APP.xml.gz" | grep -q "<id>$APP</id>"
 } >"$log/exports.log" 2>&1 && ok exports || fail exports "desktop file, icon or metainfo" "$log/exports.log"
 
 # --- run-demo and desktop-launch --------------------------------------------

@@ -13,7 +13,8 @@
 #
 #   Platform: what the app needs at run time (GTK 4, libadwaita, libsoup 3,
 #             json-glib, libsecret, SQLite, glib-networking, Mesa, fonts,
-#             icons, time zones), made with mmdebstrap --variant=minbase;
+#             icons and their SVG loader, time zones), made with mmdebstrap
+#             --variant=minbase;
 #   Sdk:      the Platform plus what building and testing Forbruk needs
 #             (compilers, meson, headers, gettext, appstream,
 #             desktop-file-utils, appstream-util for flatpak-builder's
@@ -35,7 +36,7 @@ BRANCH=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["runti
 PLATFORM_PACKAGES="libgtk-4-1 libadwaita-1-0 libsoup-3.0-0 libjson-glib-1.0-0 libsecret-1-0
   libsqlite3-0 glib-networking libglib2.0-bin ca-certificates locales gsettings-desktop-schemas
   shared-mime-info tzdata fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
-  libgl1-mesa-dri libglx-mesa0 libegl-mesa0"
+  librsvg2-common libgl1-mesa-dri libglx-mesa0 libegl-mesa0"
 SDK_PACKAGES="build-essential meson ninja-build pkg-config libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev gettext appstream
   desktop-file-utils appstream-util python3 dbus-daemon"
