@@ -49,7 +49,6 @@ if [ "${1:-}" != --in-session ]; then
   trap 'exit 130' INT TERM
   shots=$(realpath "${2:-$T/shots}")
   mkdir -p "$shots" "$T/home" "$T/flatpak"
-  mkdir -m 0700 "$T/run"
   # The runtime is made (or found in the cache) before the session, so a
   # slow mirror is not taken for a hanging app.
   if ! runtime_repo=$(./build-aux/flatpak-runtime.sh); then
@@ -60,15 +59,22 @@ if [ "${1:-}" != --in-session ]; then
   # Everything the session starts (D-Bus-activated portals, the keyring)
   # inherits the bus's environment: a home of its own, GNOME as the desktop
   # (Debian 12's gnome-keyring portal backend declares UseIn=gnome).
-  export HOME="$T/home" XDG_RUNTIME_DIR="$T/run" FLATPAK_USER_DIR="$T/flatpak"
+  # The runtime directory is where a desktop has it, /run/user/UID: the
+  # document portal answers with paths under it, which flatpak maps to the
+  # same place in the sandbox. A tmpfs of our own there, in a mount
+  # namespace of our own, keeps the machine's and other runs' apart.
+  export HOME="$T/home" XDG_RUNTIME_DIR="/run/user/$(id -u)" FLATPAK_USER_DIR="$T/flatpak"
   export XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
   export XDG_CACHE_HOME="$T/home/.cache" XDG_STATE_HOME="$T/home/.local/state"
   export XDG_CURRENT_DESKTOP=GNOME GTK_A11Y=none NO_AT_BRIDGE=1 LANG=C.UTF-8
   unset LANGUAGE LC_ALL
   unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY GSETTINGS_BACKEND
   status=0
-  xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
-    dbus-run-session -- "$0" --in-session "$results" "$shots" "$runtime_repo" "$T" || status=$?
+  mkdir -p "$XDG_RUNTIME_DIR"
+  unshare --mount --propagation private sh -ec '
+    mount -t tmpfs -o mode=0700 forbruk-flatpak-check "$XDG_RUNTIME_DIR"
+    exec xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- "$@"' \
+    sh "$0" --in-session "$results" "$shots" "$runtime_repo" "$T" || status=$?
   exit $status
 fi
 
@@ -78,6 +84,7 @@ log="$T/log"
 mkdir -p "$log"
 
 ok () { echo "$1 ok" >>"$results"; echo "ok      $1"; }
+skip () { echo "$1 skip" >>"$results"; echo "skip    $1: $2"; }
 fail () {
   echo "$1 fail" >>"$results"; echo "FAILED  $1: $2"
   failed=1
@@ -261,54 +268,71 @@ fi
 cli token status >"$log/secret-restart.log" 2>&1 && grep -q 'An access token is stored' "$log/secret-restart.log" \
   && ok secret-restart || fail secret-restart "token status in a new sandbox" "$log/secret-restart.log"
 
-# --- main-view and store-location --------------------------------------------
-# Opens on the main view (not the welcome page) because it found the token,
-# and fetches from the demo server into its store.
+# --- store-location and main-view -------------------------------------------
+# The CLI in the sandbox fetches a week into the store, which must be under
+# ~/.var/app; then the app, started as a desktop starts it, finds the token
+# and opens on its main view (not the welcome page).
+store="$app_data/data/forbruk/forbruk.db"
+stored_values () { sqlite3 "$store" 'SELECT count(*) FROM meter_values;' 2>/dev/null; }
+cli --api-url "$api_url" values --from 2026-11-01 --to 2026-11-07 >"$log/store-location.log" 2>&1 || true
+values_before=$(stored_values || echo 0)
+[ "${values_before:-0}" -gt 0 ] && [ ! -e "$HOME/.local/share/forbruk" ] \
+  && ok store-location || fail store-location "$store has ${values_before:-no} values" "$log/store-location.log"
+
 mkdir -p "$app_data/config/glib-2.0/settings"
 printf '[io/github/forbruk/Forbruk]\nwindow-width=1280\nwindow-height=800\n' \
   >"$app_data/config/glib-2.0/settings/keyfile"
-store="$app_data/data/forbruk/forbruk.db"
-stored_values () { sqlite3 "$store" 'SELECT count(*) FROM meter_values;' 2>/dev/null; }
-has_values () { [ "$(stored_values || echo 0)" -gt 0 ]; }
-# As for the CLI above: a start that missed the portal's answer (libsecret
-# 0.20.5) is tried once more.
-main_view () { start_app main-view --env=FORBRUK_API_URL="$api_url" "$APP" && wait_for 60 has_values; }
-if main_view || { echo "main view: no data in 60 s; once more (libsecret 0.20.5)"; stop_app; main_view; }; then
+# Found the token: it shows the main view, whose refresh stores this week.
+more_values () { [ "$(stored_values || echo 0)" -gt "$values_before" ]; }
+if start_app main-view --env=FORBRUK_API_URL="$api_url" "$APP" && wait_for 60 more_values; then
   sleep 3
   shot sandboxed-main-view
   ok main-view
 else
-  fail main-view "no window, or nothing stored in $store" "$log/main-view.log"
+  shot main-view-stuck
+  # libsecret 0.20.5's missed portal answer (see cli above), and then the
+  # deadlock in its cancel handler when the token store gives up: the app
+  # waits on "Waiting for the Keyring" for good. The stand-in's bug, not
+  # the app's; anything else is a failure.
+  pid=$(flatpak ps --columns=instance,child-pid | awk -v i="$(cat "$log/main-view.instance")" '$1 == i { print $2 }')
+  if [ -n "$pid" ] && eu-stack -p "$pid" 2>&1 | tee "$log/main-view.stack" | grep -q g_cancellable_disconnect; then
+    skip main-view "libsecret 0.20.5 missed the Secret portal's answer and deadlocked cancelling (HACKING.md, Flatpak)"
+  else
+    fail main-view "no window, or no new values in $store" "$log/main-view.log" "$log/main-view.stack"
+  fi
 fi
 stop_app
-values_before=$(stored_values || echo 0)
-[ "${values_before:-0}" -gt 0 ] && [ ! -e "$HOME/.local/share/forbruk" ] \
-  && ok store-location || fail store-location "$store has $values_before values" "$log/main-view.log"
 
 # --- file-chooser and open-folder ---------------------------------------------
-exported="$HOME/Exported/forbruk-chart.png"
+exported="$HOME/Exported/forbruk-export.csv"
 mkdir -p "$HOME/Exported"
 if start_app file-chooser "$APP" --demo; then
   sleep 3
-  # The Export menu (at this window size), then Save Chart…
+  # The Export menu (at this window size), then Save Data…
   xdotool mousemove 1137 28 click 1; sleep 1
   xdotool key Down Return
-  if wait_for 30 sh -c 'xdotool search --onlyvisible --name "Save" | grep -q .'; then
+  if wait_for 30 sh -c 'xdotool search --onlyvisible --name "^Save" | grep -q .'; then
     sleep 1
     shot portal-file-dialog
-    # The dialog's name field takes a whole path.
-    xdotool key ctrl+a; xdotool type --delay 20 "$exported"; sleep 0.5; xdotool key Return
+    # The portal's dialog (no window manager gives it focus); its name
+    # field takes a whole path.
+    dialog=$(xdotool search --onlyvisible --name "^Save" | head -n 1)
+    xdotool windowfocus --sync "$dialog"
+    xdotool key --window "$dialog" ctrl+a
+    xdotool type --window "$dialog" --delay 20 "$exported"
+    sleep 0.5
+    xdotool key --window "$dialog" Return
   fi
-  if wait_for 30 test -s "$exported" && file "$exported" | grep -q 'PNG image' &&
+  if wait_for 30 test -s "$exported" && head -n 1 "$exported" | grep -q '^metering_point_id,' &&
      grep -q 'SaveFile' "$log/portal-calls.log"; then
     ok file-chooser
   else
-    fail file-chooser "no PNG at $exported" "$log/file-chooser.log" "$log/portal-calls.log"
+    fail file-chooser "no CSV at $exported" "$log/file-chooser.log" "$log/portal-calls.log"
   fi
-  # The toast's Open Folder button, bottom centre.
+  # The toast's Open Folder button, bottom right of the toast.
   sleep 1
   shot export-toast
-  xdotool mousemove 790 750 click 1
+  xdotool mousemove 1080 747 click 1
   wait_for 20 grep -q 'OpenDirectory' "$log/portal-calls.log" \
     && ok open-folder || fail open-folder "no OpenDirectory call on the portal" "$log/portal-calls.log"
 else
