@@ -108,8 +108,9 @@ wait_for () {
 # The window of the sandboxed app, by its title.
 app_window () { xdotool search --onlyvisible --name '^Forbruk$' | head -n 1 | grep .; }
 
-# Starts the app (extra flatpak options, the app id, its arguments) and
-# waits for its window; $instance is the sandbox's Flatpak instance.
+# Starts the app (a name for its log, then extra flatpak options, the app
+# id, its arguments) and waits for its window; its Flatpak instance id goes
+# to $log/NAME.instance.
 start_app () {
   name=$1; shift
   flatpak run --instance-id-fd=3 "$@" >"$log/$name.log" 2>&1 3>"$log/$name.instance" &
