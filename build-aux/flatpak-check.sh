@@ -243,7 +243,7 @@ wait_for 20 sh -c '! xdotool search --onlyvisible --name "^Forbruk\$"' || flatpa
 # --- the token through the Secret portal --------------------------------------
 # The demo server, itself run from the sandbox, stands in for Elvia on
 # loopback (the sandbox shares the network).
-cli demo-server --port 0 >"$log/demo-server.log" 2>&1 &
+flatpak run --command=forbruk-cli "$APP" demo-server --port 0 >"$log/demo-server.log" 2>&1 &
 server_pid=$!
 wait_for 30 grep -q '^Token: ' "$log/demo-server.log" || fail demo-server "did not start" "$log/demo-server.log"
 api_url=$(sed -n 's/.* listening on \(http[^ ]*\).*/\1/p' "$log/demo-server.log")
