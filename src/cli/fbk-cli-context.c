@@ -213,11 +213,13 @@ fbk_cli_context_clear (FbkCliContext *context)
 /* Shared steps                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Asks Elvia for the meters on the token; offline, falls back on the meters
- * stored by earlier runs. */
+/* The meters on the token: those an earlier run stored, asked of Elvia
+ * again only when that is stale or a meter @needed is not among them;
+ * offline, the stored ones. */
 gboolean
-fbk_cli_discover_meters (FbkCliContext  *context,
-                         GError        **error)
+fbk_cli_discover_meters (FbkCliContext       *context,
+                         const char * const  *needed,
+                         GError             **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) stored = NULL;
@@ -233,7 +235,9 @@ fbk_cli_discover_meters (FbkCliContext  *context,
                    g_list_model_get_n_items (fbk_repository_get_meters (context->repository)) > 0;
     }
 
-  if (fbk_repository_get_offline (context->repository))
+  /* The meters are known from a recent run: no requests for them. */
+  if (fbk_repository_get_offline (context->repository) ||
+      !fbk_repository_needs_discovery (context->repository, needed))
     return TRUE;
 
   fbk_repository_discover_meters_async (context->repository, NULL, fbk_cli_store_result, &result);
@@ -390,7 +394,7 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
   GListModel *meters;
   guint n;
 
-  if (!fbk_cli_discover_meters (context, error))
+  if (!fbk_cli_discover_meters (context, asked, error))
     return NULL;
 
   meters = fbk_repository_get_meters (context->repository);

@@ -27,7 +27,7 @@ fbk_cli_meters (const FbkCliGlobals  *globals,
     }
 
   if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
-      !fbk_cli_discover_meters (&context, &error))
+      !fbk_cli_discover_meters (&context, NULL, &error))
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);

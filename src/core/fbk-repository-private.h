@@ -23,6 +23,7 @@ struct _FbkRepository
   FbkClock   *clock;
   GListStore *meters;   /* FbkMeteringPoint */
   gboolean    offline;  /* ask nothing: refreshes and prices read the store only */
+  FbkInstant  last_discovered;  /* the newest discovery this repository or the store knows of */
 };
 
 FbkInstant  _fbk_repository_now                     (FbkRepository *self);

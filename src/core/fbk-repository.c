@@ -298,6 +298,7 @@ static void
 fbk_repository_init (FbkRepository *self)
 {
   self->meters = g_list_store_new (FBK_TYPE_METERING_POINT);
+  self->last_discovered = FBK_INSTANT_INVALID;
 }
 
 /**

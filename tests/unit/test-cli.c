@@ -637,7 +637,9 @@ test_bounded_waiting (Fixture       *f,
   {
     g_autoptr(DemoProcess) demo = start_demo_process (f, "429:120@1+");
     gint64 started = g_get_monotonic_time ();
-    g_autoptr(FbkTestCliRun) run = run_cli (f, "--api-url", demo->url, "meters");
+    /* Values not stored yet: the meters are known from the run above. */
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--api-url", demo->url, "values", "--from", "2025-01-01",
+                                            "--to", "2025-01-02");
 
     assert_status (run, 4, "too many requests");
     g_assert_null (strstr (run->err, "Waiting for"));
@@ -1182,8 +1184,27 @@ test_meters_stored_name (Fixture       *f,
   g_assert_nonnull (strstr (run->out, HOUSE_ID "\t2014-10-01T00:00:00+02:00\tconsumption\tHytta på fjellet\n"));
   g_assert_nonnull (strstr (run->out, SOLAR_ID));
 
-  /* Without the network the stored meters are listed, with a note. */
+  /* Discovered a moment ago: the next run asks nothing about the meters. */
+  fbk_demo_server_clear_requests (server);
+  {
+    g_autoptr(FbkTestCliRun) again = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "meters");
+
+    assert_status (again, 0, NULL);
+    g_assert_cmpstr (again->out, ==, run->out);
+    g_assert_cmpuint (fbk_demo_server_get_n_requests (server), ==, 0);
+  }
+
+  /* A day later, without the network, the stored meters are listed, with
+   * a note (the discovery of a minute ago would have been used as is). */
   g_clear_object (&server);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE meters SET last_seen = last_seen - 25 * 3600", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
   offline = run_cli (f, "--retries", "0", "--api-url", "http://127.0.0.1:9", "meters");
   assert_status (offline, 0, "Could not reach Elvia");
   g_assert_nonnull (strstr (offline->out, "Hytta på fjellet"));
