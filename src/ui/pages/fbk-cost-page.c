@@ -3,9 +3,10 @@
  * The Cost page: the picked meters' bills over the period, computed by
  * core (fbk_cost_report_build_async(): values of the whole months, spot
  * prices, each meter's contract from its settings) and shown as
- *  - the totals, "Used N kWh · Cost N kr", and what is not known and why;
+ *  - what is not known of the bills, and why;
  *  - the chart of the bills' parts per bucket (fbk-chart-cost.c), the
- *    same one `forbruk-cli chart --kind cost` draws;
+ *    same one `forbruk-cli chart --kind cost` draws, with the totals
+ *    "Used N kWh · Cost N kr" in its header;
  *  - the Norgespris verdict: the months since Norgespris could be had,
  *    billed under either scheme (fbk-norgespris-verdict.c), in a sentence;
  *  - a table of months, newest first: the grid company's bill, the
@@ -59,7 +60,6 @@ struct _FbkCostPage
   /* Template widgets */
   GtkStack            *stack;
   AdwStatusPage       *status_page;
-  GtkLabel            *summary_label;
   GtkLabel            *unknown_label;
   FbkChartView        *chart;
   GtkWidget           *verdict_box;
@@ -128,9 +128,10 @@ column_title (Column column)
 }
 
 static char *
-format_amount (double ore)
+format_amount (double ore,
+               int    decimals)
 {
-  return isnan (ore) ? g_strdup (C_("cost", "unknown")) : fbk_format_kr (ore, 2);
+  return isnan (ore) ? g_strdup (C_("cost", "unknown")) : fbk_format_kr (ore, decimals);
 }
 
 static char *
@@ -145,15 +146,15 @@ format_cell (FbkCostMonthItem *item,
     case COLUMN_MONTH:
       return fbk_format_instant (month->start, C_("month period", "%B %Y"));
     case COLUMN_GRID:
-      return format_amount (fbk_cost_bucket_grid_bill (month));
+      return format_amount (fbk_cost_bucket_grid_bill (month), 2);
     case COLUMN_SUPPLIER:
-      return format_amount (fbk_cost_bucket_supplier_bill (month));
+      return format_amount (fbk_cost_bucket_supplier_bill (month), 2);
     case COLUMN_TOTAL:
-      return format_amount (month->total);
+      return format_amount (month->total, 2);
     case COLUMN_STROMSTOTTE:
-      return verdict != NULL ? format_amount (verdict->stromstotte_ore) : g_strdup ("–");
+      return verdict != NULL ? format_amount (verdict->stromstotte_ore, 2) : g_strdup ("–");
     case COLUMN_NORGESPRIS:
-      return verdict != NULL ? format_amount (verdict->norgespris_ore) : g_strdup ("–");
+      return verdict != NULL ? format_amount (verdict->norgespris_ore, 2) : g_strdup ("–");
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -290,8 +291,8 @@ show_verdict (FbkCostPage                *self,
   last = &g_array_index (verdict->months, FbkVerdictMonth, verdict->months->len - 1);
   months = fbk_format_range (first->start, last->start + 1, FBK_RESOLUTION_MONTH);
   sentence = verdict_sentence (verdict);
-  with_support = format_amount (verdict->stromstotte_ore);
-  with_norgespris = format_amount (verdict->norgespris_ore);
+  with_support = format_amount (verdict->stromstotte_ore, 0);
+  with_norgespris = format_amount (verdict->norgespris_ore, 0);
   cap = fbk_format_number (verdict->cap_kwh, 0);
   /* Translators: under the Norgespris verdict: the months compared, the
    * bills under either scheme, and the monthly cap of Norgespris */
@@ -353,7 +354,8 @@ describe_unknown (FbkCostPage *self)
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
-/* The summary in words for the header over the chart: the chart's own. */
+/* The totals, "Used N kWh · Cost N kr", are the chart's header, so an
+ * exported chart has them too. */
 static void
 show_report (FbkCostPage *self)
 {
@@ -362,36 +364,12 @@ show_report (FbkCostPage *self)
   g_autoptr(FbkChartModel) model = NULL;
   g_autofree char *subject = g_strjoinv (C_("chart title", ", "), self->names);
   g_autofree char *unknown = NULL;
-  g_autofree char *summary = NULL;
-  double kwh = 0.0, known = 0.0;
-  gboolean whole = TRUE;
 
   g_clear_pointer (&self->buckets, g_array_unref);
   self->buckets = fbk_cost_totals_sum_sheets ((const FbkCostSheet * const *) sheets->pdata, sheets->len,
                                               self->resolution);
   model = fbk_chart_cost_build_model (self->buckets, subject, self->resolution, self->from, self->to);
   fbk_chart_view_set_model (self->chart, model);
-
-  for (guint i = 0; i < self->buckets->len; i++)
-    {
-      const FbkCostBucket *bucket = &g_array_index (self->buckets, FbkCostBucket, i);
-
-      kwh += isnan (bucket->kwh) ? 0.0 : bucket->kwh;
-      known += fbk_cost_bucket_known_total (bucket);
-      whole &= !isnan (bucket->total);
-    }
-
-  {
-    g_autofree char *used = fbk_format_number (kwh, 0);
-    g_autofree char *cost = fbk_format_kr (known, 0);
-
-    summary = whole
-      /* Translators: the Cost page's totals, "Used 1,234 kWh · Cost 2,345 kr" */
-      ? g_strdup_printf (_("Used %s kWh · Cost %s"), used, cost)
-      /* Translators: the Cost page's totals when parts of the bill are not known */
-      : g_strdup_printf (_("Used %s kWh · Cost %s and unknown parts"), used, cost);
-  }
-  gtk_label_set_text (self->summary_label, summary);
 
   unknown = describe_unknown (self);
   gtk_label_set_text (self->unknown_label, unknown != NULL ? unknown : "");
@@ -508,7 +486,9 @@ build_report (FbkCostPage *self)
   self->cancellable = g_cancellable_new ();
   contracts = load_contracts (self);
   set_loading (self, TRUE);
-  gtk_label_set_text (self->summary_label, _("Computing the bills…"));
+  /* What was shown stays until the new bills replace it. */
+  if (self->report == NULL)
+    show_empty (self, _("Fetching values and spot prices to compute the bills…"));
   fbk_cost_report_build_async (self->repository, self->book, (const char * const *) self->ids, contracts,
                                self->from, to, NULL, NULL, self->cancellable,
                                on_report_built_cb, g_object_ref (self));
@@ -760,7 +740,6 @@ fbk_cost_page_class_init (FbkCostPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-cost-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkCostPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FbkCostPage, status_page);
-  gtk_widget_class_bind_template_child (widget_class, FbkCostPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FbkCostPage, unknown_label);
   gtk_widget_class_bind_template_child (widget_class, FbkCostPage, chart);
   gtk_widget_class_bind_template_child (widget_class, FbkCostPage, verdict_box);
