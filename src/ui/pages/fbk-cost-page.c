@@ -609,12 +609,6 @@ fbk_cost_page_has_data (FbkPage *page)
   return FBK_COST_PAGE (page)->report != NULL;
 }
 
-static GBytes *
-write_cost_csv (gpointer data)
-{
-  return g_bytes_ref (data);
-}
-
 /* The bill per meter at the resolution shown, as `forbruk-cli cost`
  * writes it; written at once, since the report changes under the page
  * when a contract does. */
@@ -636,7 +630,7 @@ fbk_cost_page_create_csv_job (FbkPage     *page,
     }
   fbk_cost_write_csv (csv, style, meters, self->report->meters->len, self->resolution);
 
-  return fbk_csv_job_new (write_cost_csv, g_string_free_to_bytes (csv), (GDestroyNotify) g_bytes_unref);
+  return fbk_csv_job_new_written (g_string_free_to_bytes (csv));
 }
 
 /* forbruk-METER-FIRST-LAST-cost.EXT, beside the values' files. */
