@@ -748,6 +748,7 @@ fbk_cost_page_class_init (FbkCostPageClass *klass)
 static void
 fbk_cost_page_init (FbkCostPage *self)
 {
+  g_autoptr(GtkSelectionModel) selection = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *link = g_markup_printf_escaped ("<a href=\"%s\">hvakosterstrommen.no</a>", PRICE_SERVICE_URL);
   /* Translators: the credit the spot price service asks for; %s is a link to it */
@@ -761,8 +762,8 @@ fbk_cost_page_init (FbkCostPage *self)
     g_critical ("The tariffs shipped with Forbruk are broken: %s", error->message);
   self->contract_settings = g_ptr_array_new_with_free_func (g_object_unref);
   self->months = g_list_store_new (FBK_TYPE_COST_MONTH_ITEM);
-  gtk_column_view_set_model (self->months_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->months)))));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->months))));
+  gtk_column_view_set_model (self->months_view, selection);
   add_columns (self);
   gtk_label_set_markup (self->credit_label, credit);
   gtk_stack_set_visible_child_name (self->stack, "empty");
