@@ -393,8 +393,10 @@ set_loading (FbkCostPage *self,
 
 static void
 show_empty (FbkCostPage *self,
+            const char  *title,
             const char  *description)
 {
+  adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -444,7 +446,7 @@ on_report_built_cb (GObject      *object,
       /* Translators: %s says why the values could not be had */
       g_autofree char *text = g_strdup_printf (_("The costs cannot be computed: %s"), error->message);
 
-      show_empty (self, text);
+      show_empty (self, _("No Costs"), text);
       return;
     }
 
@@ -478,8 +480,9 @@ build_report (FbkCostPage *self)
       self->from >= to)
     {
       set_loading (self, FALSE);
-      show_empty (self, _("Pick a metering point and a period to see what its electricity cost, "
-                          "both bills part by part."));
+      show_empty (self, _("No Costs"),
+                  _("Pick a metering point and a period to see what its electricity cost, "
+                    "both bills part by part."));
       return;
     }
 
@@ -488,7 +491,8 @@ build_report (FbkCostPage *self)
   set_loading (self, TRUE);
   /* What was shown stays until the new bills replace it. */
   if (self->report == NULL)
-    show_empty (self, _("Fetching values and spot prices to compute the bills…"));
+    show_empty (self, _("Computing the Bills…"),
+                _("Fetching values and spot prices to compute the bills…"));
   fbk_cost_report_build_async (self->repository, self->book, (const char * const *) self->ids, contracts,
                                self->from, to, NULL, NULL, self->cancellable,
                                on_report_built_cb, g_object_ref (self));
