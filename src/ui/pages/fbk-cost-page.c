@@ -466,6 +466,26 @@ billed_until (FbkCostPage *self)
   return self->now != FBK_INSTANT_INVALID ? MIN (self->to, next_hour) : self->to;
 }
 
+/* The first look at a long period fetches hundreds of price days: say
+ * how far it has come, on the page that waits for them. The callback
+ * belongs to the build of @self->cancellable; a later build has its own. */
+static void
+on_build_progress (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  FbkCostPage *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->report != NULL || total == 0)
+    return;
+
+  /* Translators: requests to Elvia and the price service done, of all */
+  text = g_strdup_printf (_("Fetching values and spot prices to compute the bills: %u of %u requests…"),
+                          done, total);
+  adw_status_page_set_description (self->status_page, text);
+}
+
 static void
 build_report (FbkCostPage *self)
 {
@@ -493,8 +513,10 @@ build_report (FbkCostPage *self)
   if (self->report == NULL)
     show_empty (self, _("Computing the Bills…"),
                 _("Fetching values and spot prices to compute the bills…"));
+  /* The page outlives its builds (on_report_built_cb() holds it), and
+   * progress comes only before the build's end. */
   fbk_cost_report_build_async (self->repository, self->book, (const char * const *) self->ids, contracts,
-                               self->from, to, NULL, NULL, self->cancellable,
+                               self->from, to, on_build_progress, self, self->cancellable,
                                on_report_built_cb, g_object_ref (self));
 }
 
