@@ -385,16 +385,38 @@ fbk_cli_parse_period (const char  *from_text,
 
 /* The meters a command works on: those asked for (which must be on the
  * token), or every meter on the token. */
+/* An id as the window and Min side show it, "707 057 500 061 439 208",
+ * is the same id. */
+static GStrv
+normalize_meter_ids (const char * const *asked)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; asked != NULL && asked[i] != NULL; i++)
+    {
+      g_autoptr(GString) id = g_string_new (NULL);
+
+      for (const char *p = asked[i]; *p != '\0'; p++)
+        {
+          if (*p != ' ' && *p != '\t')
+            g_string_append_c (id, *p);
+        }
+      g_strv_builder_add (builder, id->str);
+    }
+  return g_strv_builder_end (builder);
+}
+
 GStrv
 fbk_cli_resolve_meters (FbkCliContext       *context,
                         const char * const  *asked,
                         GError             **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) normalized = normalize_meter_ids (asked);
   GListModel *meters;
   guint n;
 
-  if (!fbk_cli_discover_meters (context, asked, error))
+  if (!fbk_cli_discover_meters (context, (const char * const *) normalized, error))
     return NULL;
 
   meters = fbk_repository_get_meters (context->repository);
@@ -404,19 +426,21 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
     {
       for (guint i = 0; asked[i] != NULL; i++)
         {
-          if (!fbk_metering_point_id_is_valid (asked[i]))
+          const char *id = normalized[i];
+
+          if (!fbk_metering_point_id_is_valid (id))
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("“%s” is not a metering point id: those have 18 digits."), asked[i]);
               return NULL;
             }
-          if (fbk_repository_find_meter (context->repository, asked[i]) == NULL)
+          if (fbk_repository_find_meter (context->repository, id) == NULL)
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("The metering point %s is not on this token."), asked[i]);
+                           _("The metering point %s is not on this token."), id);
               return NULL;
             }
-          g_strv_builder_add (builder, asked[i]);
+          g_strv_builder_add (builder, id);
         }
       return g_strv_builder_end (builder);
     }

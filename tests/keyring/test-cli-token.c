@@ -124,7 +124,8 @@ test_set_status_use_clear (void)
   meters = run_cli (NULL, NULL, "meters", NULL);
   g_assert_cmpint (meters->status, ==, 0);
   meter_lines = g_strsplit (g_strchomp (meters->out), "\n", -1);
-  g_assert_cmpuint (g_strv_length (meter_lines), ==, 3);
+  /* A header line, then the three meters. */
+  g_assert_cmpuint (g_strv_length (meter_lines), ==, 4);
 
   /* ...unless FORBRUK_TOKEN says otherwise. */
   overridden = run_cli (REFUSED_TOKEN, NULL, "meters", NULL);

@@ -838,7 +838,8 @@ test_no_values_yet (Fixture       *f,
 
   meters = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
   assert_status (meters, 0, NULL);
-  g_assert_true (g_str_has_prefix (meters->out, HOUSE_ID "\t2016-04-15T00:00:00+02:00\tconsumption\t"));
+  g_assert_true (g_str_has_prefix (meters->out, "metering_point_id\tcontract_start\tdirections\tname\n"
+                                                HOUSE_ID "\t2016-04-15T00:00:00+02:00\tconsumption\t"));
 
   values = run_cli (f, "--retries", "0", "--api-url", hostile.url, "values", "--from", from, "--to", to);
   assert_status (values, 0, NULL);
@@ -1136,12 +1137,14 @@ test_meters (Fixture       *f,
   assert_status (run, 0, NULL);
   g_assert_cmpstr (run->err, ==, "");
 
-  /* id, contract start, directions, name: tab-separated, one per line. */
+  /* A header (added on purpose, issue 19), then id, contract start,
+   * directions, name: tab-separated, one per line. */
   lines = csv_lines (run->out);
-  g_assert_cmpuint (g_strv_length (lines), ==, 3);
-  house = g_strsplit (lines[0], "\t", -1);
-  flat = g_strsplit (lines[1], "\t", -1);
-  solar = g_strsplit (lines[2], "\t", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "metering_point_id\tcontract_start\tdirections\tname");
+  house = g_strsplit (lines[1], "\t", -1);
+  flat = g_strsplit (lines[2], "\t", -1);
+  solar = g_strsplit (lines[3], "\t", -1);
   g_assert_cmpuint (g_strv_length (house), ==, 4);
   g_assert_cmpstr (house[0], ==, HOUSE_ID);
   g_assert_cmpstr (house[2], ==, "consumption");
@@ -1151,6 +1154,15 @@ test_meters (Fixture       *f,
   g_assert_cmpstr (flat[1], ==, "2023-12-15T00:00:00+01:00");
   g_assert_cmpstr (solar[0], ==, SOLAR_ID);
   g_assert_cmpstr (solar[2], ==, "consumption,production");
+
+  /* The id as the window shows it, with spaces, is the same id. */
+  {
+    g_autoptr(FbkTestCliRun) spaced = run_cli (f, "--demo", "values", "--meter", "707 057 500 061 439 208",
+                                               "--from", "2025-06-01", "--to", "2025-06-01");
+
+    assert_status (spaced, 0, NULL);
+    g_assert_nonnull (strstr (spaced->out, "\r\n" HOUSE_ID ",2025-06-01T00:00:00+02:00,"));
+  }
 }
 
 /* A name given in the app (kept in the store) is what forbruk-cli prints. */
