@@ -976,22 +976,38 @@ test_output_write_through (Fixture       *f,
    * -o would replace the system's /dev/null with a regular file, so the
    * test makes a null device of its own here, which root may. Without that
    * right it uses /dev/null itself, which such a user cannot replace
-   * either: /dev is not theirs to write. */
+   * either: /dev is not theirs to write. Where neither holds (root in
+   * flatpak-builder's sandbox: devices made on a nodev mount cannot be
+   * opened, and /dev is writable) there is no device to try safely. */
   {
     g_autoptr(FbkTestCliRun) run = NULL;
-    const char *null_device = device;
+    const char *null_device = NULL;
+    int fd;
 
-    if (mknod (device, S_IFCHR | 0666, makedev (1, 3)) != 0)
+    if (mknod (device, S_IFCHR | 0666, makedev (1, 3)) == 0)
       {
-        g_assert_cmpint (errno, ==, EPERM);
-        g_assert_cmpint (access ("/dev", W_OK), !=, 0);
-        null_device = "/dev/null";
+        fd = g_open (device, O_WRONLY | O_CLOEXEC, 0);
+        if (fd >= 0)
+          {
+            close (fd);
+            null_device = device;
+          }
+        else
+          g_unlink (device);
       }
-    run = run_cli (f, OUTPUT_ARGS, "-o", null_device);
-    assert_status (run, 0, NULL);
-    g_assert_cmpstr (run->out, ==, "");
-    g_assert_cmpint (g_lstat (null_device, &after), ==, 0);
-    g_assert_true (S_ISCHR (after.st_mode));
+    if (null_device == NULL && access ("/dev", W_OK) != 0)
+      null_device = "/dev/null";
+
+    if (null_device != NULL)
+      {
+        run = run_cli (f, OUTPUT_ARGS, "-o", null_device);
+        assert_status (run, 0, NULL);
+        g_assert_cmpstr (run->out, ==, "");
+        g_assert_cmpint (g_lstat (null_device, &after), ==, 0);
+        g_assert_true (S_ISCHR (after.st_mode));
+      }
+    else
+      g_test_message ("No device to write to without risking the system's /dev/null: not tried");
   }
 
   /* A folder that does not exist: a sentence naming it, exit status 2. */

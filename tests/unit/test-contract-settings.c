@@ -115,7 +115,11 @@ test_contract_settings_no_schema (void)
       g_autofree char *empty = g_dir_make_tmp ("forbruk-no-schema-XXXXXX", NULL);
       FbkContract read, defaults;
 
+      /* Nowhere to find it: not in the build tree, nor where it is
+       * installed (flatpak-builder runs the tests after installing). */
       g_setenv ("GSETTINGS_SCHEMA_DIR", empty, TRUE);
+      g_setenv ("XDG_DATA_DIRS", empty, TRUE);
+      g_setenv ("XDG_DATA_HOME", empty, TRUE);
       g_assert_null (fbk_contract_settings_new (METER_A));
       fbk_contract_load (METER_A, &read);
       fbk_contract_init_default (&defaults);
