@@ -260,11 +260,26 @@ fbk_cli_selection_add_options (FbkCliSelection *selection,
 {
   /* Copied by the context; only the pointers into @selection must last. */
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &selection->from_text, N_("First day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &selection->to_text, N_("Last day, included, or end instant"), N_("DATE") },
     { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection->meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &selection->direction, N_("consumption, production or both (default: consumption)"), N_("DIRECTION") },
     { "production", 0, 0, G_OPTION_ARG_NONE, &selection->production, N_("The same as --direction production"), NULL },
+    { NULL }
+  };
+
+  fbk_cli_add_period_options (options, &selection->from_text, &selection->to_text);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+}
+
+/* --from and --to, which every command with a period needs (their help
+ * says so, as the usage line does). */
+void
+fbk_cli_add_period_options (GOptionContext  *options,
+                            char           **from_text,
+                            char           **to_text)
+{
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, from_text, N_("Required: the first day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, to_text, N_("Required: the last day, included, or the end instant"), N_("DATE") },
     { NULL }
   };
 

@@ -34,6 +34,9 @@ typedef struct
 
 void     fbk_cli_selection_add_options (FbkCliSelection *selection,
                                         GOptionContext  *options);
+void     fbk_cli_add_period_options    (GOptionContext  *options,
+                                        char           **from_text,
+                                        char           **to_text);
 gboolean fbk_cli_selection_get_what    (const FbkCliSelection  *selection,
                                         FbkRefreshWhat         *out_what,
                                         GError                **error);
