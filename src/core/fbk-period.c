@@ -33,7 +33,7 @@ static const struct
   [FBK_PERIOD_PRESET_LAST_7_DAYS]    = { "last-7-days", N_("Last 7 Days") },
   [FBK_PERIOD_PRESET_THIS_MONTH]     = { "this-month", N_("This Month") },
   [FBK_PERIOD_PRESET_LAST_MONTH]     = { "last-month", N_("Last Month") },
-  [FBK_PERIOD_PRESET_LAST_12_MONTHS] = { "last-12-months", N_("Last 12 Months") },
+  [FBK_PERIOD_PRESET_LAST_12_MONTHS] = { "last-12-months", N_("Last 12 Full Months") },
   [FBK_PERIOD_PRESET_THIS_YEAR]      = { "this-year", N_("This Year") },
   [FBK_PERIOD_PRESET_LAST_YEAR]      = { "last-year", N_("Last Year") },
   [FBK_PERIOD_PRESET_LAST_3_YEARS]   = { "last-3-years", N_("Last 3 Years") },
@@ -111,8 +111,8 @@ same_span (const FbkPeriod *a,
 
 /* A stepped period that lands on a preset is shown as that preset (back
  * from "this year" is "last year"). Checked from the longest preset down
- * so December's "this year" wins over "last 12 months", which then equals
- * it. */
+ * so January's "last year" wins over "last 12 full months", which then
+ * equals it. */
 static FbkPeriodPreset
 recognise_preset (const FbkPeriod *period,
                   FbkInstant       now)
@@ -220,7 +220,8 @@ fbk_period_new_preset (FbkPeriodPreset preset,
       break;
 
     case FBK_PERIOD_PRESET_LAST_12_MONTHS:
-      period.from = fbk_date_add_months (first_of_month (today), -11);
+      period.from = fbk_date_add_months (first_of_month (today), -12);
+      period.to = fbk_date_add_days (first_of_month (today), -1);
       period.months = 12;
       break;
 
