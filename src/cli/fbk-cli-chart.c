@@ -235,7 +235,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels, or points for SVG and PDF (default: 900)"), N_("H") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("PNG pixels per unit, 2 for HiDPI screens (default: 1)"), N_("S") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark style instead of light"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The image file: .png, .svg or .pdf (default: a PNG named after the meters and period)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The image file: .png, .svg or .pdf (default: a PNG named after what it shows and the period)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) options = fbk_cli_options_new ("chart", _("--from DATE --to DATE"),
@@ -278,12 +278,12 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   if (output != NULL && !fbk_chart_format_from_filename (output, &format))
     {
       g_autofree char *name = g_filename_display_basename (output);
-
       /* Translators: %s is the file name given, such as “chart.jpg” */
-      g_printerr ("forbruk-cli chart: ");
-      g_printerr (_("Cannot tell the format from “%s”: charts are saved as PNG, SVG or PDF, so the name "
-                    "ends in .png, .svg or .pdf."), name);
-      g_printerr ("\n");
+      g_autofree char *message = g_strdup_printf (_("Cannot tell the format from “%s”: charts are saved as "
+                                                    "PNG, SVG or PDF, so the name ends in .png, .svg or .pdf."),
+                                                  name);
+
+      g_printerr ("forbruk-cli chart: %s\n", message);
       return FBK_CLI_EXIT_USAGE;
     }
   if (width <= 0 || height <= 0 || !(scale > 0.0))

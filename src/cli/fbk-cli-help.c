@@ -15,12 +15,15 @@
 
 #include "fbk-cli-help.h"
 
-/* Both columns as GOption lays out a command's own options. */
-static const struct
+/* A name and what it means, in two columns as GOption lays out a
+ * command's own options. */
+typedef struct
 {
   const char *name;
-  const char *help;
-} globals[] = {
+  const char *help;   /* N_()-marked */
+} HelpRow;
+
+static const HelpRow globals[] = {
   { "--demo", N_("Use the built-in simulator of Elvia's API: no token, no network") },
   { "--offline", N_("Ask no service: only what is stored on this computer") },
   { "--no-cache", N_("Neither read nor write the values stored on this computer") },
@@ -29,17 +32,29 @@ static const struct
   { "--retries=N", N_("Try a failed request again up to N times, 0 to 10") },
 };
 
-static const struct
-{
-  const char *status;
-  const char *meaning;
-} statuses[] = {
+static const HelpRow environment[] = {
+  { "FORBRUK_TOKEN", N_("The access token, used instead of the one in the keyring") },
+};
+
+static const HelpRow statuses[] = {
   { "0", N_("done (notes on standard error say what the output leaves out)") },
   { "2", N_("bad usage or input") },
   { "3", N_("the token was refused, or there is none") },
   { "4", N_("Elvia or the price service failed") },
   { "5", N_("this computer failed: storage or output") },
 };
+
+static void
+append_rows (GString       *text,
+             const char    *heading,
+             const HelpRow *rows,
+             guint          n_rows)
+{
+  g_string_append_printf (text, "%s\n", heading);
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "  %-25s %s\n", rows[i].name, _(rows[i].help));
+  g_string_append_c (text, '\n');
+}
 
 /**
  * fbk_cli_help_common:
@@ -52,19 +67,10 @@ fbk_cli_help_common (void)
 {
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, "%s\n", _("Global options (before or after the command):"));
-  for (guint i = 0; i < G_N_ELEMENTS (globals); i++)
-    g_string_append_printf (text, "  %-25s %s\n", globals[i].name, _(globals[i].help));
-
-  g_string_append_printf (text, "\n%s\n", _("Environment:"));
-  g_string_append_printf (text, "  %-25s %s\n", "FORBRUK_TOKEN",
-                          _("The access token, used instead of the one in the keyring"));
-
-  g_string_append_printf (text, "\n%s\n", _("Exit status:"));
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    g_string_append_printf (text, "  %-25s %s\n", statuses[i].status, _(statuses[i].meaning));
-
-  g_string_append_printf (text, "\n%s", _("Spot prices from hvakosterstrommen.no (https://www.hvakosterstrommen.no)."));
+  append_rows (text, _("Global options (before or after the command):"), globals, G_N_ELEMENTS (globals));
+  append_rows (text, _("Environment:"), environment, G_N_ELEMENTS (environment));
+  append_rows (text, _("Exit status:"), statuses, G_N_ELEMENTS (statuses));
+  g_string_append (text, _("Spot prices from hvakosterstrommen.no (https://www.hvakosterstrommen.no)."));
   return g_string_free (text, FALSE);
 }
 
