@@ -238,7 +238,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The image file: .png, .svg or .pdf (default: a PNG named after what it shows and the period)"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = fbk_cli_options_new ("chart", _("--from DATE --to DATE"),
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("chart", fbk_cli_period_usage (),
                                                           _("Draws the values as a chart in a PNG, SVG or PDF file, as the window shows them."),
                                                           NULL);
   g_auto(FbkCliContext) context = { 0 };
@@ -257,7 +257,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   fbk_cli_selection_add_options (&selection, options);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, selection.from_text, selection.to_text, selection.period_text, &from, &to, &error) ||
       !fbk_cli_selection_get_what (&selection, &what, &error))
     {
       g_printerr ("forbruk-cli chart: %s\n", error->message);

@@ -187,7 +187,7 @@ fbk_cli_cost (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = fbk_cli_options_new ("cost", _("--from DATE --to DATE"),
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("cost", fbk_cli_period_usage (),
                                                           _("Prints what the electricity cost, both bills part by part, in kr "
                                                             "including VAT: the supplier's (spot price or fixed price), the grid's "
                                                             "(energy and capacity), taxes, strømstøtte or Norgespris. Contract "
@@ -207,7 +207,7 @@ fbk_cli_cost (const FbkCliGlobals  *globals,
   gboolean json;
 
   /* Only consumption is billed; production is credited beside it. */
-  fbk_cli_add_period_options (options, &selection.from_text, &selection.to_text);
+  fbk_cli_add_period_options (options, &selection.from_text, &selection.to_text, &selection.period_text);
   g_option_context_add_main_entries (options, (const GOptionEntry[]) {
     { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection.meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
     { NULL }
@@ -216,7 +216,7 @@ fbk_cli_cost (const FbkCliGlobals  *globals,
   add_contract_options (&contract_options, options);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, selection.from_text, selection.to_text, selection.period_text, &from, &to, &error) ||
       !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
     {

@@ -74,6 +74,13 @@ fbk_cli_help_common (void)
   return g_string_free (text, FALSE);
 }
 
+/* The usage line's part for the commands that need a period. */
+const char *
+fbk_cli_period_usage (void)
+{
+  return _("--from DATE --to DATE | --period PERIOD");
+}
+
 /**
  * fbk_cli_options_new:
  * @command: the command's name, such as "values"

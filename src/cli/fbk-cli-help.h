@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 char           *fbk_cli_help_common  (void);
+const char     *fbk_cli_period_usage (void);
 GOptionContext *fbk_cli_options_new  (const char *command,
                                       const char *parameters,
                                       const char *summary,

@@ -21,6 +21,7 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
 {
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *period_text = NULL;
   g_autofree char *area_text = NULL;
   g_autofree char *resolution_text = NULL;
   g_autofree char *format = NULL;
@@ -35,7 +36,7 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = fbk_cli_options_new ("prices", _("--from DATE --to DATE"),
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("prices", fbk_cli_period_usage (),
                                                           _("Prints the spot prices of a price area, excluding VAT, "
                                                             "from hvakosterstrommen.no."), NULL);
   g_auto(FbkCliContext) context = { 0 };
@@ -50,11 +51,11 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
   gboolean json;
   const GArray *rows;
 
-  fbk_cli_add_period_options (options, &from_text, &to_text);
+  fbk_cli_add_period_options (options, &from_text, &to_text, &period_text);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
-      !fbk_cli_parse_period (from_text, to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, from_text, to_text, period_text, &from, &to, &error) ||
       !fbk_cli_parse_area (area_text, &area, &error) ||
       !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))

@@ -107,7 +107,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = fbk_cli_options_new ("values", _("--from DATE --to DATE"),
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("values", fbk_cli_period_usage (),
                                                           _("Prints metered values as CSV or JSON."), NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
@@ -125,7 +125,7 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, selection.from_text, selection.to_text, selection.period_text, &from, &to, &error) ||
       !fbk_cli_selection_get_what (&selection, &what, &error) ||
       !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))

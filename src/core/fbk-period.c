@@ -615,6 +615,31 @@ fbk_period_preset_get_label (FbkPeriodPreset preset)
 }
 
 /**
+ * fbk_period_preset_from_nick:
+ * @nick: a preset's name as fbk_period_to_string() writes it, such as
+ *   “last-12-months”
+ *
+ * For `forbruk-cli --period`, so the command line names the window's
+ * periods and gets the same days.
+ *
+ * Returns: %TRUE if @nick names a preset (not “custom”)
+ */
+gboolean
+fbk_period_preset_from_nick (const char      *nick,
+                             FbkPeriodPreset *out_preset)
+{
+  for (int p = FBK_PERIOD_PRESET_CUSTOM + 1; p < FBK_PERIOD_N_PRESETS; p++)
+    {
+      if (g_strcmp0 (nick, presets[p].nick) == 0)
+        {
+          *out_preset = (FbkPeriodPreset) p;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
  * fbk_period_to_string:
  *
  * Returns: (transfer full): @period in the form fbk_period_restore() reads:

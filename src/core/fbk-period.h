@@ -115,6 +115,8 @@ char          *fbk_period_format_label        (const FbkPeriod  *period);
 char          *fbk_period_format_dates        (const FbkPeriod  *period);
 char          *fbk_period_format_date         (FbkDate           date);
 const char    *fbk_period_preset_get_label    (FbkPeriodPreset   preset);
+gboolean       fbk_period_preset_from_nick    (const char       *nick,
+                                               FbkPeriodPreset  *out_preset);
 
 char          *fbk_period_to_string           (const FbkPeriod  *period);
 FbkPeriod      fbk_period_restore             (const char       *text,

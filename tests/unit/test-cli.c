@@ -503,6 +503,9 @@ test_usage_errors (Fixture       *f,
     { { "--demo", "values", "--from", "2024-13-01", "--to", "2024-12-31" }, "“2024-13-01” is not a date" },
     { { "--demo", "values", "--from", "2024-12-01", "--to", "2024-11-01" }, "ends before it starts" },
     { { "--demo", "values", "--from", "2024-12-01" }, "Both --from and --to" },
+    { { "--demo", "values", "--period", "last-12-months", "--from", "2024-12-01" }, "either --period or --from and --to" },
+    { { "--demo", "values", "--period", "tomorrow" }, "“tomorrow” is not a period: use today, yesterday," },
+    { { "--demo", "prices", "--period", "custom" }, "“custom” is not a period" },
     { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--resolution", "minute" },
       "resolution" },
     { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--format", "xml" }, "csv or json" },
@@ -1424,10 +1427,12 @@ test_help (Fixture       *f,
           if (strstr (run->out, in_every_help[j]) == NULL)
             g_error ("%s --help lacks “%s”", commands[i].command, in_every_help[j]);
         }
-      g_assert_cmpint (strstr (run->out, "--from DATE --to DATE\n") != NULL, ==, commands[i].needs_period);
+      g_assert_cmpint (strstr (run->out, "--from DATE --to DATE | --period PERIOD\n") != NULL, ==, commands[i].needs_period);
       g_assert_cmpint (strstr (run->out, "--from=DATE") != NULL &&
-                       strstr (run->out, "Required: the first day") != NULL &&
-                       strstr (run->out, "Required: the last day") != NULL, ==, commands[i].needs_period);
+                       strstr (run->out, "Required (or --period): the first day") != NULL &&
+                       strstr (run->out, "Required (or --period): the last day") != NULL &&
+                       strstr (run->out, "last-12-months (the twelve full months before this one)") != NULL,
+                       ==, commands[i].needs_period);
     }
 }
 
@@ -1514,6 +1519,36 @@ test_future_note (Fixture       *f,
   g_assert_cmpstr (month->out, ==, today->out);
 }
 
+/* --period names the window's presets and gives the same days: on 15 June
+ * 2025 "last-12-months" is the twelve full months before June, June 2024
+ * to May 2025 (not this month and the eleven before it, which in December
+ * would be "this year"). */
+static void
+test_period_preset (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(FbkTestCliRun) preset = NULL;
+  g_autoptr(FbkTestCliRun) dates = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  preset = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--period", "last-12-months", "--resolution", "month");
+  dates = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2024-06-01", "--to", "2025-05-31",
+                   "--resolution", "month");
+  assert_status (preset, 0, NULL);
+  assert_status (dates, 0, NULL);
+  g_assert_cmpstr (preset->out, ==, dates->out);
+
+  lines = csv_lines (preset->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  g_assert_true (g_str_has_prefix (lines[1], HOUSE_ID ",2024-06-01T00:00:00+02:00,2024-07-01T00:00:00+02:00,"));
+  g_assert_true (g_str_has_prefix (lines[12], HOUSE_ID ",2025-05-01T00:00:00+02:00,2025-06-01T00:00:00+02:00,"));
+  /* October 2024 has 745 hours (the clocks went back), all there */
+  g_assert_true (g_str_has_suffix (lines[5], ",745,745"));
+  /* Whole months in the past: nothing of it has yet to happen. */
+  g_assert_null (strstr (preset->err, "has not happened yet"));
+}
+
 /* `token set` reads standard input: its refusals do not talk of pasting. */
 static void
 test_token_set_wording (Fixture       *f,
@@ -1569,6 +1604,7 @@ main (int   argc,
   ADD ("output/json-numbers", test_json_numbers);
   ADD ("values/future-note", test_future_note);
   ADD ("token/set-wording", test_token_set_wording);
+  ADD ("values/period-preset", test_period_preset);
 
   return g_test_run ();
 }

@@ -140,6 +140,33 @@ test_last_12_full_months (void)
   assert_period (&p, FBK_PERIOD_PRESET_LAST_YEAR, "2026-01-01", "2026-12-31", 12);
 }
 
+/* forbruk-cli --period takes the names fbk_period_to_string() writes for
+ * the presets, and nothing else: not "custom", which has no days. */
+static void
+test_preset_from_nick (void)
+{
+  FbkInstant now = at (NOW);
+  FbkPeriodPreset preset = FBK_PERIOD_PRESET_CUSTOM;
+
+  for (int p = FBK_PERIOD_PRESET_CUSTOM + 1; p < FBK_PERIOD_N_PRESETS; p++)
+    {
+      FbkPeriod period = fbk_period_new_preset ((FbkPeriodPreset) p, now);
+      g_autofree char *nick = fbk_period_to_string (&period);
+
+      g_assert_true (fbk_period_preset_from_nick (nick, &preset));
+      g_assert_cmpint (preset, ==, p);
+    }
+  g_assert_true (fbk_period_preset_from_nick ("last-12-months", &preset));
+  g_assert_cmpint (preset, ==, FBK_PERIOD_PRESET_LAST_12_MONTHS);
+
+  preset = FBK_PERIOD_PRESET_TODAY;
+  g_assert_false (fbk_period_preset_from_nick ("custom", &preset));
+  g_assert_false (fbk_period_preset_from_nick ("tomorrow", &preset));
+  g_assert_false (fbk_period_preset_from_nick ("", &preset));
+  g_assert_false (fbk_period_preset_from_nick (NULL, &preset));
+  g_assert_cmpint (preset, ==, FBK_PERIOD_PRESET_TODAY);
+}
+
 static void
 test_today_is_oslo (void)
 {
@@ -527,6 +554,7 @@ main (int   argc,
 
   g_test_add_func ("/period/presets", test_presets);
   g_test_add_func ("/period/last-12-full-months", test_last_12_full_months);
+  g_test_add_func ("/period/preset-from-nick", test_preset_from_nick);
   g_test_add_func ("/period/today-is-oslo", test_today_is_oslo);
   g_test_add_func ("/period/dst-instants", test_dst_instants);
   g_test_add_func ("/period/step/months", test_step_months);
