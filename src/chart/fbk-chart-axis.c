@@ -316,8 +316,8 @@ time_label_formats (FbkResolution  unit,
     case FBK_RESOLUTION_DAY:
       /* Translators: time-axis labels for a day, from long to short;
        * g_date_time_format(), e.g. "%a %-d. %b" in Norwegian */
-      formats[0] = C_("axis, day", "%a %b %-d");
-      formats[1] = C_("axis, day", "%b %-d");
+      formats[0] = C_("axis, day", "%a %-d %b");
+      formats[1] = C_("axis, day", "%-d %b");
       formats[2] = C_("axis, day", "%-d");
       break;
     case FBK_RESOLUTION_WEEK:
@@ -349,9 +349,9 @@ time_label (FbkInstant     tick,
   const char *larger = NULL;
 
   if (unit == FBK_RESOLUTION_HOUR && fbk_time_oslo_hour (tick) == 0)
-    larger = C_("axis, day", "%b %-d");
+    larger = C_("axis, day", "%-d %b");
   else if (unit == FBK_RESOLUTION_DAY && date.day == 1 && g_strcmp0 (format, C_("axis, day", "%-d")) == 0)
-    larger = C_("axis, day", "%b %-d");
+    larger = C_("axis, day", "%-d %b");
   else if (unit == FBK_RESOLUTION_MONTH && date.month == 1 && g_strcmp0 (format, C_("axis, month", "%b")) == 0)
     larger = C_("axis, month", "%b %Y");
 
@@ -598,7 +598,7 @@ fbk_chart_axis_new_days (const FbkChartLayout *layout)
       FbkInstant tick = g_array_index (ticks, FbkInstant, i);
       FbkDate date = fbk_time_oslo_date (tick);
       guint row = (guint) ((fbk_time_oslo_midnight (date) - from + 12 * FBK_SECONDS_PER_HOUR) / 86400);
-      g_autofree char *text = fbk_format_instant (tick, step.unit == FBK_RESOLUTION_DAY ? C_("axis, day", "%b %-d")
+      g_autofree char *text = fbk_format_instant (tick, step.unit == FBK_RESOLUTION_DAY ? C_("axis, day", "%-d %b")
                                                                                         : C_("axis, month", "%b %Y"));
 
       add_label (axis, layout, text, 0.0, 0.0);

@@ -14,6 +14,7 @@
 #include "fbk-chart-cost.h"
 #include "fbk-chart-export.h"
 #include "fbk-cli-commands.h"
+#include "fbk-cli-help.h"
 #include "fbk-cli-notes.h"
 #include "fbk-contract-settings.h"
 #include "fbk-cost-report.h"
@@ -136,6 +137,58 @@ build_cost_chart (FbkCliContext       *context,
   return fbk_chart_cost_build_model (buckets, subject->str, resolution, from, to);
 }
 
+/* The period as short as names it: "2026", "2026-11", "2026-11-05" or
+ * "2026-11-02-2026-11-08". */
+static char *
+period_for_file_name (FbkInstant from,
+                      FbkInstant to)
+{
+  FbkPeriod period = fbk_period_from_dates (fbk_time_oslo_date (from), fbk_time_oslo_date (to - 1));
+  gboolean whole_days = fbk_time_oslo_midnight (period.from) == from &&
+                        fbk_time_oslo_midnight (fbk_date_add_days (period.to, 1)) == to;
+
+  if (whole_days && period.months == 12 && period.from.month == 1)
+    return g_strdup_printf ("%04d", period.from.year);
+  if (whole_days && period.months == 1)
+    return g_strdup_printf ("%04d-%02d", period.from.year, period.from.month);
+  if (fbk_date_compare (period.from, period.to) == 0)
+    return g_strdup_printf ("%04d-%02d-%02d", period.from.year, period.from.month, period.from.day);
+  return g_strdup_printf ("%04d-%02d-%02d-%04d-%02d-%02d", period.from.year, period.from.month, period.from.day,
+                          period.to.year, period.to.month, period.to.day);
+}
+
+/* The name of a chart the user gave no -o for: what it shows, the meter
+ * if one was asked for, and the period, "forbruk-consumption-2026-11.png".
+ * A kind with a suffix of its own ("-cost") is named by it. ASCII only,
+ * so it survives any file system and script. */
+static char *
+default_file_name (const char          *kind_suffix,
+                   FbkRefreshWhat       what,
+                   const char * const  *asked_meters,
+                   FbkInstant           from,
+                   FbkInstant           to)
+{
+  g_autofree char *period = period_for_file_name (from, to);
+  g_autoptr(GString) name = g_string_new ("forbruk-");
+
+  if (kind_suffix[0] == '-')
+    g_string_append (name, kind_suffix + 1);
+  else
+    g_string_append (name, what == FBK_REFRESH_PRODUCTION ? "production"
+                           : what == FBK_REFRESH_CONSUMPTION ? "consumption" : "consumption-production");
+  if (asked_meters != NULL && asked_meters[0] != NULL && asked_meters[1] == NULL)
+    {
+      g_string_append_c (name, '-');
+      for (const char *p = asked_meters[0]; *p != '\0'; p++)
+        {
+          if (g_ascii_isdigit (*p))
+            g_string_append_c (name, *p);
+        }
+    }
+  g_string_append_printf (name, "-%s.png", period);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 /* One line per kind of chart the window draws. */
 static const struct
 {
@@ -182,10 +235,12 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels, or points for SVG and PDF (default: 900)"), N_("H") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("PNG pixels per unit, 2 for HiDPI screens (default: 1)"), N_("S") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark style instead of light"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The image file: .png, .svg or .pdf (default: a PNG named after the meters and period)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The image file: .png, .svg or .pdf (default: a PNG named after what it shows and the period)"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("chart", fbk_cli_period_usage (),
+                                                          _("Draws the values as a chart in a PNG, SVG or PDF file, as the window shows them."),
+                                                          NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
   FbkRefreshWhat what;
@@ -199,12 +254,10 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   FbkResolution resolution;
   FbkInstant from, to;
 
-  g_option_context_set_summary (options, _("Draws the values as a chart in a PNG, SVG or PDF file, as the window shows them."));
   fbk_cli_selection_add_options (&selection, options);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, selection.from_text, selection.to_text, selection.period_text, &from, &to, &error) ||
       !fbk_cli_selection_get_what (&selection, &what, &error))
     {
       g_printerr ("forbruk-cli chart: %s\n", error->message);
@@ -224,7 +277,13 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
     }
   if (output != NULL && !fbk_chart_format_from_filename (output, &format))
     {
-      g_printerr ("forbruk-cli chart: %s\n", _("The output file’s name ends in .png, .svg or .pdf."));
+      g_autofree char *name = g_filename_display_basename (output);
+      /* Translators: %s is the file name given, such as “chart.jpg” */
+      g_autofree char *message = g_strdup_printf (_("Cannot tell the format from “%s”: charts are saved as "
+                                                    "PNG, SVG or PDF, so the name ends in .png, .svg or .pdf."),
+                                                  name);
+
+      g_printerr ("forbruk-cli chart: %s\n", message);
       return FBK_CLI_EXIT_USAGE;
     }
   if (width <= 0 || height <= 0 || !(scale > 0.0))
@@ -243,12 +302,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
 
   named = output == NULL;
   if (named)
-    {
-      g_autofree char *name = fbk_chart_build_file_name ((const char * const *) meters, from, to, "png");
-
-      name[strlen (name) - strlen (".png")] = '\0';
-      output = g_strconcat (name, kinds[kind].file_suffix, ".png", NULL);
-    }
+    output = default_file_name (kinds[kind].file_suffix, what, (const char * const *) selection.meters, from, to);
 
   fbk_chart_export_options_init (&export_options, format);
   export_options.width = width;

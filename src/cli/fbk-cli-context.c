@@ -16,6 +16,7 @@
 #include "fbk-cli-context.h"
 #include "fbk-cli-notes.h"
 #include "fbk-error.h"
+#include "fbk-period.h"
 #include "fbk-token.h"
 
 /* ------------------------------------------------------------------------ */
@@ -260,11 +261,32 @@ fbk_cli_selection_add_options (FbkCliSelection *selection,
 {
   /* Copied by the context; only the pointers into @selection must last. */
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &selection->from_text, N_("First day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &selection->to_text, N_("Last day, included, or end instant"), N_("DATE") },
     { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection->meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &selection->direction, N_("consumption, production or both (default: consumption)"), N_("DIRECTION") },
     { "production", 0, 0, G_OPTION_ARG_NONE, &selection->production, N_("The same as --direction production"), NULL },
+    { NULL }
+  };
+
+  fbk_cli_add_period_options (options, &selection->from_text, &selection->to_text, &selection->period_text);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+}
+
+/* --from and --to, which every command with a period needs (their help
+ * says so, as the usage line does), or instead --period, one of the
+ * window's presets. */
+void
+fbk_cli_add_period_options (GOptionContext  *options,
+                            char           **from_text,
+                            char           **to_text,
+                            char           **period_text)
+{
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, from_text, N_("Required (or --period): the first day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, to_text, N_("Required (or --period): the last day, included, or the end instant"), N_("DATE") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, period_text,
+      N_("Instead of --from and --to, a period as the window names it: today, yesterday, last-7-days, "
+         "this-month, last-month, last-12-months (the twelve full months before this one), this-year, "
+         "last-year or last-3-years"), N_("PERIOD") },
     { NULL }
   };
 
@@ -314,6 +336,7 @@ fbk_cli_selection_clear (FbkCliSelection *selection)
   g_clear_pointer (&selection->from_text, g_free);
   g_clear_pointer (&selection->direction, g_free);
   g_clear_pointer (&selection->to_text, g_free);
+  g_clear_pointer (&selection->period_text, g_free);
   g_clear_pointer (&selection->meters, g_strfreev);
 }
 
@@ -355,17 +378,67 @@ parse_bound (const char *text,
   return FALSE;
 }
 
-gboolean
-fbk_cli_parse_period (const char  *from_text,
-                      const char  *to_text,
-                      FbkInstant  *out_from,
-                      FbkInstant  *out_to,
-                      GError     **error)
+/* This run's now, before the session that knows it exists: usage is
+ * checked before anything starts. The demo's clock stands where
+ * FORBRUK_DEMO_NOW puts it (the simulator refuses a bad one later). */
+static FbkInstant
+cli_now (const FbkCliGlobals *globals)
 {
+  const char *pinned = g_getenv ("FORBRUK_DEMO_NOW");
+  FbkInstant now;
+
+  if (globals->demo && pinned != NULL && fbk_time_parse (pinned, &now))
+    return now;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* --period: the days of the window's preset of that name, as of now. */
+static gboolean
+parse_preset (const FbkCliGlobals  *globals,
+              const char           *period_text,
+              FbkInstant           *out_from,
+              FbkInstant           *out_to,
+              GError              **error)
+{
+  FbkPeriodPreset preset;
+  FbkPeriod period;
+
+  if (!fbk_period_preset_from_nick (period_text, &preset))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a period: use today, yesterday, last-7-days, this-month, last-month, "
+                     "last-12-months, this-year, last-year or last-3-years."), period_text);
+      return FALSE;
+    }
+
+  period = fbk_period_new_preset (preset, cli_now (globals));
+  *out_from = fbk_period_get_start (&period);
+  *out_to = fbk_period_get_end (&period);
+  return TRUE;
+}
+
+gboolean
+fbk_cli_parse_period (const FbkCliGlobals  *globals,
+                      const char           *from_text,
+                      const char           *to_text,
+                      const char           *period_text,
+                      FbkInstant           *out_from,
+                      FbkInstant           *out_to,
+                      GError              **error)
+{
+  if (period_text != NULL && (from_text != NULL || to_text != NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give either --period or --from and --to, not both."));
+      return FALSE;
+    }
+  if (period_text != NULL)
+    return parse_preset (globals, period_text, out_from, out_to, error);
+
   if (from_text == NULL || to_text == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("Both --from and --to are needed."));
+                           _("Both --from and --to are needed (or --period)."));
       return FALSE;
     }
 

@@ -27,6 +27,7 @@ typedef struct
 {
   char     *from_text;
   char     *to_text;
+  char     *period_text;
   GStrv     meters;
   char     *direction;
   gboolean  production;
@@ -34,6 +35,10 @@ typedef struct
 
 void     fbk_cli_selection_add_options (FbkCliSelection *selection,
                                         GOptionContext  *options);
+void     fbk_cli_add_period_options    (GOptionContext  *options,
+                                        char           **from_text,
+                                        char           **to_text,
+                                        char           **period_text);
 gboolean fbk_cli_selection_get_what    (const FbkCliSelection  *selection,
                                         FbkRefreshWhat         *out_what,
                                         GError                **error);
@@ -57,8 +62,10 @@ gboolean fbk_cli_discover_meters  (FbkCliContext        *context,
 gboolean fbk_cli_no_arguments_left (int                  argc,
                                     char               **argv,
                                     GError             **error);
-gboolean fbk_cli_parse_period     (const char           *from_text,
+gboolean fbk_cli_parse_period     (const FbkCliGlobals  *globals,
+                                   const char           *from_text,
                                    const char           *to_text,
+                                   const char           *period_text,
                                    FbkInstant           *out_from,
                                    FbkInstant           *out_to,
                                    GError              **error);

@@ -10,6 +10,7 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 #include "fbk-cli-notes.h"
 #include "fbk-contract-settings.h"
 #include "fbk-cost-export.h"
@@ -186,7 +187,12 @@ fbk_cli_cost (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("cost", fbk_cli_period_usage (),
+                                                          _("Prints what the electricity cost, both bills part by part, in kr "
+                                                            "including VAT: the supplier's (spot price or fixed price), the grid's "
+                                                            "(energy and capacity), taxes, strømstøtte or Norgespris. Contract "
+                                                            "options not given come from the metering point's saved contract."),
+                                                          NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
   g_autofree FbkContract *contracts = NULL;
@@ -200,23 +206,17 @@ fbk_cli_cost (const FbkCliGlobals  *globals,
   FbkInstant from, to;
   gboolean json;
 
-  g_option_context_set_summary (options, _("Prints what the electricity cost, both bills part by part, in kr "
-                                           "including VAT: the supplier's (spot price or fixed price), the grid's "
-                                           "(energy and capacity), taxes, strømstøtte or Norgespris. Contract "
-                                           "options not given come from the metering point's saved contract."));
   /* Only consumption is billed; production is credited beside it. */
+  fbk_cli_add_period_options (options, &selection.from_text, &selection.to_text, &selection.period_text);
   g_option_context_add_main_entries (options, (const GOptionEntry[]) {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &selection.from_text, N_("First day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &selection.to_text, N_("Last day, included, or end instant"), N_("DATE") },
     { "meter", 0, 0, G_OPTION_ARG_STRING_ARRAY, &selection.meters, N_("A metering point id (repeat for several; default: all)"), N_("ID") },
     { NULL }
   }, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   add_contract_options (&contract_options, options);
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, selection.from_text, selection.to_text, selection.period_text, &from, &to, &error) ||
       !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
     {

@@ -15,6 +15,7 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 #include "fbk-demo-price-api.h"
 #include "fbk-demo-server.h"
 
@@ -39,19 +40,18 @@ fbk_cli_demo_server (const FbkCliGlobals  *globals,
     { "faults", 0, 0, G_OPTION_ARG_STRING, &faults, N_("Faults to inject, e.g. “429@1; 500@2-4; drop@10%”"), N_("SPEC") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("demo-server", NULL,
+                                                          _("Runs a simulator of Elvia's MeterValueApi and of "
+                                                            "hvakosterstrommen.no's spot prices on this computer."),
+                                                          _("FORBRUK_DEMO_NOW, an RFC 3339 time such as "
+                                                            "2024-11-15T10:20:00+01:00, stops the simulator's clock "
+                                                            "there."));
   g_autoptr(FbkDemoServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *prices_path = NULL;
 
-  g_option_context_set_summary (options, _("Runs a simulator of Elvia's MeterValueApi and of "
-                                           "hvakosterstrommen.no's spot prices on this computer."));
-  g_option_context_set_description (options, _("FORBRUK_DEMO_NOW, an RFC 3339 time such as "
-                                               "2024-11-15T10:20:00+01:00, stops the simulator's clock "
-                                               "there."));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) || argc > 1)
     {
       g_printerr ("forbruk-cli demo-server: %s\n", error != NULL ? error->message : _("Unexpected argument."));

@@ -12,7 +12,9 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 #include "fbk-format.h"
+#include "fbk-json-writer.h"
 #include "fbk-max-hours-table.h"
 
 static gboolean
@@ -64,7 +66,7 @@ print_text (const char     *metering_point_id,
       g_autofree char *average = fbk_format_number (row->shown.average, 3);
 
       g_print ("%s  %04d-%02d  ", metering_point_id, row->year, row->month);
-      g_print (_("average %s kWh/h"), average);
+      g_print (_("average %s kW"), average);
       if (row->step > 0)
         {
           const FbkTariffStep *step = fbk_tariff_table_get_step (row->table, row->step);
@@ -75,20 +77,20 @@ print_text (const char     *metering_point_id,
             {
               g_autofree char *upper = fbk_format_number (step->upper, 0);
 
-              g_print (_("step %u (%s–%s kWh/h)"), row->step, lower, upper);
+              g_print (_("step %u (%s–%s kW)"), row->step, lower, upper);
             }
           else
-            g_print (_("step %u (over %s kWh/h)"), row->step, lower);
+            g_print (_("step %u (over %s kW)"), row->step, lower);
           if (isfinite (row->headroom))
             {
               g_autofree char *headroom = fbk_format_number (row->headroom, 3);
 
               g_print ("  ");
-              g_print (_("%s kWh/h below the next step"), headroom);
+              g_print (_("%s kW below the next step"), headroom);
             }
         }
       g_print ("  %s%s%s\n",
-               row->has_api ? _("from Elvia") : _("computed here"),
+               row->has_api ? _("figures from Elvia") : _("computed from the hourly values"),
                row->shown.provisional ? _(", provisional") : "",
                row->complete ? "" : _(", month not complete"));
 
@@ -177,7 +179,13 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
     { "csv-style", 0, 0, G_OPTION_ARG_STRING, &csv_style_text, N_("default, or spreadsheet for Norwegian Excel/LibreOffice"), N_("STYLE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("maxhours", NULL,
+                                                          _("Prints each month's three peak hours, their average and the capacity step."),
+                                                          _("The capacity measure is in kW, as on Elvia's Min side: the average of the "
+                                                            "month's three highest hours, each on a different day (an hour's kWh is "
+                                                            "the same number as its average power in kW). Each line says where its "
+                                                            "figures come from: Elvia's own (--source api) or computed from the "
+                                                            "hourly values (--source local)."));
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
   g_autoptr(FbkTariff) tariff = NULL;
@@ -190,9 +198,7 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
   FbkCsvStyle csv_style;
   FbkInstant now, month_start, month_end;
 
-  g_option_context_set_summary (options, _("Prints each month's three peak hours, their average and the capacity step."));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))
@@ -279,14 +285,10 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
     fbk_cli_write_output (NULL, csv->str, csv->len, NULL);
   else if (g_strcmp0 (format, "json") == 0)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = json_builder_get_root (json);
-      g_autofree char *text = NULL;
+      g_autofree char *text = fbk_json_node_to_data (root);
 
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      g_print ("%s", text);
     }
 
   return FBK_CLI_EXIT_OK;

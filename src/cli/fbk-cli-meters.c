@@ -10,20 +10,26 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 
 int
 fbk_cli_meters (const FbkCliGlobals  *globals,
                 int                   argc,
                 char                **argv)
 {
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("meters", NULL,
+                                                          _("Lists the metering points the token covers: a header line, "
+                                                            "then one line per meter, tab-separated, the id first."),
+                                                          NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_autoptr(GError) error = NULL;
   GListModel *meters;
 
-  if (argc > 1)
+  if (!g_option_context_parse (options, &argc, &argv, &error) ||
+      !fbk_cli_no_arguments_left (argc, argv, &error))
     {
-      g_printerr ("%s\n", _("Usage: forbruk-cli meters"));
-      return g_strcmp0 (argv[1], "--help") == 0 ? FBK_CLI_EXIT_OK : FBK_CLI_EXIT_USAGE;
+      g_printerr ("forbruk-cli meters: %s\n", error->message);
+      return FBK_CLI_EXIT_USAGE;
     }
 
   if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||

@@ -31,6 +31,25 @@ drop_seen_before (GArray *dropped,
   return FALSE;
 }
 
+/* "--to" today is how people ask for everything so far: that the rest of
+ * today is missing goes without saying, and saying it on every run is
+ * noise. A period reaching into a day that has not begun is worth a note
+ * (a typo in the year, a script's date arithmetic). */
+static gboolean
+drop_worth_a_note (const FbkRangeDrop *drop)
+{
+  FbkInstant end_of_day;
+
+  if (drop->reason != FBK_RANGE_DROP_AFTER_NOW)
+    return TRUE;
+
+  /* The future part starts at the end of the current hour: the day that
+   * hour is in is today. */
+  end_of_day = fbk_time_period_next (fbk_time_period_start (drop->from - 1, FBK_RESOLUTION_DAY),
+                                     FBK_RESOLUTION_DAY);
+  return drop->to > end_of_day;
+}
+
 /* Each meter is planned on its own, so a limit shared by all of them (three
  * years, the future) would otherwise be reported once per meter. */
 void
@@ -42,7 +61,7 @@ fbk_cli_report_dropped (GArray *dropped)
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
 
-      if (drop_seen_before (dropped, i))
+      if (drop_seen_before (dropped, i) || !drop_worth_a_note (drop))
         continue;
 
       from = fbk_time_format_oslo (drop->from);

@@ -10,6 +10,7 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 #include "fbk-cli-notes.h"
 #include "fbk-cost-export.h"
 
@@ -20,14 +21,13 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
 {
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *period_text = NULL;
   g_autofree char *area_text = NULL;
   g_autofree char *resolution_text = NULL;
   g_autofree char *format = NULL;
   g_autofree char *csv_style_text = NULL;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day (YYYY-MM-DD) or instant (RFC 3339)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, included, or end instant"), N_("DATE") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_text, N_("Price area NO1 … NO5 (default: NO1)"), N_("AREA") },
     { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution_text,
       N_("hour (billed hours, quarter-hours averaged) or quarter (as published; default: hour)"), N_("R") },
@@ -36,7 +36,9 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("prices", fbk_cli_period_usage (),
+                                                          _("Prints the spot prices of a price area, excluding VAT, "
+                                                            "from hvakosterstrommen.no."), NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FbkPriceResult) prices = NULL;
@@ -49,13 +51,11 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
   gboolean json;
   const GArray *rows;
 
-  g_option_context_set_summary (options, _("Prints the spot prices of a price area, excluding VAT, "
-                                           "from hvakosterstrommen.no."));
+  fbk_cli_add_period_options (options, &from_text, &to_text, &period_text);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
-      !fbk_cli_parse_period (from_text, to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, from_text, to_text, period_text, &from, &to, &error) ||
       !fbk_cli_parse_area (area_text, &area, &error) ||
       !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))

@@ -13,6 +13,7 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 #include "fbk-error.h"
 #include "fbk-token-check.h"
 #include "fbk-token-store.h"
@@ -167,23 +168,27 @@ fbk_cli_token (const FbkCliGlobals  *globals,
                int                   argc,
                char                **argv)
 {
-  const char *usage = _("Usage: forbruk-cli token set|status|clear\n"
-                        "  set     read a token from standard input, check it with Elvia and store it\n"
-                        "  status  tell whether a token is stored and when it expires\n"
-                        "  clear   remove the stored token\n");
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("token", "set|status|clear",
+                                                          _("Stores, checks or removes the access token in the keyring."),
+                                                          _("  set     read a token from standard input, check it with Elvia and store it\n"
+                                                            "  status  tell whether a token is stored and when it expires\n"
+                                                            "  clear   remove the stored token"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *help = NULL;
 
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("forbruk-cli token: %s\n", error->message);
+      return FBK_CLI_EXIT_USAGE;
+    }
   if (argc == 2 && g_strcmp0 (argv[1], "set") == 0)
     return token_set (globals);
   if (argc == 2 && g_strcmp0 (argv[1], "status") == 0)
     return token_status ();
   if (argc == 2 && g_strcmp0 (argv[1], "clear") == 0)
     return token_clear ();
-  if (argc == 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
-    {
-      g_print ("%s", usage);
-      return FBK_CLI_EXIT_OK;
-    }
 
-  g_printerr ("%s", usage);
+  help = g_option_context_get_help (options, TRUE, NULL);
+  g_printerr ("%s", help);
   return FBK_CLI_EXIT_USAGE;
 }

@@ -11,7 +11,12 @@
 
 #include "fbk-cli-commands.h"
 #include "fbk-cli-context.h"
+#include "fbk-cli-help.h"
 #include "fbk-csv.h"
+#include "fbk-json-writer.h"
+
+/* As the API states them. */
+#define KWH_DECIMALS 3
 
 static void
 append_row_json (GString    *json,
@@ -24,9 +29,8 @@ append_row_json (GString    *json,
 {
   g_autofree char *start_text = fbk_time_format_oslo (start);
   g_autofree char *end_text = fbk_time_format_oslo (end);
-  char kwh_text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *kwh_text = fbk_json_format_number (kwh, KWH_DECIMALS);
 
-  g_ascii_formatd (kwh_text, sizeof kwh_text, "%.3f", kwh);
   g_string_append_printf (json,
                           "%s\n  {\"metering_point_id\": \"%s\", \"start\": \"%s\", \"end\": \"%s\", "
                           "\"kwh\": %s, \"direction\": \"%s\", \"verified\": %s",
@@ -35,9 +39,8 @@ append_row_json (GString    *json,
                           verified ? "true" : "false");
 }
 
-/* Written by hand rather than with JsonGenerator, which prints doubles with
- * 17 significant digits (3.7650000000000001) where the API has three
- * decimals. The same rows as the CSV (fbk_csv_write_values()): summed over
+/* Written by hand with fbk-json-writer's numbers, as the API states them
+ * (three decimals, 3.765, not JsonGenerator's 3.7650000000000001). The same rows as the CSV (fbk_csv_write_values()): summed over
  * periods, with the hours they hold and the hours the period has. */
 static char *
 values_to_json (GPtrArray     *series,
@@ -71,14 +74,14 @@ values_to_json (GPtrArray     *series,
           for (guint j = 0; j < buckets->len; j++, first = FALSE)
             {
               const FbkBucket *bucket = &g_array_index (buckets, FbkBucket, j);
-              char hours[G_ASCII_DTOSTR_BUF_SIZE];
-              char expected[G_ASCII_DTOSTR_BUF_SIZE];
 
               append_row_json (json, first, one, bucket->covered_from, bucket->covered_to, bucket->kwh,
                                (bucket->flags & FBK_INTERVAL_VERIFIED) != 0);
-              g_ascii_formatd (hours, sizeof hours, "%.6g", bucket->covered_seconds / 3600.0);
-              g_ascii_formatd (expected, sizeof expected, "%.6g", (bucket->end - bucket->start) / 3600.0);
-              g_string_append_printf (json, ", \"hours\": %s, \"hours_expected\": %s}", hours, expected);
+              g_string_append (json, ", \"hours\": ");
+              fbk_json_append_number (json, bucket->covered_seconds / 3600.0, FBK_JSON_ANY_PRECISION);
+              g_string_append (json, ", \"hours_expected\": ");
+              fbk_json_append_number (json, (bucket->end - bucket->start) / 3600.0, FBK_JSON_ANY_PRECISION);
+              g_string_append_c (json, '}');
             }
         }
     }
@@ -104,7 +107,8 @@ fbk_cli_values (const FbkCliGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) options = fbk_cli_options_new ("values", fbk_cli_period_usage (),
+                                                          _("Prints metered values as CSV or JSON."), NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
   g_autoptr(FbkRefreshResult) refreshed = NULL;
@@ -117,13 +121,11 @@ fbk_cli_values (const FbkCliGlobals  *globals,
   FbkInstant from, to;
   g_autofree char *text = NULL;
 
-  g_option_context_set_summary (options, _("Prints metered values as CSV or JSON."));
   fbk_cli_selection_add_options (&selection, options);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
       !fbk_cli_no_arguments_left (argc, argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
+      !fbk_cli_parse_period (globals, selection.from_text, selection.to_text, selection.period_text, &from, &to, &error) ||
       !fbk_cli_selection_get_what (&selection, &what, &error) ||
       !fbk_cli_parse_format (format, &json, &error) ||
       !fbk_cli_parse_csv_style (csv_style_text, &csv_style, &error))

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "fbk-cli-commands.h"
+#include "fbk-cli-help.h"
 
 /* Retries wait up to half a minute each; more than this keeps a script
  * waiting for many minutes. */
@@ -29,14 +30,74 @@ static const FbkCliCommand commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--prices-url URL] [--demo] [--no-cache | --offline] [--retries N] COMMAND [OPTIONS]"));
+  g_autofree char *common = fbk_cli_help_common ();
+
+  /* The layout of a command's --help (GOption's), so all read alike. */
+  fprintf (stream, "%s\n  forbruk-cli %s\n", _("Usage:"), _("[OPTION…] COMMAND [OPTION…]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-25s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “forbruk-cli COMMAND --help” for the options of a command."));
-  fprintf (stream, "\n%s\n", _("Exit status: 0 done, 2 bad usage or input, 3 token refused or missing, "
-                                "4 Elvia or the price service failed, 5 local storage or output failed."));
-  fprintf (stream, "%s\n", _("Spot prices from hvakosterstrommen.no (https://www.hvakosterstrommen.no)."));
+  fprintf (stream, "\n%s\n", common);
+}
+
+/* An option's value, given as "--name=VALUE" or "--name VALUE"; NULL if
+ * @argv[*index] is not that option. */
+static const char *
+take_value (int          argc,
+            char       **argv,
+            int         *index,
+            const char  *name)
+{
+  const char *arg = argv[*index];
+  gsize length = strlen (name);
+
+  if (strncmp (arg, name, length) != 0)
+    return NULL;
+  if (arg[length] == '=')
+    return arg + length + 1;
+  if (arg[length] == '\0' && *index + 1 < argc)
+    return argv[++*index];
+  return NULL;
+}
+
+/* Takes the global option at @argv[*index] into @globals. Returns FALSE
+ * if it is not one; sets @error if it is one with a bad value. */
+static gboolean
+take_global_option (FbkCliGlobals  *globals,
+                    int             argc,
+                    char          **argv,
+                    int            *index,
+                    GError        **error)
+{
+  const char *arg = argv[*index];
+  const char *value;
+
+  if (g_strcmp0 (arg, "--demo") == 0)
+    globals->demo = TRUE;
+  else if (g_strcmp0 (arg, "--no-cache") == 0)
+    globals->no_cache = TRUE;
+  else if (g_strcmp0 (arg, "--offline") == 0)
+    globals->offline = TRUE;
+  else if ((value = take_value (argc, argv, index, "--api-url")) != NULL)
+    globals->api_url = value;
+  else if ((value = take_value (argc, argv, index, "--prices-url")) != NULL)
+    globals->prices_url = value;
+  else if ((value = take_value (argc, argv, index, "--retries")) != NULL)
+    {
+      guint64 retries;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 0, MAX_RETRIES, &retries, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--retries is a whole number from 0 to %u, not “%s”."), MAX_RETRIES, value);
+          return TRUE;
+        }
+      globals->retries = (int) retries;
+    }
+  else
+    return FALSE;
+  return TRUE;
 }
 
 int
@@ -44,7 +105,9 @@ main (int   argc,
       char *argv[])
 {
   FbkCliGlobals globals = { .retries = -1 };
-  int command_index = 1;
+  g_autoptr(GPtrArray) command_argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *command = NULL;
 
   setlocale (LC_ALL, "");
   /* Standard output is for data: debug output (G_MESSAGES_DEBUG) must not
@@ -55,71 +118,64 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Global options come before the command; the command parses the rest. */
-  while (command_index < argc && argv[command_index][0] == '-')
+  /* Global options go before or after the command (people add --demo at
+   * the end of the line they just ran); the command parses the rest. After
+   * "--" nothing is an option. */
+  for (int i = 1; i < argc; i++)
     {
-      const char *arg = argv[command_index];
+      const char *arg = argv[i];
 
-      if (g_strcmp0 (arg, "--demo") == 0)
-        globals.demo = TRUE;
-      else if (g_strcmp0 (arg, "--no-cache") == 0)
-        globals.no_cache = TRUE;
-      else if (g_strcmp0 (arg, "--offline") == 0)
-        globals.offline = TRUE;
-      else if (g_strcmp0 (arg, "--api-url") == 0 && command_index + 1 < argc)
-        globals.api_url = argv[++command_index];
-      else if (g_str_has_prefix (arg, "--api-url="))
-        globals.api_url = arg + strlen ("--api-url=");
-      else if (g_strcmp0 (arg, "--prices-url") == 0 && command_index + 1 < argc)
-        globals.prices_url = argv[++command_index];
-      else if (g_str_has_prefix (arg, "--prices-url="))
-        globals.prices_url = arg + strlen ("--prices-url=");
-      else if ((g_strcmp0 (arg, "--retries") == 0 && command_index + 1 < argc) ||
-               g_str_has_prefix (arg, "--retries="))
+      if (g_strcmp0 (arg, "--") == 0)
         {
-          const char *value = g_str_has_prefix (arg, "--retries=") ? arg + strlen ("--retries=")
-                                                                   : argv[++command_index];
-          guint64 retries;
-
-          if (!g_ascii_string_to_unsigned (value, 10, 0, MAX_RETRIES, &retries, NULL))
+          for (; i < argc; i++)
+            g_ptr_array_add (command_argv, argv[i]);
+          break;
+        }
+      if (take_global_option (&globals, argc, argv, &i, &error))
+        {
+          if (error != NULL)
             {
-              g_printerr (_("--retries is a whole number from 0 to %u, not “%s”.\n"), MAX_RETRIES, value);
+              g_printerr ("forbruk-cli: %s\n", error->message);
               return FBK_CLI_EXIT_USAGE;
             }
-          globals.retries = (int) retries;
+          continue;
         }
-      else if (g_strcmp0 (arg, "--version") == 0)
+
+      if (command == NULL && arg[0] != '-')
+        command = arg;
+      else if (command == NULL && g_strcmp0 (arg, "--version") == 0)
         {
           g_print ("forbruk-cli %s\n", PACKAGE_VERSION);
           return FBK_CLI_EXIT_OK;
         }
-      else if (g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0)
+      else if (command == NULL && (g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0))
         {
           print_usage (stdout);
           return FBK_CLI_EXIT_OK;
         }
-      else
+      else if (command == NULL)
         {
           g_printerr (_("Unknown option “%s”.\n"), arg);
           print_usage (stderr);
           return FBK_CLI_EXIT_USAGE;
         }
-      command_index++;
+      g_ptr_array_add (command_argv, argv[i]);
     }
 
-  if (command_index >= argc)
+  if (command == NULL)
     {
       print_usage (stderr);
       return FBK_CLI_EXIT_USAGE;
     }
 
+  g_ptr_array_add (command_argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (g_strcmp0 (argv[command_index], commands[i].name) == 0)
-        return commands[i].run (&globals, argc - command_index, argv + command_index);
+      if (g_strcmp0 (command, commands[i].name) == 0)
+        return commands[i].run (&globals, (int) command_argv->len - 1, (char **) command_argv->pdata);
     }
 
-  g_printerr (_("Unknown command “%s”.\n"), argv[command_index]);
+  g_printerr (_("Unknown command “%s”.\n"), command);
   print_usage (stderr);
   return FBK_CLI_EXIT_USAGE;
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "fbk-cost-export.h"
+#include "fbk-json-writer.h"
 
 /* The columns after metering_point_id, start and end; the header of `cost`
  * is part of the CLI's contract with scripts, in both CSV styles. Money is
@@ -171,30 +172,7 @@ fbk_cost_write_csv (GString                  *out,
     foreach_row (&meters[i], resolution, write_csv_row, &rows);
 }
 
-/* JSON, written by hand for the same reason as values' (short numbers). */
-
-/* @value rounded to @decimals, or null; never "-0.00". */
-static void
-append_json_number (GString *json,
-                    double   value,
-                    guint    decimals)
-{
-  char format[8];
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-  double scale = pow (10, decimals);
-  double rounded;
-
-  if (!isfinite (value))
-    {
-      g_string_append (json, "null");
-      return;
-    }
-
-  rounded = round (value * scale) / scale;
-  g_snprintf (format, sizeof format, "%%.%uf", decimals);
-  g_ascii_formatd (text, sizeof text, format, rounded == 0.0 ? 0.0 : rounded);
-  g_string_append (json, text);
-}
+/* JSON, written by hand with fbk-json-writer's numbers. */
 
 static void
 append_json_member (GString    *json,
@@ -203,7 +181,7 @@ append_json_member (GString    *json,
                     guint       decimals)
 {
   g_string_append_printf (json, ", \"%s\": ", name);
-  append_json_number (json, value, decimals);
+  fbk_json_append_number (json, value, (int) decimals);
 }
 
 typedef struct
@@ -318,7 +296,7 @@ fbk_spot_prices_to_json (const char   *area,
 
       g_string_append_printf (json, "%s\n  {\"start\": \"%s\", \"end\": \"%s\", \"area\": \"%s\", \"nok_per_kwh_excl_vat\": ",
                               i > 0 ? "," : "", start, end, area);
-      append_json_number (json, price->nok_per_kwh, PRICE_DECIMALS);
+      fbk_json_append_number (json, price->nok_per_kwh, PRICE_DECIMALS);
       g_string_append_c (json, '}');
     }
   g_string_append (json, "\n]\n");

@@ -1,6 +1,11 @@
 /* fbk-format.c: numbers and Oslo dates as people read them, for the
  * window, the chart and forbruk-cli alike
  *
+ * Dates have one style: the day before the month ("3 Mar 2024", "Sunday
+ * 3 March 2024"), as the period labels (fbk_period_format_dates()) and
+ * Norwegian write them, so English never mixes "Mar 3" and "3 Mar". A
+ * single day in a sentence is fbk_period_format_date()'s.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "fbk-format"
@@ -105,8 +110,8 @@ is_dst_change_day (FbkInstant instant)
 /**
  * fbk_format_period:
  *
- * Names one bucket [@start, @end) for a tooltip: "Mar 3, 2024, 14:00–15:00",
- * "Sunday, March 3, 2024", "Week 9, 2024", "March 2024", "2024". On the
+ * Names one bucket [@start, @end) for a tooltip: "3 Mar 2024, 14:00–15:00",
+ * "Sunday 3 March 2024", "Week 9, 2024", "March 2024", "2024". On the
  * days the clocks change, hours carry the zone abbreviation, since one
  * wall-clock hour happens twice in October.
  */
@@ -119,7 +124,7 @@ fbk_format_period (FbkInstant    start,
     {
     case FBK_RESOLUTION_HOUR:
       {
-        g_autofree char *from = fbk_format_instant (start, C_("hour period start", "%b %-d, %Y, %H:%M"));
+        g_autofree char *from = fbk_format_instant (start, C_("hour period start", "%-d %b %Y, %H:%M"));
         g_autofree char *until = NULL;
         g_autoptr(GTimeZone) start_offset = g_time_zone_new_offset (fbk_time_oslo_offset (start));
         g_autoptr(GDateTime) end_time = g_date_time_new_from_unix_utc (end);
@@ -134,16 +139,16 @@ fbk_format_period (FbkInstant    start,
             g_autofree char *zone = fbk_format_instant (start, "%Z");
 
             /* Translators: an hour on a day the clocks change, with the
-             * zone it is counted in: "Oct 27, 2024, 02:00–03:00 CEST" */
+             * zone it is counted in: "27 Oct 2024, 02:00–03:00 CEST" */
             return g_strdup_printf (C_("hour period on a DST day", "%s–%s %s"), from, until, zone);
           }
 
-        /* Translators: an hour, from "Mar 3, 2024, 14:00" to "15:00" */
+        /* Translators: an hour, from "3 Mar 2024, 14:00" to "15:00" */
         return g_strdup_printf (C_("hour period", "%s–%s"), from, until);
       }
 
     case FBK_RESOLUTION_DAY:
-      return fbk_format_instant (start, C_("day period", "%A, %B %-d, %Y"));
+      return fbk_format_instant (start, C_("day period", "%A %-d %B %Y"));
 
     case FBK_RESOLUTION_WEEK:
       return fbk_format_instant (start, C_("week period", "Week %V, %G"));
@@ -161,7 +166,7 @@ fbk_format_period (FbkInstant    start,
  * fbk_format_range:
  *
  * Names a run of buckets [@start, @end) of @resolution, first to last
- * inclusive: "Mar 3, 2024 – Mar 9, 2024", "January 2024 – March 2024".
+ * inclusive: "3 Mar 2024 – 9 Mar 2024", "January 2024 – March 2024".
  */
 char *
 fbk_format_range (FbkInstant    start,
@@ -175,7 +180,7 @@ fbk_format_range (FbkInstant    start,
   switch (resolution)
     {
     case FBK_RESOLUTION_HOUR:
-      format = C_("range bound, hours", "%b %-d, %Y, %H:%M");
+      format = C_("range bound, hours", "%-d %b %Y, %H:%M");
       break;
     case FBK_RESOLUTION_MONTH:
       format = C_("range bound, months", "%B %Y");
@@ -186,7 +191,7 @@ fbk_format_range (FbkInstant    start,
     case FBK_RESOLUTION_DAY:
     case FBK_RESOLUTION_WEEK:
     default:
-      format = C_("range bound, days", "%b %-d, %Y");
+      format = C_("range bound, days", "%-d %b %Y");
       break;
     }
 
@@ -198,6 +203,6 @@ fbk_format_range (FbkInstant    start,
   if (g_strcmp0 (from, until) == 0)
     return g_steal_pointer (&from);
 
-  /* Translators: a range of dates, "Mar 3, 2024 – Mar 9, 2024" */
+  /* Translators: a range of dates, "3 Mar 2024 – 9 Mar 2024" */
   return g_strdup_printf (C_("date range", "%s – %s"), from, until);
 }

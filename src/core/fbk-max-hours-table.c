@@ -134,7 +134,8 @@ add_optional_number (FbkCsvWriter *writer,
  * fbk_max_hours_table_write_csv:
  *
  * One row per month: month, the three hours (start and kWh each, empty when
- * the month has fewer), their average, step, headroom, complete, verified.
+ * the month has fewer), their average and the headroom in kW (the unit of
+ * Elvia's Min side), step, source, complete, verified.
  */
 void
 fbk_max_hours_table_write_csv (GString     *out,
@@ -146,7 +147,7 @@ fbk_max_hours_table_write_csv (GString     *out,
   static const char * const header[] = {
     "metering_point_id", "month",
     "hour1_start", "hour1_kwh", "hour2_start", "hour2_kwh", "hour3_start", "hour3_kwh",
-    "average_kwh_per_h", "step", "headroom_kwh_per_h", "source", "complete", "verified",
+    "average_kw", "step", "headroom_kw", "source", "complete", "verified",
   };
   FbkCsvWriter writer;
 

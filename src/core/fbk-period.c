@@ -33,7 +33,7 @@ static const struct
   [FBK_PERIOD_PRESET_LAST_7_DAYS]    = { "last-7-days", N_("Last 7 Days") },
   [FBK_PERIOD_PRESET_THIS_MONTH]     = { "this-month", N_("This Month") },
   [FBK_PERIOD_PRESET_LAST_MONTH]     = { "last-month", N_("Last Month") },
-  [FBK_PERIOD_PRESET_LAST_12_MONTHS] = { "last-12-months", N_("Last 12 Months") },
+  [FBK_PERIOD_PRESET_LAST_12_MONTHS] = { "last-12-months", N_("Last 12 Full Months") },
   [FBK_PERIOD_PRESET_THIS_YEAR]      = { "this-year", N_("This Year") },
   [FBK_PERIOD_PRESET_LAST_YEAR]      = { "last-year", N_("Last Year") },
   [FBK_PERIOD_PRESET_LAST_3_YEARS]   = { "last-3-years", N_("Last 3 Years") },
@@ -111,8 +111,8 @@ same_span (const FbkPeriod *a,
 
 /* A stepped period that lands on a preset is shown as that preset (back
  * from "this year" is "last year"). Checked from the longest preset down
- * so December's "this year" wins over "last 12 months", which then equals
- * it. */
+ * so January's "last year" wins over "last 12 full months", which then
+ * equals it. */
 static FbkPeriodPreset
 recognise_preset (const FbkPeriod *period,
                   FbkInstant       now)
@@ -220,7 +220,8 @@ fbk_period_new_preset (FbkPeriodPreset preset,
       break;
 
     case FBK_PERIOD_PRESET_LAST_12_MONTHS:
-      period.from = fbk_date_add_months (first_of_month (today), -11);
+      period.from = fbk_date_add_months (first_of_month (today), -12);
+      period.to = fbk_date_add_days (first_of_month (today), -1);
       period.months = 12;
       break;
 
@@ -611,6 +612,31 @@ fbk_period_preset_get_label (FbkPeriodPreset preset)
   g_return_val_if_fail (preset < FBK_PERIOD_N_PRESETS, NULL);
 
   return _(presets[preset].label);
+}
+
+/**
+ * fbk_period_preset_from_nick:
+ * @nick: a preset's name as fbk_period_to_string() writes it, such as
+ *   “last-12-months”
+ *
+ * For `forbruk-cli --period`, so the command line names the window's
+ * periods and gets the same days.
+ *
+ * Returns: %TRUE if @nick names a preset (not “custom”)
+ */
+gboolean
+fbk_period_preset_from_nick (const char      *nick,
+                             FbkPeriodPreset *out_preset)
+{
+  for (int p = FBK_PERIOD_PRESET_CUSTOM + 1; p < FBK_PERIOD_N_PRESETS; p++)
+    {
+      if (g_strcmp0 (nick, presets[p].nick) == 0)
+        {
+          *out_preset = (FbkPeriodPreset) p;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**

@@ -25,9 +25,11 @@ G_BEGIN_DECLS
  *   last 7 days     the 7 days ending today
  *   this month      the 1st of this month to today
  *   last month      the whole previous calendar month
- *   last 12 months  this month and the 11 before it, so monthly bars are
- *                   whole months and the period steps by whole years of
- *                   months
+ *   last 12 full months  the twelve whole calendar months before this one
+ *                   (Dec 2025 – Nov 2026 on 7 Dec 2026): a complete year
+ *                   of whole-month bars that differs from "this year" in
+ *                   every month but January (where it is "last year"), and
+ *                   steps by twelve months
  *   this year       1 January to today
  *   last year       the whole previous calendar year
  *   last 3 years    the earliest day the API serves to today
@@ -113,6 +115,8 @@ char          *fbk_period_format_label        (const FbkPeriod  *period);
 char          *fbk_period_format_dates        (const FbkPeriod  *period);
 char          *fbk_period_format_date         (FbkDate           date);
 const char    *fbk_period_preset_get_label    (FbkPeriodPreset   preset);
+gboolean       fbk_period_preset_from_nick    (const char       *nick,
+                                               FbkPeriodPreset  *out_preset);
 
 char          *fbk_period_to_string           (const FbkPeriod  *period);
 FbkPeriod      fbk_period_restore             (const char       *text,

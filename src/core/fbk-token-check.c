@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-error.h"
-#include "fbk-format.h"
+#include "fbk-period.h"
 #include "fbk-token-check.h"
 #include "fbk-token.h"
 
@@ -118,7 +118,7 @@ refusal_error (FbkTokenCheck *self)
 {
   if (self->expiry != 0 && fbk_token_expires_within (self->expiry, check_now (self), 0))
     {
-      g_autofree char *date = fbk_format_instant (self->expiry, C_("token expiry date", "%B %-d, %Y"));
+      g_autofree char *date = fbk_period_format_date (fbk_time_oslo_date (self->expiry));
 
       return g_error_new (FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED,
                           _("Elvia refused the token because it expired on %s. Delete it on "
@@ -527,7 +527,7 @@ fbk_token_describe_expiry (FbkInstant  expiry,
                            FbkInstant  now,
                            gboolean   *out_warn)
 {
-  g_autofree char *date = fbk_format_instant (expiry, C_("token expiry date", "%B %-d, %Y"));
+  g_autofree char *date = fbk_period_format_date (fbk_time_oslo_date (expiry));
   gboolean warn = fbk_token_expires_within (expiry, now, FBK_TOKEN_EXPIRY_WARNING_DAYS);
   char *text;
 

@@ -1,4 +1,4 @@
-/* fbk-token.c: the Elvia access token as pasted text
+/* fbk-token.c: the Elvia access token as pasted or piped text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +16,7 @@
 #include "fbk-token.h"
 
 #define SUBSCRIPTION_KEY_LENGTH 32
-#define TOO_LONG_MESSAGE N_("The pasted text is much longer than an access token. Copy only the token from Elvia’s Min side.")
+#define TOO_LONG_MESSAGE N_("That is much longer than an access token. Copy only the token from Elvia’s Min side.")
 #define SECONDS_PER_DAY 86400
 /* 9999-12-31T23:59:59Z: an "exp" beyond it is not a date we could show. */
 #define LATEST_EXPIRY G_GINT64_CONSTANT (253402300799)
@@ -170,7 +170,7 @@ fbk_token_validate (const char  *token,
   length = token != NULL ? strlen (token) : 0;
 
   if (length == 0)
-    return refuse (error, _("Nothing was pasted. Copy the access token from Elvia’s Min side and paste it here."));
+    return refuse (error, _("No token was given. Copy the access token from Elvia’s Min side."));
   if (length > FBK_TOKEN_MAX_LENGTH)
     return refuse (error, _(TOO_LONG_MESSAGE));
 
@@ -185,15 +185,15 @@ fbk_token_validate (const char  *token,
     }
 
   if (has_control)
-    return refuse (error, _("The pasted text contains control characters, which an access token never has. Copy the token again from Elvia’s Min side."));
+    return refuse (error, _("That contains control characters, which an access token never has. Copy the token again from Elvia’s Min side."));
   if (has_non_ascii)
-    return refuse (error, _("The pasted text contains characters that an access token never has, such as æ, ø, å or curly quotes. Copy only the token."));
+    return refuse (error, _("That contains characters that an access token never has, such as æ, ø, å or curly quotes. Copy only the token."));
   if (has_space)
-    return refuse (error, _("The pasted text contains spaces, but an access token is one unbroken string of characters. Copy only the token."));
+    return refuse (error, _("That contains spaces, but an access token is one unbroken string of characters. Copy only the token."));
   if (fbk_token_looks_like_subscription_key (token))
     return refuse (error, _("This looks like a GridTariff API key from Elvia’s developer portal. Forbruk needs the access token for meter values, which you create on Elvia’s Min side under “Tilganger”."));
   if (length < FBK_TOKEN_MIN_LENGTH)
-    return refuse (error, _("The pasted text is too short to be an access token. Make sure you copied all of it."));
+    return refuse (error, _("That is too short to be an access token. Make sure you copied all of it."));
 
   return TRUE;
 }

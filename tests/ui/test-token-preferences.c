@@ -141,7 +141,7 @@ test_in_keyring (Fixture       *f,
   save_token (f, FBK_DEMO_TOKEN);
   connect_group (f);
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "Saved in your keyring", 10);
-  fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "The token is valid until January 1, 2100.", 1);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "The token is valid until 1 January 2100.", 1);
   g_assert_true (row_is_sensitive (f, "Forget Token…"));
 
   /* Close to expiry, the same row warns. */

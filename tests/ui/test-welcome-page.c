@@ -218,7 +218,7 @@ test_refused (Fixture       *f,
 
   /* An expired token is refused for that reason, and the date is given. */
   fbk_test_ui_paste_token (f->page, EXPIRED_TOKEN);
-  fbk_test_ui_wait_for_text (f->page, "because it expired on September 13, 2020", 10);
+  fbk_test_ui_wait_for_text (f->page, "because it expired on 13 September 2020", 10);
   assert_nothing_stored (f);
 }
 
@@ -236,7 +236,7 @@ test_accepted (Fixture       *f,
   fbk_test_ui_wait_for_text (f->page, DEMO_HOUSE_ID, 1);
   fbk_test_ui_wait_for_text (f->page, DEMO_FLAT_ID, 1);
   fbk_test_ui_wait_for_text (f->page, DEMO_SOLAR_ID, 1);
-  fbk_test_ui_wait_for_text (f->page, "The token is valid until January 1, 2100.", 1);
+  fbk_test_ui_wait_for_text (f->page, "The token is valid until 1 January 2100.", 1);
   fbk_test_ui_wait_for_text (f->page, "kept for this session only", 1);
 
   /* Saved, in use, the meters listed, and the field emptied. */
@@ -270,7 +270,7 @@ test_expiry_warning (Fixture       *f,
 
   fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
   fbk_test_ui_wait_for_text (f->page, "It covers 3 metering points", 10);
-  fbk_test_ui_wait_for_text (f->page, "The token expires on January 1, 2100, in 10 days. "
+  fbk_test_ui_wait_for_text (f->page, "The token expires on 1 January 2100, in 10 days. "
                                       "Create a new one on Min side before then.", 1);
 }
 

@@ -83,7 +83,7 @@ test_title_period (void)
   /* The autumn change: a 25-hour day is still one day. */
   check_title (FBK_RESOLUTION_HOUR, midnight (2024, 10, 27), midnight (2024, 10, 28), "Home · 27 October 2024 · hourly");
   check_title (FBK_RESOLUTION_HOUR, midnight (2024, 3, 1) + 6 * 3600, midnight (2024, 3, 1) + 18 * 3600,
-               "Home · Mar 1, 2024, 06:00 – Mar 1, 2024, 18:00 · hourly");
+               "Home · 1 Mar 2024, 06:00 – 1 Mar 2024, 18:00 · hourly");
 }
 
 /* Each meter once in the title and in its own colour slot, which its

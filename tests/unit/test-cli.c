@@ -311,6 +311,14 @@ csv_lines (const char *text)
   return g_strv_builder_end (builder);
 }
 
+static guint
+count_lines (const char *text)
+{
+  g_auto(GStrv) lines = csv_lines (text);
+
+  return g_strv_length (lines);
+}
+
 /* Rows per Oslo day (the date of the start column). */
 static GHashTable *
 rows_per_day (GStrv lines)
@@ -495,6 +503,9 @@ test_usage_errors (Fixture       *f,
     { { "--demo", "values", "--from", "2024-13-01", "--to", "2024-12-31" }, "“2024-13-01” is not a date" },
     { { "--demo", "values", "--from", "2024-12-01", "--to", "2024-11-01" }, "ends before it starts" },
     { { "--demo", "values", "--from", "2024-12-01" }, "Both --from and --to" },
+    { { "--demo", "values", "--period", "last-12-months", "--from", "2024-12-01" }, "either --period or --from and --to" },
+    { { "--demo", "values", "--period", "tomorrow" }, "“tomorrow” is not a period: use today, yesterday," },
+    { { "--demo", "prices", "--period", "custom" }, "“custom” is not a period" },
     { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--resolution", "minute" },
       "resolution" },
     { { "--demo", "values", "--from", "2024-11-01", "--to", "2024-11-02", "--format", "xml" }, "csv or json" },
@@ -1360,6 +1371,216 @@ test_maxhours (Fixture       *f,
   }
 }
 
+/* --- help and global options ------------------------------------------------ */
+
+/* Issue 19: `forbruk-cli values --demo …` said "Unknown option --demo".
+ * Global options after the command are the same as before it: the same
+ * output, byte for byte. */
+static void
+test_global_options_anywhere (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(FbkTestCliRun) before = NULL;
+  g_autoptr(FbkTestCliRun) after = NULL;
+  g_autoptr(FbkTestCliRun) mixed = NULL;
+  g_autoptr(FbkTestCliRun) bad_retries = NULL;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  before = run_cli (f, "--demo", "--no-cache", "values", "--meter", HOUSE_ID, "--from", "2025-06-01", "--to", "2025-06-01");
+  after = run_cli (f, "values", "--meter", HOUSE_ID, "--from", "2025-06-01", "--to", "2025-06-01", "--demo", "--no-cache");
+  mixed = run_cli (f, "--no-cache", "values", "--retries=0", "--meter", HOUSE_ID, "--demo",
+                   "--from", "2025-06-01", "--to", "2025-06-01");
+  assert_status (before, 0, NULL);
+  assert_status (after, 0, NULL);
+  assert_status (mixed, 0, NULL);
+  /* A header and the 24 hours of 1 June */
+  g_assert_cmpuint (count_lines (before->out), ==, 25);
+  g_assert_cmpstr (after->out, ==, before->out);
+  g_assert_cmpstr (mixed->out, ==, before->out);
+
+  /* A global option's value is checked wherever it stands. */
+  bad_retries = run_cli (f, "meters", "--demo", "--retries", "many");
+  assert_status (bad_retries, 2, "--retries is a whole number from 0 to 10, not “many”");
+}
+
+/* Every command's --help, in one style: "Usage:" then "forbruk-cli
+ * COMMAND [OPTION…]", and the global options, FORBRUK_TOKEN and every exit
+ * status; --from and --to marked required where a period is needed. */
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  const struct {
+    const char *command;
+    gboolean    needs_period;
+  } commands[] = {
+    { "meters", FALSE }, { "values", TRUE }, { "chart", TRUE }, { "maxhours", FALSE },
+    { "cost", TRUE }, { "prices", TRUE }, { "token", FALSE }, { "demo-server", FALSE },
+  };
+  const char *in_every_help[] = {
+    "--demo", "--offline", "--no-cache", "--api-url=URL", "--prices-url=URL", "--retries=N",
+    "before or after the command", "FORBRUK_TOKEN",
+    "\n  0 ", "\n  2 ", "\n  3 ", "\n  4 ", "\n  5 ", "hvakosterstrommen.no",
+  };
+  g_autoptr(FbkTestCliRun) top = run_cli (f, "--help");
+
+  assert_status (top, 0, NULL);
+  g_assert_true (g_str_has_prefix (top->out, "Usage:\n  forbruk-cli [OPTION…] COMMAND [OPTION…]\n"));
+  for (guint j = 0; j < G_N_ELEMENTS (in_every_help); j++)
+    g_assert_nonnull (strstr (top->out, in_every_help[j]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(FbkTestCliRun) run = run_cli (f, commands[i].command, "--help");
+      g_autofree char *usage = g_strdup_printf ("Usage:\n  forbruk-cli %s [OPTION…]", commands[i].command);
+
+      assert_status (run, 0, NULL);
+      g_assert_cmpstr (run->err, ==, "");
+      if (!g_str_has_prefix (run->out, usage))
+        g_error ("%s --help begins “%.60s”", commands[i].command, run->out);
+      for (guint j = 0; j < G_N_ELEMENTS (in_every_help); j++)
+        {
+          if (strstr (run->out, in_every_help[j]) == NULL)
+            g_error ("%s --help lacks “%s”", commands[i].command, in_every_help[j]);
+        }
+      g_assert_cmpint (strstr (run->out, "--from DATE --to DATE | --period PERIOD\n") != NULL, ==, commands[i].needs_period);
+      g_assert_cmpint (strstr (run->out, "--from=DATE") != NULL &&
+                       strstr (run->out, "Required (or --period): the first day") != NULL &&
+                       strstr (run->out, "Required (or --period): the last day") != NULL &&
+                       strstr (run->out, "last-12-months (the twelve full months before this one)") != NULL,
+                       ==, commands[i].needs_period);
+    }
+}
+
+/* The capacity measure is in kW, as on Elvia's Min side, and said once in
+ * the help. */
+static void
+test_maxhours_kw (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(FbkTestCliRun) text = NULL;
+  g_autoptr(FbkTestCliRun) help = NULL;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  text = run_cli (f, "maxhours", "--demo", "--month", "2025-05", "--meter", HOUSE_ID);
+  assert_status (text, 0, NULL);
+  g_assert_null (strstr (text->out, "kWh/h"));
+  g_assert_nonnull (strstr (text->out, " kW  step "));
+  g_assert_nonnull (strstr (text->out, " kW below the next step"));
+  g_assert_nonnull (strstr (text->out, "figures from Elvia"));
+  /* Each hour is still an amount of energy. */
+  g_assert_nonnull (strstr (text->out, " kWh\n"));
+
+  help = run_cli (f, "maxhours", "--help");
+  assert_status (help, 0, NULL);
+  g_assert_nonnull (strstr (help->out, "in kW, as on Elvia's Min side"));
+}
+
+/* Issue 19: json-glib wrote "kwh": 9.6210000000000004. Every JSON number
+ * is now as the API states it: at most three decimals for kWh, and the
+ * hours of a day bucket a whole number. */
+static void
+test_json_numbers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GRegex) long_number = g_regex_new ("[0-9]\\.[0-9]{4,}", 0, 0, NULL);
+  g_autoptr(GRegex) exponent = g_regex_new ("[0-9][eE][-+]", 0, 0, NULL);
+  const char *args[][12] = {
+    { "--demo", "maxhours", "--month", "2025-05", "--format", "json" },
+    { "--demo", "maxhours", "--month", "2025-05", "--format", "json", "--source", "local" },
+    { "--demo", "values", "--from", "2025-06-01", "--to", "2025-06-15", "--format", "json", "--resolution", "day" },
+    { "--demo", "values", "--from", "2025-06-14", "--to", "2025-06-14", "--format", "json" },
+    { "--demo", "cost", "--from", "2025-05-01", "--to", "2025-05-31", "--format", "json", "--resolution", "day" },
+  };
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    {
+      g_autoptr(FbkTestCliRun) run = run_cli_v (f, args[i]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      assert_status (run, 0, NULL);
+      json_parser_load_from_data (parser, run->out, -1, &error);
+      g_assert_no_error (error);
+      if (g_regex_match (long_number, run->out, 0, NULL) || g_regex_match (exponent, run->out, 0, NULL))
+        g_error ("%s %s: a long number in %s", args[i][1], args[i][2], run->out);
+    }
+}
+
+/* "Note: … has not happened yet" only when the period reaches into a day
+ * that has not begun: asking up to today is asking for all there is. */
+static void
+test_future_note (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(FbkTestCliRun) today = NULL;
+  g_autoptr(FbkTestCliRun) month = NULL;
+
+  /* 15 June 2025, 10:20 */
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  today = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2025-06-14", "--to", "2025-06-15");
+  assert_status (today, 0, NULL);
+  g_assert_null (strstr (today->err, "has not happened yet"));
+  /* What the demo has published at 10:20 is there: the header, the 24
+   * hours of the 14th and 00:00–09:00 of the 15th (9 hours; the demo,
+   * like Elvia, publishes an hour late). */
+  g_assert_cmpuint (count_lines (today->out), ==, 34);
+  g_assert_true (g_str_has_suffix (today->out, ",2025-06-15T08:00:00+02:00,2025-06-15T09:00:00+02:00,0.563,consumption,false\r\n"));
+
+  month = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2025-06-14", "--to", "2025-06-30");
+  assert_status (month, 0, NULL);
+  g_assert_nonnull (strstr (month->err, "2025-06-15T11:00:00+02:00 – 2025-07-01T00:00:00+02:00 is left out: "
+                                        "This part of the period has not happened yet."));
+  g_assert_cmpstr (month->out, ==, today->out);
+}
+
+/* --period names the window's presets and gives the same days: on 15 June
+ * 2025 "last-12-months" is the twelve full months before June, June 2024
+ * to May 2025 (not this month and the eleven before it, which in December
+ * would be "this year"). */
+static void
+test_period_preset (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(FbkTestCliRun) preset = NULL;
+  g_autoptr(FbkTestCliRun) dates = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  set_env (f, "FORBRUK_DEMO_NOW", DEMO_NOW);
+  preset = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--period", "last-12-months", "--resolution", "month");
+  dates = run_cli (f, "--demo", "values", "--meter", HOUSE_ID, "--from", "2024-06-01", "--to", "2025-05-31",
+                   "--resolution", "month");
+  assert_status (preset, 0, NULL);
+  assert_status (dates, 0, NULL);
+  g_assert_cmpstr (preset->out, ==, dates->out);
+
+  lines = csv_lines (preset->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 13);
+  g_assert_true (g_str_has_prefix (lines[1], HOUSE_ID ",2024-06-01T00:00:00+02:00,2024-07-01T00:00:00+02:00,"));
+  g_assert_true (g_str_has_prefix (lines[12], HOUSE_ID ",2025-05-01T00:00:00+02:00,2025-06-01T00:00:00+02:00,"));
+  /* October 2024 has 745 hours (the clocks went back), all there */
+  g_assert_true (g_str_has_suffix (lines[5], ",745,745"));
+  /* Whole months in the past: nothing of it has yet to happen. */
+  g_assert_null (strstr (preset->err, "has not happened yet"));
+}
+
+/* `token set` reads standard input: its refusals do not talk of pasting. */
+static void
+test_token_set_wording (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (f, G_SUBPROCESS_FLAGS_NONE);
+  const char * const args[] = { "--api-url", "http://127.0.0.1:9", "token", "set", NULL };
+  g_autoptr(FbkTestCliRun) empty = fbk_test_cli_run (launcher, "", 60, args);
+  g_autoptr(FbkTestCliRun) spaced = fbk_test_cli_run (launcher, "abc def ghi jkl mno pqr stu vwx yz0 123 456 789\n", 60, args);
+
+  assert_status (empty, 3, "No token was given.");
+  assert_status (spaced, 3, "That contains spaces");
+  g_assert_null (strstr (empty->err, "paste"));
+  g_assert_null (strstr (spaced->err, "paste"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1393,6 +1614,13 @@ main (int   argc,
   ADD ("meters", test_meters);
   ADD ("meters/stored-name", test_meters_stored_name);
   ADD ("maxhours", test_maxhours);
+  ADD ("maxhours/kw", test_maxhours_kw);
+  ADD ("global-options/anywhere", test_global_options_anywhere);
+  ADD ("help", test_help);
+  ADD ("output/json-numbers", test_json_numbers);
+  ADD ("values/future-note", test_future_note);
+  ADD ("token/set-wording", test_token_set_wording);
+  ADD ("values/period-preset", test_period_preset);
 
   return g_test_run ();
 }

@@ -97,7 +97,9 @@ test_cost_export_csv_day (void)
   g_assert_nonnull (strstr (spreadsheet->str, ";4,000;;0,60;0,15;0,45;-0,30;0,00;0,03;;;;3;24\r\n"));
 }
 
-/* The same rows in JSON, unknowns as null. */
+/* The same rows in JSON, unknowns as null, numbers as people write them
+ * (fbk-json-writer): rounded to øre and Wh, without trailing zeros, so
+ * 2.500 kWh is 2.5 and 0.20 kr is 0.2. */
 static void
 test_cost_export_json (void)
 {
@@ -107,12 +109,15 @@ test_cost_export_json (void)
 
   g_assert_true (g_str_has_prefix (json, "[\n  {\"metering_point_id\": \"" METER "\", "
                                          "\"start\": \"2026-01-16T00:00:00+01:00\", \"end\": \"2026-01-16T01:00:00+01:00\", "
-                                         "\"kwh\": 2.500, \"electricity_kr\": 1.23, \"grid_energy_kr\": 0.20, "
-                                         "\"capacity_kr\": 0.05, \"taxes_kr\": 0.15, \"subsidy_kr\": -0.10, "
-                                         "\"norgespris_kr\": 0.00, \"fees_kr\": 0.01, \"total_kr\": 1.54, "
+                                         "\"kwh\": 2.5, \"electricity_kr\": 1.23, \"grid_energy_kr\": 0.2, "
+                                         "\"capacity_kr\": 0.05, \"taxes_kr\": 0.15, \"subsidy_kr\": -0.1, "
+                                         "\"norgespris_kr\": 0, \"fees_kr\": 0.01, \"total_kr\": 1.54, "
                                          "\"production_kwh\": null, \"production_credit_kr\": null},\n"));
   g_assert_nonnull (strstr (json, "\"electricity_kr\": null, "));
-  g_assert_nonnull (strstr (json, "\"electricity_kr\": 0.00, "));
+  g_assert_nonnull (strstr (json, "\"electricity_kr\": 0, "));
+  /* A tiny negative rounds to 0, never to -0 or -0.00. */
+  g_assert_null (strstr (json, ": -0,"));
+  g_assert_null (strstr (json, ": -0}"));
   g_assert_null (strstr (json, "-0.00"));
   g_assert_true (g_str_has_suffix (json, "}\n]\n"));
 }
@@ -153,12 +158,14 @@ test_spot_prices_export (void)
                    "2025-10-01T00:00:00+02:00,2025-10-01T00:15:00+02:00,NO1,0.61234\r\n"
                    "2025-10-01T00:15:00+02:00,2025-10-01T00:30:00+02:00,NO1,-0.01230\r\n");
 
+  /* JSON as people write the number: -0.0123, where the CSV keeps the
+   * column's five decimals. */
   json = fbk_spot_prices_to_json ("NO1", prices);
   g_assert_cmpstr (json, ==,
                    "[\n  {\"start\": \"2025-10-01T00:00:00+02:00\", \"end\": \"2025-10-01T00:15:00+02:00\", "
                    "\"area\": \"NO1\", \"nok_per_kwh_excl_vat\": 0.61234},\n"
                    "  {\"start\": \"2025-10-01T00:15:00+02:00\", \"end\": \"2025-10-01T00:30:00+02:00\", "
-                   "\"area\": \"NO1\", \"nok_per_kwh_excl_vat\": -0.01230}\n]\n");
+                   "\"area\": \"NO1\", \"nok_per_kwh_excl_vat\": -0.0123}\n]\n");
 }
 
 int

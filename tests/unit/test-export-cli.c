@@ -517,24 +517,33 @@ test_chart_pdf (void)
   remove_temp_dir (dir);
 }
 
-/* Without --output the PNG is named after the meter and period, and the
- * name is printed for scripts. */
+/* Without --output the PNG is named after what it shows, the meter asked
+ * for and the period, and the name is printed for scripts. A whole month
+ * of all meters is "forbruk-consumption-2026-10.png" (it was
+ * "forbruk-several-2026-10-01-2026-10-31.png"). */
 static void
 test_chart_default_name (void)
 {
   g_autofree char *dir = make_temp_dir ();
   const char * const args[] = { "chart", "--meter", HOUSE, "--from", "2026-11-02", "--to", "2026-11-08",
                                 "--width", "200", "--height", "150", NULL };
-  const char *expected = "forbruk-" HOUSE "-2026-11-02-2026-11-08.png";
+  const char * const month_args[] = { "chart", "--from", "2026-10-01", "--to", "2026-10-31", "--production",
+                                      "--width", "200", "--height", "150", NULL };
+  const char *expected = "forbruk-consumption-" HOUSE "-2026-11-02-2026-11-08.png";
   g_autofree char *path = g_build_filename (dir, expected, NULL);
+  g_autofree char *month_path = g_build_filename (dir, "forbruk-production-2026-10.png", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(FbkTestCliRun) run = fbk_test_cli_run_demo (dir, NOW, args);
+  g_autoptr(FbkTestCliRun) month = fbk_test_cli_run_demo (dir, NOW, month_args);
 
   g_assert_cmpint (run->status, ==, 0);
-  g_assert_cmpstr (run->out, ==, "forbruk-" HOUSE "-2026-11-02-2026-11-08.png\n");
+  g_assert_cmpstr (run->out, ==, "forbruk-consumption-" HOUSE "-2026-11-02-2026-11-08.png\n");
+  g_assert_cmpint (month->status, ==, 0);
+  g_assert_cmpstr (month->out, ==, "forbruk-production-2026-10.png\n");
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\x89PNG\r\n"));
+  g_assert_true (g_file_test (month_path, G_FILE_TEST_IS_REGULAR));
 
   remove_temp_dir (dir);
 }
@@ -558,6 +567,7 @@ test_chart_usage_errors (void)
   g_autofree char *gif = g_build_filename (dir, "chart.gif", NULL);
   g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
   const char * const unknown_extension[] = { "chart", "--from", "2026-11-01", "--to", "2026-11-02", "--output", gif, NULL };
+  const char * const jpeg[] = { "chart", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "x.jpg", NULL };
   const char * const no_width[] = { "chart", "--from", "2026-11-01", "--to", "2026-11-02", "--width", "0", "--output", png, NULL };
   const char * const bad_resolution[] = { "chart", "--from", "2026-11-01", "--to", "2026-11-02", "--resolution", "minute", "--output", png, NULL };
   const char * const no_period[] = { "chart", "--output", png, NULL };
@@ -565,6 +575,8 @@ test_chart_usage_errors (void)
   const char * const meters[] = { "meters", NULL };
 
   expect_usage_error (NOW, unknown_extension, ".png, .svg or .pdf");
+  /* Says which formats there are, and names the file it could not use. */
+  expect_usage_error (NOW, jpeg, "“x.jpg”: charts are saved as PNG, SVG or PDF");
   expect_usage_error (NOW, no_width, "positive");
   expect_usage_error (NOW, bad_resolution, "resolution");
   expect_usage_error (NOW, no_period, "--from and --to");

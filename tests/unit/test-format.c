@@ -29,11 +29,37 @@ test_format (void)
   /* The C locale has neither grouping nor a decimal comma. */
   g_assert_cmpstr (plain, ==, "1234.50");
   g_assert_cmpstr (rounded, ==, "0.00");
-  g_assert_cmpstr (summer, ==, "Oct 27, 2024, 02:00–03:00 CEST");
-  g_assert_cmpstr (winter, ==, "Oct 27, 2024, 02:00–03:00 CET");
-  g_assert_cmpstr (ordinary, ==, "Mar 4, 2024, 14:00–15:00");
+  g_assert_cmpstr (summer, ==, "27 Oct 2024, 02:00–03:00 CEST");
+  g_assert_cmpstr (winter, ==, "27 Oct 2024, 02:00–03:00 CET");
+  g_assert_cmpstr (ordinary, ==, "4 Mar 2024, 14:00–15:00");
   g_assert_cmpstr (month, ==, "March 2024");
-  g_assert_cmpstr (range, ==, "Mar 4, 2024 – Mar 10, 2024");
+  g_assert_cmpstr (range, ==, "4 Mar 2024 – 10 Mar 2024");
+}
+
+/* Issue 19: English dates were mixed ("1–7 Dec 2026" beside "Tuesday,
+ * December 1, 2026" and "Jun 18, 2026, 15:00"). Every place writes the
+ * day before the month, as the period labels do. And the C locale groups
+ * no digits: 17052, not "17 052". */
+static void
+test_one_date_style (void)
+{
+  g_autofree char *day = fbk_format_period (fbk_test_instant ("2026-12-01T00:00:00+01:00"),
+                                            fbk_test_instant ("2026-12-02T00:00:00+01:00"), FBK_RESOLUTION_DAY);
+  g_autofree char *hour = fbk_format_period (fbk_test_instant ("2026-06-18T15:00:00+02:00"),
+                                             fbk_test_instant ("2026-06-18T16:00:00+02:00"), FBK_RESOLUTION_HOUR);
+  g_autofree char *hours = fbk_format_range (fbk_test_instant ("2026-06-18T15:00:00+02:00"),
+                                             fbk_test_instant ("2026-06-19T03:00:00+02:00"), FBK_RESOLUTION_HOUR);
+  g_autofree char *week = fbk_format_range (fbk_test_instant ("2026-11-30T00:00:00+01:00"),
+                                            fbk_test_instant ("2026-12-07T00:00:00+01:00"), FBK_RESOLUTION_WEEK);
+  g_autofree char *number = fbk_format_number (17052.0, 0);
+  g_autofree char *decimals = fbk_format_number (17052.25, 2);
+
+  g_assert_cmpstr (day, ==, "Tuesday 1 December 2026");
+  g_assert_cmpstr (hour, ==, "18 Jun 2026, 15:00–16:00");
+  g_assert_cmpstr (hours, ==, "18 Jun 2026, 15:00 – 19 Jun 2026, 03:00");
+  g_assert_cmpstr (week, ==, "30 Nov 2026 – 6 Dec 2026");
+  g_assert_cmpstr (number, ==, "17052");
+  g_assert_cmpstr (decimals, ==, "17052.25");
 }
 
 /* Oslo's clock and calendar whatever the machine's zone (the suite runs
@@ -87,6 +113,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/c-locale", test_format);
+  g_test_add_func ("/format/one-date-style", test_one_date_style);
   g_test_add_func ("/format/instant-and-date", test_instant_and_date);
   g_test_add_func ("/format/norwegian-locale", test_format_locale);
 

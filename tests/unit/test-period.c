@@ -91,8 +91,10 @@ test_presets (void)
   assert_period (&p, FBK_PERIOD_PRESET_LAST_MONTH, "2024-02-01", "2024-02-29", 1);
   g_assert_cmpint (fbk_period_get_n_days (&p), ==, 29);
 
+  /* The twelve whole months before March: March 2023 to February 2024. */
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_12_MONTHS, now);
-  assert_period (&p, FBK_PERIOD_PRESET_LAST_12_MONTHS, "2023-04-01", "2024-03-15", 12);
+  assert_period (&p, FBK_PERIOD_PRESET_LAST_12_MONTHS, "2023-03-01", "2024-02-29", 12);
+  g_assert_cmpint (fbk_period_get_n_days (&p), ==, 366);
 
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_THIS_YEAR, now);
   assert_period (&p, FBK_PERIOD_PRESET_THIS_YEAR, "2024-01-01", "2024-03-15", 12);
@@ -112,6 +114,59 @@ test_presets (void)
 
 /* "Today" is Oslo's date whatever the machine's zone: 00:30 in Oslo is
  * still the day before in UTC and in New York. */
+/* Issue 19: in December "last 12 months" was this month and the eleven
+ * before it, the same days as "this year". The twelve whole months before
+ * this one differ from it; in January they are last year, and a step that
+ * lands there is shown as "last year". */
+static void
+test_last_12_full_months (void)
+{
+  FbkInstant december = at ("2026-12-07T12:00:00+01:00");
+  FbkInstant january = at ("2027-01-10T12:00:00+01:00");
+  FbkPeriod twelve = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_12_MONTHS, december);
+  FbkPeriod year = fbk_period_new_preset (FBK_PERIOD_PRESET_THIS_YEAR, december);
+  FbkPeriod p;
+
+  assert_period (&twelve, FBK_PERIOD_PRESET_LAST_12_MONTHS, "2025-12-01", "2026-11-30", 12);
+  assert_period (&year, FBK_PERIOD_PRESET_THIS_YEAR, "2026-01-01", "2026-12-07", 12);
+  /* 31 days of December 2025 and 334 of 2026 up to 30 November */
+  g_assert_cmpint (fbk_period_get_n_days (&twelve), ==, 365);
+  g_assert_cmpstr (fbk_period_preset_get_label (FBK_PERIOD_PRESET_LAST_12_MONTHS), ==, "Last 12 Full Months");
+
+  p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_12_MONTHS, january);
+  assert_period (&p, FBK_PERIOD_PRESET_LAST_12_MONTHS, "2026-01-01", "2026-12-31", 12);
+  g_assert_true (fbk_period_step (&p, FBK_PERIOD_STEP_BACK, january, &p, NULL));
+  g_assert_true (fbk_period_step (&p, FBK_PERIOD_STEP_FORWARD, january, &p, NULL));
+  assert_period (&p, FBK_PERIOD_PRESET_LAST_YEAR, "2026-01-01", "2026-12-31", 12);
+}
+
+/* forbruk-cli --period takes the names fbk_period_to_string() writes for
+ * the presets, and nothing else: not "custom", which has no days. */
+static void
+test_preset_from_nick (void)
+{
+  FbkInstant now = at (NOW);
+  FbkPeriodPreset preset = FBK_PERIOD_PRESET_CUSTOM;
+
+  for (int p = FBK_PERIOD_PRESET_CUSTOM + 1; p < FBK_PERIOD_N_PRESETS; p++)
+    {
+      FbkPeriod period = fbk_period_new_preset ((FbkPeriodPreset) p, now);
+      g_autofree char *nick = fbk_period_to_string (&period);
+
+      g_assert_true (fbk_period_preset_from_nick (nick, &preset));
+      g_assert_cmpint (preset, ==, p);
+    }
+  g_assert_true (fbk_period_preset_from_nick ("last-12-months", &preset));
+  g_assert_cmpint (preset, ==, FBK_PERIOD_PRESET_LAST_12_MONTHS);
+
+  preset = FBK_PERIOD_PRESET_TODAY;
+  g_assert_false (fbk_period_preset_from_nick ("custom", &preset));
+  g_assert_false (fbk_period_preset_from_nick ("tomorrow", &preset));
+  g_assert_false (fbk_period_preset_from_nick ("", &preset));
+  g_assert_false (fbk_period_preset_from_nick (NULL, &preset));
+  g_assert_cmpint (preset, ==, FBK_PERIOD_PRESET_TODAY);
+}
+
 static void
 test_today_is_oslo (void)
 {
@@ -204,9 +259,9 @@ test_step_years (void)
   /* Twelve months step by twelve months and stay whole months. */
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_12_MONTHS, now);
   g_assert_true (fbk_period_step (&p, FBK_PERIOD_STEP_BACK, now, &p, NULL));
-  assert_period (&p, FBK_PERIOD_PRESET_CUSTOM, "2022-04-01", "2023-03-31", 12);
+  assert_period (&p, FBK_PERIOD_PRESET_CUSTOM, "2022-03-01", "2023-02-28", 12);
   g_assert_true (fbk_period_step (&p, FBK_PERIOD_STEP_FORWARD, now, &p, NULL));
-  assert_period (&p, FBK_PERIOD_PRESET_LAST_12_MONTHS, "2023-04-01", "2024-03-15", 12);
+  assert_period (&p, FBK_PERIOD_PRESET_LAST_12_MONTHS, "2023-03-01", "2024-02-29", 12);
 
   /* Last 3 years is all there is: no step either way. */
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_3_YEARS, now);
@@ -498,6 +553,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/period/presets", test_presets);
+  g_test_add_func ("/period/last-12-full-months", test_last_12_full_months);
+  g_test_add_func ("/period/preset-from-nick", test_preset_from_nick);
   g_test_add_func ("/period/today-is-oslo", test_today_is_oslo);
   g_test_add_func ("/period/dst-instants", test_dst_instants);
   g_test_add_func ("/period/step/months", test_step_months);

@@ -127,9 +127,9 @@ test_clean_refusals (void)
     const char *text;
     const char *reason;   /* a word the message must contain */
   } cases[] = {
-    { "", "Nothing" },
-    { " \t\r\n ", "Nothing" },
-    { "\u00a0\u200b", "Nothing" },
+    { "", "No token was given" },
+    { " \t\r\n ", "No token was given" },
+    { "\u00a0\u200b", "No token was given" },
     { too_long, "longer" },
     { far_too_long, "longer" },
     { BODY "\001" BODY, "control" },
