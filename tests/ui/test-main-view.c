@@ -321,7 +321,8 @@ notice (Fixture *f)
 
   if (!gtk_revealer_get_reveal_child (revealer))
     return NULL;
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+  /* The notice's text, above its details. */
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (box))));
 }
 
 /* --- expected figures ----------------------------------------------------------- */
@@ -1028,25 +1029,42 @@ test_offline (Fixture       *f,
   g_autoptr(FbkSession) session = NULL;
   double online_total;
   const char *text;
+  GtkWidget *details;
+  gint64 started;
 
   /* Online first, so the store has the last 7 days. */
   wait_loaded (f);
   online_total = model_total (model (f, FBK_DIRECTION_CONSUMPTION), 0);
 
   session = new_offline_session (f, f->store);
+  /* Retries a second apart would take more than three seconds. */
+  fbk_session_set_retry_policy (session, 3, 1000, 1000);
+  started = g_get_monotonic_time ();
   fbk_main_view_set_session (f->view, session);
   wait_loaded_by (f->view, session);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
 
+  /* What happened first, then what is on screen; libsoup's words behind
+   * Details. */
   text = notice (f);
   g_assert_nonnull (text);
-  g_assert_true (g_str_has_prefix (text, "Offline: showing stored data up to "));
+  g_assert_true (g_str_has_prefix (text, "No internet connection: Forbruk could not reach Elvia. "
+                                         "Check the network connection.\n"
+                                         "Offline: showing stored data up to "));
   g_assert_nonnull (strstr (text, "November 2026"));
+  details = find (f, GTK_TYPE_EXPANDER, NULL);
+  g_assert_true (gtk_widget_get_visible (details));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (details)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (details)))),
+                            "refused"));
   g_assert_cmpfloat_with_epsilon (model_total (model (f, FBK_DIRECTION_CONSUMPTION), 0), online_total, 1e-9);
   fbk_test_ui_wait_for_mapped (find (f, GTK_TYPE_BUTTON, "main.reload"));
 
   set_custom_period (f, "2025-01-06", "2025-01-12");
   wait_loaded_by (f->view, session);
-  g_assert_cmpstr (notice (f), ==, "Offline: Elvia cannot be reached, and nothing is stored for this period yet.");
+  g_assert_cmpstr (notice (f), ==, "No internet connection: Forbruk could not reach Elvia. "
+                                   "Check the network connection.\n"
+                                   "Offline: Elvia cannot be reached, and nothing is stored for this period yet.");
 }
 
 typedef struct

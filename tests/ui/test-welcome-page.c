@@ -287,7 +287,7 @@ test_network_error (Fixture       *f,
   fbk_welcome_page_set_session (FBK_WELCOME_PAGE (f->page), session);
 
   fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
-  fbk_test_ui_wait_for_text (f->page, "Could not reach Elvia", 10);
+  fbk_test_ui_wait_for_text (f->page, "No internet connection: Forbruk could not reach Elvia", 10);
   g_assert_null (stored_token (token_store));
   g_assert_false (fbk_session_has_token (session));
   g_assert_cmpuint (f->n_connected, ==, 0);
