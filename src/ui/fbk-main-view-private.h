@@ -26,6 +26,7 @@ struct _FbkMainView
   GtkMenuButton     *primary_menu_button;
   FbkMeterList      *meter_list;
   FbkPeriodPicker   *period_picker;
+  GtkWidget         *demo_banner;
   GtkRevealer       *progress_revealer;
   GtkProgressBar    *progress_bar;
   GtkRevealer       *notice_revealer;

@@ -1024,6 +1024,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_details);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_details_label);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, content_stack);
@@ -1136,6 +1137,7 @@ fbk_main_view_set_session (FbkMainView *self,
       g_signal_handlers_disconnect_by_func (self->session, on_session_waiting_cb, self);
     }
   g_set_object (&self->session, session);
+  gtk_widget_set_visible (self->demo_banner, session != NULL && fbk_session_is_demo (session));
 
   fbk_meter_list_set_model (self->meter_list,
                             session != NULL ? fbk_repository_get_meters (repository (self)) : NULL);
