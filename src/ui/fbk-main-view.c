@@ -832,6 +832,14 @@ on_period_changed_cb (FbkMainView *self)
 }
 
 static void
+sync_resolution_shown (FbkMainView *self)
+{
+  FbkPage *page = _fbk_main_view_get_visible_page (self);
+
+  fbk_period_picker_set_shows_resolution (self->period_picker, page == NULL || fbk_page_uses_resolution (page));
+}
+
+static void
 on_visible_view_changed_cb (FbkMainView *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -839,6 +847,7 @@ on_visible_view_changed_cb (FbkMainView *self)
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "view", name);
   _fbk_main_view_update_export (self);
+  sync_resolution_shown (self);
 }
 
 /* ------------------------------------------------------------------------ */

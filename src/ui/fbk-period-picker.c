@@ -147,6 +147,15 @@ sync_custom_page (FbkPeriodPicker *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "period.apply-custom", legal);
 }
 
+/* The menu has "Automatic" first, then the resolutions in their order. */
+#define AUTOMATIC_POSITION 0
+
+static guint
+resolution_position (FbkPeriodPicker *self)
+{
+  return self->resolution_follows ? AUTOMATIC_POSITION : (guint) self->resolution + 1;
+}
+
 static void
 sync_widgets (FbkPeriodPicker *self)
 {
@@ -170,7 +179,7 @@ sync_widgets (FbkPeriodPicker *self)
   sync_step_action (self, FBK_PERIOD_STEP_BACK, "period.previous", GTK_WIDGET (self->previous_button));
   sync_step_action (self, FBK_PERIOD_STEP_FORWARD, "period.next", GTK_WIDGET (self->next_button));
 
-  gtk_drop_down_set_selected (self->resolution_dropdown, self->resolution);
+  gtk_drop_down_set_selected (self->resolution_dropdown, resolution_position (self));
 
   self->syncing = FALSE;
 }
@@ -232,7 +241,7 @@ choose_resolution (FbkPeriodPicker *self,
 
   self->resolution = resolution;
   self->syncing = TRUE;
-  gtk_drop_down_set_selected (self->resolution_dropdown, resolution);
+  gtk_drop_down_set_selected (self->resolution_dropdown, resolution_position (self));
   self->syncing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLUTION]);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -343,10 +352,13 @@ on_resolution_selected_cb (FbkPeriodPicker *self)
 {
   guint selected = gtk_drop_down_get_selected (self->resolution_dropdown);
 
-  if (self->syncing || selected >= FBK_N_RESOLUTIONS)
+  if (self->syncing || selected > FBK_N_RESOLUTIONS)
     return;
 
-  choose_resolution (self, (FbkResolution) selected);
+  if (selected == AUTOMATIC_POSITION)
+    fbk_period_picker_set_resolution_follows_period (self, TRUE);
+  else
+    choose_resolution (self, (FbkResolution) (selected - 1));
 }
 
 static void
@@ -683,4 +695,19 @@ fbk_period_picker_set_now (FbkPeriodPicker *self,
     period = self->period;
 
   update_selection (self, &period);
+}
+
+/**
+ * fbk_period_picker_set_shows_resolution:
+ *
+ * Hides the resolution menu for a view that has no use for it (Max
+ * Hours); the resolution itself is kept.
+ */
+void
+fbk_period_picker_set_shows_resolution (FbkPeriodPicker *self,
+                                        gboolean         shows)
+{
+  g_return_if_fail (FBK_IS_PERIOD_PICKER (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->resolution_dropdown), shows);
 }

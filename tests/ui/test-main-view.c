@@ -721,6 +721,24 @@ test_max_hours (Fixture       *f,
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026\nIn progress"));
 }
 
+/* The resolution menu is where it does something: not over Max Hours,
+ * whose chart is a month's days and whose table is months. */
+static void
+test_resolution_hidden_on_max_hours (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkWidget *picker = find (f, FBK_TYPE_PERIOD_PICKER, NULL);
+  GtkWidget *resolution = fbk_test_ui_find (picker, GTK_TYPE_DROP_DOWN, NULL);
+
+  wait_loaded (f);
+  g_assert_nonnull (resolution);
+  g_assert_true (gtk_widget_get_visible (resolution));
+  adw_view_stack_set_visible_child_name (view_stack (f), "max-hours");
+  g_assert_false (gtk_widget_get_visible (resolution));
+  adw_view_stack_set_visible_child_name (view_stack (f), "consumption");
+  g_assert_true (gtk_widget_get_visible (resolution));
+}
+
 /* --- a change of selection ---------------------------------------------------------- */
 
 /* Every chart shown from some moment on. */
@@ -1508,6 +1526,7 @@ main (int   argc,
   ADD ("totals-match-cli", WITH_STORE, test_totals_match_cli);
   ADD ("production-view", WITH_STORE, test_production_view);
   ADD ("max-hours", WITH_STORE, test_max_hours);
+  ADD ("resolution-hidden-on-max-hours", WITH_STORE, test_resolution_hidden_on_max_hours);
   ADD ("rapid-changes", WITH_STORE, test_rapid_changes);
   ADD ("rapid-changes-without-store", WITHOUT_STORE, test_rapid_changes);
   ADD ("progress-and-stop", WITH_STORE, test_progress_and_stop);

@@ -371,6 +371,10 @@ test_custom_range (Fixture       *fixture,
   assert_period (fixture, FBK_PERIOD_PRESET_CUSTOM, "2024-03-08", "2024-03-14");
 }
 
+/* The menu: "Automatic" first, then the resolutions in their order. */
+#define AUTOMATIC 0
+#define POSITION(resolution) ((guint) (resolution) + 1)
+
 static void
 test_resolution (Fixture       *fixture,
                  gconstpointer  data)
@@ -379,12 +383,15 @@ test_resolution (Fixture       *fixture,
   GListModel *labels = gtk_drop_down_get_model (dropdown);
   guint n_changed = fixture->n_changed;
 
-  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, FBK_N_RESOLUTIONS);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), FBK_RESOLUTION_WEEK), ==, "Week");
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_DAY);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, FBK_N_RESOLUTIONS + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), AUTOMATIC), ==, "Automatic");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), POSITION (FBK_RESOLUTION_WEEK)), ==, "Week");
+  /* Automatic is the default, by the day over the last 7 days. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
+  g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_DAY);
 
   /* The user picks hours: the choice stays while stepping... */
-  gtk_drop_down_set_selected (dropdown, FBK_RESOLUTION_HOUR);
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_HOUR));
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_HOUR);
   g_assert_false (fbk_period_picker_get_resolution_follows_period (fixture->picker));
   g_assert_cmpuint (fixture->n_changed, ==, n_changed + 1);
@@ -394,21 +401,36 @@ test_resolution (Fixture       *fixture,
   /* ...and over another preset it fits... */
   pick_preset (fixture, "Last Month");
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_HOUR);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_HOUR);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, POSITION (FBK_RESOLUTION_HOUR));
 
-  /* ...but not over a year, which goes back to the year's default. */
+  /* ...but not over a year, which goes back to Automatic, by the month. */
   pick_preset (fixture, "Last Year");
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_MONTH);
   g_assert_true (fbk_period_picker_get_resolution_follows_period (fixture->picker));
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_MONTH);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
 
   /* Week for a year is kept; following the period again drops it. */
-  gtk_drop_down_set_selected (dropdown, FBK_RESOLUTION_WEEK);
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_WEEK));
   pick_preset (fixture, "This Year");
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_WEEK);
   fbk_period_picker_set_resolution_follows_period (fixture->picker, TRUE);
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_MONTH);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_MONTH);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
+
+  /* Week, then the last 7 days: two part weeks would be no comparison,
+   * so Automatic takes over, by the day (issue 19). */
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_WEEK));
+  pick_preset (fixture, "Last 7 Days");
+  g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_DAY);
+  g_assert_true (fbk_period_picker_get_resolution_follows_period (fixture->picker));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
+
+  /* Automatic picked in the menu is following the period. */
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_HOUR));
+  g_assert_false (fbk_period_picker_get_resolution_follows_period (fixture->picker));
+  gtk_drop_down_set_selected (dropdown, AUTOMATIC);
+  g_assert_true (fbk_period_picker_get_resolution_follows_period (fixture->picker));
+  g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_DAY);
 }
 
 /* The saved form restores a preset relative to the new day. */
