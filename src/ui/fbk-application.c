@@ -117,8 +117,9 @@ about_action (GSimpleAction *action,
   adw_about_window_set_developer_name (about, _("The Forbruk developers"));
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_comments (about,
-                                 _("See and understand your household's electricity use, "
-                                   "with data from Elvia's MeterValueApi."));
+                                 _("See how much electricity your home uses, hour by hour, what it "
+                                   "costs, and which hours set your grid tariff. Forbruk reads your "
+                                   "meters from Elvia with a token you make on Min side."));
   adw_about_window_set_website (about, "https://github.com/forbruk/forbruk");
   adw_about_window_set_issue_url (about, "https://github.com/forbruk/forbruk/issues");
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);

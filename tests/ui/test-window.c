@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fbk-application.h"
 #include "fbk-test-support.h"
 #include "fbk-test-ui.h"
@@ -213,6 +215,9 @@ test_about_and_shortcuts_open (void)
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (about));
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Forbruk");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* What it does in plain words, not the name of an API. */
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "hour by hour"));
+  g_assert_null (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "Api"));
   gtk_window_destroy (about);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
