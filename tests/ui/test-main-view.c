@@ -721,6 +721,31 @@ test_max_hours (Fixture       *f,
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026\nIn progress"));
 }
 
+/* A solar meter in December has hours, all zero: the page says so in
+ * words, with why, instead of an empty 0–1 axis. */
+static void
+test_no_production (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *chart;
+
+  wait_loaded (f);
+  pick (f, SOLAR_ID, TRUE);
+  set_custom_period (f, "2025-12-01", "2025-12-31");
+  wait_loaded (f);
+  adw_view_stack_set_visible_child_name (view_stack (f), "production");
+  chart = GTK_WIDGET (chart_view (f, FBK_DIRECTION_PRODUCTION));
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "No Production in This Period", 5);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Solar panels make little or nothing in the dark months", 1);
+  g_assert_false (gtk_widget_get_visible (chart));
+
+  /* June has production: the chart again. */
+  set_custom_period (f, "2026-06-01", "2026-06-30");
+  wait_loaded (f);
+  g_assert_true (gtk_widget_get_visible (chart));
+  g_assert_cmpfloat (model_total (model (f, FBK_DIRECTION_PRODUCTION), 0), >, 100);
+}
+
 /* The resolution menu is where it does something: not over Max Hours,
  * whose chart is a month's days and whose table is months. */
 static void
@@ -1527,6 +1552,7 @@ main (int   argc,
   ADD ("production-view", WITH_STORE, test_production_view);
   ADD ("max-hours", WITH_STORE, test_max_hours);
   ADD ("resolution-hidden-on-max-hours", WITH_STORE, test_resolution_hidden_on_max_hours);
+  ADD ("no-production", WITH_STORE, test_no_production);
   ADD ("rapid-changes", WITH_STORE, test_rapid_changes);
   ADD ("rapid-changes-without-store", WITHOUT_STORE, test_rapid_changes);
   ADD ("progress-and-stop", WITH_STORE, test_progress_and_stop);

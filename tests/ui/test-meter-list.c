@@ -16,6 +16,7 @@
 typedef struct
 {
   GtkWindow        *window;
+  AdwToastOverlay  *overlay;
   FbkMeterList     *list;
   GListStore       *meters;
   FbkMeteringPoint *home;     /* named, consumption only */
@@ -66,7 +67,10 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 300, 400);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
+  /* As in the window: toasts go to the overlay around it. */
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->list));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
   gtk_window_present (fixture->window);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (fixture->list));
 }
@@ -217,9 +221,12 @@ test_pick (Fixture       *fixture,
   assert_picked (fixture, CABIN_ID, NULL);
   g_assert_cmpuint (fixture->n_picked_notifies, ==, 4);
 
-  /* The last one stays picked. */
+  /* The last one stays picked, and a toast says why. */
+  g_assert_null (fbk_test_ui_find (GTK_WIDGET (fixture->overlay), GTK_TYPE_LABEL, "One metering point is always shown"));
   toggle (fixture, fixture->cabin);
   assert_picked (fixture, CABIN_ID, NULL);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (fixture->overlay),
+                             "One metering point is always shown. Check another one before unchecking this one.", 2);
   g_signal_emit_by_name (row_of (fixture, fixture->cabin), "activate");
   assert_picked (fixture, CABIN_ID, NULL);
   g_assert_cmpuint (fixture->n_picked_notifies, ==, 4);
