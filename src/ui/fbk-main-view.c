@@ -1261,3 +1261,18 @@ fbk_main_view_get_busy (FbkMainView *self)
 
   return self->n_loading > 0 || self->reload_source_id != 0;
 }
+
+/**
+ * fbk_main_view_refresh_names:
+ *
+ * Shows the meters' names again after something other than the meter
+ * list renamed them (the naming step after a new token).
+ */
+void
+fbk_main_view_refresh_names (FbkMainView *self)
+{
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  update_selection (self);
+  show_pages (self);
+}

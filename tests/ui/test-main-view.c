@@ -25,6 +25,7 @@
 #include "fbk-main-view.h"
 #include "fbk-max-hours-item.h"
 #include "fbk-max-hours-view.h"
+#include "fbk-meter-names-dialog.h"
 #include "fbk-meter-list.h"
 #include "fbk-meter-row.h"
 #include "fbk-period-picker.h"
@@ -744,6 +745,36 @@ test_no_production (Fixture       *f,
   wait_loaded (f);
   g_assert_true (gtk_widget_get_visible (chart));
   g_assert_cmpfloat (model_total (model (f, FBK_DIRECTION_PRODUCTION), 0), >, 100);
+}
+
+/* The naming step after a new token: a row per meter titled by its
+ * default name; what is typed becomes the meter's name, in the sidebar
+ * too; an untouched row keeps the default. */
+static void
+test_naming_step (Fixture       *f,
+                  gconstpointer  data)
+{
+  FbkRepository *repository;
+  GtkWidget *dialog;
+  GtkWidget *house;
+  FbkMeteringPoint *meter;
+
+  wait_loaded (f);
+  repository = fbk_session_get_repository (f->session);
+  dialog = fbk_meter_names_dialog_new (repository);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fbk_test_ui_wait_for_mapped (dialog);
+
+  house = fbk_test_ui_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Metering point …439 208");
+  g_assert_nonnull (house);
+  g_assert_nonnull (fbk_test_ui_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Metering point …815 367"));
+  gtk_editable_set_text (GTK_EDITABLE (house), "  Huset ");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  meter = fbk_repository_find_meter (repository, HOUSE_ID);
+  g_assert_cmpstr (fbk_metering_point_get_name (meter), ==, "Huset");
+  g_assert_null (fbk_metering_point_get_name (fbk_repository_find_meter (repository, FLAT_ID)));
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Huset", 5);
 }
 
 /* The resolution menu is where it does something: not over Max Hours,
@@ -1553,6 +1584,7 @@ main (int   argc,
   ADD ("max-hours", WITH_STORE, test_max_hours);
   ADD ("resolution-hidden-on-max-hours", WITH_STORE, test_resolution_hidden_on_max_hours);
   ADD ("no-production", WITH_STORE, test_no_production);
+  ADD ("naming-step", WITH_STORE, test_naming_step);
   ADD ("rapid-changes", WITH_STORE, test_rapid_changes);
   ADD ("rapid-changes-without-store", WITHOUT_STORE, test_rapid_changes);
   ADD ("progress-and-stop", WITH_STORE, test_progress_and_stop);

@@ -177,7 +177,8 @@ test_rows (Fixture       *fixture,
   /* A name, with the grouped id under it. */
   g_assert_nonnull (shown_label (fixture, fixture->home, "Hjemme"));
   g_assert_nonnull (shown_label (fixture, fixture->home, "707 057 500 012 345 678"));
-  /* No name: the grouped id is the name. */
+  /* No name: a title from the last digits, the grouped id under it. */
+  g_assert_nonnull (shown_label (fixture, fixture->cabin, "Metering point …654 321"));
   g_assert_nonnull (shown_label (fixture, fixture->cabin, "707 057 500 087 654 321"));
 
   /* Badges only where they apply. */
