@@ -198,6 +198,28 @@ test_rows (Fixture       *fixture,
   g_assert_nonnull (shown_label (fixture, fixture->home, "Production"));
 }
 
+/* Badges arriving after a load never widen the sidebar, which asks for
+ * 280 px (fbk-main-view.ui): a meter with both still fits in it. */
+static void
+test_badges_keep_width (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  int before, after;
+
+  fbk_metering_point_set_always_unverified (fixture->granny, FALSE);
+  fbk_test_ui_spin (50);
+  gtk_widget_measure (GTK_WIDGET (fixture->list), GTK_ORIENTATION_HORIZONTAL, -1, &before, NULL, NULL, NULL);
+
+  fbk_metering_point_set_always_unverified (fixture->cabin, TRUE);
+  fbk_test_ui_spin (50);
+  g_assert_nonnull (shown_label (fixture, fixture->cabin, "Production"));
+  g_assert_nonnull (shown_label (fixture, fixture->cabin, "Always Unverified"));
+  gtk_widget_measure (GTK_WIDGET (fixture->list), GTK_ORIENTATION_HORIZONTAL, -1, &after, NULL, NULL, NULL);
+
+  g_test_message ("the list's minimum width: %d px without, %d px with both badges", before, after);
+  g_assert_cmpint (after, <=, 280);
+}
+
 static void
 test_pick (Fixture       *fixture,
            gconstpointer  data)
@@ -327,6 +349,7 @@ main (int   argc,
 
   g_test_add ("/meter-list/rows", Fixture, NULL, fixture_set_up, test_rows, fixture_tear_down);
   g_test_add ("/meter-list/pick", Fixture, NULL, fixture_set_up, test_pick, fixture_tear_down);
+  g_test_add ("/meter-list/badges-keep-width", Fixture, NULL, fixture_set_up, test_badges_keep_width, fixture_tear_down);
   g_test_add ("/meter-list/picked-ids", Fixture, NULL, fixture_set_up, test_picked_ids_property, fixture_tear_down);
   g_test_add ("/meter-list/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
 
