@@ -24,6 +24,12 @@
 #define RANGE_FADE     0.55
 /* How far above or below a bar the pointer still points at it. */
 #define HIT_SLACK      3.0
+/* Bars narrower than this (device pixels) are too thin to aim at: the
+ * pointer anywhere above or below one points at it, so a year of hours
+ * has a tooltip wherever the pointer is over the plot. */
+#define AIMABLE_BAR    6.0
+/* The legend's index of the note on min/max columns' lighter part. */
+#define RANGE_NOTE     G_MAXUINT
 
 /* Geometry */
 
@@ -334,7 +340,8 @@ fbk_chart_bar_layer_draw (FbkChartLayer        *self,
  * fbk_chart_bar_layer_hit_test:
  *
  * The whole width of a bucket counts, gaps included, and a few pixels
- * above and below a bar, so thin bars can be pointed at. Where a min/max
+ * above and below a bar; bars too thin to aim at (AIMABLE_BAR) count the
+ * whole height of the plot, the nearest bar winning. Where a min/max
  * column covers several buckets, the tallest of them that reaches the
  * point is reported: that is the peak the column shows.
  */
@@ -353,6 +360,7 @@ fbk_chart_bar_layer_hit_test (FbkChartLayer        *self,
   double best_distance = G_MAXDOUBLE;
   double best_height = -1.0;
   guint first, end;
+  gboolean thin;
   double u;
 
   if (layout->n_buckets == 0 ||
@@ -363,6 +371,9 @@ fbk_chart_bar_layer_hit_test (FbkChartLayer        *self,
   u = _fbk_chart_layout_position_at (layout, x);
   first = (guint) CLAMP (floor (u), 0, layout->n_buckets - 1);
   end = first + 1;
+  thin = layout->buckets_per_column > 0 ||
+         (_fbk_chart_layout_x_of_position (layout, first + 1) - _fbk_chart_layout_x_of_position (layout, first)) *
+         layout->scale < AIMABLE_BAR;
   if (layout->buckets_per_column > 0)
     {
       guint k = layout->buckets_per_column;
@@ -382,7 +393,7 @@ fbk_chart_bar_layer_hit_test (FbkChartLayer        *self,
             continue;
 
           distance = y < rect.y ? rect.y - y : (y > rect.y + rect.height ? y - (rect.y + rect.height) : 0.0);
-          if (distance > HIT_SLACK)
+          if (distance > HIT_SLACK && !thin)
             continue;
 
           if (distance < best_distance || (distance == best_distance && rect.height > best_height))
@@ -488,6 +499,16 @@ fbk_chart_bar_layer_legend (FbkChartLayer  *self,
 
   if (unverified)
     fbk_chart_legend_add_unverified (layout);
+
+  /* More buckets than pixels: columns, whose lighter part needs saying.
+   * The legend comes before the plot's width is final; the chart's width
+   * less its margins bounds it, so this misses only a chart a few dozen
+   * buckets over the limit, whose columns hold two buckets. */
+  if (runs->len > 0 && layout->u1 - layout->u0 > (layout->width - 2 * FBK_CHART_MARGIN) * layout->scale)
+    /* Translators: legend entry for the faded part of bars on a dense
+     * chart (a year of hours), where one column of pixels holds several */
+    fbk_chart_legend_add (layout, FBK_CHART_LEGEND_NOTE, self, RANGE_NOTE, 0.0,
+                          _("Lighter: the range of the hours one column of pixels holds"));
 }
 
 void
@@ -501,7 +522,15 @@ fbk_chart_bar_layer_draw_swatch (FbkChartLayer        *self,
   cairo_rectangle_t box;
   FbkChartColor color;
 
-  series_color (layout, series, &color);
+  if (series == RANGE_NOTE)
+    {
+      g_autoptr(GArray) runs = get_runs (self, layout->model);
+
+      series_color (layout, RUNS (runs)[0].series, &color);
+      color = fbk_chart_color_mix (&color, &layout->palette->background, RANGE_FADE);
+    }
+  else
+    series_color (layout, series, &color);
   fbk_chart_legend_swatch_box (layout, x, y, layout->text.swatch, &box);
   fbk_chart_color_set_source (canvas->cr, &color);
   cairo_rectangle (canvas->cr, box.x, box.y, box.width, box.height);

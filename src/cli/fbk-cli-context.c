@@ -638,7 +638,12 @@ fbk_cli_exit_for_error (const GError *error)
 void
 fbk_cli_report_error (const GError *error)
 {
+  const char *details = fbk_api_error_get_details (error);
+
   g_printerr ("forbruk-cli: %s\n", error->message);
+  /* The program's own words under the person's, as the window's "Details". */
+  if (details != NULL)
+    g_printerr (_("Details: %s\n"), details);
 }
 
 /* Progress goes to stderr, and only to a terminal: a cron job's mail or a

@@ -18,6 +18,8 @@
 
 #include "fbk-client.h"
 #include "fbk-error.h"
+#include "fbk-format.h"
+#include "fbk-token.h"
 #include "fbk-worker-pool.h"
 
 #define METERVALUES_PATH "/customer/metervalues/api/v1/metervalues"
@@ -30,7 +32,8 @@ struct _FbkClient
 {
   GObject  parent_instance;
 
-  FbkHttp *http;
+  FbkHttp   *http;
+  FbkInstant token_expiry;  /* from the token's JWT; 0: not known */
 };
 
 G_DEFINE_FINAL_TYPE (FbkClient, fbk_client, G_TYPE_OBJECT)
@@ -38,6 +41,28 @@ G_DEFINE_FINAL_TYPE (FbkClient, fbk_client, G_TYPE_OBJECT)
 /* ------------------------------------------------------------------------ */
 /* Answers                                                                  */
 /* ------------------------------------------------------------------------ */
+
+/* A token whose JWT says it has run out is refused here, before anything
+ * goes on the wire: Elvia would refuse it anyway, and without a network
+ * the person would hear about the network instead of what to do. Elvia
+ * compares with the real time, so this does too. */
+static gboolean
+refuse_expired_token (FbkClient *self,
+                      GTask     *task)
+{
+  FbkInstant now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *date = NULL;
+
+  if (self->token_expiry == 0 || !fbk_token_expires_within (self->token_expiry, now, 0))
+    return FALSE;
+
+  date = fbk_format_instant (self->token_expiry, C_("token expiry date", "%B %-d, %Y"));
+  g_task_return_new_error (task, FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED,
+                           _("The access token expired on %s, so Forbruk did not ask Elvia. "
+                             "Create a new one on Min side and enter it in Forbruk."),
+                           date);
+  return TRUE;
+}
 
 static GError *
 error_for_status (guint   status,
@@ -276,6 +301,8 @@ fbk_client_set_token (FbkClient  *self,
   g_return_if_fail (FBK_IS_CLIENT (self));
 
   fbk_http_set_secret (self->http, token);
+  if (token == NULL || !fbk_token_get_expiry (token, &self->token_expiry))
+    self->token_expiry = 0;
 }
 
 gboolean
@@ -444,6 +471,8 @@ fbk_client_fetch_values_async (FbkClient           *self,
   g_task_set_source_tag (task, fbk_client_fetch_values_async);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, GUINT_TO_POINTER (direction), NULL);
+  if (refuse_expired_token (self, task))
+    return;
 
   path = metervalues_query (from, to, ids, direction);
   fbk_http_get_async (self->http, path, cancellable, on_values_answered_cb, g_steal_pointer (&task));
@@ -518,6 +547,8 @@ fbk_client_fetch_max_hours_async (FbkClient           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, fbk_client_fetch_max_hours_async);
+  if (refuse_expired_token (self, task))
+    return;
 
   if (calculate_time != FBK_INSTANT_INVALID)
     append_instant (query, "calculateTime", calculate_time);

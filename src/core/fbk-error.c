@@ -8,7 +8,33 @@
 
 #include "fbk-error.h"
 
-G_DEFINE_QUARK (fbk-api-error-quark, fbk_api_error)
+/* An FBK_API_ERROR carries, besides its message in people's words, the
+ * technical text behind it (libsoup's), for those who want it. */
+typedef struct
+{
+  char *details;
+} FbkApiErrorPrivate;
+
+static void
+fbk_api_error_private_init (FbkApiErrorPrivate *priv)
+{
+  priv->details = NULL;
+}
+
+static void
+fbk_api_error_private_copy (const FbkApiErrorPrivate *src,
+                            FbkApiErrorPrivate       *dest)
+{
+  dest->details = g_strdup (src->details);
+}
+
+static void
+fbk_api_error_private_clear (FbkApiErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->details, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (FbkApiError, fbk_api_error)
 G_DEFINE_QUARK (fbk-parse-error-quark, fbk_parse_error)
 G_DEFINE_QUARK (fbk-token-error-quark, fbk_token_error)
 
@@ -54,4 +80,27 @@ fbk_error_tidy_server_text (const char *text,
     }
 
   return g_strdup (stripped);
+}
+
+void
+fbk_api_error_set_details (GError     *error,
+                           const char *details)
+{
+  FbkApiErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == FBK_API_ERROR);
+
+  priv = fbk_api_error_get_private (error);
+  g_free (priv->details);
+  priv->details = g_strdup (details);
+}
+
+const char *
+fbk_api_error_get_details (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != FBK_API_ERROR)
+    return NULL;
+  return fbk_api_error_get_private (error)->details;
 }

@@ -18,7 +18,7 @@ typedef enum
   FBK_API_ERROR_AUTH_REFUSED,        /* 401/403: token deleted, mistyped or of the wrong kind */
   FBK_API_ERROR_INVALID_REQUEST,     /* 400: the API refused the parameters */
   FBK_API_ERROR_RATE_LIMITED,        /* 429 still after the bounded retries */
-  FBK_API_ERROR_NETWORK,             /* no connection, DNS, TLS, timeout */
+  FBK_API_ERROR_NETWORK,             /* no connection, DNS, TLS, timeout: fbk_api_error_get_details() */
   FBK_API_ERROR_SERVER,              /* 5xx still after the bounded retries, or another status */
   FBK_API_ERROR_MALFORMED_RESPONSE,  /* a 200 whose body is not what the API sends */
   FBK_API_ERROR_INSECURE_URL,        /* plain http to anything but loopback */
@@ -46,6 +46,15 @@ typedef enum
 } FbkTokenError;
 
 GQuark fbk_api_error_quark   (void);
+
+/* What went wrong on the way to a service, as a program said it (libsoup's
+ * "Error resolving …", tidied), beside the message in people's words: for
+ * a "Details" expander and the CLI's second line. Set only where there is
+ * more to say than the message; NULL for other domains. */
+void        fbk_api_error_set_details (GError       *error,
+                                       const char   *details);
+const char *fbk_api_error_get_details (const GError *error);
+
 GQuark fbk_parse_error_quark (void);
 GQuark fbk_token_error_quark (void);
 

@@ -332,12 +332,25 @@ status_is_retryable (guint status)
          (status >= 500 && status <= 599);
 }
 
+/* No way to the service at all: no name service, no route, nobody
+ * listening. A second later is no different, so the person is told at
+ * once (the window tries again by itself, later). */
+static gboolean
+transport_error_is_offline (const GError *error)
+{
+  return error->domain == G_RESOLVER_ERROR ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE);
+}
+
 static gboolean
 transport_error_is_retryable (const GError *error)
 {
   /* A certificate problem will not fix itself in a second, and an answer
    * too large or a redirect off https would come back the same. */
   if (error->domain == G_TLS_ERROR ||
+      transport_error_is_offline (error) ||
       g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_SERVER) ||
       g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_INSECURE_URL))
     return FALSE;
@@ -345,11 +358,16 @@ transport_error_is_retryable (const GError *error)
 }
 
 /* What a person is told when a request could not be completed even after
- * the retries. */
+ * the retries: what happened and what to do, in their words; libsoup's
+ * text (which can name what a server sent, such as the host of a
+ * redirect) goes to the details. */
 static GError *
 error_for_transport (FbkHttp      *self,
                      const GError *error)
 {
+  g_autofree char *details = NULL;
+  GError *told;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     /* Translators: the first %s is the service, such as "Elvia" */
     return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
@@ -364,16 +382,27 @@ error_for_transport (FbkHttp      *self,
   if (error->domain == FBK_API_ERROR)
     return g_error_copy (error);
 
-  /* libsoup's messages can name what a server sent, such as the host of a
-   * redirect. */
-  {
-    g_autofree char *reason = fbk_error_tidy_server_text (error->message, G_MAXUINT);
+  if (transport_error_is_offline (error))
+    /* Translators: %s is the service, such as "Elvia" */
+    told = g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
+                        _("No internet connection: Forbruk could not reach %s. Check the "
+                          "network connection."),
+                        self->service_name);
+  else if (error->domain == G_TLS_ERROR)
+    /* Translators: %s is the service, such as "Elvia" */
+    told = g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
+                        _("Certificate problem: the connection to %s was not safe, so Forbruk "
+                          "sent nothing. Check that the computer's date and time are right; "
+                          "a network that inspects secure connections causes this too."),
+                        self->service_name);
+  else
+    /* Translators: %s is the service, such as "Elvia" */
+    told = g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK,
+                        _("%s did not answer. Try again later."), self->service_name);
 
-    /* Translators: the first %s is the service, such as "Elvia"; the
-     * second what went wrong */
-    return g_error_new (FBK_API_ERROR, FBK_API_ERROR_NETWORK, _("Could not reach %s: %s"),
-                        self->service_name, reason);
-  }
+  details = fbk_error_tidy_server_text (error->message, G_MAXUINT);
+  fbk_api_error_set_details (told, details);
+  return told;
 }
 
 static gboolean

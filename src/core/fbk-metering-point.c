@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "fbk-metering-point.h"
@@ -87,6 +88,29 @@ fbk_metering_point_id_format (const char *id)
     }
 
   return g_string_free (grouped, FALSE);
+}
+
+/**
+ * fbk_metering_point_dup_default_name:
+ *
+ * What to call a meter that has no name of the user's: its last six
+ * digits, which tell a household's meters apart (they share the first
+ * twelve, the grid company's prefix), as "Metering point …439 208".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+fbk_metering_point_dup_default_name (const char *id)
+{
+  g_autofree char *grouped = fbk_metering_point_id_format (id);
+  gsize length = strlen (grouped);
+
+  if (!fbk_metering_point_id_is_valid (id))
+    return g_steal_pointer (&grouped);
+
+  /* Translators: %s is the last six digits of a metering point's id,
+   * grouped, such as "439 208"; "…" stands for the digits left out */
+  return g_strdup_printf (_("Metering point …%s"), grouped + length - strlen ("439 208"));
 }
 
 static void

@@ -40,5 +40,6 @@ char             *fbk_metering_point_dup_display_name   (FbkMeteringPoint *self)
 
 gboolean          fbk_metering_point_id_is_valid        (const char       *id);
 char             *fbk_metering_point_id_format          (const char       *id);
+char             *fbk_metering_point_dup_default_name   (const char       *id);
 
 G_END_DECLS

@@ -465,8 +465,10 @@ fbk_period_default_resolution (const FbkPeriod *period)
 /**
  * fbk_period_resolution_fits:
  *
- * Returns: %TRUE if @resolution makes sense for @period: no bar longer than
- *   the period, and hours only up to a month
+ * Returns: %TRUE if @resolution makes sense for @period: at least two bars
+ *   (one bar compares nothing: a week over the last 7 days is two part
+ *   weeks, a month over last month a single bar), and hours only up to a
+ *   month
  */
 gboolean
 fbk_period_resolution_fits (const FbkPeriod *period,
@@ -483,13 +485,13 @@ fbk_period_resolution_fits (const FbkPeriod *period,
     case FBK_RESOLUTION_HOUR:
       return days <= HOURLY_FITS_MAX_DAYS;
     case FBK_RESOLUTION_DAY:
-      return TRUE;
+      return days >= 2;
     case FBK_RESOLUTION_WEEK:
-      return days >= 7;
+      return days >= 2 * 7;
     case FBK_RESOLUTION_MONTH:
-      return days >= 28;
+      return days >= 2 * 28;
     case FBK_RESOLUTION_YEAR:
-      return days >= 365;
+      return days >= 2 * 365;
     default:
       g_return_val_if_reached (FALSE);
     }

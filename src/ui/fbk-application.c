@@ -117,8 +117,9 @@ about_action (GSimpleAction *action,
   adw_about_window_set_developer_name (about, _("The Forbruk developers"));
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_comments (about,
-                                 _("See and understand your household's electricity use, "
-                                   "with data from Elvia's MeterValueApi."));
+                                 _("See how much electricity your home uses, hour by hour, what it "
+                                   "costs, and which hours set your grid tariff. Forbruk reads your "
+                                   "meters from Elvia with a token you make on Min side."));
   adw_about_window_set_website (about, "https://github.com/forbruk/forbruk");
   adw_about_window_set_issue_url (about, "https://github.com/forbruk/forbruk/issues");
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
@@ -163,6 +164,7 @@ on_preferences_store_opened_cb (GObject      *object,
   g_autoptr(FbkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   FbkPreferencesWindow *preferences;
+  FbkTokenPreferencesGroup *token_group;
 
   store = fbk_application_open_store_finish (self, result, &error);
   if (store == NULL)
@@ -173,14 +175,11 @@ on_preferences_store_opened_cb (GObject      *object,
   if (self->session != NULL)
     fbk_preferences_window_set_meters (preferences,
                                        fbk_repository_get_meters (fbk_session_get_repository (self->session)));
-  if (!fbk_application_get_demo (self))
-    {
-      FbkTokenPreferencesGroup *token_group = fbk_preferences_window_get_token_group (preferences);
-
-      g_object_set (token_group, "session", self->session, NULL);
-      g_signal_connect_object (token_group, "forgotten", G_CALLBACK (on_token_forgotten_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+  /* The demo's too: the group leads from it to a token of one's own. */
+  token_group = fbk_preferences_window_get_token_group (preferences);
+  g_object_set (token_group, "session", self->session, NULL);
+  g_signal_connect_object (token_group, "forgotten", G_CALLBACK (on_token_forgotten_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -211,8 +210,18 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* From the demo to the welcome page, where a token is entered. */
+static void
+leave_demo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  fbk_application_leave_demo (FBK_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
+  { .name = "leave-demo", .activate = leave_demo_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };

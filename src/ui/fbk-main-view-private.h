@@ -26,10 +26,13 @@ struct _FbkMainView
   GtkMenuButton     *primary_menu_button;
   FbkMeterList      *meter_list;
   FbkPeriodPicker   *period_picker;
+  GtkWidget         *demo_banner;
   GtkRevealer       *progress_revealer;
   GtkProgressBar    *progress_bar;
   GtkRevealer       *notice_revealer;
   GtkLabel          *notice_label;
+  GtkExpander       *notice_details;
+  GtkLabel          *notice_details_label;
   GtkStack          *content_stack;
   AdwStatusPage     *no_meters_page;
   GtkWidget         *discover_button;
@@ -59,6 +62,8 @@ struct _FbkMainView
   gboolean           slow;              /* this selection's refresh is */
   char              *waiting_text;      /* a request waits to be tried again; until it is */
   guint              waiting_source_id;
+  guint              quiet_retry_source_id; /* Elvia out of reach: the next try */
+  FbkRefreshWhat     quiet_retry_what;
   guint              n_loading;         /* loads of this generation still running */
   gboolean           busy;              /* as last notified */
 };

@@ -42,6 +42,10 @@ G_DEFINE_FINAL_TYPE (FbkMainView, fbk_main_view, GTK_TYPE_WIDGET)
  * period, Elvia answering slowly, or retries after failures. */
 #define SLOW_REFRESH_MS 1000
 
+/* Without a connection the notice says so at once; behind it the refresh
+ * is tried again this often, without a word until it works. */
+#define QUIET_RETRY_SECONDS 30
+
 /* ------------------------------------------------------------------------ */
 /* What is picked                                                           */
 /* ------------------------------------------------------------------------ */
@@ -208,6 +212,7 @@ typedef struct
   guint           n_reading;   /* stored reads still running, before the refresh */
   guint           done;        /* requests of the refresh */
   guint           total;
+  gboolean        retried;     /* quietly, after the network failed */
 } Load;
 
 static void
@@ -272,12 +277,24 @@ reset_progress (FbkMainView *self)
   update_progress (self);
 }
 
+/* @details: (nullable): the technical text behind @text, in an expander */
+static void
+show_notice_with_details (FbkMainView *self,
+                          const char  *text,
+                          const char  *details)
+{
+  gtk_label_set_text (self->notice_label, text);
+  gtk_label_set_text (self->notice_details_label, details);
+  gtk_expander_set_expanded (self->notice_details, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_details), details != NULL);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
 static void
 show_notice (FbkMainView *self,
              const char  *text)
 {
-  gtk_label_set_text (self->notice_label, text);
-  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+  show_notice_with_details (self, text, NULL);
 }
 
 static FbkInstant
@@ -314,9 +331,12 @@ report_error (FbkMainView  *self,
       return;
     }
 
+  /* What happened in the person's words (no connection, no answer, a
+   * certificate), then what is on screen meanwhile. */
   if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_NETWORK))
     {
       FbkInstant newest = newest_shown_value (self);
+      g_autofree char *shown = NULL;
       g_autofree char *text = NULL;
 
       if (newest != FBK_INSTANT_INVALID)
@@ -324,12 +344,13 @@ report_error (FbkMainView  *self,
           g_autofree char *when = fbk_format_instant (newest, C_("offline since", "%-d %B %Y %H:%M"));
 
           /* Translators: shown when Elvia cannot be reached; %s is a date and time. */
-          text = g_strdup_printf (_("Offline: showing stored data up to %s."), when);
+          shown = g_strdup_printf (_("Offline: showing stored data up to %s."), when);
         }
       else
-        text = g_strdup (_("Offline: Elvia cannot be reached, and nothing is stored for this period yet."));
+        shown = g_strdup (_("Offline: Elvia cannot be reached, and nothing is stored for this period yet."));
 
-      show_notice (self, text);
+      text = g_strconcat (error->message, "\n", shown, NULL);
+      show_notice_with_details (self, text, fbk_api_error_get_details (error));
       return;
     }
 
@@ -448,6 +469,33 @@ on_session_waiting_cb (FbkSession  *session,
   update_progress (self);
 }
 
+static void start_refresh (Load *load);
+
+static gboolean
+on_quiet_retry_due_cb (gpointer user_data)
+{
+  FbkMainView *self = user_data;
+  g_autoptr(Load) load = load_new (self, self->quiet_retry_what);
+
+  self->quiet_retry_source_id = 0;
+  load->retried = TRUE;
+  sync_busy (self);
+  start_refresh (load);
+  return G_SOURCE_REMOVE;
+}
+
+/* Offline the notice is up at once; the refresh is tried again behind it
+ * until it works or the pick changes (reload() and dispose stop it). */
+static void
+retry_quietly (Load *load)
+{
+  FbkMainView *self = load->self;
+
+  self->quiet_retry_what = load->what;
+  g_clear_handle_id (&self->quiet_retry_source_id, g_source_remove);
+  self->quiet_retry_source_id = g_timeout_add_seconds (QUIET_RETRY_SECONDS, on_quiet_retry_due_cb, self);
+}
+
 static void
 on_values_refreshed_cb (GObject      *object,
                         GAsyncResult *result,
@@ -466,9 +514,16 @@ on_values_refreshed_cb (GObject      *object,
   update_progress (self);
 
   if (refreshed == NULL)
-    report_error (self, error);
+    {
+      report_error (self, error);
+      if (g_error_matches (error, FBK_API_ERROR, FBK_API_ERROR_NETWORK))
+        retry_quietly (load);
+    }
   else
     {
+      /* Back online: the notice of a quiet retry's failures goes. */
+      if (load->retried)
+        show_notice (self, NULL);
       for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
         {
           if (refreshed->series[d] != NULL)
@@ -597,6 +652,7 @@ reload (FbkMainView *self)
   FbkPageNeeds needs = pages_need (self);
 
   g_clear_handle_id (&self->reload_source_id, g_source_remove);
+  g_clear_handle_id (&self->quiet_retry_source_id, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -776,6 +832,14 @@ on_period_changed_cb (FbkMainView *self)
 }
 
 static void
+sync_resolution_shown (FbkMainView *self)
+{
+  FbkPage *page = _fbk_main_view_get_visible_page (self);
+
+  fbk_period_picker_set_shows_resolution (self->period_picker, page == NULL || fbk_page_uses_resolution (page));
+}
+
+static void
 on_visible_view_changed_cb (FbkMainView *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -783,6 +847,7 @@ on_visible_view_changed_cb (FbkMainView *self)
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "view", name);
   _fbk_main_view_update_export (self);
+  sync_resolution_shown (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -859,6 +924,7 @@ fbk_main_view_dispose (GObject *object)
   _fbk_main_view_dispose_export (self);
   g_clear_handle_id (&self->slow_source_id, g_source_remove);
   g_clear_handle_id (&self->waiting_source_id, g_source_remove);
+  g_clear_handle_id (&self->quiet_retry_source_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAIN_VIEW);
 
@@ -967,6 +1033,9 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_details);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, notice_details_label);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, no_meters_page);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, discover_button);
@@ -1077,6 +1146,7 @@ fbk_main_view_set_session (FbkMainView *self,
       g_signal_handlers_disconnect_by_func (self->session, on_session_waiting_cb, self);
     }
   g_set_object (&self->session, session);
+  gtk_widget_set_visible (self->demo_banner, session != NULL && fbk_session_is_demo (session));
 
   fbk_meter_list_set_model (self->meter_list,
                             session != NULL ? fbk_repository_get_meters (repository (self)) : NULL);
@@ -1190,4 +1260,19 @@ fbk_main_view_get_busy (FbkMainView *self)
   g_return_val_if_fail (FBK_IS_MAIN_VIEW (self), FALSE);
 
   return self->n_loading > 0 || self->reload_source_id != 0;
+}
+
+/**
+ * fbk_main_view_refresh_names:
+ *
+ * Shows the meters' names again after something other than the meter
+ * list renamed them (the naming step after a new token).
+ */
+void
+fbk_main_view_refresh_names (FbkMainView *self)
+{
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  update_selection (self);
+  show_pages (self);
 }

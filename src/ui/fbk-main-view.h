@@ -38,4 +38,6 @@ void           fbk_main_view_save_data         (FbkMainView                 *sel
                                                 GFile                       *file,
                                                 FbkCsvStyle                  style);
 
+void           fbk_main_view_refresh_names     (FbkMainView                 *self);
+
 G_END_DECLS

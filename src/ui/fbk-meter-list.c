@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "fbk-meter-list.h"
@@ -103,6 +104,21 @@ want_only (FbkMeterList       *self,
     g_hash_table_add (self->wanted, g_strdup (ids[i]));
 }
 
+/* In the window's toast overlay, wherever the list is placed. */
+static void
+explain_last_pick (FbkMeterList *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (_("One metering point is always shown. Check another one before unchecking this one."));
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 /* Callbacks */
 
 static void
@@ -116,12 +132,14 @@ on_row_picked_cb (FbkMeterList *self,
   if (self->syncing)
     return;
 
-  /* Something must be shown: the last picked meter stays picked. */
+  /* Something must be shown: the last picked meter stays picked, and
+   * the person is told why their click did nothing. */
   if (!picked && g_strv_length (self->picked) == 1 && g_str_equal (self->picked[0], id))
     {
       self->syncing = TRUE;
       fbk_meter_row_set_picked (row, TRUE);
       self->syncing = FALSE;
+      explain_last_pick (self);
       return;
     }
 

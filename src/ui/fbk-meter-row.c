@@ -58,15 +58,18 @@ sync_meter (FbkMeterRow *self)
   if (self->meter == NULL)
     return;
 
-  display_name = fbk_metering_point_dup_display_name (self->meter);
+  /* Without a name of the user's, a title that tells the household's
+   * meters apart; the whole id is under it either way. */
+  if (fbk_metering_point_get_name (self->meter) != NULL)
+    display_name = fbk_metering_point_dup_display_name (self->meter);
+  else
+    display_name = fbk_metering_point_dup_default_name (fbk_metering_point_get_id (self->meter));
   grouped_id = fbk_metering_point_id_format (fbk_metering_point_get_id (self->meter));
   produces = fbk_metering_point_get_produces (self->meter);
   always_unverified = fbk_metering_point_get_always_unverified (self->meter);
 
   gtk_label_set_label (self->name_label, display_name);
   gtk_label_set_label (self->id_label, grouped_id);
-  /* Without a name the title already is the id. */
-  gtk_widget_set_visible (GTK_WIDGET (self->id_label), fbk_metering_point_get_name (self->meter) != NULL);
   gtk_widget_set_visible (self->production_badge, produces);
   gtk_widget_set_visible (self->unverified_badge, always_unverified);
   gtk_widget_set_visible (self->badge_box, produces || always_unverified);

@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "fbk-format.h"
 #include "fbk-period-picker.h"
 
 struct _FbkPeriodPicker
@@ -21,6 +23,7 @@ struct _FbkPeriodPicker
   FbkDate        custom_to;
   guint          resolution_follows : 1;
   guint          syncing : 1;       /* widgets are being set from the state */
+  guint          typed_invalid : 1; /* a date field holds what is not a date */
 
   GtkButton     *previous_button;
   GtkButton     *next_button;
@@ -33,6 +36,8 @@ struct _FbkPeriodPicker
   GtkStack      *calendar_stack;
   GtkCalendar   *from_calendar;
   GtkCalendar   *to_calendar;
+  GtkEntry      *from_entry;
+  GtkEntry      *to_entry;
   GtkLabel      *custom_summary_label;
   GtkLabel      *custom_error_label;
 
@@ -89,6 +94,45 @@ calendar_set_date (GtkCalendar *calendar,
   gtk_calendar_select_day (calendar, date_time);
 }
 
+/* A date as typed: 2026-12-07 (ISO 8601) or 7.12.2026 (as Norwegians
+ * write it), whatever the language. */
+static gboolean
+parse_typed_date (const char *text,
+                  FbkDate    *out_date)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  int day, month, year;
+  char rest;
+
+  if (fbk_time_parse_date (stripped, out_date))
+    return TRUE;
+
+  if (sscanf (stripped, "%d.%d.%d%c", &day, &month, &year, &rest) != 3 ||
+      year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      day > fbk_date_days_in_month (year, month))
+    return FALSE;
+
+  *out_date = (FbkDate) { year, month, day };
+  return TRUE;
+}
+
+/* The calendar and the field beside it show @date. */
+static void
+show_custom_date (FbkPeriodPicker *self,
+                  GtkCalendar     *calendar,
+                  GtkEntry        *entry,
+                  FbkDate          date)
+{
+  /* Translators: a date in the custom range's fields, as people type it;
+   * g_date_time_format(). "7.12.2026" is "%-d.%m.%Y" */
+  g_autofree char *text = fbk_format_date (date, C_("typed date", "%Y-%m-%d"));
+
+  self->syncing = TRUE;
+  calendar_set_date (calendar, date);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  self->syncing = FALSE;
+}
+
 static void
 sync_step_action (FbkPeriodPicker *self,
                   FbkPeriodStep    step,
@@ -129,7 +173,13 @@ sync_custom_page (FbkPeriodPicker *self)
   legal = fbk_period_new_custom (self->custom_from, self->custom_to,
                                  fbk_period_picker_get_now (self), &period, &error);
 
-  if (legal)
+  if (self->typed_invalid)
+    {
+      legal = FALSE;
+      gtk_label_set_label (self->custom_error_label,
+                           _("Type a date as 2026-12-07 or 7.12.2026, or pick it in the calendar."));
+    }
+  else if (legal)
     {
       g_autofree char *dates = fbk_period_format_dates (&period);
       int n_days = fbk_period_get_n_days (&period);
@@ -145,6 +195,15 @@ sync_custom_page (FbkPeriodPicker *self)
   gtk_widget_set_visible (GTK_WIDGET (self->custom_summary_label), legal);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_error_label), !legal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "period.apply-custom", legal);
+}
+
+/* The menu has "Automatic" first, then the resolutions in their order. */
+#define AUTOMATIC_POSITION 0
+
+static guint
+resolution_position (FbkPeriodPicker *self)
+{
+  return self->resolution_follows ? AUTOMATIC_POSITION : (guint) self->resolution + 1;
 }
 
 static void
@@ -170,7 +229,7 @@ sync_widgets (FbkPeriodPicker *self)
   sync_step_action (self, FBK_PERIOD_STEP_BACK, "period.previous", GTK_WIDGET (self->previous_button));
   sync_step_action (self, FBK_PERIOD_STEP_FORWARD, "period.next", GTK_WIDGET (self->next_button));
 
-  gtk_drop_down_set_selected (self->resolution_dropdown, self->resolution);
+  gtk_drop_down_set_selected (self->resolution_dropdown, resolution_position (self));
 
   self->syncing = FALSE;
 }
@@ -232,7 +291,7 @@ choose_resolution (FbkPeriodPicker *self,
 
   self->resolution = resolution;
   self->syncing = TRUE;
-  gtk_drop_down_set_selected (self->resolution_dropdown, resolution);
+  gtk_drop_down_set_selected (self->resolution_dropdown, resolution_position (self));
   self->syncing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLUTION]);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -245,8 +304,9 @@ show_custom_page (FbkPeriodPicker *self)
   self->custom_to = self->period.to;
 
   self->syncing = TRUE;
-  calendar_set_date (self->from_calendar, self->custom_from);
-  calendar_set_date (self->to_calendar, self->custom_to);
+  self->typed_invalid = FALSE;
+  show_custom_date (self, self->from_calendar, self->from_entry, self->custom_from);
+  show_custom_date (self, self->to_calendar, self->to_entry, self->custom_to);
   self->syncing = FALSE;
 
   gtk_stack_set_visible_child_name (self->calendar_stack, "from");
@@ -311,6 +371,8 @@ on_from_day_selected_cb (FbkPeriodPicker *self)
     return;
 
   self->custom_from = calendar_get_date (self->from_calendar);
+  self->typed_invalid = FALSE;
+  show_custom_date (self, self->from_calendar, self->from_entry, self->custom_from);
   sync_custom_page (self);
   /* The start is chosen; the end is next. */
   gtk_stack_set_visible_child_name (self->calendar_stack, "to");
@@ -323,6 +385,34 @@ on_to_day_selected_cb (FbkPeriodPicker *self)
     return;
 
   self->custom_to = calendar_get_date (self->to_calendar);
+  self->typed_invalid = FALSE;
+  show_custom_date (self, self->to_calendar, self->to_entry, self->custom_to);
+  sync_custom_page (self);
+}
+
+/* Typing is picking: a whole date moves the calendar along; anything
+ * else keeps Apply off and says how to write one. */
+static void
+on_typed_date_changed_cb (FbkPeriodPicker *self,
+                          GtkEditable     *entry)
+{
+  gboolean is_from = entry == GTK_EDITABLE (self->from_entry);
+  FbkDate date;
+
+  if (self->syncing)
+    return;
+
+  self->typed_invalid = !parse_typed_date (gtk_editable_get_text (entry), &date);
+  if (!self->typed_invalid)
+    {
+      if (is_from)
+        self->custom_from = date;
+      else
+        self->custom_to = date;
+      self->syncing = TRUE;
+      calendar_set_date (is_from ? self->from_calendar : self->to_calendar, date);
+      self->syncing = FALSE;
+    }
   sync_custom_page (self);
 }
 
@@ -343,10 +433,13 @@ on_resolution_selected_cb (FbkPeriodPicker *self)
 {
   guint selected = gtk_drop_down_get_selected (self->resolution_dropdown);
 
-  if (self->syncing || selected >= FBK_N_RESOLUTIONS)
+  if (self->syncing || selected > FBK_N_RESOLUTIONS)
     return;
 
-  choose_resolution (self, (FbkResolution) selected);
+  if (selected == AUTOMATIC_POSITION)
+    fbk_period_picker_set_resolution_follows_period (self, TRUE);
+  else
+    choose_resolution (self, (FbkResolution) (selected - 1));
 }
 
 static void
@@ -515,11 +608,14 @@ fbk_period_picker_class_init (FbkPeriodPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, calendar_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, to_entry);
   gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, custom_summary_label);
   gtk_widget_class_bind_template_child (widget_class, FbkPeriodPicker, custom_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_preset_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_from_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_to_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_typed_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_period_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_resolution_selected_cb);
@@ -683,4 +779,19 @@ fbk_period_picker_set_now (FbkPeriodPicker *self,
     period = self->period;
 
   update_selection (self, &period);
+}
+
+/**
+ * fbk_period_picker_set_shows_resolution:
+ *
+ * Hides the resolution menu for a view that has no use for it (Max
+ * Hours); the resolution itself is kept.
+ */
+void
+fbk_period_picker_set_shows_resolution (FbkPeriodPicker *self,
+                                        gboolean         shows)
+{
+  g_return_if_fail (FBK_IS_PERIOD_PICKER (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->resolution_dropdown), shows);
 }

@@ -43,4 +43,7 @@ FbkInstant       fbk_period_picker_get_now                       (FbkPeriodPicke
 void             fbk_period_picker_set_now                       (FbkPeriodPicker *self,
                                                                   FbkInstant       now);
 
+void             fbk_period_picker_set_shows_resolution          (FbkPeriodPicker *self,
+                                                                  gboolean         shows);
+
 G_END_DECLS

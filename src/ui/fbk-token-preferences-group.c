@@ -27,6 +27,7 @@ struct _FbkTokenPreferencesGroup
   GtkImage            *status_icon;
   AdwActionRow        *expiry_row;
   GtkImage            *expiry_icon;
+  AdwActionRow        *replace_row;
 
   FbkSession          *session;
   GCancellable        *cancellable;
@@ -69,11 +70,31 @@ show_status (FbkTokenPreferencesGroup *self,
              const char               *text,
              gboolean                  has_token)
 {
+  gboolean demo = self->session != NULL && fbk_session_is_demo (self->session);
+
   gtk_image_set_from_icon_name (self->status_icon, icon_name);
   adw_action_row_set_subtitle (self->status_row, text);
   self->has_token = has_token;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.replace", token_store (self) != NULL);
+  /* "Replace" only what is there; from the demo, the way to a token of
+   * one's own. */
+  if (demo)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row), _("_Enter Your Token…"));
+      adw_action_row_set_subtitle (self->replace_row, _("Leave the demo and connect your own meters"));
+    }
+  else if (has_token)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row), _("_Replace Token…"));
+      adw_action_row_set_subtitle (self->replace_row, _("Paste a new token from Min side"));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->replace_row), _("_Enter Token…"));
+      adw_action_row_set_subtitle (self->replace_row, _("Paste a token from Min side"));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.replace", demo || token_store (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.forget", token_store (self) != NULL && has_token);
 }
 
@@ -150,8 +171,17 @@ replace_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   FbkTokenPreferencesGroup *self = FBK_TOKEN_PREFERENCES_GROUP (widget);
-  GtkWidget *dialog = fbk_token_dialog_new (self->session);
+  GtkWidget *dialog;
 
+  /* The demo's session takes no token: the welcome page asks for one. */
+  if (fbk_session_is_demo (self->session))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "leave-demo", NULL);
+      gtk_window_close (GTK_WINDOW (gtk_widget_get_root (widget)));
+      return;
+    }
+
+  dialog = fbk_token_dialog_new (self->session);
   g_signal_connect_object (dialog, "connected", G_CALLBACK (on_dialog_connected_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
@@ -356,6 +386,7 @@ fbk_token_preferences_group_class_init (FbkTokenPreferencesGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkTokenPreferencesGroup, status_icon);
   gtk_widget_class_bind_template_child (widget_class, FbkTokenPreferencesGroup, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, FbkTokenPreferencesGroup, expiry_icon);
+  gtk_widget_class_bind_template_child (widget_class, FbkTokenPreferencesGroup, replace_row);
 
   gtk_widget_class_install_action (widget_class, "token.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "token.forget", NULL, forget_action);
@@ -410,6 +441,11 @@ fbk_token_preferences_group_reload (FbkTokenPreferencesGroup *self)
   self->cancellable = g_cancellable_new ();
 
   show_expiry (self, NULL);
+  if (self->session != NULL && fbk_session_is_demo (self->session))
+    {
+      show_status (self, "dialog-password-symbolic", _("None: the demo makes its data up"), FALSE);
+      return;
+    }
   if (token_store (self) == NULL)
     {
       show_status (self, "dialog-password-symbolic", _("None saved"), FALSE);

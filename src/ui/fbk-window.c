@@ -10,6 +10,7 @@
 
 #include "fbk-bench-hook.h"
 #include "fbk-main-view.h"
+#include "fbk-meter-names-dialog.h"
 #include "fbk-token-dialog.h"
 #include "fbk-welcome-page.h"
 #include "fbk-window.h"
@@ -144,10 +145,21 @@ on_session_changed_cb (FbkWindow      *self,
     show_page (self, connected ? "main" : "welcome");
 }
 
+/* A new token's meters are bare numbers until named: an offer to name
+ * them, which the person may skip. */
 static void
 on_welcome_connected_cb (FbkWindow *self)
 {
-  on_session_changed_cb (self, NULL, FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  FbkApplication *application = FBK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *dialog;
+
+  on_session_changed_cb (self, NULL, application);
+
+  dialog = fbk_meter_names_dialog_new (fbk_session_get_repository (fbk_application_get_session (application)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (fbk_main_view_refresh_names),
+                           self->main_view, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "fbk-main-view.h"
 #include "fbk-max-hours-item.h"
 #include "fbk-max-hours-view.h"
+#include "fbk-meter-names-dialog.h"
 #include "fbk-meter-list.h"
 #include "fbk-meter-row.h"
 #include "fbk-period-picker.h"
@@ -321,7 +322,8 @@ notice (Fixture *f)
 
   if (!gtk_revealer_get_reveal_child (revealer))
     return NULL;
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+  /* The notice's text, above its details. */
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (box))));
 }
 
 /* --- expected figures ----------------------------------------------------------- */
@@ -723,6 +725,79 @@ test_max_hours (Fixture       *f,
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026\nIn progress"));
 }
 
+/* A solar meter in December has hours, all zero: the page says so in
+ * words, with why, instead of an empty 0–1 axis. */
+static void
+test_no_production (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *chart;
+
+  wait_loaded (f);
+  pick (f, SOLAR_ID, TRUE);
+  set_custom_period (f, "2025-12-01", "2025-12-31");
+  wait_loaded (f);
+  adw_view_stack_set_visible_child_name (view_stack (f), "production");
+  chart = GTK_WIDGET (chart_view (f, FBK_DIRECTION_PRODUCTION));
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "No Production in This Period", 5);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Solar panels make little or nothing in the dark months", 1);
+  g_assert_false (gtk_widget_get_visible (chart));
+
+  /* June has production: the chart again. */
+  set_custom_period (f, "2026-06-01", "2026-06-30");
+  wait_loaded (f);
+  g_assert_true (gtk_widget_get_visible (chart));
+  g_assert_cmpfloat (model_total (model (f, FBK_DIRECTION_PRODUCTION), 0), >, 100);
+}
+
+/* The naming step after a new token: a row per meter titled by its
+ * default name; what is typed becomes the meter's name, in the sidebar
+ * too; an untouched row keeps the default. */
+static void
+test_naming_step (Fixture       *f,
+                  gconstpointer  data)
+{
+  FbkRepository *repository;
+  GtkWidget *dialog;
+  GtkWidget *house;
+  FbkMeteringPoint *meter;
+
+  wait_loaded (f);
+  repository = fbk_session_get_repository (f->session);
+  dialog = fbk_meter_names_dialog_new (repository);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fbk_test_ui_wait_for_mapped (dialog);
+
+  house = fbk_test_ui_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Metering point …439 208");
+  g_assert_nonnull (house);
+  g_assert_nonnull (fbk_test_ui_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Metering point …815 367"));
+  gtk_editable_set_text (GTK_EDITABLE (house), "  Huset ");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  meter = fbk_repository_find_meter (repository, HOUSE_ID);
+  g_assert_cmpstr (fbk_metering_point_get_name (meter), ==, "Huset");
+  g_assert_null (fbk_metering_point_get_name (fbk_repository_find_meter (repository, FLAT_ID)));
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Huset", 5);
+}
+
+/* The resolution menu is where it does something: not over Max Hours,
+ * whose chart is a month's days and whose table is months. */
+static void
+test_resolution_hidden_on_max_hours (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkWidget *picker = find (f, FBK_TYPE_PERIOD_PICKER, NULL);
+  GtkWidget *resolution = fbk_test_ui_find (picker, GTK_TYPE_DROP_DOWN, NULL);
+
+  wait_loaded (f);
+  g_assert_nonnull (resolution);
+  g_assert_true (gtk_widget_get_visible (resolution));
+  adw_view_stack_set_visible_child_name (view_stack (f), "max-hours");
+  g_assert_false (gtk_widget_get_visible (resolution));
+  adw_view_stack_set_visible_child_name (view_stack (f), "consumption");
+  g_assert_true (gtk_widget_get_visible (resolution));
+}
+
 /* --- a change of selection ---------------------------------------------------------- */
 
 /* Every chart shown from some moment on. */
@@ -1031,25 +1106,42 @@ test_offline (Fixture       *f,
   g_autoptr(FbkSession) session = NULL;
   double online_total;
   const char *text;
+  GtkWidget *details;
+  gint64 started;
 
   /* Online first, so the store has the last 7 days. */
   wait_loaded (f);
   online_total = model_total (model (f, FBK_DIRECTION_CONSUMPTION), 0);
 
   session = new_offline_session (f, f->store);
+  /* Retries a second apart would take more than three seconds. */
+  fbk_session_set_retry_policy (session, 3, 1000, 1000);
+  started = g_get_monotonic_time ();
   fbk_main_view_set_session (f->view, session);
   wait_loaded_by (f->view, session);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
 
+  /* What happened first, then what is on screen; libsoup's words behind
+   * Details. */
   text = notice (f);
   g_assert_nonnull (text);
-  g_assert_true (g_str_has_prefix (text, "Offline: showing stored data up to "));
+  g_assert_true (g_str_has_prefix (text, "No internet connection: Forbruk could not reach Elvia. "
+                                         "Check the network connection.\n"
+                                         "Offline: showing stored data up to "));
   g_assert_nonnull (strstr (text, "November 2026"));
+  details = find (f, GTK_TYPE_EXPANDER, NULL);
+  g_assert_true (gtk_widget_get_visible (details));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (details)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (details)))),
+                            "refused"));
   g_assert_cmpfloat_with_epsilon (model_total (model (f, FBK_DIRECTION_CONSUMPTION), 0), online_total, 1e-9);
   fbk_test_ui_wait_for_mapped (find (f, GTK_TYPE_BUTTON, "main.reload"));
 
   set_custom_period (f, "2025-01-06", "2025-01-12");
   wait_loaded_by (f->view, session);
-  g_assert_cmpstr (notice (f), ==, "Offline: Elvia cannot be reached, and nothing is stored for this period yet.");
+  g_assert_cmpstr (notice (f), ==, "No internet connection: Forbruk could not reach Elvia. "
+                                   "Check the network connection.\n"
+                                   "Offline: Elvia cannot be reached, and nothing is stored for this period yet.");
 }
 
 typedef struct
@@ -1493,6 +1585,9 @@ main (int   argc,
   ADD ("totals-match-cli", WITH_STORE, test_totals_match_cli);
   ADD ("production-view", WITH_STORE, test_production_view);
   ADD ("max-hours", WITH_STORE, test_max_hours);
+  ADD ("resolution-hidden-on-max-hours", WITH_STORE, test_resolution_hidden_on_max_hours);
+  ADD ("no-production", WITH_STORE, test_no_production);
+  ADD ("naming-step", WITH_STORE, test_naming_step);
   ADD ("rapid-changes", WITH_STORE, test_rapid_changes);
   ADD ("rapid-changes-without-store", WITHOUT_STORE, test_rapid_changes);
   ADD ("progress-and-stop", WITH_STORE, test_progress_and_stop);

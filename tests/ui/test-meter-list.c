@@ -16,6 +16,7 @@
 typedef struct
 {
   GtkWindow        *window;
+  AdwToastOverlay  *overlay;
   FbkMeterList     *list;
   GListStore       *meters;
   FbkMeteringPoint *home;     /* named, consumption only */
@@ -66,7 +67,10 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 300, 400);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
+  /* As in the window: toasts go to the overlay around it. */
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->list));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
   gtk_window_present (fixture->window);
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (fixture->list));
 }
@@ -173,7 +177,8 @@ test_rows (Fixture       *fixture,
   /* A name, with the grouped id under it. */
   g_assert_nonnull (shown_label (fixture, fixture->home, "Hjemme"));
   g_assert_nonnull (shown_label (fixture, fixture->home, "707 057 500 012 345 678"));
-  /* No name: the grouped id is the name. */
+  /* No name: a title from the last digits, the grouped id under it. */
+  g_assert_nonnull (shown_label (fixture, fixture->cabin, "Metering point …654 321"));
   g_assert_nonnull (shown_label (fixture, fixture->cabin, "707 057 500 087 654 321"));
 
   /* Badges only where they apply. */
@@ -191,6 +196,28 @@ test_rows (Fixture       *fixture,
   fbk_metering_point_set_produces (fixture->home, TRUE);
   fbk_test_ui_spin (50);
   g_assert_nonnull (shown_label (fixture, fixture->home, "Production"));
+}
+
+/* Badges arriving after a load never widen the sidebar, which asks for
+ * 280 px (fbk-main-view.ui): a meter with both still fits in it. */
+static void
+test_badges_keep_width (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  int before, after;
+
+  fbk_metering_point_set_always_unverified (fixture->granny, FALSE);
+  fbk_test_ui_spin (50);
+  gtk_widget_measure (GTK_WIDGET (fixture->list), GTK_ORIENTATION_HORIZONTAL, -1, &before, NULL, NULL, NULL);
+
+  fbk_metering_point_set_always_unverified (fixture->cabin, TRUE);
+  fbk_test_ui_spin (50);
+  g_assert_nonnull (shown_label (fixture, fixture->cabin, "Production"));
+  g_assert_nonnull (shown_label (fixture, fixture->cabin, "Always Unverified"));
+  gtk_widget_measure (GTK_WIDGET (fixture->list), GTK_ORIENTATION_HORIZONTAL, -1, &after, NULL, NULL, NULL);
+
+  g_test_message ("the list's minimum width: %d px without, %d px with both badges", before, after);
+  g_assert_cmpint (after, <=, 280);
 }
 
 static void
@@ -217,9 +244,12 @@ test_pick (Fixture       *fixture,
   assert_picked (fixture, CABIN_ID, NULL);
   g_assert_cmpuint (fixture->n_picked_notifies, ==, 4);
 
-  /* The last one stays picked. */
+  /* The last one stays picked, and a toast says why. */
+  g_assert_null (fbk_test_ui_find (GTK_WIDGET (fixture->overlay), GTK_TYPE_LABEL, "One metering point is always shown"));
   toggle (fixture, fixture->cabin);
   assert_picked (fixture, CABIN_ID, NULL);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (fixture->overlay),
+                             "One metering point is always shown. Check another one before unchecking this one.", 2);
   g_signal_emit_by_name (row_of (fixture, fixture->cabin), "activate");
   assert_picked (fixture, CABIN_ID, NULL);
   g_assert_cmpuint (fixture->n_picked_notifies, ==, 4);
@@ -319,6 +349,7 @@ main (int   argc,
 
   g_test_add ("/meter-list/rows", Fixture, NULL, fixture_set_up, test_rows, fixture_tear_down);
   g_test_add ("/meter-list/pick", Fixture, NULL, fixture_set_up, test_pick, fixture_tear_down);
+  g_test_add ("/meter-list/badges-keep-width", Fixture, NULL, fixture_set_up, test_badges_keep_width, fixture_tear_down);
   g_test_add ("/meter-list/picked-ids", Fixture, NULL, fixture_set_up, test_picked_ids_property, fixture_tear_down);
   g_test_add ("/meter-list/rename", Fixture, NULL, fixture_set_up, test_rename, fixture_tear_down);
 

@@ -371,6 +371,47 @@ test_custom_range (Fixture       *fixture,
   assert_period (fixture, FBK_PERIOD_PRESET_CUSTOM, "2024-03-08", "2024-03-14");
 }
 
+/* Dates can be typed as well as picked, as ISO 8601 or as Norwegians
+ * write them; what is not a date keeps Apply off and says how. */
+static void
+test_custom_range_typed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *from_entry, *to_entry, *apply, *error_label, *summary_label;
+
+  pick_preset (fixture, "Custom Range…");
+  open_period_popover (fixture);
+  apply = find (fixture, GTK_TYPE_BUTTON, "period.apply-custom");
+  error_label = gtk_widget_get_prev_sibling (apply);
+  summary_label = gtk_widget_get_prev_sibling (error_label);
+  from_entry = fbk_test_ui_find (GTK_WIDGET (gtk_widget_get_ancestor (apply, GTK_TYPE_POPOVER)), GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (from_entry);
+  to_entry = gtk_widget_get_next_sibling (from_entry);
+  /* The fields show the calendars' dates. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "2024-03-09");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "2024-03-15");
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "1.3.2024");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), " 2024-03-07 ");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary_label)), ==, "1–7 Mar 2024 (7 days)");
+  g_assert_true (gtk_widget_is_sensitive (apply));
+
+  /* 31 February is no date. */
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "31.2.2024");
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "7.12.2026"));
+
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "7.3.2024");
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  g_signal_emit_by_name (apply, "clicked");
+  assert_period (fixture, FBK_PERIOD_PRESET_CUSTOM, "2024-03-01", "2024-03-07");
+}
+
+/* The menu: "Automatic" first, then the resolutions in their order. */
+#define AUTOMATIC 0
+#define POSITION(resolution) ((guint) (resolution) + 1)
+
 static void
 test_resolution (Fixture       *fixture,
                  gconstpointer  data)
@@ -379,12 +420,15 @@ test_resolution (Fixture       *fixture,
   GListModel *labels = gtk_drop_down_get_model (dropdown);
   guint n_changed = fixture->n_changed;
 
-  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, FBK_N_RESOLUTIONS);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), FBK_RESOLUTION_WEEK), ==, "Week");
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_DAY);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, FBK_N_RESOLUTIONS + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), AUTOMATIC), ==, "Automatic");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), POSITION (FBK_RESOLUTION_WEEK)), ==, "Week");
+  /* Automatic is the default, by the day over the last 7 days. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
+  g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_DAY);
 
   /* The user picks hours: the choice stays while stepping... */
-  gtk_drop_down_set_selected (dropdown, FBK_RESOLUTION_HOUR);
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_HOUR));
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_HOUR);
   g_assert_false (fbk_period_picker_get_resolution_follows_period (fixture->picker));
   g_assert_cmpuint (fixture->n_changed, ==, n_changed + 1);
@@ -394,21 +438,36 @@ test_resolution (Fixture       *fixture,
   /* ...and over another preset it fits... */
   pick_preset (fixture, "Last Month");
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_HOUR);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_HOUR);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, POSITION (FBK_RESOLUTION_HOUR));
 
-  /* ...but not over a year, which goes back to the year's default. */
+  /* ...but not over a year, which goes back to Automatic, by the month. */
   pick_preset (fixture, "Last Year");
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_MONTH);
   g_assert_true (fbk_period_picker_get_resolution_follows_period (fixture->picker));
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_MONTH);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
 
   /* Week for a year is kept; following the period again drops it. */
-  gtk_drop_down_set_selected (dropdown, FBK_RESOLUTION_WEEK);
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_WEEK));
   pick_preset (fixture, "This Year");
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_WEEK);
   fbk_period_picker_set_resolution_follows_period (fixture->picker, TRUE);
   g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_MONTH);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, FBK_RESOLUTION_MONTH);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
+
+  /* Week, then the last 7 days: two part weeks would be no comparison,
+   * so Automatic takes over, by the day (issue 19). */
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_WEEK));
+  pick_preset (fixture, "Last 7 Days");
+  g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_DAY);
+  g_assert_true (fbk_period_picker_get_resolution_follows_period (fixture->picker));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, AUTOMATIC);
+
+  /* Automatic picked in the menu is following the period. */
+  gtk_drop_down_set_selected (dropdown, POSITION (FBK_RESOLUTION_HOUR));
+  g_assert_false (fbk_period_picker_get_resolution_follows_period (fixture->picker));
+  gtk_drop_down_set_selected (dropdown, AUTOMATIC);
+  g_assert_true (fbk_period_picker_get_resolution_follows_period (fixture->picker));
+  g_assert_cmpint (fbk_period_picker_get_resolution (fixture->picker), ==, FBK_RESOLUTION_DAY);
 }
 
 /* The saved form restores a preset relative to the new day. */
@@ -469,6 +528,7 @@ main (int   argc,
   g_test_add ("/period-picker/step", Fixture, NULL, fixture_set_up, test_step, fixture_tear_down);
   g_test_add ("/period-picker/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
   g_test_add ("/period-picker/custom-range", Fixture, NULL, fixture_set_up, test_custom_range, fixture_tear_down);
+  g_test_add ("/period-picker/custom-range-typed", Fixture, NULL, fixture_set_up, test_custom_range_typed, fixture_tear_down);
   g_test_add ("/period-picker/resolution", Fixture, NULL, fixture_set_up, test_resolution, fixture_tear_down);
   g_test_add ("/period-picker/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/period-picker/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);

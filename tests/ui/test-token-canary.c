@@ -122,7 +122,7 @@ run_flows (void)
   offline_session = fbk_test_new_session (offline_url, fbk_demo_server_get_now (server), NULL, NULL);
   fbk_welcome_page_set_session (FBK_WELCOME_PAGE (page), offline_session);
   fbk_test_ui_paste_token (page, CANARY_TOKEN);
-  fbk_test_ui_wait_for_text (page, "Could not reach Elvia", 10);
+  fbk_test_ui_wait_for_text (page, "No internet connection: Forbruk could not reach Elvia", 10);
   fbk_welcome_page_set_session (FBK_WELCOME_PAGE (page), session);
 
   /* Accepted, saved in the (file) keyring, meters noted in the store */

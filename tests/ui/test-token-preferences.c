@@ -116,7 +116,7 @@ test_not_connected (Fixture       *f,
 {
   /* As the preferences open before the window gave the group anything. */
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "None saved", 1);
-  g_assert_false (row_is_sensitive (f, "Replace Token…"));
+  g_assert_false (row_is_sensitive (f, "Enter Token…"));
   g_assert_false (row_is_sensitive (f, "Forget Token…"));
 }
 
@@ -126,7 +126,9 @@ test_none_saved (Fixture       *f,
 {
   connect_group (f);
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "None saved", 10);
-  g_assert_true (row_is_sensitive (f, "Replace Token…"));
+  /* Nothing to replace. */
+  g_assert_true (row_is_sensitive (f, "Enter Token…"));
+  g_assert_null (fbk_test_ui_find (GTK_WIDGET (f->group), ADW_TYPE_PREFERENCES_ROW, "Replace Token…"));
   g_assert_false (row_is_sensitive (f, "Forget Token…"));
   g_assert_false (gtk_widget_get_mapped (fbk_test_ui_find (GTK_WIDGET (f->group),
                                                            ADW_TYPE_PREFERENCES_ROW, "Expiry")));
@@ -143,6 +145,7 @@ test_in_keyring (Fixture       *f,
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "Saved in your keyring", 10);
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "The token is valid until 1 January 2100.", 1);
   g_assert_true (row_is_sensitive (f, "Forget Token…"));
+  g_assert_true (row_is_sensitive (f, "Replace Token…"));
 
   /* Close to expiry, the same row warns. */
   fbk_clock_set_now (fbk_session_get_clock (f->session), DEMO_TOKEN_EXPIRY - 5 * 24 * 3600);
@@ -244,7 +247,7 @@ test_replace (Fixture       *f,
   connect_group (f);
   fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "None saved", 10);
 
-  fbk_test_ui_click (GTK_WIDGET (f->group), "Replace Token…");
+  fbk_test_ui_click (GTK_WIDGET (f->group), "Enter Token…");
   dialog = fbk_test_ui_find_window (FBK_TYPE_TOKEN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == f->window);
@@ -260,6 +263,25 @@ test_replace (Fixture       *f,
   token = fbk_test_token_store_lookup (f->token_store, NULL, 10, &error);
   g_assert_cmpstr (token, ==, FBK_DEMO_TOKEN);
   g_assert_true (fbk_session_has_token (f->session));
+}
+
+/* The demo takes no token, but is no dead end: the row leads from it to
+ * a token of one's own (the window's test follows it there). */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(FbkSession) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  demo = fbk_session_new (FBK_SESSION_DEMO, fbk_demo_server_get_base_url (f->server),
+                          fbk_demo_server_get_base_url (f->server), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (f->group, "session", demo, NULL);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "None: the demo makes its data up", 10);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->group), "Leave the demo and connect your own meters", 1);
+  g_assert_true (row_is_sensitive (f, "Enter Your Token…"));
+  g_assert_false (row_is_sensitive (f, "Forget Token…"));
 }
 
 int
@@ -288,6 +310,7 @@ main (int   argc,
   ADD ("/token-preferences/session-only", test_session_only);
   ADD ("/token-preferences/forget", test_forget);
   ADD ("/token-preferences/replace", test_replace);
+  ADD ("/token-preferences/demo", test_demo);
 #undef ADD
 
   status = g_test_run ();

@@ -287,7 +287,7 @@ test_network_error (Fixture       *f,
   fbk_welcome_page_set_session (FBK_WELCOME_PAGE (f->page), session);
 
   fbk_test_ui_paste_token (f->page, FBK_DEMO_TOKEN);
-  fbk_test_ui_wait_for_text (f->page, "Could not reach Elvia", 10);
+  fbk_test_ui_wait_for_text (f->page, "No internet connection: Forbruk could not reach Elvia", 10);
   g_assert_null (stored_token (token_store));
   g_assert_false (fbk_session_has_token (session));
   g_assert_cmpuint (f->n_connected, ==, 0);
@@ -383,6 +383,33 @@ test_refusal_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* At the window's default size (1100 × 720, less the header bar's 47 px)
+ * the field and the demo are on screen without scrolling. */
+static void
+test_action_above_the_fold (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page = fbk_welcome_page_new (f->session);
+  const char *actions[] = { "Try the Demo", "Connect" };
+
+  gtk_window_set_default_size (window, 1100, 720 - 47);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = fbk_test_ui_find (page, GTK_TYPE_BUTTON, actions[i]);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_compute_bounds (button, page, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (page));
+    }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +431,7 @@ main (int   argc,
   ADD ("/welcome-page/network-error", test_network_error);
   ADD ("/welcome-page/keyring-unavailable", test_keyring_unavailable);
   ADD ("/welcome-page/demo", test_demo);
+  ADD ("/welcome-page/action-above-the-fold", test_action_above_the_fold);
   ADD ("/token-dialog/replace", test_replace);
   ADD ("/token-dialog/refusal", test_refusal_dialog);
 #undef ADD

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fbk-application.h"
 #include "fbk-test-support.h"
 #include "fbk-test-ui.h"
@@ -86,6 +88,31 @@ test_window_opens_on_its_session (void)
   fbk_test_wait_for (!fbk_application_get_session_pending (application), 20);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, settled_page (application));
   g_assert_false (gtk_stack_get_transition_running (pages));
+
+  gtk_window_destroy (window);
+}
+
+/* The demo says what it is above its data, and its banner leads to the
+ * welcome page, where a token of one's own is entered. */
+static void
+test_demo_banner_leads_to_token (void)
+{
+  g_autoptr(FbkApplication) application = start_application ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_autofree char *shown = NULL;
+
+  fbk_test_wait_for (!fbk_application_get_session_pending (application), 20);
+  g_assert_true (fbk_application_start_demo (application, &error));
+  g_assert_no_error (error);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (window), "This is the demo: a made-up household, not your meters.", 10);
+
+  fbk_test_ui_click (GTK_WIDGET (window), "Use Your Token…");
+  g_assert_false (fbk_application_get_demo (application));
+  fbk_test_wait_for (!fbk_application_get_session_pending (application), 20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_pages (window)), ==, settled_page (application));
+  shown = fbk_test_ui_dup_text (GTK_WIDGET (window), TRUE);
+  g_assert_null (strstr (shown, "This is the demo"));
 
   gtk_window_destroy (window);
 }
@@ -188,6 +215,9 @@ test_about_and_shortcuts_open (void)
   fbk_test_ui_wait_for_mapped (GTK_WIDGET (about));
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Forbruk");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* What it does in plain words, not the name of an API. */
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "hour by hour"));
+  g_assert_null (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "Api"));
   gtk_window_destroy (about);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
@@ -259,6 +289,7 @@ main (int   argc,
 
   /* First: it needs the application's first activation. */
   g_test_add_func ("/window/opens-on-its-session", test_window_opens_on_its_session);
+  g_test_add_func ("/window/demo-banner-leads-to-token", test_demo_banner_leads_to_token);
   g_test_add_func ("/window/menu", test_window_menu);
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts_open);
   g_test_add_func ("/window/state-remembered", test_window_state_remembered);

@@ -13,6 +13,7 @@
 #include "fbk-chart-axis.h"
 #include "fbk-chart-export.h"
 #include "fbk-chart-format.h"
+#include "fbk-chart-legend.h"
 #include "fbk-chart-model-private.h"
 #include "fbk-chart-renderer.h"
 #include "fbk-test-chart.h"
@@ -646,6 +647,58 @@ test_render_decimated (void)
   cairo_surface_destroy (surface);
 }
 
+/* A year of hours: bars far too thin to aim at, so the pointer anywhere
+ * over a column points at its tallest hour, and the legend says what the
+ * lighter part of a column is. */
+static void
+test_dense_pointing (void)
+{
+  g_autoptr(FbkChartModel) model = fbk_chart_model_new ();
+  FbkInstant from = oslo_midnight (2025, 1, 1);
+  FbkInstant to = oslo_midnight (2026, 1, 1);
+  guint n = (guint) ((to - from) / 3600);
+  guint peak = n / 2 + 7;
+  g_autofree double *values = g_new (double, n);
+  FbkChartLayout *layout;
+  cairo_rectangle_t plot, at_peak, elsewhere;
+  FbkChartStyle style;
+  FbkChartHit hit;
+  gboolean explained = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    values[i] = i == peak ? 10.0 : 1.0;
+
+  fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
+  fbk_chart_model_set_period (model, FBK_RESOLUTION_HOUR, from, to);
+  fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, n, FBK_INTERVAL_VERIFIED);
+  g_assert_true (fbk_chart_get_plot_area (WIDTH, HEIGHT, model, NULL, &style, &plot));
+
+  /* Near the top of the plot, far above a column of 1 kWh hours. */
+  elsewhere = fbk_test_bucket_rect (model, &style, 0, n / 4);
+  g_assert_cmpfloat (elsewhere.y - (plot.y + 4), >, 20);
+  g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style,
+                                     elsewhere.x + elsewhere.width / 2, plot.y + 4, &hit));
+  g_assert_cmpfloat (hit.value, ==, 1.0);
+  g_assert_cmpint (hit.end - hit.start, ==, 3600);
+
+  /* Over the peak's column, wherever in its height: the peak. */
+  at_peak = fbk_test_bucket_rect (model, &style, 0, peak);
+  g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style,
+                                     at_peak.x + at_peak.width / 2, plot.y + 1, &hit));
+  g_assert_cmpuint (hit.bucket, ==, peak);
+  g_assert_cmpfloat (hit.value, ==, 10.0);
+
+  layout = fbk_chart_layout_new (WIDTH, HEIGHT, model, NULL, &style);
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      FbkChartLegendEntry *entry = &g_array_index (layout->legend, FbkChartLegendEntry, i);
+
+      explained |= g_str_has_prefix (pango_layout_get_text (entry->text), "Lighter:");
+    }
+  g_assert_true (explained);
+  fbk_chart_layout_unref (layout);
+}
+
 /* Min/max columns, stacked: an unverified series on top of a verified
  * one is striped where it shows, and only there; the verified series'
  * own spread, seen through the stack, stays plain. */
@@ -1181,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/production-alone", test_render_production_alone);
   g_test_add_func ("/chart/render/unverified", test_render_unverified);
   g_test_add_func ("/chart/render/decimated", test_render_decimated);
+  g_test_add_func ("/chart/dense-pointing", test_dense_pointing);
   g_test_add_func ("/chart/render/decimated-unverified", test_render_decimated_unverified);
   g_test_add_func ("/chart/render/narrow-header", test_render_narrow_header);
   g_test_add_func ("/chart/render/empty", test_render_empty);

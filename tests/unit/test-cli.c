@@ -598,7 +598,7 @@ test_api_failures (Fixture       *f,
     { "503", "1", "HTTP 503" },
     { "429:0", "1", "too many requests" },
     { "truncate", "0", "cut off" },
-    { "drop", "0", "Could not reach Elvia" },
+    { "drop", "0", "Elvia did not answer. Try again later." },
   };
 
   set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
@@ -1245,7 +1245,7 @@ test_meters_stored_name (Fixture       *f,
     sqlite3_close (db);
   }
   offline = run_cli (f, "--retries", "0", "--api-url", "http://127.0.0.1:9", "meters");
-  assert_status (offline, 0, "Could not reach Elvia");
+  assert_status (offline, 0, "No internet connection: Forbruk could not reach Elvia");
   g_assert_nonnull (strstr (offline->out, "Hytta på fjellet"));
   g_assert_nonnull (strstr (offline->out, SOLAR_ID));
 }

@@ -1695,6 +1695,9 @@ test_error_slow (Fixture       *f,
   g_assert_cmpuint (n_values (result, FBK_DIRECTION_CONSUMPTION), ==, 24);
 }
 
+/* Nobody listening is no internet connection, said at once: a retry a
+ * moment later would find nobody either. libsoup's own words are kept as
+ * the details, not the message. */
 static void
 test_error_unreachable (Fixture       *f,
                         gconstpointer  data)
@@ -1704,21 +1707,58 @@ test_error_unreachable (Fixture       *f,
   g_autoptr(FbkClient) client = NULL;
   g_autofree char *closed_url = g_strdup (f->base_url);
   FbkTestAsync waiter = { 0 };
+  gint64 started;
+  double elapsed_s;
 
   /* Nobody listens there any more. */
   soup_server_disconnect (f->server);
   client = fbk_client_new (closed_url, &error);
   g_assert_no_error (error);
   fbk_client_set_token (client, TEST_TOKEN);
-  fbk_client_set_retry_policy (client, 1, 10, 10);
+  /* Three retries 2 s apart would take 6 s. */
+  fbk_client_set_retry_policy (client, 3, 2000, 2000);
+  started = g_get_monotonic_time ();
   fbk_client_fetch_values_async (client, METER_A, f->now - 24 * HOUR, f->now, FBK_DIRECTION_CONSUMPTION,
                                  NULL, fbk_test_async_done_cb, &waiter);
   fbk_test_wait_until (waiter.done, 10);
+  elapsed_s = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
   result = fbk_client_fetch_values_finish (client, waiter.result, &error);
   g_clear_object (&waiter.result);
   g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_NETWORK);
   g_assert_null (result);
   g_assert_nonnull (strstr (error->message, "Elvia"));
+  g_assert_cmpfloat (elapsed_s, <, 1.5);
+  g_assert_cmpstr (error->message, ==,
+                   "No internet connection: Forbruk could not reach Elvia. Check the network connection.");
+  g_assert_nonnull (fbk_api_error_get_details (error));
+  g_assert_nonnull (strstr (fbk_api_error_get_details (error), "refused"));
+}
+
+/* A token whose JWT expired on 2020-01-01 (exp 1577836800) never goes out:
+ * the person hears about the token, not about the network. */
+#define EXPIRED_TOKEN "eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.eyJleHAiOjE1Nzc4MzY4MDB9.ZXhwaXJlZA"
+
+static void
+test_error_expired_token (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fbk_client_set_token (f->client, EXPIRED_TOKEN);
+  script_values (f, 0);
+  result = fetch_day (f, &error);
+  g_assert_error (error, FBK_API_ERROR, FBK_API_ERROR_AUTH_REFUSED);
+  g_assert_null (result);
+  g_assert_nonnull (strstr (error->message, "expired on January 1, 2020"));
+  g_assert_cmpuint (f->seen->len, ==, 0);
+
+  /* A token that is still valid goes out again. */
+  fbk_client_set_token (f->client, TEST_TOKEN);
+  g_clear_error (&error);
+  result = fetch_day (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->seen->len, ==, 1);
 }
 
 /* The API never redirects. Should something on the way redirect elsewhere
@@ -2127,6 +2167,7 @@ main (int   argc,
   ADD ("error/gzip-bomb", test_error_gzip_bomb);
   ADD ("error/slow", test_error_slow);
   ADD ("error/unreachable", test_error_unreachable);
+  ADD ("error/expired-token", test_error_expired_token);
   ADD ("redirect-drops-token", test_redirect_drops_token);
   ADD ("redirect-off-https", test_redirect_off_https);
   ADD ("token-echo-redacted", test_token_echo_redacted);

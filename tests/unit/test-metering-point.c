@@ -92,6 +92,20 @@ test_properties (void)
   g_assert_cmpuint (notifications (counts, "contract-end"), ==, 2);
 }
 
+/* The last six digits tell a household's meters apart: they share the
+ * grid company's first twelve. */
+static void
+test_default_name (void)
+{
+  g_autofree char *house = fbk_metering_point_dup_default_name ("707057500061439208");
+  g_autofree char *flat = fbk_metering_point_dup_default_name ("707057500072815367");
+  g_autofree char *odd = fbk_metering_point_dup_default_name ("not an id");
+
+  g_assert_cmpstr (house, ==, "Metering point …439 208");
+  g_assert_cmpstr (flat, ==, "Metering point …815 367");
+  g_assert_cmpstr (odd, ==, "not an id");
+}
+
 static void
 test_display_name (void)
 {
@@ -150,6 +164,7 @@ main (int   argc,
   g_test_add_func ("/metering-point/id/format", test_id_format);
   g_test_add_func ("/metering-point/properties", test_properties);
   g_test_add_func ("/metering-point/display-name", test_display_name);
+  g_test_add_func ("/metering-point/default-name", test_default_name);
   g_test_add_func ("/metering-point/invalid-id", test_invalid_id);
 
   return g_test_run ();

@@ -407,18 +407,29 @@ test_default_resolution (void)
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_THIS_YEAR, at ("2024-01-01T08:00:00+01:00"));
   g_assert_cmpint (fbk_period_default_resolution (&p), ==, FBK_RESOLUTION_MONTH);
 
-  /* What a user's own choice must satisfy to survive a change of period. */
+  /* What a user's own choice must satisfy to survive a change of period:
+   * at least two bars, never a single one (issue 19), hours up to a month. */
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_MONTH, now);
   g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_HOUR));
   g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_WEEK));
-  g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_MONTH));
+  g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_MONTH));
   g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_YEAR));
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_YEAR, now);
   g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_HOUR));
+  g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_MONTH));
+  g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_YEAR));
+  p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_3_YEARS, now);
   g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_YEAR));
   p = fbk_period_new_preset (FBK_PERIOD_PRESET_TODAY, now);
   g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_WEEK));
+  g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_DAY));
+  g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_HOUR));
+  /* Week 47 with 6 days and week 48 with 1 is no comparison. */
+  p = fbk_period_new_preset (FBK_PERIOD_PRESET_LAST_7_DAYS, now);
+  g_assert_false (fbk_period_resolution_fits (&p, FBK_RESOLUTION_WEEK));
   g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_DAY));
+  p = custom ("2024-03-01", "2024-03-14", now);
+  g_assert_true (fbk_period_resolution_fits (&p, FBK_RESOLUTION_WEEK));
 }
 
 static void

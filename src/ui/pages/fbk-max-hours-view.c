@@ -582,6 +582,13 @@ fbk_max_hours_view_dup_file_name (FbkPage    *page,
   return g_strconcat (name, "-max-hours.csv", NULL);
 }
 
+/* A month's days and the months' peaks: no resolution to pick. */
+static gboolean
+fbk_max_hours_view_uses_resolution (FbkPage *page)
+{
+  return FALSE;
+}
+
 static void
 fbk_max_hours_view_page_init (FbkPageInterface *iface)
 {
@@ -591,6 +598,7 @@ fbk_max_hours_view_page_init (FbkPageInterface *iface)
   iface->has_data = fbk_max_hours_view_has_data;
   iface->create_csv_job = fbk_max_hours_view_create_csv_job;
   iface->dup_file_name = fbk_max_hours_view_dup_file_name;
+  iface->uses_resolution = fbk_max_hours_view_uses_resolution;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -95,6 +95,20 @@ fbk_page_get_needs (FbkPage *self)
   return FBK_PAGE_GET_IFACE (self)->get_needs (self);
 }
 
+/* Whether the page draws its data at the picked resolution; the picker
+ * hides its resolution menu where it would do nothing. Unless it says
+ * otherwise, a page does. */
+gboolean
+fbk_page_uses_resolution (FbkPage *self)
+{
+  FbkPageInterface *iface;
+
+  g_return_val_if_fail (FBK_IS_PAGE (self), FALSE);
+
+  iface = FBK_PAGE_GET_IFACE (self);
+  return iface->uses_resolution == NULL || iface->uses_resolution (self);
+}
+
 void
 fbk_page_show (FbkPage           *self,
                const FbkPageData *data)

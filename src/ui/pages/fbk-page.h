@@ -75,9 +75,11 @@ struct _FbkPageInterface
                                     FbkCsvStyle        style);
   char          *(*dup_file_name)  (FbkPage           *self,
                                     const char        *extension);
+  gboolean       (*uses_resolution) (FbkPage          *self);
 };
 
 FbkPageNeeds   fbk_page_get_needs      (FbkPage           *self);
+gboolean       fbk_page_uses_resolution (FbkPage          *self);
 void           fbk_page_show           (FbkPage           *self,
                                         const FbkPageData *data);
 gboolean       fbk_page_is_available   (FbkPage           *self,

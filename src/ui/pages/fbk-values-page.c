@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "fbk-chart-build.h"
 #include "fbk-values-page.h"
 
@@ -21,6 +23,7 @@ struct _FbkValuesPage
 
   /* Template widgets */
   FbkChartView  *chart;
+  AdwStatusPage *nothing_produced;
 
   FbkDirection   direction;
   /* What is shown, for the Export menu */
@@ -76,6 +79,44 @@ fbk_values_page_is_available (FbkPage           *page,
   return FALSE;
 }
 
+/* Values that are there and all zero: a production meter in the dark
+ * months, say. No values at all is something else, unknown, which the
+ * chart says itself. */
+static gboolean
+all_zero (GPtrArray *series)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    {
+      guint n = 0;
+      const FbkInterval *intervals = fbk_series_get_intervals (g_ptr_array_index (series, i), &n);
+
+      for (guint j = 0; j < n; j++)
+        {
+          if (intervals[j].kwh != 0.0)
+            return FALSE;
+          any = TRUE;
+        }
+    }
+  return any;
+}
+
+/* Household production in Norway is solar: in November to January the
+ * sun is low and brief, and panels are often under snow. */
+static const char *
+why_nothing_produced (FbkInstant from,
+                      FbkInstant to)
+{
+  int month = fbk_time_oslo_date (from + (to - from) / 2).month;
+
+  if (month == 11 || month == 12 || month == 1)
+    return _("Solar panels make little or nothing in the dark months, and snow may cover them. "
+             "The meter counts only what goes out to the grid.");
+  return _("The meter counts only what goes out to the grid: what the home uses at once of what "
+           "it makes is not counted.");
+}
+
 static void
 fbk_values_page_show (FbkPage           *page,
                       const FbkPageData *data)
@@ -85,6 +126,7 @@ fbk_values_page_show (FbkPage           *page,
   guint n = series != NULL ? series->len : 0;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(FbkChartModel) model = NULL;
+  gboolean nothing;
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (names, (gpointer) fbk_page_data_get_name (data, fbk_series_get_metering_point_id (g_ptr_array_index (series, i))));
@@ -94,6 +136,13 @@ fbk_values_page_show (FbkPage           *page,
                                  (const char * const *) names->pdata, n,
                                  data->resolution, data->from, data->to);
   fbk_chart_view_set_model (self->chart, model);
+
+  /* Words, not an empty 0–1 axis that says "Produced 0.00 kWh". */
+  nothing = self->direction == FBK_DIRECTION_PRODUCTION && all_zero (series);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !nothing);
+  gtk_widget_set_visible (GTK_WIDGET (self->nothing_produced), nothing);
+  if (nothing)
+    adw_status_page_set_description (self->nothing_produced, why_nothing_produced (data->from, data->to));
 
   g_clear_pointer (&self->series, g_ptr_array_unref);
   self->series = series != NULL ? g_ptr_array_ref (series) : NULL;
@@ -271,6 +320,7 @@ fbk_values_page_class_init (FbkValuesPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-values-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkValuesPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, FbkValuesPage, nothing_produced);
 
   g_type_ensure (FBK_TYPE_CHART_VIEW);
 }
