@@ -226,7 +226,7 @@ void
 fbk_test_ui_paste_token (GtkWidget  *root,
                          const char *text)
 {
-  GtkWidget *entry = fbk_test_ui_find (root, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  GtkWidget *entry = fbk_test_ui_find (root, GTK_TYPE_PASSWORD_ENTRY, NULL);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);

@@ -24,6 +24,7 @@ struct _FbkMainView
   /* Template widgets */
   AdwLeaflet        *leaflet;
   GtkMenuButton     *primary_menu_button;
+  GtkMenuButton     *export_button;
   FbkMeterList      *meter_list;
   FbkPeriodPicker   *period_picker;
   GtkRevealer       *progress_revealer;

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-a11y.h"
 #include "fbk-error.h"
 #include "fbk-format.h"
 #include "fbk-main-view-private.h"
@@ -961,6 +962,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, export_button);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, meter_list);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, period_picker);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, progress_revealer);
@@ -1013,6 +1015,8 @@ fbk_main_view_init (FbkMainView *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fbk_a11y_set_menu_button (self->primary_menu_button, _("Main Menu"));
+  fbk_a11y_set_menu_button (self->export_button, _("Export"));
   /* A narrow window opens on the data; the meters are one click back. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-a11y.h"
 #include "fbk-meter-row.h"
 
 struct _FbkMeterRow
@@ -48,6 +49,26 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
+/* The meter's name for each control of the row: the check button says
+ * the badge a sighted user sees beside the name; the rename button which
+ * meter it renames, as three alike buttons otherwise would not. */
+static void
+name_controls (FbkMeterRow *self,
+               const char  *display_name,
+               gboolean     produces)
+{
+  g_autofree char *name = produces
+    /* Translators: a meter's name and the badge beside it, "Cabin, Production" */
+    ? g_strdup_printf (_("%s, Production"), display_name)
+    : g_strdup (display_name);
+  /* Translators: a button's name for screen readers, "Rename Cabin" */
+  g_autofree char *rename = g_strdup_printf (_("Rename %s"), display_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  fbk_a11y_set_menu_button (self->rename_button, rename);
+}
+
 static void
 sync_meter (FbkMeterRow *self)
 {
@@ -68,6 +89,7 @@ sync_meter (FbkMeterRow *self)
   /* Without a name the title already is the id. */
   gtk_widget_set_visible (GTK_WIDGET (self->id_label), fbk_metering_point_get_name (self->meter) != NULL);
   gtk_widget_set_visible (self->production_badge, produces);
+  name_controls (self, display_name, produces);
   gtk_widget_set_visible (self->unverified_badge, always_unverified);
   gtk_widget_set_visible (self->badge_box, produces || always_unverified);
 }

@@ -1,0 +1,239 @@
+/* test-accessibility.c: the window as a screen reader and a keyboard
+ * reach it
+ *
+ * Reads the accessibility tree GTK keeps for the app's own widgets
+ * (GTK_A11Y=test: properties, states and relations as GTK would send
+ * them to AT-SPI) and presses keys through the X server, as a keyboard
+ * does. A control's name is worked out as GTK 4.8 does for AT-SPI
+ * (gtk_at_context_get_name()): its label, then the labels of what labels
+ * it, and failing both, for anything but a container, the name of its
+ * type ("GtkMenuButton"), which is what a screen reader then says.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "fbk-application.h"
+#include "fbk-chart-view.h"
+#include "fbk-meter-row.h"
+#include "fbk-period-picker.h"
+#include "fbk-test-support.h"
+#include "fbk-test-ui.h"
+#include "fbk-welcome-page.h"
+#include "fbk-window.h"
+
+#define NOW_TEXT "2026-12-07T12:00:00+01:00"
+
+/* --- names ----------------------------------------------------------------- */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GPtrArray *widgets)
+{
+  g_ptr_array_add (widgets, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, widgets);
+}
+
+static GPtrArray *
+all_widgets (GtkWidget *root)
+{
+  GPtrArray *widgets = g_ptr_array_new ();
+
+  collect_widgets (root, widgets);
+  return widgets;
+}
+
+/* The labels @widget is labelled by, among @candidates: the test backend
+ * compares a relation with a list, so each label is tried alone. */
+static void
+append_labelled_by_names (GtkWidget *widget,
+                          GPtrArray *candidates,
+                          GString   *name)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (candidates, i);
+      g_autofree char *mismatch = NULL;
+      g_autofree char *text = NULL;
+
+      if (label == widget)
+        continue;
+      mismatch = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                     label, NULL);
+      if (mismatch != NULL)
+        continue;
+
+      text = fbk_test_ui_dup_accessible_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, text != NULL ? text : G_OBJECT_TYPE_NAME (label));
+      return;
+    }
+}
+
+/* Containers GTK 4.8 gives no name of their type. */
+static gboolean
+is_structural (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_GENERIC:
+    case GTK_ACCESSIBLE_ROLE_GROUP:
+    case GTK_ACCESSIBLE_ROLE_NONE:
+    case GTK_ACCESSIBLE_ROLE_PRESENTATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* What AT-SPI's Name of @widget is, as GTK 4.8 makes it. */
+static char *
+accessible_name (GtkWidget *widget,
+                 GPtrArray *everything)
+{
+  g_autofree char *label = fbk_test_ui_dup_accessible_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  GString *name = g_string_new (label);
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    append_labelled_by_names (widget, everything, name);
+  if (name->len == 0 && !is_structural (widget))
+    g_string_assign (name, G_OBJECT_TYPE_NAME (widget));
+  return g_string_free (name, FALSE);
+}
+
+/* The widgets a keyboard can reach that AT-SPI shows: GTK leaves out the
+ * GtkText inside an entry (the entry speaks for it). */
+static gboolean
+is_reachable_control (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_focusable (widget) ||
+      !gtk_widget_get_can_focus (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget))
+    for (GtkWidget *up = parent; up != NULL; up = gtk_widget_get_parent (up))
+      if (GTK_IS_EDITABLE (up) && gtk_editable_get_delegate (GTK_EDITABLE (up)) != NULL)
+        return FALSE;
+  return TRUE;
+}
+
+/* "Apply Apply": a label given twice, as property and as relation. */
+static gboolean
+says_twice (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || n % 2 != 0)
+    return FALSE;
+  for (guint i = 0; i < n / 2; i++)
+    if (g_strcmp0 (words[i], words[i + n / 2]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every control on screen below @root has a name a person can use: not
+ * empty, not its type, no mnemonic underscore, not one word said twice. */
+static void
+assert_controls_named (GtkWidget  *root,
+                       const char *where)
+{
+  g_autoptr(GPtrArray) widgets = all_widgets (root);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_controls = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      g_autofree char *name = NULL;
+
+      if (!is_reachable_control (widget) || is_structural (widget))
+        continue;
+
+      n_controls++;
+      name = accessible_name (widget, widgets);
+      g_test_message ("%s: %s “%s”", where, G_OBJECT_TYPE_NAME (widget), name);
+
+      if (g_str_has_prefix (name, "Gtk") || g_str_has_prefix (name, "Adw") || g_str_has_prefix (name, "Fbk"))
+        g_string_append_printf (problems, "\n  %s is named after its type", G_OBJECT_TYPE_NAME (widget));
+      else if (strchr (name, '_') != NULL)
+        g_string_append_printf (problems, "\n  %s “%s” says its mnemonic", G_OBJECT_TYPE_NAME (widget), name);
+      else if (says_twice (name))
+        g_string_append_printf (problems, "\n  %s “%s” says its name twice", G_OBJECT_TYPE_NAME (widget), name);
+    }
+
+  g_assert_cmpuint (n_controls, >, 0);
+  if (problems->len > 0)
+    g_error ("%s: controls without a usable name:%s", where, problems->str);
+}
+
+/* --- the window ------------------------------------------------------------ */
+
+/* One registered application serves every test: a second one would try to
+ * export the same object path on the session bus. */
+static FbkApplication *shared_application;
+
+static GtkWindow *
+show_demo_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (shared_application == NULL)
+    {
+      shared_application = fbk_application_new ();
+      g_application_set_flags (G_APPLICATION (shared_application), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (shared_application), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_application_activate (G_APPLICATION (shared_application));
+  window = gtk_application_get_active_window (GTK_APPLICATION (shared_application));
+  fbk_test_ui_wait_for_mapped (GTK_WIDGET (window));
+  fbk_test_wait_for (!fbk_application_get_session_pending (shared_application), 20);
+  if (!fbk_application_get_connected (shared_application) || !fbk_application_get_demo (shared_application))
+    g_assert_true (fbk_application_start_demo (shared_application, &error));
+  g_assert_no_error (error);
+
+  /* The chart names itself a moment after it shows. */
+  fbk_test_wait_for (fbk_test_ui_find (GTK_WIDGET (window), FBK_TYPE_METER_ROW, NULL) != NULL &&
+                     gtk_widget_get_mapped (fbk_test_ui_find (GTK_WIDGET (window), FBK_TYPE_CHART_VIEW, NULL)) &&
+                     gtk_test_accessible_has_property (GTK_ACCESSIBLE (fbk_test_ui_find (GTK_WIDGET (window),
+                                                                                         FBK_TYPE_CHART_VIEW, NULL)),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL),
+                     30);
+  return window;
+}
+
+static void
+test_main_window_names (void)
+{
+  GtkWindow *window = show_demo_window ();
+
+  assert_controls_named (GTK_WIDGET (window), "main window");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Names as the assertions spell them. */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("FORBRUK_DEMO_NOW", NOW_TEXT, TRUE);
+
+  if (!fbk_test_ui_init (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add_func ("/accessibility/main-window-names", test_main_window_names);
+
+  return g_test_run ();
+}
