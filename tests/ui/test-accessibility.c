@@ -16,7 +16,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "fbk-a11y.h"
 #include "fbk-application.h"
+#include "fbk-demo-server.h"
 #include "fbk-chart-view.h"
 #include "fbk-meter-row.h"
 #include "fbk-period-picker.h"
@@ -107,21 +109,20 @@ accessible_name (GtkWidget *widget,
   return g_string_free (name, FALSE);
 }
 
-/* The widgets a keyboard can reach that AT-SPI shows: GTK leaves out the
- * GtkText inside an entry (the entry speaks for it). */
-static gboolean
-is_reachable_control (GtkWidget *widget)
+/* The control AT-SPI shows where the keyboard can go to @widget: itself,
+ * or for the GtkText inside an entry, the entry, which speaks for it
+ * (GTK leaves the GtkText out); NULL if the keyboard cannot go there. */
+static GtkWidget *
+reachable_control (GtkWidget *widget)
 {
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-
   if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_focusable (widget) ||
       !gtk_widget_get_can_focus (widget))
-    return FALSE;
+    return NULL;
   if (GTK_IS_TEXT (widget))
-    for (GtkWidget *up = parent; up != NULL; up = gtk_widget_get_parent (up))
+    for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
       if (GTK_IS_EDITABLE (up) && gtk_editable_get_delegate (GTK_EDITABLE (up)) != NULL)
-        return FALSE;
-  return TRUE;
+        return up;
+  return widget;
 }
 
 /* "Apply Apply": a label given twice, as property and as relation. */
@@ -151,10 +152,10 @@ assert_controls_named (GtkWidget  *root,
 
   for (guint i = 0; i < widgets->len; i++)
     {
-      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      GtkWidget *widget = reachable_control (g_ptr_array_index (widgets, i));
       g_autofree char *name = NULL;
 
-      if (!is_reachable_control (widget) || is_structural (widget))
+      if (widget == NULL || is_structural (widget))
         continue;
 
       n_controls++;
@@ -220,6 +221,45 @@ test_main_window_names (void)
   assert_controls_named (GTK_WIDGET (window), "main window");
 }
 
+/* --- the token field ------------------------------------------------------- */
+
+static void
+test_token_field (void)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autoptr(FbkSession) session = fbk_test_ui_start_demo (server, NULL);
+  GtkWidget *page = fbk_welcome_page_new (session);
+  GtkWindow *window = fbk_test_ui_show (page);
+  GtkWidget *entry = fbk_test_ui_find (page, GTK_TYPE_PASSWORD_ENTRY, NULL);
+  GtkWidget *message;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) widgets = all_widgets (page);
+
+  /* A GtkPasswordEntry is what GTK 4.8 sends to AT-SPI as "password
+   * text" (gtk_atspi_role_for_context()): a text box role, of that type. */
+  g_assert_nonnull (entry);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  name = accessible_name (entry, widgets);
+  g_assert_cmpstr (name, ==, "Access token from Min side");
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+  assert_controls_named (page, "welcome page");
+
+  /* Too short to be a token: the message describes the field, which is
+   * marked invalid and has the focus back, so a screen reader says it. */
+  fbk_test_ui_paste_token (page, "abc.def");
+  fbk_test_ui_wait_for_text (page, "too short", 5);
+  message = fbk_test_ui_find (page, GTK_TYPE_LABEL, "too short");
+  g_assert_null (gtk_test_accessible_check_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                                     message, NULL));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  /* Editing takes the message, and the relation, away. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc.defg");
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,7 +272,10 @@ main (int   argc,
 
   if (!fbk_test_ui_init (&argc, &argv))
     return g_test_run ();
+  /* As the application does at start-up, for the widgets made alone. */
+  fbk_a11y_init ();
 
+  g_test_add_func ("/accessibility/token-field", test_token_field);
   g_test_add_func ("/accessibility/main-window-names", test_main_window_names);
 
   return g_test_run ();
