@@ -96,6 +96,35 @@ sync_meter (FbkMeterRow *self)
 
 /* Callbacks */
 
+/* GTK 4.8 moves among check buttons with the arrows as among radio
+ * buttons, activating the one it lands on: a check button in no group
+ * lands on itself and toggles. Right goes on to the Rename button, as
+ * Tab does; Left has nowhere to go in the row. */
+static gboolean
+on_check_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         FbkMeterRow           *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      gtk_widget_grab_focus (GTK_WIDGET (self->rename_button));
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 on_meter_notify_cb (FbkMeterRow *self)
 {
@@ -270,6 +299,7 @@ fbk_meter_row_class_init (FbkMeterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMeterRow, name_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, rename_action);

@@ -304,6 +304,26 @@ create_preset_row (FbkPeriodPicker *self,
   return box;
 }
 
+/* Alt+Left and Alt+Right step the period from anywhere in the window, as
+ * the shortcuts window says, not only with the focus in the picker (a
+ * class binding's scope); before the leaflet, whose back gesture takes
+ * Alt+Left otherwise. */
+static void
+add_step_shortcuts (FbkPeriodPicker *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("period.previous")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("period.next")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* A row is named by its label, not after its type. */
 static void
 name_preset_rows (FbkPeriodPicker *self)
@@ -602,9 +622,6 @@ fbk_period_picker_class_init (FbkPeriodPickerClass *klass)
   gtk_widget_class_install_action (widget_class, "period.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "period.apply-custom", NULL, apply_custom_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "period.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "period.next", NULL);
-
   gtk_widget_class_set_css_name (widget_class, "fbk-period-picker");
 }
 
@@ -620,6 +637,7 @@ fbk_period_picker_init (FbkPeriodPicker *self)
     gtk_list_box_append (self->preset_list, create_preset_row (self, (FbkPeriodPreset) p));
   gtk_list_box_append (self->preset_list, create_preset_row (self, FBK_PERIOD_PRESET_CUSTOM));
   gtk_list_box_set_header_func (self->preset_list, separate_custom_row, NULL, NULL);
+  add_step_shortcuts (self);
   name_preset_rows (self);
   name_calendar (self->from_calendar, C_("custom range", "From"));
   name_calendar (self->to_calendar, C_("custom range", "To"));

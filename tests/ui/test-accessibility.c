@@ -221,6 +221,62 @@ test_main_window_names (void)
   assert_controls_named (GTK_WIDGET (window), "main window");
 }
 
+/* --- keys ------------------------------------------------------------------ */
+
+static GPtrArray *
+meter_check_buttons (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) widgets = all_widgets (GTK_WIDGET (window));
+  GPtrArray *checks = g_ptr_array_new ();
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+
+      if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_ancestor (widget, FBK_TYPE_METER_ROW) != NULL)
+        g_ptr_array_add (checks, widget);
+    }
+  return checks;
+}
+
+/* Left and Right on a meter's check box move the focus, never the tick;
+ * Alt+Left and Alt+Right step the period from there, as from anywhere. */
+static void
+test_meter_check_keys (void)
+{
+  GtkWindow *window = show_demo_window ();
+  g_autoptr(GPtrArray) checks = meter_check_buttons (window);
+  FbkPeriodPicker *picker = FBK_PERIOD_PICKER (fbk_test_ui_find (GTK_WIDGET (window), FBK_TYPE_PERIOD_PICKER, NULL));
+  FbkInstant start = fbk_period_get_start (fbk_period_picker_get_period (picker));
+  gboolean was_active[3];
+
+  g_assert_cmpuint (checks->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    was_active[i] = gtk_check_button_get_active (g_ptr_array_index (checks, i));
+
+  fbk_test_ui_press_keys (window, "");
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (checks, i);
+
+      gtk_widget_grab_focus (check);
+      fbk_test_ui_press_keys (window, "Right Left Right Left");
+      /* Keys are handled in order: once Ctrl+Home is (it does nothing
+       * here), the arrows before it have been. */
+      fbk_test_ui_press_keys (window, "ctrl+Home");
+      fbk_test_ui_spin (100);
+      g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)), ==, was_active[i]);
+    }
+
+  /* "Last 7 Days" a day further back: 7 days earlier. */
+  gtk_widget_grab_focus (g_ptr_array_index (checks, 0));
+  fbk_test_ui_press_keys (window, "alt+Left");
+  fbk_test_wait_for (fbk_period_get_start (fbk_period_picker_get_period (picker)) == start - 7 * 24 * FBK_SECONDS_PER_HOUR,
+                     10);
+  fbk_test_ui_press_keys (window, "alt+Right");
+  fbk_test_wait_for (fbk_period_get_start (fbk_period_picker_get_period (picker)) == start, 10);
+}
+
 /* --- the token field ------------------------------------------------------- */
 
 static void
@@ -277,6 +333,7 @@ main (int   argc,
 
   g_test_add_func ("/accessibility/token-field", test_token_field);
   g_test_add_func ("/accessibility/main-window-names", test_main_window_names);
+  g_test_add_func ("/accessibility/meter-check-keys", test_meter_check_keys);
 
   return g_test_run ();
 }
