@@ -163,6 +163,8 @@ update_content_page (FbkMainView *self)
 {
   gboolean has_meters = repository (self) != NULL &&
                         g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) > 0;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
   /* Without meters there is no period to pick nor view to switch to. */
@@ -178,6 +180,13 @@ update_content_page (FbkMainView *self)
                                        repository (self) != NULL && fbk_page_is_available (page, &self->data));
     }
   _fbk_main_view_update_export (self);
+
+  /* A window opening on its data opens with the focus in it, not nowhere
+   * or on the welcome page it showed before. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+  if (has_meters && GTK_IS_WINDOW (root) && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    fbk_main_view_focus_start (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1137,6 +1146,26 @@ fbk_main_view_set_settings (FbkMainView *self,
   fbk_meter_list_set_picked_ids (self->meter_list, (const char * const *) picked);
 
   self->settings = g_object_ref (settings);
+}
+
+/**
+ * fbk_main_view_focus_start:
+ *
+ * Puts the keyboard's focus where a user starts, with its ring shown: on
+ * the first meter, at the top of the sidebar, from where Tab goes on to
+ * the period and the chart, in the order they are read.
+ */
+void
+fbk_main_view_focus_start (FbkMainView *self)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  gtk_widget_child_focus (GTK_WIDGET (self->meter_list), GTK_DIR_TAB_FORWARD);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
 }
 
 void

@@ -277,6 +277,60 @@ test_meter_check_keys (void)
   fbk_test_wait_for (fbk_period_get_start (fbk_period_picker_get_period (picker)) == start, 10);
 }
 
+/* The controls Tab visits from where the window opens, by name, as many
+ * as @n_stops. */
+static GPtrArray *
+tab_stops (GtkWindow *window,
+           guint      n_stops)
+{
+  g_autoptr(GPtrArray) widgets = all_widgets (GTK_WIDGET (window));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_stops; i++)
+    {
+      GtkWidget *focus = gtk_window_get_focus (window);
+      GtkWidget *control = focus != NULL ? reachable_control (focus) : NULL;
+
+      g_ptr_array_add (names, control != NULL ? accessible_name (control, widgets) : g_strdup ("(none)"));
+      g_test_message ("Tab stop %u: %s", i, (char *) g_ptr_array_index (names, i));
+      fbk_test_ui_press_keys (window, "Tab");
+      fbk_test_wait_for (gtk_window_get_focus (window) != focus, 10);
+    }
+  return names;
+}
+
+/* The window opens with the focus on the first meter, its ring shown,
+ * and Tab goes as the eye does: the sidebar's meters, then the header of
+ * the content, the period, the chart (and round to the sidebar's menu). */
+static void
+test_focus_order (void)
+{
+  GtkWindow *window = show_demo_window ();
+  GtkWidget *first_meter = fbk_test_ui_find (GTK_WIDGET (window), FBK_TYPE_METER_ROW, NULL);
+  g_autoptr(GPtrArray) stops = NULL;
+  const char *expected[] = {
+    "707 057 500 061 439 208", "Rename 707 057 500 061 439 208",
+    "707 057 500 072 815 367", "707 057 500 072 815 367", "Rename 707 057 500 072 815 367",
+    "707 057 500 083 906 177, Production", "707 057 500 083 906 177, Production",
+    "Rename 707 057 500 083 906 177",
+    "Consumption", "Max Hours", "Cost", "Export",
+    "Previous Period", "Period: Last 7 Days", "Resolution: Day",
+  };
+  guint first;
+
+  fbk_test_ui_press_keys (window, "");
+  g_assert_true (gtk_window_get_focus (window) == first_meter);
+  g_assert_true (gtk_window_get_focus_visible (window));
+
+  stops = tab_stops (window, G_N_ELEMENTS (expected) + 2);
+  g_assert_cmpstr (g_ptr_array_index (stops, 0), ==, "707 057 500 061 439 208");
+  first = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (stops, first + i), ==, expected[i]);
+  /* The chart last, then round to the sidebar's menu. */
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (stops, first + G_N_ELEMENTS (expected)), "· daily"));
+}
+
 /* --- the token field ------------------------------------------------------- */
 
 static void
@@ -332,6 +386,8 @@ main (int   argc,
   fbk_a11y_init ();
 
   g_test_add_func ("/accessibility/token-field", test_token_field);
+  /* First of the window's: it opens the window. */
+  g_test_add_func ("/accessibility/focus-order", test_focus_order);
   g_test_add_func ("/accessibility/main-window-names", test_main_window_names);
   g_test_add_func ("/accessibility/meter-check-keys", test_meter_check_keys);
 
