@@ -994,6 +994,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "main.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
   _fbk_main_view_class_init_export (widget_class);
+  _fbk_main_view_class_init_keys (widget_class);
 
   g_type_ensure (FBK_TYPE_METER_LIST);
   g_type_ensure (FBK_TYPE_PERIOD_PICKER);

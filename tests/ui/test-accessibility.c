@@ -331,6 +331,24 @@ test_focus_order (void)
   g_assert_true (g_str_has_suffix (g_ptr_array_index (stops, first + G_N_ELEMENTS (expected)), "· daily"));
 }
 
+/* + − 0 zoom the chart with the focus anywhere but in a text field. */
+static void
+test_chart_keys_anywhere (void)
+{
+  GtkWindow *window = show_demo_window ();
+  g_autoptr(GPtrArray) checks = meter_check_buttons (window);
+  FbkChartView *chart = FBK_CHART_VIEW (fbk_test_ui_find (GTK_WIDGET (window), FBK_TYPE_CHART_VIEW, NULL));
+
+  fbk_test_ui_press_keys (window, "");
+  gtk_widget_grab_focus (g_ptr_array_index (checks, 0));
+  g_assert_false (fbk_chart_view_get_zoomed (chart));
+  fbk_test_ui_press_keys (window, "plus");
+  fbk_test_wait_for (fbk_chart_view_get_zoomed (chart), 10);
+  g_assert_true (gtk_widget_has_focus (g_ptr_array_index (checks, 0)));
+  fbk_test_ui_press_keys (window, "0");
+  fbk_test_wait_for (!fbk_chart_view_get_zoomed (chart), 10);
+}
+
 /* --- the token field ------------------------------------------------------- */
 
 static void
@@ -390,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/focus-order", test_focus_order);
   g_test_add_func ("/accessibility/main-window-names", test_main_window_names);
   g_test_add_func ("/accessibility/meter-check-keys", test_meter_check_keys);
+  g_test_add_func ("/accessibility/chart-keys-anywhere", test_chart_keys_anywhere);
 
   return g_test_run ();
 }
