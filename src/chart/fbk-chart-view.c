@@ -91,6 +91,9 @@ struct _FbkChartView
   gboolean               has_cursor;
   gboolean               cursor_named;
   guint                  cursor;
+
+  /* What the chart is called when its model has no title. */
+  char                  *name;
 };
 
 enum {
@@ -329,7 +332,8 @@ update_name (FbkChartView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   bar != NULL ? bar
-                                  : title != NULL && *title != '\0' ? title : _("Electricity chart"),
+                                  : title != NULL && *title != '\0' ? title
+                                  : self->name != NULL ? self->name : _("Electricity chart"),
                                   -1);
 }
 
@@ -1014,6 +1018,7 @@ fbk_chart_view_finalize (GObject *object)
   FbkChartView *self = FBK_CHART_VIEW (object);
 
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (fbk_chart_view_parent_class)->finalize (object);
 }
@@ -1256,6 +1261,24 @@ fbk_chart_view_set_model (FbkChartView  *self,
   self->zoomed = FALSE;
   on_model_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * fbk_chart_view_set_name:
+ * @name: (nullable): what the chart is, as a heading beside it says
+ *
+ * Names the chart for screen readers where its model has no title of its
+ * own (it is drawn without one).
+ */
+void
+fbk_chart_view_set_name (FbkChartView *self,
+                         const char   *name)
+{
+  g_return_if_fail (FBK_IS_CHART_VIEW (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  update_name (self);
 }
 
 /**

@@ -24,6 +24,8 @@ FbkChartModel *fbk_chart_view_get_model         (FbkChartView           *self);
 void           fbk_chart_view_set_model         (FbkChartView           *self,
                                                  FbkChartModel          *model);
 
+void           fbk_chart_view_set_name          (FbkChartView           *self,
+                                                 const char             *name);
 void           fbk_chart_view_get_viewport      (FbkChartView           *self,
                                                  FbkChartViewport       *out_viewport);
 void           fbk_chart_view_set_viewport      (FbkChartView           *self,

@@ -115,14 +115,14 @@ fbk_a11y_set_menu_button (GtkMenuButton *button,
 }
 
 /**
- * fbk_a11y_name_first_control:
+ * fbk_a11y_name_controls:
  *
- * Gives @name to @widget and to the first focusable widget inside it,
- * which composite GTK widgets (a menu button's toggle, a drop-down's
- * button) leave unnamed.
+ * Gives @name to @widget and to the widgets right inside it that the
+ * keyboard reaches, which composite GTK widgets (a drop-down's button, a
+ * column view's header and list) leave unnamed.
  */
 void
-fbk_a11y_name_first_control (GtkWidget  *widget,
+fbk_a11y_name_controls (GtkWidget  *widget,
                              const char *name)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -131,8 +131,5 @@ fbk_a11y_name_first_control (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_focusable (child))
-      {
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        break;
-      }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

@@ -9,10 +9,10 @@
 
 G_BEGIN_DECLS
 
-void fbk_a11y_init               (void);
-void fbk_a11y_set_menu_button    (GtkMenuButton *button,
-                                  const char    *name);
-void fbk_a11y_name_first_control (GtkWidget     *widget,
-                                  const char    *name);
+void fbk_a11y_init            (void);
+void fbk_a11y_set_menu_button (GtkMenuButton *button,
+                               const char    *name);
+void fbk_a11y_name_controls   (GtkWidget     *widget,
+                               const char    *name);
 
 G_END_DECLS

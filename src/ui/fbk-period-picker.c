@@ -165,7 +165,7 @@ name_controls (FbkPeriodPicker *self,
     {
       /* Translators: the resolution drop-down's name for screen readers, "Resolution: Day" */
       resolution_name = g_strdup_printf (_("Resolution: %s"), gtk_string_object_get_string (resolution));
-      fbk_a11y_name_first_control (GTK_WIDGET (self->resolution_dropdown), resolution_name);
+      fbk_a11y_name_controls (GTK_WIDGET (self->resolution_dropdown), resolution_name);
     }
 
   for (guint p = 0; p < FBK_PERIOD_N_PRESETS; p++)

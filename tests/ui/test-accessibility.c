@@ -217,8 +217,26 @@ static void
 test_main_window_names (void)
 {
   GtkWindow *window = show_demo_window ();
+  AdwViewStack *pages = ADW_VIEW_STACK (fbk_test_ui_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  GtkWidget *max_hours;
+  GtkWidget *table;
+  GtkWidget *peaks;
 
   assert_controls_named (GTK_WIDGET (window), "main window");
+
+  /* The table's cells say their column; the peaks chart its heading. */
+  adw_view_stack_set_visible_child_name (pages, "max-hours");
+  max_hours = adw_view_stack_get_child_by_name (pages, "max-hours");
+  table = fbk_test_ui_find (max_hours, GTK_TYPE_COLUMN_VIEW, NULL);
+  peaks = fbk_test_ui_find (max_hours, FBK_TYPE_CHART_VIEW, NULL);
+  fbk_test_wait_for (gtk_widget_get_mapped (table) && gtk_widget_get_mapped (peaks), 30);
+  fbk_test_ui_wait_for_accessible_label (peaks, "Daily Peaks in December 2026");
+  assert_controls_named (max_hours, "max hours");
+  g_assert_nonnull (fbk_test_ui_find (table, GTK_TYPE_LABEL, "9.92 kW"));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (fbk_test_ui_find (table, GTK_TYPE_LABEL, "9.92 kW")),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, "Average: 9.92 kW"));
+
+  adw_view_stack_set_visible_child_name (pages, "consumption");
 }
 
 /* --- keys ------------------------------------------------------------------ */
