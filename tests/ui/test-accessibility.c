@@ -213,6 +213,45 @@ show_demo_window (void)
   return window;
 }
 
+/* The period's list of presets: each row named, the one in use selected;
+ * then the custom range's calendars and their arrows. */
+static void
+assert_period_presets (GtkWindow *window)
+{
+  GtkWidget *picker = fbk_test_ui_find (GTK_WIDGET (window), FBK_TYPE_PERIOD_PICKER, NULL);
+  GtkMenuButton *button = GTK_MENU_BUTTON (fbk_test_ui_find (picker, GTK_TYPE_MENU_BUTTON, NULL));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_autoptr(GPtrArray) widgets = all_widgets (popover);
+  GtkWidget *custom = NULL;
+  guint n_rows = 0;
+
+  gtk_menu_button_popup (button);
+  fbk_test_ui_wait_for_mapped (popover);
+  assert_controls_named (popover, "period presets");
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (widgets, i);
+      g_autofree char *name = NULL;
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || !gtk_widget_get_mapped (row))
+        continue;
+      n_rows++;
+      name = accessible_name (row, widgets);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED,
+                                        g_str_equal (name, "Last 7 Days"));
+      if (g_str_equal (name, "Custom Range…"))
+        custom = row;
+    }
+  g_assert_cmpuint (n_rows, >, 5);
+
+  g_assert_nonnull (custom);
+  gtk_widget_activate (custom);
+  fbk_test_wait_for (gtk_widget_get_mapped (fbk_test_ui_find (popover, GTK_TYPE_CALENDAR, NULL)), 10);
+  assert_controls_named (popover, "custom range");
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_main_window_names (void)
 {
@@ -223,6 +262,7 @@ test_main_window_names (void)
   GtkWidget *peaks;
 
   assert_controls_named (GTK_WIDGET (window), "main window");
+  assert_period_presets (window);
 
   /* The table's cells say their column; the peaks chart its heading. */
   adw_view_stack_set_visible_child_name (pages, "max-hours");
