@@ -109,6 +109,17 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FbkChartView, fbk_chart_view, GTK_TYPE_WIDGET)
 
+const FbkChartViewKey fbk_chart_view_zoom_keys[] = {
+  { GDK_KEY_plus, "chart.zoom-in" },
+  { GDK_KEY_equal, "chart.zoom-in" },
+  { GDK_KEY_KP_Add, "chart.zoom-in" },
+  { GDK_KEY_minus, "chart.zoom-out" },
+  { GDK_KEY_KP_Subtract, "chart.zoom-out" },
+  { GDK_KEY_0, "chart.reset" },
+  { GDK_KEY_KP_0, "chart.reset" },
+};
+const guint fbk_chart_view_n_zoom_keys = G_N_ELEMENTS (fbk_chart_view_zoom_keys);
+
 /* Viewport, on the model's bucket grid: a bucket index plus the fraction
  * of that bucket, the coordinate the chart's x axis is linear in. */
 
@@ -1156,13 +1167,8 @@ fbk_chart_view_class_init (FbkChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.pan-right", NULL, pan_right_action);
   gtk_widget_class_install_action (widget_class, "chart.move-cursor", "i", move_cursor_action);
 
-  add_zoom_bindings (widget_class, GDK_KEY_plus, "chart.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_equal, "chart.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_Add, "chart.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_minus, "chart.zoom-out");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_Subtract, "chart.zoom-out");
-  add_zoom_bindings (widget_class, GDK_KEY_0, "chart.reset");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_0, "chart.reset");
+  for (guint i = 0; i < fbk_chart_view_n_zoom_keys; i++)
+    add_zoom_bindings (widget_class, fbk_chart_view_zoom_keys[i].keyval, fbk_chart_view_zoom_keys[i].action_name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "chart.pan-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_SHIFT_MASK, "chart.pan-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "chart.pan-right", NULL);

@@ -40,24 +40,15 @@ chart_key_cb (GtkWidget *widget,
                                      action, NULL);
 }
 
-static void
-add_chart_key (GtkWidgetClass *widget_class,
-               guint           keyval,
-               const char     *action)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, 0, chart_key_cb, "s", action);
-  gtk_widget_class_add_binding (widget_class, keyval, GDK_CONTROL_MASK, chart_key_cb, "s", action);
-}
-
 void
 _fbk_main_view_class_init_keys (GtkWidgetClass *widget_class)
 {
-  add_chart_key (widget_class, GDK_KEY_plus, "chart.zoom-in");
-  add_chart_key (widget_class, GDK_KEY_equal, "chart.zoom-in");
-  add_chart_key (widget_class, GDK_KEY_KP_Add, "chart.zoom-in");
-  add_chart_key (widget_class, GDK_KEY_minus, "chart.zoom-out");
-  add_chart_key (widget_class, GDK_KEY_KP_Subtract, "chart.zoom-out");
-  add_chart_key (widget_class, GDK_KEY_0, "chart.reset");
-  add_chart_key (widget_class, GDK_KEY_KP_0, "chart.reset");
+  for (guint i = 0; i < fbk_chart_view_n_zoom_keys; i++)
+    {
+      const FbkChartViewKey *key = &fbk_chart_view_zoom_keys[i];
+
+      gtk_widget_class_add_binding (widget_class, key->keyval, 0, chart_key_cb, "s", key->action_name);
+      gtk_widget_class_add_binding (widget_class, key->keyval, GDK_CONTROL_MASK, chart_key_cb, "s", key->action_name);
+    }
   gtk_widget_class_add_binding (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, chart_key_cb, "s", "export.copy-chart");
 }
