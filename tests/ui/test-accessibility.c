@@ -225,8 +225,11 @@ assert_period_presets (GtkWindow *window)
   GtkWidget *custom = NULL;
   guint n_rows = 0;
 
+  /* Its tooltip (the dates) is not shown over its own popover. */
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
   gtk_menu_button_popup (button);
   fbk_test_ui_wait_for_mapped (popover);
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
   assert_controls_named (popover, "period presets");
 
   for (guint i = 0; i < widgets->len; i++)
@@ -250,6 +253,7 @@ assert_period_presets (GtkWindow *window)
   fbk_test_wait_for (gtk_widget_get_mapped (fbk_test_ui_find (popover, GTK_TYPE_CALENDAR, NULL)), 10);
   assert_controls_named (popover, "custom range");
   gtk_menu_button_popdown (button);
+  fbk_test_wait_for (gtk_widget_get_has_tooltip (GTK_WIDGET (button)), 10);
 }
 
 static void
