@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+
 #include "fbk-test-ui.h"
 #include "fbk-test-support.h"
 
@@ -224,7 +226,7 @@ void
 fbk_test_ui_paste_token (GtkWidget  *root,
                          const char *text)
 {
-  GtkWidget *entry = fbk_test_ui_find (root, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  GtkWidget *entry = fbk_test_ui_find (root, GTK_TYPE_PASSWORD_ENTRY, NULL);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -254,4 +256,88 @@ fbk_test_ui_find_window (GType type)
         return l->data;
     }
   return NULL;
+}
+
+static void
+on_keys_pressed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
+    g_error ("xdotool failed: %s", error->message);
+  *done = TRUE;
+}
+
+void
+fbk_test_ui_press_keys (GtkWindow  *window,
+                        const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    g_error ("pressing keys needs an X11 display (Xvfb)");
+
+  /* Through the X server's XTEST, as a keyboard would: GTK 4 has no way
+   * to make a key event in-process. */
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  g_strv_builder_add_many (builder, "xdotool", "windowfocus", "--sync", xid, NULL);
+  if (*keys != '\0')
+    {
+      g_strv_builder_add_many (builder, "key", "--clearmodifiers", "--delay", "20", NULL);
+      g_strv_builder_addv (builder, (const char **) names);
+    }
+  argv = g_strv_builder_end (builder);
+
+  xdotool = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (xdotool, NULL, on_keys_pressed_cb, &done);
+  fbk_test_wait_until (done, 10);
+}
+
+/* GTK 4.8's test backend reads a property back only by comparing it: a
+ * value no widget has gives the real one as the mismatch. */
+#define NO_SUCH_TEXT "\x01 no such text \x01"
+
+char *
+fbk_test_ui_dup_accessible_property (GtkWidget             *widget,
+                                     GtkAccessibleProperty  property)
+{
+  char *value;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+
+  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, NO_SUCH_TEXT);
+  g_assert_nonnull (value);
+  return value;
+}
+
+void
+fbk_test_ui_wait_for_accessible_label (GtkWidget  *widget,
+                                       const char *expected)
+{
+  gint64 deadline = fbk_test_deadline (10);
+  g_autofree char *label = NULL;
+
+  for (;;)
+    {
+      g_clear_pointer (&label, g_free);
+      label = fbk_test_ui_dup_accessible_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (g_strcmp0 (label, expected) == 0)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the accessible name of %s is “%s”, not “%s”", G_OBJECT_TYPE_NAME (widget), label, expected);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 }

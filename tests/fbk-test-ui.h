@@ -35,6 +35,21 @@ void           fbk_test_ui_paste_token    (GtkWidget     *root,
 /* Presents @child alone in a new 600×1400 window and waits until it is
  * drawn. */
 GtkWindow *fbk_test_ui_show            (GtkWidget   *child);
+/* Presses @keys, xdotool's key names separated by spaces ("Right Right",
+ * "alt+Left"), on the display's keyboard after giving @window the input
+ * focus; returns once they are sent, not handled. With "", only gives the
+ * focus, as a click on the window would (GTK tells widgets of the focus
+ * only in the active window). Needs xdotool. */
+void       fbk_test_ui_press_keys      (GtkWindow   *window,
+                                        const char  *keys);
+/* An accessible property of @widget as GTK's test backend
+ * (GTK_A11Y=test) keeps it, as text; NULL when it is not set. */
+char      *fbk_test_ui_dup_accessible_property   (GtkWidget             *widget,
+                                                  GtkAccessibleProperty  property);
+/* Iterates the main context until @widget's accessible label is
+ * @expected, failing the test after 10 s (times fbk_test_time_scale()). */
+void       fbk_test_ui_wait_for_accessible_label (GtkWidget             *widget,
+                                                  const char            *expected);
 /* The first visible window of @type, or NULL. */
 GtkWindow *fbk_test_ui_find_window     (GType        type);
 

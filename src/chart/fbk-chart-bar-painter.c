@@ -165,6 +165,35 @@ add_band (const FbkChartLayout *layout,
     boxes_add (boxes, x0, MIN (y0, y1), x1 - x0, fabs (y1 - y0));
 }
 
+
+/* Stripes alone leave a bar's edge at the stripes' contrast, under 3:1
+ * against the background (WCAG's for the parts of a graphic): a line in
+ * the series' colour keeps the bar's shape. A bar too thin for both is
+ * left solid and striped. */
+#define OUTLINE_WIDTH 1.5
+
+static void
+outline_unverified (cairo_t                *cr,
+                    const FbkChartLayout   *layout,
+                    const FbkChartBarRun   *run,
+                    const guint8           *flags,
+                    const FbkChartColor    *color)
+{
+  cairo_rectangle_t rect;
+
+  fbk_chart_color_set_source (cr, color);
+  cairo_set_line_width (cr, OUTLINE_WIDTH);
+  for (guint i = layout->first; i < layout->end; i++)
+    {
+      if ((flags[i] & FBK_INTERVAL_VERIFIED) || !bar_rect (layout, run, i, &rect) ||
+          rect.width < 4 * OUTLINE_WIDTH || rect.height < 2 * OUTLINE_WIDTH)
+        continue;
+      cairo_rectangle (cr, rect.x + OUTLINE_WIDTH / 2, rect.y + OUTLINE_WIDTH / 2,
+                       rect.width - OUTLINE_WIDTH, rect.height - OUTLINE_WIDTH);
+    }
+  cairo_stroke (cr);
+}
+
 /* A bar per bucket: each series in its colour, then its unverified bars
  * striped over. */
 static void
@@ -197,6 +226,8 @@ draw_buckets (const FbkChartLayout *layout,
             boxes_add (&boxes, rect.x, rect.y, rect.width, rect.height);
         }
       boxes_flush (&boxes);
+
+      outline_unverified (canvas->cr, layout, &runs[r], flags, &color);
     }
 }
 

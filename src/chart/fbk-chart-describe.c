@@ -115,6 +115,37 @@ _fbk_chart_describe_series (GString       *text,
     }
 }
 
+/* What several meters used together, which each series' sentence leaves
+ * to mental arithmetic. */
+static void
+describe_combined_total (GString       *text,
+                         FbkChartModel *model,
+                         guint          first,
+                         guint          end)
+{
+  g_autofree char *formatted = NULL;
+  guint n_meters = 0;
+  double total = 0.0;
+
+  if (fbk_chart_model_get_unit (model) != FBK_CHART_UNIT_KWH)
+    return;
+
+  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
+    if (fbk_chart_model_get_series_direction (model, s) == FBK_DIRECTION_CONSUMPTION)
+      {
+        total += fbk_chart_model_get_total (model, s, first, end);
+        n_meters++;
+      }
+
+  if (n_meters < 2)
+    return;
+
+  formatted = fbk_chart_format_value (total, FBK_CHART_UNIT_KWH);
+  g_string_append_c (text, ' ');
+  /* Translators: the sum of every meter's consumption, "All meters: 45.6 kWh in total." */
+  g_string_append_printf (text, _("All meters: %s in total."), formatted);
+}
+
 /**
  * fbk_chart_describe:
  * @viewport: (nullable): the visible part, as given to fbk_chart_render()
@@ -176,6 +207,8 @@ fbk_chart_describe (FbkChartModel          *model,
       if (layer->klass->describe != NULL)
         layer->klass->describe (layer, model, first, end, text);
     }
+
+  describe_combined_total (text, model, first, end);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -6,7 +6,12 @@
 /* Input, as in other GNOME apps with zoomable content embedded in a
  * scrolling page (Sysprof's timeline, Text Editor's zoom):
  *   Ctrl+scroll, pinch, +/-/0 (with or without Ctrl)   zoom in, out, reset
- *   drag, horizontal or Shift+scroll, Left/Right       pan
+ *   drag, horizontal or Shift+scroll, Shift+Left/Right pan
+ *   Left/Right, Home/End, Page Up/Down                 move the cursor
+ * The cursor (fbk-chart-cursor) is the keyboard's bar: shown while the
+ * chart has the focus, said in the accessible name, and the view pans to
+ * keep it in sight. At either end it stays, with a bell, rather than let
+ * the arrow keys move the focus out of the chart unannounced.
  * Plain vertical scrolling is left to the page the chart sits in, so a
  * chart never traps the wheel on its way down the window. Keyboard zoom
  * keeps the centre; scroll and pinch keep the point under the pointer or
@@ -29,6 +34,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-chart-cursor.h"
 #include "fbk-chart-view.h"
 
 /* A key press halves or doubles the visible span; a wheel detent zooms by
@@ -79,6 +85,15 @@ struct _FbkChartView
   double                 drag_plot_width;
 
   guint                  describe_source;
+
+  /* The keyboard's bar, while the chart has the focus; named once a key
+   * has moved it, so the focus arriving says the chart's title first. */
+  gboolean               has_cursor;
+  gboolean               cursor_named;
+  guint                  cursor;
+
+  /* What the chart is called when its model has no title. */
+  char                  *name;
 };
 
 enum {
@@ -93,6 +108,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FbkChartView, fbk_chart_view, GTK_TYPE_WIDGET)
+
+const FbkChartViewKey fbk_chart_view_zoom_keys[] = {
+  { GDK_KEY_plus, "chart.zoom-in" },
+  { GDK_KEY_equal, "chart.zoom-in" },
+  { GDK_KEY_KP_Add, "chart.zoom-in" },
+  { GDK_KEY_minus, "chart.zoom-out" },
+  { GDK_KEY_KP_Subtract, "chart.zoom-out" },
+  { GDK_KEY_0, "chart.reset" },
+  { GDK_KEY_KP_0, "chart.reset" },
+};
+const guint fbk_chart_view_n_zoom_keys = G_N_ELEMENTS (fbk_chart_view_zoom_keys);
 
 /* Viewport, on the model's bucket grid: a bucket index plus the fraction
  * of that bucket, the coordinate the chart's x axis is linear in. */
@@ -299,12 +325,34 @@ snapshot_focus_ring (FbkChartView *self,
 
 /* Accessibility */
 
+/* The chart's title; once the keyboard walks the bars, the bar it is on,
+ * which is what a screen reader says as the cursor moves (the
+ * description, which starts with the title, says the rest). */
+static void
+update_name (FbkChartView *self)
+{
+  g_autofree char *bar = NULL;
+  const char *title;
+
+  if (self->model == NULL)
+    return;
+
+  if (self->has_cursor && self->cursor_named)
+    bar = fbk_chart_cursor_describe (self->model, self->cursor);
+  title = fbk_chart_model_get_title (self->model);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  bar != NULL ? bar
+                                  : title != NULL && *title != '\0' ? title
+                                  : self->name != NULL ? self->name : _("Electricity chart"),
+                                  -1);
+}
+
 static gboolean
 update_description_cb (gpointer user_data)
 {
   FbkChartView *self = user_data;
   g_autofree char *description = NULL;
-  const char *title;
 
   self->describe_source = 0;
 
@@ -314,11 +362,9 @@ update_description_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  title = fbk_chart_model_get_title (self->model);
   description = fbk_chart_describe (self->model, &self->viewport);
+  update_name (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title != NULL && *title != '\0' ? title : _("Electricity chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   return G_SOURCE_REMOVE;
@@ -371,6 +417,17 @@ apply_viewport (FbkChartView           *self,
   if (was_zoomed != zoomed)
     g_object_notify_by_pspec (object, properties[PROP_ZOOMED]);
   g_object_thaw_notify (object);
+
+  /* A view moved by other means than the cursor takes the cursor along,
+   * so the next arrow key starts from a bar in sight. */
+  if (self->has_cursor)
+    {
+      double from, to;
+
+      get_span (self, &from, &to);
+      self->cursor = (guint) CLAMP ((double) self->cursor, ceil (from - EPSILON), MAX (ceil (to - EPSILON) - 1, 0.0));
+      update_name (self);
+    }
 
   invalidate_rendering (self);
   update_actions (self);
@@ -470,7 +527,120 @@ position_at (FbkChartView *self,
   return from + (x - plot.x) / plot.width * (to - from);
 }
 
+/* The cursor */
+
+/* The cursor's column in widget coordinates: across the bars drawn for
+ * its bucket (or where they would be), the plot's height. */
+static gboolean
+get_cursor_column (FbkChartView    *self,
+                   graphene_rect_t *out_column)
+{
+  cairo_rectangle_t plot;
+  graphene_rect_t bars = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gboolean found = FALSE;
+  double from, to;
+
+  if (!self->has_cursor || !get_plot_area (self, &plot))
+    return FALSE;
+
+  for (guint s = 0; s < fbk_chart_model_get_n_series (self->model); s++)
+    {
+      graphene_rect_t bar;
+
+      if (!fbk_chart_view_get_bucket_area (self, s, self->cursor, &bar))
+        continue;
+      if (found)
+        graphene_rect_union (&bars, &bar, &bars);
+      else
+        bars = bar;
+      found = TRUE;
+    }
+
+  if (!found)
+    {
+      get_span (self, &from, &to);
+      if (self->cursor + 1 <= from || self->cursor >= to)
+        return FALSE;
+      graphene_rect_init (&bars, plot.x + (self->cursor - from) / (to - from) * plot.width, plot.y,
+                          plot.width / (to - from), plot.height);
+    }
+
+  graphene_rect_init (out_column, bars.origin.x, plot.y, bars.size.width, plot.height);
+  return TRUE;
+}
+
+/* Pans as little as brings the cursor's bucket whole into view. */
+static void
+follow_cursor (FbkChartView *self)
+{
+  double from, to, span;
+
+  get_span (self, &from, &to);
+  span = to - from;
+  if (self->cursor < from)
+    set_span (self, self->cursor, self->cursor + span);
+  else if (self->cursor + 1 > to)
+    set_span (self, self->cursor + 1 - span, self->cursor + 1);
+}
+
+static void
+show_cursor (FbkChartView *self,
+             gboolean      shown)
+{
+  double from, to;
+
+  shown = shown && get_n_buckets (self) > 0;
+  if (shown && !self->has_cursor)
+    {
+      /* Where the reader is looking: the first bar in view, unless the
+       * cursor was left on one in view. */
+      get_span (self, &from, &to);
+      if (self->cursor < from || self->cursor + 1 > to + EPSILON || self->cursor >= get_n_buckets (self))
+        self->cursor = (guint) MIN (ceil (from - EPSILON), get_n_buckets (self) - 1);
+    }
+  if (shown == self->has_cursor)
+    return;
+
+  self->has_cursor = shown;
+  self->cursor_named = FALSE;
+  update_name (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Actions */
+
+static void
+move_cursor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FbkChartView *self = FBK_CHART_VIEW (widget);
+  double from, to;
+
+  show_cursor (self, TRUE);
+  if (!self->has_cursor)
+    return;
+
+  get_span (self, &from, &to);
+  if (!fbk_chart_cursor_move (&self->cursor, get_n_buckets (self), (guint) floor (to - from + EPSILON),
+                              (FbkChartCursorMove) g_variant_get_int32 (parameter)))
+    {
+      /* At an end the key is still the chart's: say so, keep the focus. */
+      gtk_widget_error_bell (widget);
+      if (!self->cursor_named)
+        {
+          self->cursor_named = TRUE;
+          update_name (self);
+        }
+      return;
+    }
+
+  self->cursor_named = TRUE;
+  follow_cursor (self);
+  update_name (self);
+  gtk_widget_queue_draw (widget);
+}
+
 
 static void
 zoom_in_action (GtkWidget  *widget,
@@ -529,6 +699,10 @@ on_model_changed_cb (FbkChartView *self)
       to = get_n_buckets (self);
     }
   set_span (self, from, to);
+
+  if (self->cursor >= get_n_buckets (self))
+    self->cursor = get_n_buckets (self) > 0 ? get_n_buckets (self) - 1 : 0;
+  show_cursor (self, self->has_cursor && (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUSED));
 
   invalidate_rendering (self);
   update_actions (self);
@@ -764,7 +938,16 @@ fbk_chart_view_snapshot (GtkWidget   *widget,
   if (self->hovering)
     snapshot_hover (self, snapshot);
   if (gtk_widget_has_visible_focus (widget))
-    snapshot_focus_ring (self, snapshot, width, height);
+    {
+      GtkStyleContext *context = gtk_widget_get_style_context (widget);
+      GdkRGBA accent = { 0.21f, 0.52f, 0.89f, 1.0f };
+      graphene_rect_t column;
+
+      gtk_style_context_lookup_color (context, "accent_color", &accent);
+      if (get_cursor_column (self, &column))
+        fbk_chart_cursor_snapshot (snapshot, &column, &accent);
+      snapshot_focus_ring (self, snapshot, width, height);
+    }
 }
 
 static void
@@ -775,6 +958,9 @@ fbk_chart_view_state_flags_changed (GtkWidget     *widget,
 
   GTK_WIDGET_CLASS (fbk_chart_view_parent_class)->state_flags_changed (widget, previous);
 
+  /* By the flag: GTK 4.8 sets it before gtk_widget_has_focus() says so. */
+  if (changed & GTK_STATE_FLAG_FOCUSED)
+    show_cursor (FBK_CHART_VIEW (widget), (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUSED) != 0);
   if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
     gtk_widget_queue_draw (widget);
 }
@@ -843,6 +1029,7 @@ fbk_chart_view_finalize (GObject *object)
   FbkChartView *self = FBK_CHART_VIEW (object);
 
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (fbk_chart_view_parent_class)->finalize (object);
 }
@@ -907,6 +1094,16 @@ add_zoom_bindings (GtkWidgetClass *widget_class,
 }
 
 static void
+add_cursor_binding (GtkWidgetClass     *widget_class,
+                    guint               keyval,
+                    guint               keypad_keyval,
+                    FbkChartCursorMove  move)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "chart.move-cursor", "i", move);
+  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, 0, "chart.move-cursor", "i", move);
+}
+
+static void
 fbk_chart_view_class_init (FbkChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -968,18 +1165,20 @@ fbk_chart_view_class_init (FbkChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "chart.pan-left", NULL, pan_left_action);
   gtk_widget_class_install_action (widget_class, "chart.pan-right", NULL, pan_right_action);
+  gtk_widget_class_install_action (widget_class, "chart.move-cursor", "i", move_cursor_action);
 
-  add_zoom_bindings (widget_class, GDK_KEY_plus, "chart.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_equal, "chart.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_Add, "chart.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_minus, "chart.zoom-out");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_Subtract, "chart.zoom-out");
-  add_zoom_bindings (widget_class, GDK_KEY_0, "chart.reset");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_0, "chart.reset");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.pan-left", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.pan-left", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.pan-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.pan-right", NULL);
+  for (guint i = 0; i < fbk_chart_view_n_zoom_keys; i++)
+    add_zoom_bindings (widget_class, fbk_chart_view_zoom_keys[i].keyval, fbk_chart_view_zoom_keys[i].action_name);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "chart.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_SHIFT_MASK, "chart.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "chart.pan-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_SHIFT_MASK, "chart.pan-right", NULL);
+  add_cursor_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, FBK_CHART_CURSOR_PREVIOUS);
+  add_cursor_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, FBK_CHART_CURSOR_NEXT);
+  add_cursor_binding (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, FBK_CHART_CURSOR_PAGE_BACK);
+  add_cursor_binding (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, FBK_CHART_CURSOR_PAGE_FORWARD);
+  add_cursor_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, FBK_CHART_CURSOR_FIRST);
+  add_cursor_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, FBK_CHART_CURSOR_LAST);
 
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1068,6 +1267,24 @@ fbk_chart_view_set_model (FbkChartView  *self,
   self->zoomed = FALSE;
   on_model_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * fbk_chart_view_set_name:
+ * @name: (nullable): what the chart is, as a heading beside it says
+ *
+ * Names the chart for screen readers where its model has no title of its
+ * own (it is drawn without one).
+ */
+void
+fbk_chart_view_set_name (FbkChartView *self,
+                         const char   *name)
+{
+  g_return_if_fail (FBK_IS_CHART_VIEW (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  update_name (self);
 }
 
 /**

@@ -15,6 +15,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FbkChartView, fbk_chart_view, FBK, CHART_VIEW, GtkWidget)
 
+/* The keys that zoom a chart (with or without Ctrl) and their actions,
+ * for a view that passes them on to the chart it shows. */
+typedef struct
+{
+  guint       keyval;
+  const char *action_name;
+} FbkChartViewKey;
+
+extern const FbkChartViewKey fbk_chart_view_zoom_keys[];
+extern const guint           fbk_chart_view_n_zoom_keys;
+
 /* Zooming never shows fewer buckets than this (or the model's all). */
 #define FBK_CHART_VIEW_MIN_BUCKETS 4
 
@@ -24,6 +35,8 @@ FbkChartModel *fbk_chart_view_get_model         (FbkChartView           *self);
 void           fbk_chart_view_set_model         (FbkChartView           *self,
                                                  FbkChartModel          *model);
 
+void           fbk_chart_view_set_name          (FbkChartView           *self,
+                                                 const char             *name);
 void           fbk_chart_view_get_viewport      (FbkChartView           *self,
                                                  FbkChartViewport       *out_viewport);
 void           fbk_chart_view_set_viewport      (FbkChartView           *self,

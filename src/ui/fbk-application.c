@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-a11y.h"
 #include "fbk-application.h"
 #include "fbk-demo-server-thread.h"
 #include "fbk-preferences-window.h"
@@ -254,6 +255,7 @@ fbk_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (fbk_application_parent_class)->startup (application);
+  fbk_a11y_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

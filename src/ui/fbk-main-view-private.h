@@ -24,6 +24,7 @@ struct _FbkMainView
   /* Template widgets */
   AdwLeaflet        *leaflet;
   GtkMenuButton     *primary_menu_button;
+  GtkMenuButton     *export_button;
   FbkMeterList      *meter_list;
   FbkPeriodPicker   *period_picker;
   GtkWidget         *demo_banner;
@@ -70,6 +71,7 @@ struct _FbkMainView
 
 FbkPage *_fbk_main_view_get_visible_page (FbkMainView    *self);
 void     _fbk_main_view_class_init_export (GtkWidgetClass *widget_class);
+void     _fbk_main_view_class_init_keys   (GtkWidgetClass *widget_class);
 void     _fbk_main_view_update_export     (FbkMainView    *self);
 void     _fbk_main_view_dispose_export    (FbkMainView    *self);
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-a11y.h"
 #include "fbk-error.h"
 #include "fbk-format.h"
 #include "fbk-main-view-private.h"
@@ -166,6 +167,8 @@ update_content_page (FbkMainView *self)
 {
   gboolean has_meters = repository (self) != NULL &&
                         g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) > 0;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
   /* Without meters there is no period to pick nor view to switch to. */
@@ -181,6 +184,13 @@ update_content_page (FbkMainView *self)
                                        repository (self) != NULL && fbk_page_is_available (page, &self->data));
     }
   _fbk_main_view_update_export (self);
+
+  /* A window opening on its data opens with the focus in it, not nowhere
+   * or on the welcome page it showed before. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+  if (has_meters && GTK_IS_WINDOW (root) && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    fbk_main_view_focus_start (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1027,6 +1037,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FbkMainView, export_button);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, meter_list);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, period_picker);
   gtk_widget_class_bind_template_child (widget_class, FbkMainView, progress_revealer);
@@ -1052,6 +1063,7 @@ fbk_main_view_class_init (FbkMainViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "main.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "main.reload", NULL);
   _fbk_main_view_class_init_export (widget_class);
+  _fbk_main_view_class_init_keys (widget_class);
 
   g_type_ensure (FBK_TYPE_METER_LIST);
   g_type_ensure (FBK_TYPE_PERIOD_PICKER);
@@ -1082,6 +1094,8 @@ fbk_main_view_init (FbkMainView *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fbk_a11y_set_menu_button (self->primary_menu_button, _("Main Menu"));
+  fbk_a11y_set_menu_button (self->export_button, _("Export"));
   /* A narrow window opens on the data; the meters are one click back. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
@@ -1203,6 +1217,26 @@ fbk_main_view_set_settings (FbkMainView *self,
   fbk_meter_list_set_picked_ids (self->meter_list, (const char * const *) picked);
 
   self->settings = g_object_ref (settings);
+}
+
+/**
+ * fbk_main_view_focus_start:
+ *
+ * Puts the keyboard's focus where a user starts, with its ring shown: on
+ * the first meter, at the top of the sidebar, from where Tab goes on to
+ * the period and the chart, in the order they are read.
+ */
+void
+fbk_main_view_focus_start (FbkMainView *self)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (FBK_IS_MAIN_VIEW (self));
+
+  gtk_widget_child_focus (GTK_WIDGET (self->meter_list), GTK_DIR_TAB_FORWARD);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
 }
 
 void

@@ -23,6 +23,7 @@ void           fbk_main_view_set_session       (FbkMainView   *self,
                                                 FbkSession    *session);
 void           fbk_main_view_set_settings      (FbkMainView   *self,
                                                 GSettings     *settings);
+void           fbk_main_view_focus_start       (FbkMainView   *self);
 void           fbk_main_view_set_primary_menu  (FbkMainView   *self,
                                                 GMenuModel    *menu);
 FbkPage       *fbk_main_view_get_page          (FbkMainView   *self,

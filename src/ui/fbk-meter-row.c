@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-a11y.h"
 #include "fbk-meter-row.h"
 
 struct _FbkMeterRow
@@ -48,6 +49,26 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
+/* The meter's name for each control of the row: the check button says
+ * the badge a sighted user sees beside the name; the rename button which
+ * meter it renames, as three alike buttons otherwise would not. */
+static void
+name_controls (FbkMeterRow *self,
+               const char  *display_name,
+               gboolean     produces)
+{
+  g_autofree char *name = produces
+    /* Translators: a meter's name and the badge beside it, "Cabin, Production" */
+    ? g_strdup_printf (_("%s, Production"), display_name)
+    : g_strdup (display_name);
+  /* Translators: a button's name for screen readers, "Rename Cabin" */
+  g_autofree char *rename = g_strdup_printf (_("Rename %s"), display_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  fbk_a11y_set_menu_button (self->rename_button, rename);
+}
+
 static void
 sync_meter (FbkMeterRow *self)
 {
@@ -71,11 +92,41 @@ sync_meter (FbkMeterRow *self)
   gtk_label_set_label (self->name_label, display_name);
   gtk_label_set_label (self->id_label, grouped_id);
   gtk_widget_set_visible (self->production_badge, produces);
+  name_controls (self, display_name, produces);
   gtk_widget_set_visible (self->unverified_badge, always_unverified);
   gtk_widget_set_visible (self->badge_box, produces || always_unverified);
 }
 
 /* Callbacks */
+
+/* GTK 4.8 moves among check buttons with the arrows as among radio
+ * buttons, activating the one it lands on: a check button in no group
+ * lands on itself and toggles. Right goes on to the Rename button, as
+ * Tab does; Left has nowhere to go in the row. */
+static gboolean
+on_check_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         FbkMeterRow           *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      gtk_widget_grab_focus (GTK_WIDGET (self->rename_button));
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 static void
 on_meter_notify_cb (FbkMeterRow *self)
@@ -251,6 +302,7 @@ fbk_meter_row_class_init (FbkMeterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkMeterRow, name_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, rename_action);

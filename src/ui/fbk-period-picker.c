@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "fbk-a11y.h"
 #include "fbk-format.h"
 #include "fbk-period-picker.h"
 
@@ -206,6 +207,34 @@ resolution_position (FbkPeriodPicker *self)
   return self->resolution_follows ? AUTOMATIC_POSITION : (guint) self->resolution + 1;
 }
 
+/* Names for screen readers: the two buttons that open lists say what they
+ * pick and what is picked (GTK 4.8 names them after their types), and the
+ * preset in use is the selected row. */
+static void
+name_controls (FbkPeriodPicker *self,
+               const char      *period_label)
+{
+  GtkStringObject *resolution = gtk_drop_down_get_selected_item (self->resolution_dropdown);
+  /* Translators: the period button's name for screen readers, "Period: This Week" */
+  g_autofree char *period = g_strdup_printf (_("Period: %s"), period_label);
+  g_autofree char *resolution_name = NULL;
+
+  fbk_a11y_set_menu_button (self->period_button, period);
+  if (resolution != NULL)
+    {
+      /* Translators: the resolution drop-down's name for screen readers, "Resolution: Day" */
+      resolution_name = g_strdup_printf (_("Resolution: %s"), gtk_string_object_get_string (resolution));
+      fbk_a11y_name_controls (GTK_WIDGET (self->resolution_dropdown), resolution_name);
+    }
+
+  for (guint p = 0; p < FBK_PERIOD_N_PRESETS; p++)
+    if (self->preset_checks[p] != NULL)
+      gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_widget_get_ancestor (self->preset_checks[p],
+                                                                             GTK_TYPE_LIST_BOX_ROW)),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, p == self->period.preset,
+                                   -1);
+}
+
 static void
 sync_widgets (FbkPeriodPicker *self)
 {
@@ -230,6 +259,7 @@ sync_widgets (FbkPeriodPicker *self)
   sync_step_action (self, FBK_PERIOD_STEP_FORWARD, "period.next", GTK_WIDGET (self->next_button));
 
   gtk_drop_down_set_selected (self->resolution_dropdown, resolution_position (self));
+  name_controls (self, label);
 
   self->syncing = FALSE;
 }
@@ -332,6 +362,70 @@ create_preset_row (FbkPeriodPicker *self,
   self->preset_checks[preset] = check;
 
   return box;
+}
+
+/* Alt+Left and Alt+Right step the period from anywhere in the window, as
+ * the shortcuts window says, not only with the focus in the picker (a
+ * class binding's scope); before the leaflet, whose back gesture takes
+ * Alt+Left otherwise. */
+static void
+add_step_shortcuts (FbkPeriodPicker *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("period.previous")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("period.next")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* A row is named by its label, not after its type. */
+static void
+name_preset_rows (FbkPeriodPicker *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->preset_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        FbkPeriodPreset preset = preset_of_row (GTK_LIST_BOX_ROW (row));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        preset == FBK_PERIOD_PRESET_CUSTOM ? _("Custom Range…")
+                                                                           : fbk_period_preset_get_label (preset),
+                                        -1);
+      }
+}
+
+/* GTK 4.8's calendar has four unnamed arrow buttons in its header:
+ * month back and forward, then year back and forward. */
+static void
+name_calendar (GtkCalendar *calendar,
+               const char  *name)
+{
+  const char *arrows[] = {
+    _("Previous Month"), _("Next Month"), _("Previous Year"), _("Next Year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *widget = GTK_WIDGET (calendar);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *button = gtk_widget_get_first_child (child); button != NULL;
+         button = gtk_widget_get_next_sibling (button))
+      if (GTK_IS_BUTTON (button))
+        g_ptr_array_add (buttons, button);
+
+  if (buttons->len != G_N_ELEMENTS (arrows))
+    return;
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_accessible_update_property (g_ptr_array_index (buttons, i), GTK_ACCESSIBLE_PROPERTY_LABEL, arrows[i], -1);
 }
 
 /* Callbacks */
@@ -624,9 +718,6 @@ fbk_period_picker_class_init (FbkPeriodPickerClass *klass)
   gtk_widget_class_install_action (widget_class, "period.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "period.apply-custom", NULL, apply_custom_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "period.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "period.next", NULL);
-
   gtk_widget_class_set_css_name (widget_class, "fbk-period-picker");
 }
 
@@ -642,6 +733,17 @@ fbk_period_picker_init (FbkPeriodPicker *self)
     gtk_list_box_append (self->preset_list, create_preset_row (self, (FbkPeriodPreset) p));
   gtk_list_box_append (self->preset_list, create_preset_row (self, FBK_PERIOD_PRESET_CUSTOM));
   gtk_list_box_set_header_func (self->preset_list, separate_custom_row, NULL, NULL);
+  add_step_shortcuts (self);
+  name_preset_rows (self);
+  name_calendar (self->from_calendar, C_("custom range", "From"));
+  name_calendar (self->to_calendar, C_("custom range", "To"));
+  /* The drop-down shows its choice in a list item that GTK 4.8 makes a
+   * stop of its own for Tab, inside the button, with no name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->resolution_dropdown)); child != NULL;
+       child = gtk_widget_get_first_child (child))
+    for (GtkWidget *item = child; item != NULL; item = gtk_widget_get_next_sibling (item))
+      if (!GTK_IS_TOGGLE_BUTTON (item) && gtk_widget_get_focusable (item))
+        gtk_widget_set_focusable (item, FALSE);
 
   self->period = fbk_period_new_preset (FBK_PERIOD_DEFAULT_PRESET, fbk_period_picker_get_now (self));
   self->resolution = fbk_period_default_resolution (&self->period);

@@ -23,7 +23,7 @@ struct _FbkTokenForm
 
   /* Template widgets */
   GtkStack       *stack;
-  AdwEntryRow    *entry_row;
+  GtkWidget      *entry;
   GtkWidget      *message_box;
   GtkSpinner     *spinner;
   GtkImage       *message_icon;
@@ -72,7 +72,7 @@ is_busy (FbkTokenForm *self)
 static void
 update_connect_button (FbkTokenForm *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry_row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   gboolean ready = fbk_token_check_get_ready (self->check);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "token.connect",
@@ -150,6 +150,18 @@ show_message (FbkTokenForm *self,
     gtk_widget_add_css_class (self->message_box, style_class);
 
   gtk_label_set_text (self->message_label, text);
+  /* A screen reader says a problem with the token with the field. */
+  if (style_class != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->message_label, NULL,
+                                    -1);
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               g_strcmp0 (style_class, "error") == 0 ? GTK_ACCESSIBLE_INVALID_TRUE
+                                                                     : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
   /* With the buttons under it, which say what to do next */
   reveal (self, self->message_box, GTK_WIDGET (self->connect_button));
 }
@@ -159,6 +171,8 @@ hide_message (FbkTokenForm *self)
 {
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_widget_set_visible (self->message_box, FALSE);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
 }
 
 /* GTK 4.8 does not tell a focused text field that it lost the focus when
@@ -170,7 +184,7 @@ release_focus (FbkTokenForm *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entry_row)))
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->entry))
     gtk_root_set_focus (root, NULL);
 }
 
@@ -195,7 +209,7 @@ show_failure (FbkTokenForm *self)
 
   show_message (self, "dialog-error-symbolic", "error", error->message);
   /* Ready for the corrected token */
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry_row));
+  gtk_widget_grab_focus (self->entry);
 }
 
 static void
@@ -251,7 +265,7 @@ show_accepted (FbkTokenForm *self)
 
   /* The field's copy is no longer needed; the client and the store have
    * theirs. */
-  gtk_editable_set_text (GTK_EDITABLE (self->entry_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_stack_set_visible_child_name (self->stack, "accepted");
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
   reveal (self, GTK_WIDGET (self->stack), GTK_WIDGET (self->continue_button));
@@ -272,7 +286,7 @@ update (FbkTokenForm *self)
   gtk_button_set_label (self->connect_button, _("_Connect"));
   if (is_busy (self))
     release_focus (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry_row), !is_busy (self));
+  gtk_widget_set_sensitive (self->entry, !is_busy (self));
 
   switch (state)
     {
@@ -354,7 +368,7 @@ connect_action (GtkWidget  *widget,
 {
   FbkTokenForm *self = FBK_TOKEN_FORM (widget);
 
-  fbk_token_check_start (self->check, gtk_editable_get_text (GTK_EDITABLE (self->entry_row)));
+  fbk_token_check_start (self->check, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
 static void
@@ -444,7 +458,7 @@ fbk_token_form_class_init (FbkTokenFormClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-token-form.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkTokenForm, stack);
-  gtk_widget_class_bind_template_child (widget_class, FbkTokenForm, entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FbkTokenForm, entry);
   gtk_widget_class_bind_template_child (widget_class, FbkTokenForm, message_box);
   gtk_widget_class_bind_template_child (widget_class, FbkTokenForm, spinner);
   gtk_widget_class_bind_template_child (widget_class, FbkTokenForm, message_icon);
@@ -525,6 +539,6 @@ fbk_token_form_reset (FbkTokenForm *self)
 
   self->connected = FALSE;
   fbk_token_check_reset (self->check);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   update (self);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-a11y.h"
 #include "fbk-bench-hook.h"
 #include "fbk-main-view.h"
 #include "fbk-meter-names-dialog.h"
@@ -294,6 +295,7 @@ static void
 fbk_window_init (FbkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fbk_a11y_set_menu_button (self->primary_menu_button, _("Main Menu"));
 }
 
 FbkWindow *

@@ -547,6 +547,65 @@ test_accessible (Fixture       *fixture,
   g_assert_true (description_contains (fixture, "5 Mar 2024, 00:00 – 6 Mar 2024, 00:00"));
 }
 
+/* The keyboard walks the bars: the chart's accessible name says the bar
+ * the cursor is on, the view follows it, and neither end lets the arrow
+ * keys take the focus out of the chart. */
+static void
+test_keyboard_walk (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  /* The fourth bar of 5 Mar 2024 is 03:00–04:00 (+01:00), 02:00 UTC,
+   * 1709604000 s since the epoch: hour 474890, a multiple of 13, so no
+   * ripple. By synthetic_kwh(): House 1.2, Flat 0.5, Cabin 0.3 (night,
+   * no evening extra), the cabin's panels 0 at night; 2.0 kWh together,
+   * all verified (only the last two days are not). */
+  const char *fourth = "Mar 5, 2024, 03:00–04:00: House: 1.20 kWh; Flat: 0.50 kWh; Cabin: 0.30 kWh; "
+                       "Cabin (production): 0.00 kWh; total 2.00 kWh, verified";
+  FbkInstant day = at ("2024-03-05T00:00:00+01:00");
+
+  show_day (fixture, "2024-03-05T00:00:00+01:00");
+  fbk_test_ui_press_keys (fixture->window, "");
+  gtk_widget_grab_focus (fixture->widget);
+  /* The focus arriving says what the chart is; the keys, the bars. */
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Electricity");
+
+  fbk_test_ui_press_keys (fixture->window, "Right Right Right");
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, fourth);
+  g_assert_cmpint (fbk_chart_view_get_visible_from (fixture->chart), ==, day);
+
+  /* At the first bar, Left keeps the focus and the bar: hour 455831,
+   * ripple 12. */
+  fbk_test_ui_press_keys (fixture->window, "Home Left Left");
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Jan 1, 2022, 00:00–01:00: House: 1.32 kWh; "
+                                         "Flat: 0.62 kWh; Cabin: 0.42 kWh; Cabin (production): 0.00 kWh; "
+                                         "total 2.36 kWh, verified");
+  g_assert_true (gtk_widget_has_focus (fixture->widget));
+  /* The view went along, keeping its day's width. */
+  g_assert_cmpint (fbk_chart_view_get_visible_from (fixture->chart), ==, fixture->from);
+  g_assert_cmpint (fbk_chart_view_get_visible_to (fixture->chart), ==, fixture->from + DAY);
+
+  /* Page Down moves a view's width: 24 bars, to hour 455855 (ripple 10). */
+  fbk_test_ui_press_keys (fixture->window, "Page_Down");
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Jan 2, 2022, 00:00–01:00: House: 1.30 kWh; "
+                                         "Flat: 0.60 kWh; Cabin: 0.40 kWh; Cabin (production): 0.00 kWh; "
+                                         "total 2.30 kWh, verified");
+  g_assert_cmpint (fbk_chart_view_get_visible_to (fixture->chart), ==, fixture->from + DAY + HOUR);
+
+  /* The last bar, within the two days not yet verified, and Right stays:
+   * hour 482134, ripple 3. */
+  fbk_test_ui_press_keys (fixture->window, "End Right");
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Dec 31, 2024, 23:00–00:00: House: 1.23 kWh; "
+                                         "Flat: 0.53 kWh; Cabin: 0.33 kWh; Cabin (production): 0.00 kWh; "
+                                         "total 2.09 kWh, not yet verified");
+  g_assert_true (gtk_widget_has_focus (fixture->widget));
+  g_assert_cmpint (fbk_chart_view_get_visible_to (fixture->chart), ==, fixture->to);
+
+  /* Without the focus, the chart is named by its title again. */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->window));
+  gtk_window_set_focus (fixture->window, NULL);
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Electricity");
+}
+
 static void
 test_theme (Fixture       *fixture,
             gconstpointer  data)
@@ -747,6 +806,7 @@ main (int   argc,
   ADD ("/chart-view/tooltip", test_tooltip);
   ADD ("/chart-view/hover", test_hover);
   ADD ("/chart-view/accessible", test_accessible);
+  ADD ("/chart-view/keyboard-walk", test_keyboard_walk);
   ADD ("/chart-view/theme", test_theme);
   ADD ("/chart-view/model-changes", test_model_changes);
   ADD ("/chart-view/frame-cost", test_frame_cost);

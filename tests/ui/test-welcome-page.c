@@ -165,7 +165,7 @@ static void
 test_bad_text (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *entry = fbk_test_ui_find (f->page, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  GtkWidget *entry = fbk_test_ui_find (f->page, GTK_TYPE_PASSWORD_ENTRY, NULL);
   g_autofree char *shown = NULL;
 
   /* Two things pasted at once. */
@@ -226,7 +226,7 @@ static void
 test_accepted (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *entry = fbk_test_ui_find (f->page, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  GtkWidget *entry = fbk_test_ui_find (f->page, GTK_TYPE_PASSWORD_ENTRY, NULL);
   g_autofree char *pasted = g_strdup_printf ("  Bearer %.60s\n    %s\n", FBK_DEMO_TOKEN, FBK_DEMO_TOKEN + 60);
   g_auto(FbkTokenString) token = NULL;
 

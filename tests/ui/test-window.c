@@ -171,10 +171,12 @@ test_window_menu (void)
         }
     }
 
-  g_assert_cmpuint (actions->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "app.preferences");
-  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.show-help-overlay");
-  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "app.about");
+  /* Reload is the main view's, and shown only where that is. */
+  g_assert_cmpuint (actions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "main.reload");
+  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "app.preferences");
+  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "win.show-help-overlay");
+  g_assert_cmpstr (g_ptr_array_index (actions, 3), ==, "app.about");
 
   /* Every menu action exists and is enabled. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));

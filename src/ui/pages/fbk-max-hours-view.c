@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "fbk-a11y.h"
 #include "fbk-chart-build.h"
 #include "fbk-chart-daily-peaks.h"
 #include "fbk-chart-view.h"
@@ -285,6 +286,28 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* GTK 4.8 names a table's cells and rows after their types and has no way
+ * to relate a cell to its column's header: each cell says its header,
+ * each row its month. */
+static void
+name_cell (GtkWidget  *label,
+           Column      column,
+           const char *text)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  /* Translators: a table cell for screen readers, its column and its
+   * text: "Average: 9.92 kW" */
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), column_title (column), text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (cell == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (column == COLUMN_MONTH && row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 on_bind_cell_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -296,6 +319,7 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = format_cell (item, GPOINTER_TO_UINT (user_data), &tooltip);
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  name_cell (label, GPOINTER_TO_UINT (user_data), text);
   /* What the tooltip says, for screen readers. */
   if (tooltip != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
@@ -394,6 +418,8 @@ fbk_max_hours_view_init (FbkMaxHoursView *self)
   fbk_chart_view_set_model (self->peaks_chart, self->peaks_model);
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
   add_columns (self);
+  /* Its list, where the focus goes, is named after its type otherwise. */
+  fbk_a11y_name_controls (GTK_WIDGET (self->column_view), _("Max hours by month"));
   gtk_column_view_column_set_visible (self->columns[COLUMN_METER], FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -469,6 +495,7 @@ show_daily_peaks (FbkMaxHoursView *self,
   /* Translators: heading of the chart of each day's highest hour; %s is a month. */
   title = g_strdup_printf (_("Daily Peaks in %s"), month_name);
   gtk_label_set_text (self->peaks_title, title);
+  fbk_chart_view_set_name (self->peaks_chart, title);
   gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), TRUE);
 }
