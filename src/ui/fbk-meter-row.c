@@ -73,6 +73,7 @@ static void
 sync_meter (FbkMeterRow *self)
 {
   g_autofree char *display_name = NULL;
+  g_autofree char *spoken_name = NULL;
   g_autofree char *grouped_id = NULL;
   gboolean produces, always_unverified;
 
@@ -92,7 +93,10 @@ sync_meter (FbkMeterRow *self)
   gtk_label_set_label (self->name_label, display_name);
   gtk_label_set_label (self->id_label, grouped_id);
   gtk_widget_set_visible (self->production_badge, produces);
-  name_controls (self, display_name, produces);
+  /* A screen reader reads the whole id, not "…": it is what the charts'
+   * titles and exports call an unnamed meter. */
+  spoken_name = fbk_metering_point_dup_display_name (self->meter);
+  name_controls (self, spoken_name, produces);
   gtk_widget_set_visible (self->unverified_badge, always_unverified);
   gtk_widget_set_visible (self->badge_box, produces || always_unverified);
 }

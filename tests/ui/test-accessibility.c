@@ -364,7 +364,8 @@ tab_stops (GtkWindow *window,
 
 /* The window opens with the focus on the first meter, its ring shown,
  * and Tab goes as the eye does: the sidebar's meters, then the header of
- * the content, the period, the chart (and round to the sidebar's menu). */
+ * the content, the demo banner's button, the period, the chart (and round
+ * to the sidebar's menu). */
 static void
 test_focus_order (void)
 {
@@ -376,8 +377,8 @@ test_focus_order (void)
     "707 057 500 072 815 367", "707 057 500 072 815 367", "Rename 707 057 500 072 815 367",
     "707 057 500 083 906 177, Production", "707 057 500 083 906 177, Production",
     "Rename 707 057 500 083 906 177",
-    "Consumption", "Max Hours", "Cost", "Export",
-    "Previous Period", "Period: Last 7 Days", "Resolution: Day",
+    "Consumption", "Max Hours", "Cost", "Export", "Use Your Token…",
+    "Previous Period", "Period: Last 7 Days", "Resolution: Automatic",
   };
   guint first;
 

@@ -559,7 +559,7 @@ test_keyboard_walk (Fixture       *fixture,
    * ripple. By synthetic_kwh(): House 1.2, Flat 0.5, Cabin 0.3 (night,
    * no evening extra), the cabin's panels 0 at night; 2.0 kWh together,
    * all verified (only the last two days are not). */
-  const char *fourth = "Mar 5, 2024, 03:00–04:00: House: 1.20 kWh; Flat: 0.50 kWh; Cabin: 0.30 kWh; "
+  const char *fourth = "5 Mar 2024, 03:00–04:00: House: 1.20 kWh; Flat: 0.50 kWh; Cabin: 0.30 kWh; "
                        "Cabin (production): 0.00 kWh; total 2.00 kWh, verified";
   FbkInstant day = at ("2024-03-05T00:00:00+01:00");
 
@@ -576,7 +576,7 @@ test_keyboard_walk (Fixture       *fixture,
   /* At the first bar, Left keeps the focus and the bar: hour 455831,
    * ripple 12. */
   fbk_test_ui_press_keys (fixture->window, "Home Left Left");
-  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Jan 1, 2022, 00:00–01:00: House: 1.32 kWh; "
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "1 Jan 2022, 00:00–01:00: House: 1.32 kWh; "
                                          "Flat: 0.62 kWh; Cabin: 0.42 kWh; Cabin (production): 0.00 kWh; "
                                          "total 2.36 kWh, verified");
   g_assert_true (gtk_widget_has_focus (fixture->widget));
@@ -586,7 +586,7 @@ test_keyboard_walk (Fixture       *fixture,
 
   /* Page Down moves a view's width: 24 bars, to hour 455855 (ripple 10). */
   fbk_test_ui_press_keys (fixture->window, "Page_Down");
-  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Jan 2, 2022, 00:00–01:00: House: 1.30 kWh; "
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "2 Jan 2022, 00:00–01:00: House: 1.30 kWh; "
                                          "Flat: 0.60 kWh; Cabin: 0.40 kWh; Cabin (production): 0.00 kWh; "
                                          "total 2.30 kWh, verified");
   g_assert_cmpint (fbk_chart_view_get_visible_to (fixture->chart), ==, fixture->from + DAY + HOUR);
@@ -594,7 +594,7 @@ test_keyboard_walk (Fixture       *fixture,
   /* The last bar, within the two days not yet verified, and Right stays:
    * hour 482134, ripple 3. */
   fbk_test_ui_press_keys (fixture->window, "End Right");
-  fbk_test_ui_wait_for_accessible_label (fixture->widget, "Dec 31, 2024, 23:00–00:00: House: 1.23 kWh; "
+  fbk_test_ui_wait_for_accessible_label (fixture->widget, "31 Dec 2024, 23:00–00:00: House: 1.23 kWh; "
                                          "Flat: 0.53 kWh; Cabin: 0.33 kWh; Cabin (production): 0.00 kWh; "
                                          "total 2.09 kWh, not yet verified");
   g_assert_true (gtk_widget_has_focus (fixture->widget));
