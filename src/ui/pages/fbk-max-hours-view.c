@@ -54,6 +54,7 @@ struct _FbkMaxHoursView
   GListStore        *items;
   GtkSelectionModel *selection;   /* of items; the column view's only while mapped */
   FbkChartModel     *peaks_model;
+  FbkTariffBook     *book;
   GtkColumnViewColumn *columns[N_COLUMNS];
   /* What is shown, for the Export menu: a GArray of FbkMaxHoursRow for
    * each meter of ids, in the same order. */
@@ -357,6 +358,7 @@ fbk_max_hours_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->peaks_model);
+  g_clear_object (&self->book);
   g_clear_pointer (&self->ids, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -391,6 +393,7 @@ fbk_max_hours_view_init (FbkMaxHoursView *self)
 
   self->items = g_list_store_new (FBK_TYPE_MAX_HOURS_ITEM);
   self->peaks_model = fbk_chart_model_new ();
+  self->book = fbk_tariff_book_new_default (NULL);
   fbk_chart_view_set_model (self->peaks_chart, self->peaks_model);
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
   add_columns (self);
@@ -500,7 +503,7 @@ fbk_max_hours_view_show (FbkPage           *page,
       g_ptr_array_add (rows, fbk_max_hours_table_build (series,
                                                         fbk_max_hours_reports_find (data->max_hours_reports,
                                                                                     data->meter_ids[i]),
-                                                        data->from, data->to, data->now, data->tariff));
+                                                        data->from, data->to, data->now, self->book));
     }
   set_meters (self, (const char * const *) names->pdata, (GArray * const *) rows->pdata, rows->len);
 
