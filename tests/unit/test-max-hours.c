@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "fbk-max-hours-table.h"
 #include "fbk-max-hours.h"
 
 static FbkInstant
@@ -386,6 +387,78 @@ test_compare (void)
                    FBK_MAX_HOURS_DIFFERENT_MONTH);
 }
 
+/* A month of hours at 1 kWh with three evenings at 6, 7 and 8 kWh (on the
+ * 10th, 12th and 14th), in a series that starts on @first_day. */
+static FbkSeries *
+november_series (int first_day)
+{
+  g_autoptr(GArray) hours = month_of_hours (2026, 11, 1.0);
+  FbkSeries *series = fbk_series_new ("707057500061439208", FBK_DIRECTION_CONSUMPTION);
+  FbkInstant first = fbk_time_oslo_midnight ((FbkDate) { 2026, 11, first_day });
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+
+  set_hour (hours, "2026-11-10T18:00:00+01:00", 6.0, TRUE);
+  set_hour (hours, "2026-11-12T18:00:00+01:00", 7.0, TRUE);
+  set_hour (hours, "2026-11-14T18:00:00+01:00", 8.0, TRUE);
+  for (guint i = 0; i < hours->len; i++)
+    {
+      if (g_array_index (hours, FbkInterval, i).start >= first)
+        g_array_append_val (kept, g_array_index (hours, FbkInterval, i));
+    }
+  fbk_intervals_normalize (kept);
+  fbk_series_upsert (series, (const FbkInterval *) (gconstpointer) kept->data, kept->len);
+  return series;
+}
+
+static void
+test_table_whole_and_partial (void)
+{
+  g_autoptr(FbkTariffBook) book = fbk_tariff_book_new_default (NULL);
+  g_autoptr(FbkSeries) whole = november_series (1);
+  g_autoptr(FbkSeries) late = november_series (8);
+  FbkInstant from = at ("2026-11-01T00:00:00+01:00");
+  FbkInstant to = at ("2026-12-01T00:00:00+01:00");
+  FbkInstant now = at ("2026-12-07T12:00:00+01:00");
+  g_autoptr(GArray) rows = fbk_max_hours_table_build (whole, NULL, from, to, now, book);
+  g_autoptr(GArray) partial_rows = fbk_max_hours_table_build (late, NULL, from, to, now, book);
+  g_autoptr(GArray) period_rows = fbk_max_hours_table_build (whole, NULL, at ("2026-11-08T00:00:00+01:00"), to, now, book);
+  const FbkMaxHoursRow *row;
+
+  /* (6 + 7 + 8) / 3 = 7 kWh/h: step 3 (5–10) of the table from 2026-07-01,
+   * 420 kr incl. VAT; step 4 is 585 kr. One step lower: step 2 ends one Wh
+   * short of 5 in the three hours together (the table goes up at a bound),
+   * so c = 5 − 0.001/3 and the cut is (6 + 7 + 8) − 3c = 21 − 15 + 0.001 =
+   * 6.001 kWh; step 2 costs 250 kr: 170 kr less. */
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = &g_array_index (rows, FbkMaxHoursRow, 0);
+  g_assert_false (row->partial);
+  g_assert_false (row->in_progress);
+  g_assert_cmpuint (row->step, ==, 3);
+  g_assert_cmpfloat_with_epsilon (row->step_price_kr, 420.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->next_step_price_kr, 585.0, 1e-9);
+  g_assert_true (row->has_saving);
+  g_assert_cmpfloat_with_epsilon (row->saving.cut_kwh, 6.001, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->saving_kr, 170.0, 1e-9);
+  g_assert_cmpuint (row->n_days, ==, 30);
+
+  /* Data from the 8th only, or a period from the 8th: the same peaks, but
+   * the figures are of 8–30 November, not of the month: no price, no
+   * saving, never stepped as a whole month would be. */
+  for (guint k = 0; k < 2; k++)
+    {
+      GArray *these = k == 0 ? partial_rows : period_rows;
+
+      g_assert_cmpuint (these->len, ==, 1);
+      row = &g_array_index (these, FbkMaxHoursRow, 0);
+      g_assert_true (row->partial);
+      g_assert_cmpint (row->covered_from, ==, at ("2026-11-08T00:00:00+01:00"));
+      g_assert_cmpint (row->covered_to, ==, to);
+      g_assert_true (isnan (row->step_price_kr));
+      g_assert_true (isnan (row->saving_kr));
+      g_assert_false (row->has_saving);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/max-hours/compute/invalid-month", test_compute_invalid_month);
   g_test_add_func ("/max-hours/init-and-copy", test_init_and_copy);
   g_test_add_func ("/max-hours/compare", test_compare);
+  g_test_add_func ("/max-hours/table/whole-and-partial", test_table_whole_and_partial);
 
   return g_test_run ();
 }
