@@ -61,6 +61,10 @@ FbkChartLayer               *fbk_chart_reference_lines_new       (const FbkChart
 const FbkChartReferenceLine *fbk_chart_reference_lines_get_lines (FbkChartLayer               *self,
                                                                   guint                       *out_n_lines);
 
+/* fbk-chart-layer-notes.c */
+FbkChartLayer *fbk_chart_notes_new        (const char * const *notes,
+                                           guint               n_notes);
+
 /* fbk-chart-layer-cells.c */
 FbkChartLayer *fbk_chart_cells_new        (guint series);
 
