@@ -173,14 +173,11 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
 }
 
 static char *
-step_start_label (const FbkTariffTable *table,
-                  guint                 step)
+step_start_label (guint step)
 {
-  g_autofree char *lower = fbk_format_number (fbk_tariff_table_get_step (table, step)->lower, 0);
-
   /* Translators: a line on the daily peaks chart where a capacity step
-   * begins, e.g. "Step 3 from 5 kW". */
-  return g_strdup_printf (_("Step %u from %s kW"), step, lower);
+   * begins; its value follows, "Step 3: 5.00 kW". */
+  return g_strdup_printf (_("Step %u"), step);
 }
 
 /**
@@ -190,8 +187,8 @@ step_start_label (const FbkTariffTable *table,
  * @table: (nullable): the capacity table in force for the month
  * @counting_label: what the legend calls the three days that count
  *
- * Marks the three days whose hours set the step, as a second series drawn
- * over theirs, and, with @table, the limits of the step the average is in
+ * Marks the three days whose hours set the step (a highlight layer over
+ * their bars) and, with @table, the limits of the step the average is in
  * as lines named by the steps they start.
  */
 void
@@ -200,45 +197,25 @@ fbk_chart_daily_peaks_add_steps (FbkChartModel        *model,
                                  const FbkTariffTable *table,
                                  const char           *counting_label)
 {
-  g_autoptr(GArray) counting = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
-  g_autoptr(FbkChartLayer) counting_bars = NULL;
+  g_autoptr(FbkChartLayer) highlight = NULL;
   FbkChartReferenceLine limits[2];
   g_autofree char *lower_label = NULL;
   g_autofree char *upper_label = NULL;
+  guint counting[FBK_MAX_HOURS_PER_MONTH];
+  guint n_counting = 0;
   guint n_limits = 0;
   guint step;
 
   g_return_if_fail (FBK_IS_CHART_MODEL (model));
   g_return_if_fail (max_hours != NULL);
 
-  if (max_hours->n_hours == 0)
-    return;
-
   for (guint i = 0; i < max_hours->n_hours; i++)
     {
-      guint bucket;
-      double kwh;
-      guint32 flags;
-
-      if (fbk_chart_model_find_bucket (model, max_hours->hours[i].start, &bucket) &&
-          fbk_chart_model_get_value (model, 0, bucket, &kwh, &flags))
-        {
-          FbkInterval day = {
-            .start = fbk_chart_model_get_bucket_start (model, bucket),
-            .duration = (guint32) (fbk_chart_model_get_bucket_end (model, bucket) -
-                                   fbk_chart_model_get_bucket_start (model, bucket)),
-            .flags = flags,
-            .kwh = kwh,
-          };
-
-          g_array_append_val (counting, day);
-        }
+      if (fbk_chart_model_find_bucket (model, max_hours->hours[i].start, &counting[n_counting]))
+        n_counting++;
     }
-  g_array_sort (counting, compare_starts);
-  fbk_chart_model_add_series (model, counting_label, FBK_DIRECTION_CONSUMPTION, 1,
-                              (const FbkInterval *) (gconstpointer) counting->data, counting->len);
-  counting_bars = fbk_chart_bars_new (1);
-  fbk_chart_model_add_layer (model, counting_bars);
+  highlight = fbk_chart_highlight_new (0, counting, n_counting, counting_label);
+  fbk_chart_model_add_layer (model, highlight);
 
   if (table == NULL)
     return;
@@ -246,13 +223,13 @@ fbk_chart_daily_peaks_add_steps (FbkChartModel        *model,
   step = fbk_tariff_table_find_step (table, max_hours->average);
   if (step > 1)
     {
-      lower_label = step_start_label (table, step);
+      lower_label = step_start_label (step);
       limits[n_limits++] = (FbkChartReferenceLine) { fbk_tariff_table_get_step (table, step)->lower,
                                                      lower_label, FBK_CHART_REFERENCE_LIMIT };
     }
   if (step < table->n_steps)
     {
-      upper_label = step_start_label (table, step + 1);
+      upper_label = step_start_label (step + 1);
       limits[n_limits++] = (FbkChartReferenceLine) { fbk_tariff_table_get_step (table, step + 1)->lower,
                                                      upper_label, FBK_CHART_REFERENCE_LIMIT };
     }
