@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-preferences-window.h"
+#include "fbk-capacity-preferences-group.h"
 #include "fbk-store-preferences-group.h"
 
 #include "fbk-token-preferences-group.h"
@@ -20,6 +21,7 @@ struct _FbkPreferencesWindow
   /* Template widgets */
   AdwComboRow          *style_row;
   FbkStorePreferencesGroup *store_group;
+  FbkCapacityPreferencesGroup *capacity_group;
 
   FbkTokenPreferencesGroup *token_group;
 
@@ -80,6 +82,8 @@ fbk_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (fbk_preferences_window_parent_class)->constructed (object);
 
   if (self->settings != NULL)
+    fbk_capacity_preferences_group_set_settings (self->capacity_group, self->settings);
+  if (self->settings != NULL)
     g_settings_bind_with_mapping (self->settings, "color-scheme",
                                   self->style_row, "selected",
                                   G_SETTINGS_BIND_DEFAULT,
@@ -137,8 +141,10 @@ fbk_preferences_window_class_init (FbkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, store_group);
+  gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, capacity_group);
 
   g_type_ensure (FBK_TYPE_STORE_PREFERENCES_GROUP);
+  g_type_ensure (FBK_TYPE_CAPACITY_PREFERENCES_GROUP);
 
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, token_group);
 

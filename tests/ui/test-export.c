@@ -84,12 +84,17 @@ values_shown (Fixture *fixture)
   return !fbk_main_view_get_busy (fixture->view) && model != NULL && fbk_chart_model_get_n_series (model) == 3;
 }
 
-/* Elvia's max hours have arrived for every row of the table. */
+/* Elvia's max hours have arrived for every row of the table, and the
+ * rest of the month the period is in. */
 static gboolean
 max_hours_shown (Fixture *fixture)
 {
-  GListModel *items = fbk_max_hours_view_get_items (FBK_MAX_HOURS_VIEW (find (fixture, FBK_TYPE_MAX_HOURS_VIEW, NULL)));
+  FbkMaxHoursView *view = FBK_MAX_HOURS_VIEW (find (fixture, FBK_TYPE_MAX_HOURS_VIEW, NULL));
+  GListModel *items = fbk_max_hours_view_get_items (view);
   guint n = g_list_model_get_n_items (items);
+
+  if (fbk_max_hours_view_is_loading (view))
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {

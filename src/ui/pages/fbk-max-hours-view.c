@@ -957,3 +957,17 @@ fbk_max_hours_view_get_daily_peaks_chart (FbkMaxHoursView *self)
 
   return gtk_widget_get_visible (GTK_WIDGET (self->peaks_chart)) ? self->peaks_chart : NULL;
 }
+
+/**
+ * fbk_max_hours_view_is_loading:
+ *
+ * Returns: whether the rest of the period's months (or last year's) are
+ *   still on their way, after which the months are built again
+ */
+gboolean
+fbk_max_hours_view_is_loading (FbkMaxHoursView *self)
+{
+  g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), FALSE);
+
+  return fbk_max_hours_loader_is_loading (self->loader);
+}
