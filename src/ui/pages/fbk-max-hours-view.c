@@ -77,6 +77,7 @@ struct _FbkMaxHoursView
   FbkChartModel     *peaks_model;
   FbkTariffBook     *book;
   FbkMaxHoursLoader *loader;
+  FbkRepository     *repository;  /* of the page data shown */
   GtkColumnViewColumn *columns[N_COLUMNS];
   /* What is shown, for the Export menu: a GArray of FbkMaxHoursRow for
    * each meter of ids, in the same order, oldest month first. */
@@ -108,6 +109,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void rebuild   (FbkMaxHoursView *self);
+static void load_rest (FbkMaxHoursView *self);
 
 static void fbk_max_hours_view_page_init (FbkPageInterface *iface);
 
@@ -565,6 +569,7 @@ fbk_max_hours_view_map (GtkWidget *widget)
   gtk_column_view_set_model (self->column_view, self->selection);
   gtk_list_box_bind_model (self->months_list, G_LIST_MODEL (self->items), create_month_row_cb, self, NULL);
   select_month (self);
+  load_rest (self);
   GTK_WIDGET_CLASS (fbk_max_hours_view_parent_class)->map (widget);
 }
 
@@ -636,6 +641,7 @@ fbk_max_hours_view_dispose (GObject *object)
   g_clear_object (&self->peaks_model);
   g_clear_object (&self->book);
   g_clear_object (&self->loader);
+  g_clear_object (&self->repository);
   g_clear_pointer (&self->ids, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->months, g_ptr_array_unref);
@@ -690,7 +696,6 @@ fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
   g_type_ensure (FBK_TYPE_CHART_VIEW);
 }
 
-static void rebuild (FbkMaxHoursView *self);
 
 static void
 unref_if_any (gpointer object)
@@ -825,6 +830,16 @@ rebuild (FbkMaxHoursView *self)
   show_rows (self);
 }
 
+/* The rest of the period's months and last year's, only for a page on
+ * screen: the other pages' periods are not to cost requests for it. */
+static void
+load_rest (FbkMaxHoursView *self)
+{
+  if (self->repository != NULL && self->from < self->to)
+    fbk_max_hours_loader_want (self->loader, self->repository, (const char * const *) self->ids,
+                               self->from, self->to, self->now);
+}
+
 static void
 fbk_max_hours_view_show (FbkPage           *page,
                          const FbkPageData *data)
@@ -854,8 +869,9 @@ fbk_max_hours_view_show (FbkPage           *page,
   if (data->max_hours_reports != NULL)
     self->reports_owner = g_ptr_array_ref (data->max_hours_reports);
 
-  if (data->repository != NULL && data->from < data->to)
-    fbk_max_hours_loader_want (self->loader, data->repository, data->meter_ids, data->from, data->to, data->now);
+  g_set_object (&self->repository, data->repository);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_rest (self);
   rebuild (self);
 }
 
