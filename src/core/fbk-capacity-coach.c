@@ -152,18 +152,6 @@ fbk_capacity_step_ceiling (const FbkTariffTable *table,
   return range->upper - FBK_CAPACITY_METER_RESOLUTION_KWH / FBK_MAX_HOURS_PER_MONTH;
 }
 
-static int
-compare_kwh_descending (gconstpointer a,
-                        gconstpointer b)
-{
-  const FbkMaxHour *x = a;
-  const FbkMaxHour *y = b;
-
-  if (x->kwh != y->kwh)
-    return x->kwh > y->kwh ? -1 : 1;
-  return (x->start > y->start) - (x->start < y->start);
-}
-
 /**
  * fbk_capacity_saving_compute:
  * @table: the capacity table in force for the month
@@ -213,7 +201,7 @@ fbk_capacity_saving_compute (const FbkTariffTable *table,
               saving.days_cut[saving.n_days_cut++] = days[i];
             }
         }
-      qsort (saving.days_cut, saving.n_days_cut, sizeof saving.days_cut[0], compare_kwh_descending);
+      qsort (saving.days_cut, saving.n_days_cut, sizeof saving.days_cut[0], fbk_max_hour_compare_descending);
     }
 
   *out_saving = saving;

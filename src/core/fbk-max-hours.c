@@ -27,11 +27,15 @@ fbk_max_hours_free (FbkMaxHours *self)
   g_free (self);
 }
 
-/* Largest first; equal values by time, so both sides of a comparison put
- * tied hours in the same order. */
-static int
-compare_hours_descending (gconstpointer a,
-                          gconstpointer b)
+/**
+ * fbk_max_hour_compare_descending:
+ *
+ * A qsort() order of #FbkMaxHour: largest first; equal values by time, so
+ * both sides of a comparison put tied hours in the same order.
+ */
+int
+fbk_max_hour_compare_descending (gconstpointer a,
+                                 gconstpointer b)
 {
   const FbkMaxHour *hour_a = a;
   const FbkMaxHour *hour_b = b;
@@ -84,7 +88,7 @@ fbk_max_hours_init (FbkMaxHours       *self,
         self->all_verified = FALSE;
     }
 
-  qsort (self->hours, n_hours, sizeof self->hours[0], compare_hours_descending);
+  qsort (self->hours, n_hours, sizeof self->hours[0], fbk_max_hour_compare_descending);
   self->average = n_hours > 0 ? sum / n_hours : 0.0;
 }
 
@@ -261,7 +265,7 @@ fbk_max_hours_init_from_days (FbkMaxHours      *self,
 
   if (n_days > 0)
     memcpy (sorted, days, n_days * sizeof days[0]);
-  qsort (sorted, n_days, sizeof sorted[0], compare_hours_descending);
+  qsort (sorted, n_days, sizeof sorted[0], fbk_max_hour_compare_descending);
   fbk_max_hours_init (self, year, month, sorted, MIN (n_days, FBK_MAX_HOURS_PER_MONTH),
                       FBK_MAX_HOURS_SOURCE_LOCAL);
 }

@@ -93,6 +93,8 @@ gboolean              fbk_max_hours_compute    (FbkMaxHours       *self,
                                                 int                month,
                                                 const FbkInterval *intervals,
                                                 guint              n_intervals);
+int                   fbk_max_hour_compare_descending (gconstpointer a,
+                                                       gconstpointer b);
 FbkMaxHoursDifference fbk_max_hours_compare    (const FbkMaxHours *a,
                                                 const FbkMaxHours *b,
                                                 double             tolerance_kwh);
