@@ -40,6 +40,16 @@ typedef struct
   .bucket_rect = fbk_chart_bar_layer_bucket_rect,        \
   .describe = fbk_chart_bar_layer_describe
 
+/* fbk-chart-layer-stacked.c: every series stacked, per direction; for
+ * the layers that stack as it does. */
+void     fbk_chart_stacked_get_runs      (FbkChartLayer        *self,
+                                          FbkChartModel        *model,
+                                          GArray               *runs);
+void     fbk_chart_stacked_extents       (FbkChartLayer        *self,
+                                          const FbkChartLayout *layout,
+                                          double               *lo,
+                                          double               *hi);
+
 void     fbk_chart_bar_x_extent          (const FbkChartLayout *layout,
                                           guint                 bucket,
                                           double               *out_x0,

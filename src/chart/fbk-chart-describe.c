@@ -62,6 +62,15 @@ _fbk_chart_describe_series (GString       *text,
     }
 
   g_string_append_c (text, ' ');
+  if (unit == FBK_CHART_UNIT_KR)
+    {
+      g_autofree char *total = fbk_chart_format_series_value (model, series,
+                                                              fbk_chart_model_get_total (model, series, first, end));
+
+      /* Translators: a part of the bill and its sum, "Electricity: 1,234 kr." */
+      g_string_append_printf (text, _("%s: %s."), label, total);
+      return;
+    }
   if (fbk_chart_model_get_series_direction (model, series) == FBK_DIRECTION_PRODUCTION)
     /* Translators: starts a sentence about one meter's production */
     g_string_append_printf (text, _("%s, production:"), label);
@@ -196,20 +205,25 @@ fbk_chart_describe_hit (FbkChartModel     *model,
   g_return_val_if_fail (hit->series < fbk_chart_model_get_n_series (model), NULL);
 
   period = fbk_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
-  value = fbk_chart_format_value (hit->value, fbk_chart_model_get_unit (model));
+  value = fbk_chart_format_series_value (model, hit->series, hit->value);
   label = fbk_chart_model_get_series_label (model, hit->series);
+  text = g_string_new (NULL);
 
-  if (fbk_chart_model_get_series_direction (model, hit->series) == FBK_DIRECTION_PRODUCTION)
+  /* A part of a bill: the cost layer's lines give the whole bill of the
+   * period, this part among the others. */
+  if (fbk_chart_model_get_unit (model) == FBK_CHART_UNIT_KR)
+    g_string_assign (text, period);
+  else if (fbk_chart_model_get_series_direction (model, hit->series) == FBK_DIRECTION_PRODUCTION)
     /* Translators: a tooltip line, a meter's production: "Cabin (production): 1.2 kWh" */
     name = g_strdup_printf (_("%s (production): %s"), label, value);
   else
     /* Translators: a tooltip line, a meter's consumption: "Cabin: 1.2 kWh" */
     name = g_strdup_printf (C_("tooltip, consumption", "%s: %s"), label, value);
 
-  text = g_string_new (NULL);
-  g_string_printf (text, "%s\n%s\n%s", period, name,
-                   (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
-                                                        : _("Not yet verified by the grid company"));
+  if (name != NULL)
+    g_string_printf (text, "%s\n%s\n%s", period, name,
+                     (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
+                                                          : _("Not yet verified by the grid company"));
 
   layers = _fbk_chart_layers_drawn (model);
   for (guint i = 0; i < layers->len; i++)

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "fbk-chart-model.h"
 #include "fbk-chart-types.h"
 #include "fbk-format.h"
 
@@ -14,5 +15,8 @@ G_BEGIN_DECLS
 const char *fbk_chart_unit_symbol   (FbkChartUnit  unit);
 char       *fbk_chart_format_value  (double        value,
                                      FbkChartUnit  unit);
+char       *fbk_chart_format_series_value (FbkChartModel *model,
+                                           guint          series,
+                                           double         value);
 
 G_END_DECLS

@@ -79,6 +79,10 @@ typedef struct
                             FbkChartModel        *model,
                             const FbkChartHit    *hit,
                             GString              *text);
+  /* The header's totals of the visible buckets, where the layer knows
+   * better than the sum of the series (a bill: kWh and kr together). */
+  char    *(*summarize)    (FbkChartLayer        *self,
+                            const FbkChartLayout *layout);
 } FbkChartLayerClass;
 
 struct _FbkChartLayer

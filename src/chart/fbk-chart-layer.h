@@ -73,6 +73,9 @@ const guint   *fbk_chart_highlight_get_buckets (FbkChartLayer *self,
 FbkChartLayer *fbk_chart_notes_new        (const char * const *notes,
                                            guint               n_notes);
 
+/* fbk-chart-layer-cost.c */
+FbkChartLayer *fbk_chart_cost_bars_new    (GArray *buckets);
+
 /* fbk-chart-layer-cells.c */
 FbkChartLayer *fbk_chart_cells_new        (guint series);
 

@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "fbk-preferences-window.h"
 #include "fbk-capacity-preferences-group.h"
+#include "fbk-contract-preferences-group.h"
+#include "fbk-metering-point.h"
+#include "fbk-preferences-window.h"
 #include "fbk-store-preferences-group.h"
 
 #include "fbk-token-preferences-group.h"
@@ -22,6 +24,7 @@ struct _FbkPreferencesWindow
   AdwComboRow          *style_row;
   FbkStorePreferencesGroup *store_group;
   FbkCapacityPreferencesGroup *capacity_group;
+  AdwPreferencesPage   *contracts_page;
 
   FbkTokenPreferencesGroup *token_group;
 
@@ -81,15 +84,16 @@ fbk_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (fbk_preferences_window_parent_class)->constructed (object);
 
-  if (self->settings != NULL)
-    fbk_capacity_preferences_group_set_settings (self->capacity_group, self->settings);
-  if (self->settings != NULL)
-    g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                  self->style_row, "selected",
-                                  G_SETTINGS_BIND_DEFAULT,
-                                  color_scheme_to_selected,
-                                  selected_to_color_scheme,
-                                  NULL, NULL);
+  if (self->settings == NULL)
+    return;
+
+  fbk_capacity_preferences_group_set_settings (self->capacity_group, self->settings);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                color_scheme_to_selected,
+                                selected_to_color_scheme,
+                                NULL, NULL);
 }
 
 static void
@@ -142,6 +146,7 @@ fbk_preferences_window_class_init (FbkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, store_group);
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, capacity_group);
+  gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, contracts_page);
 
   g_type_ensure (FBK_TYPE_STORE_PREFERENCES_GROUP);
   g_type_ensure (FBK_TYPE_CAPACITY_PREFERENCES_GROUP);
@@ -190,4 +195,28 @@ fbk_preferences_window_get_token_group (FbkPreferencesWindow *self)
   g_return_val_if_fail (FBK_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->token_group;
+}
+
+/**
+ * fbk_preferences_window_set_meters:
+ * @meters: FbkMeteringPoint, the meters whose contracts to show
+ *
+ * Adds a group per meter to the Contracts page; call once.
+ */
+void
+fbk_preferences_window_set_meters (FbkPreferencesWindow *self,
+                                   GListModel           *meters)
+{
+  g_return_if_fail (FBK_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (meters));
+
+  for (guint i = 0; i < g_list_model_get_n_items (meters); i++)
+    {
+      g_autoptr(FbkMeteringPoint) meter = g_list_model_get_item (meters, i);
+      g_autofree char *name = fbk_metering_point_dup_display_name (meter);
+
+      adw_preferences_page_add (self->contracts_page,
+                                ADW_PREFERENCES_GROUP (fbk_contract_preferences_group_new (fbk_metering_point_get_id (meter),
+                                                                                          name)));
+    }
 }
