@@ -482,9 +482,11 @@ show_years (FbkMaxHoursView *self)
   g_autoptr(GString) text = g_string_new (NULL);
   GArray *rows;
 
+  /* Emptied rather than hidden, so that the Table button keeps its place
+   * at the end of the row. */
   if (self->selected_meter >= self->rows->len)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->years_label), FALSE);
+      gtk_label_set_text (self->years_label, "");
       return;
     }
 
@@ -502,7 +504,6 @@ show_years (FbkMaxHoursView *self)
     }
 
   gtk_label_set_text (self->years_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->years_label), text->len > 0);
 }
 
 static void
