@@ -726,6 +726,11 @@ test_max_hours (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "October 2026\nFinal"));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026\nIn progress"));
+  /* October 2026's three in the demo are 10.186, 9.707 and 8.932 kWh
+   * (forbruk-cli --demo maxhours --month 2026-10): 28.825 / 3 = 9.608 kW,
+   * step 3 (5–10 kW), 10 − 9.608 = 0.392 kW from step 4, which costs
+   * 585 − 420 = 165 kr more (the table from 2026-07-01). */
+  g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "0.39 kW\n165 kr more"));
 }
 
 /* --- a change of selection ---------------------------------------------------------- */

@@ -285,12 +285,26 @@ format_cell (FbkMaxHoursItem *item,
     case COLUMN_HEADROOM:
       {
         g_autofree char *headroom = NULL;
+        g_autofree char *kw = NULL;
+        g_autofree char *more = NULL;
 
-        if (row->step == 0 || !isfinite (row->headroom))
+        /* A partial month's step is only a floor: no headroom from it. */
+        if (row->step == 0 || row->partial || !isfinite (row->headroom))
           return g_strdup ("–");
-        *out_tooltip = g_strdup (_("How much the average can rise before the next step"));
         headroom = fbk_format_number (row->headroom, 2);
-        return g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
+        kw = g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
+        if (isnan (row->step_price_kr) || isnan (row->next_step_price_kr))
+          {
+            *out_tooltip = g_strdup (_("How much the average can rise before the next step"));
+            return g_steal_pointer (&kw);
+          }
+
+        *out_tooltip = g_strdup (_("How much the average can rise before the next step, "
+                                   "and how much more the next step costs a month"));
+        more = fbk_max_hours_text_kr (row->next_step_price_kr - row->step_price_kr);
+        /* Translators: the headroom to the next capacity step and what
+         * that step costs more, e.g. "0.08 kW\n165 kr more". */
+        return g_strdup_printf (C_("headroom with next step's cost", "%s\n%s more"), kw, more);
       }
 
     case N_COLUMNS:
@@ -339,9 +353,14 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_cell_tooltip_cb), user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AVERAGE || column == COLUMN_HEADROOM ? 1.0 : 0.0);
   if (column == COLUMN_AVERAGE || column == COLUMN_HEADROOM)
-    gtk_widget_add_css_class (label, "numeric");
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_list_item_set_child (list_item, label);
 }
 
