@@ -721,6 +721,26 @@ test_max_hours (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026"));
 
+  /* Picking October shows it in detail. Its three are over 5 kWh (10.186,
+   * 9.707, 8.932 on Sat 3, Sat 17 and Wed 7 Oct), so every day capped at
+   * c puts the three at c: step 2 ends one Wh short of 5 in the three
+   * hours, c = 5 − 0.001/3 = 4.99967, shown rounded down as 4.9, the days
+   * largest first; step 2 costs 250 kr, so 420 − 250 = 170 kr less. */
+  {
+    GtkWidget *october = fbk_test_ui_find (GTK_WIDGET (table), ADW_TYPE_ACTION_ROW, "October 2026");
+    GtkWidget *saving;
+
+    g_assert_nonnull (october);
+    g_assert_null (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "in step 2: 170 kr less."));
+    gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (october)), GTK_LIST_BOX_ROW (october));
+    saving = fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL,
+                               "would have put this month in step 2: 170 kr less.");
+    g_assert_nonnull (saving);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (saving)),
+                              "Keeping every day's highest hour under 4.9 kWh ("));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (saving)), "on Sat 3, Sat 17, Wed 7, "));
+  }
+
   /* The table: each month says under its name whether it is over. */
   gtk_widget_activate_action (GTK_WIDGET (table), "max-hours.show-table", NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
