@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "fbk-max-hours-table.h"
 #include "fbk-max-hours-text.h"
@@ -516,6 +517,21 @@ test_table_sentences (void)
                                "170 kr less.");
   past_keep_under = fbk_max_hours_text_keep_under (row, now);
   g_assert_null (past_keep_under);
+
+  /* A level of 10.2 that the arithmetic gives a hair under it is still
+   * 10.2, not 10.1; a Wh under it (10.199) is 10.1. */
+  {
+    FbkMaxHoursRow hair = *row;
+    g_autofree char *at_tenth = NULL;
+    g_autofree char *wh_under = NULL;
+
+    hair.saving.cap_kwh = 10.2 - 1e-12;
+    at_tenth = fbk_max_hours_text_saving (&hair);
+    hair.saving.cap_kwh = 10.199;
+    wh_under = fbk_max_hours_text_saving (&hair);
+    g_assert_nonnull (strstr (at_tenth, "under 10.2 kWh ("));
+    g_assert_nonnull (strstr (wh_under, "under 10.1 kWh ("));
+  }
 
   /* Data from the 8th: a floor, said to be of 8–30 November only. */
   row = &g_array_index (partial_rows, FbkMaxHoursRow, 0);

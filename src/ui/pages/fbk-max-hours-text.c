@@ -45,11 +45,14 @@ format_kw (double kw,
 }
 
 /* A level shown to keep under: rounded down, so staying under what is
- * shown always does what the sentence says. */
+ * shown always does what the sentence says. A level that is a tenth
+ * exactly may come out of the arithmetic a hair under it (10.2 as
+ * 10.19999…); meters count whole Wh, so a nano-kWh of slack only keeps
+ * that from showing as 10.1. */
 static char *
 format_kwh_floor (double kwh)
 {
-  g_autofree char *number = fbk_format_number (floor (kwh * 10.0) / 10.0, 1);
+  g_autofree char *number = fbk_format_number (floor (kwh * 10.0 + 1e-9) / 10.0, 1);
 
   return g_strdup_printf (C_("quantity", "%s %s"), number, C_("unit of energy", "kWh"));
 }
