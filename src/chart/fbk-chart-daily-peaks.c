@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-chart-daily-peaks.h"
+#include "fbk-format.h"
 
 static int
 compare_starts (gconstpointer a,
@@ -37,6 +38,18 @@ month_intervals (FbkInstant         month_start,
 
   g_array_sort (month, compare_starts);
   return month;
+}
+
+/* "Highest hour 18:00–19:00", for the tooltip of a day's bar. */
+static char *
+describe_peak_hour (const FbkMaxHour *hour)
+{
+  g_autofree char *from = fbk_format_instant (hour->start, C_("peak hour", "%H:%M"));
+  g_autofree char *until = fbk_format_instant (hour->end, C_("peak hour", "%H:%M"));
+
+  /* Translators: in a day's tooltip on the daily peaks chart: the clock
+   * hour of the day's highest value. */
+  return g_strdup_printf (_("Highest hour %s–%s"), from, until);
 }
 
 /**
@@ -79,6 +92,8 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
   guint next = 0;
   g_autoptr(FbkChartLayer) bars = NULL;
   g_autoptr(FbkChartLayer) reference = NULL;
+  g_autoptr(FbkChartLayer) notes = NULL;
+  g_autoptr(GPtrArray) hour_notes = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (FBK_IS_CHART_MODEL (model), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
@@ -113,7 +128,10 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
           };
 
           g_array_append_val (peaks, bar);
+          g_ptr_array_add (hour_notes, describe_peak_hour (&day_peak.hours[0]));
         }
+      else
+        g_ptr_array_add (hour_notes, NULL);
 
       day = fbk_date_add_days (day, 1);
       day_start = day_end;
@@ -129,6 +147,8 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
                               (const FbkInterval *) (gconstpointer) peaks->data, peaks->len);
   bars = fbk_chart_bars_new (0);
   fbk_chart_model_add_layer (model, bars);
+  notes = fbk_chart_notes_new ((const char * const *) hour_notes->pdata, hour_notes->len);
+  fbk_chart_model_add_layer (model, notes);
 
   if (max_hours.n_hours > 0)
     {
@@ -150,4 +170,73 @@ fbk_chart_daily_peaks_fill (FbkChartModel     *model,
     *out_max_hours = max_hours;
 
   return TRUE;
+}
+
+static char *
+step_start_label (guint step)
+{
+  /* Translators: a line on the daily peaks chart where a capacity step
+   * begins; its value follows, "Step 3: 5.00 kW". */
+  return g_strdup_printf (_("Step %u"), step);
+}
+
+/**
+ * fbk_chart_daily_peaks_add_steps:
+ * @model: a model made by fbk_chart_daily_peaks_fill()
+ * @max_hours: the month's three peak hours, as that gave them
+ * @table: (nullable): the capacity table in force for the month
+ * @counting_label: what the legend calls the three days that count
+ *
+ * Marks the three days whose hours set the step (a highlight layer over
+ * their bars) and, with @table, the limits of the step the average is in
+ * as lines named by the steps they start.
+ */
+void
+fbk_chart_daily_peaks_add_steps (FbkChartModel        *model,
+                                 const FbkMaxHours    *max_hours,
+                                 const FbkTariffTable *table,
+                                 const char           *counting_label)
+{
+  g_autoptr(FbkChartLayer) highlight = NULL;
+  FbkChartReferenceLine limits[2];
+  g_autofree char *lower_label = NULL;
+  g_autofree char *upper_label = NULL;
+  guint counting[FBK_MAX_HOURS_PER_MONTH];
+  guint n_counting = 0;
+  guint n_limits = 0;
+  guint step;
+
+  g_return_if_fail (FBK_IS_CHART_MODEL (model));
+  g_return_if_fail (max_hours != NULL);
+
+  for (guint i = 0; i < max_hours->n_hours; i++)
+    {
+      if (fbk_chart_model_find_bucket (model, max_hours->hours[i].start, &counting[n_counting]))
+        n_counting++;
+    }
+  highlight = fbk_chart_highlight_new (0, counting, n_counting, counting_label);
+  fbk_chart_model_add_layer (model, highlight);
+
+  if (table == NULL)
+    return;
+
+  step = fbk_tariff_table_find_step (table, max_hours->average);
+  if (step > 1)
+    {
+      lower_label = step_start_label (step);
+      limits[n_limits++] = (FbkChartReferenceLine) { fbk_tariff_table_get_step (table, step)->lower,
+                                                     lower_label, FBK_CHART_REFERENCE_LIMIT };
+    }
+  if (step < table->n_steps)
+    {
+      upper_label = step_start_label (step + 1);
+      limits[n_limits++] = (FbkChartReferenceLine) { fbk_tariff_table_get_step (table, step + 1)->lower,
+                                                     upper_label, FBK_CHART_REFERENCE_LIMIT };
+    }
+  if (n_limits > 0)
+    {
+      g_autoptr(FbkChartLayer) layer = fbk_chart_reference_lines_new (limits, n_limits);
+
+      fbk_chart_model_add_layer (model, layer);
+    }
 }

@@ -6,6 +6,7 @@
 
 #include "fbk-chart-model.h"
 #include "fbk-max-hours.h"
+#include "fbk-tariff.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,10 @@ gboolean fbk_chart_daily_peaks_fill (FbkChartModel     *model,
                                      const FbkInterval *intervals,
                                      guint              n_intervals,
                                      FbkMaxHours       *out_max_hours);
+
+void     fbk_chart_daily_peaks_add_steps (FbkChartModel        *model,
+                                          const FbkMaxHours    *max_hours,
+                                          const FbkTariffTable *table,
+                                          const char           *counting_label);
 
 G_END_DECLS

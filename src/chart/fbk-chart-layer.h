@@ -61,6 +61,18 @@ FbkChartLayer               *fbk_chart_reference_lines_new       (const FbkChart
 const FbkChartReferenceLine *fbk_chart_reference_lines_get_lines (FbkChartLayer               *self,
                                                                   guint                       *out_n_lines);
 
+/* fbk-chart-layer-highlight.c */
+FbkChartLayer *fbk_chart_highlight_new    (guint               series,
+                                           const guint        *buckets,
+                                           guint               n_buckets,
+                                           const char         *label);
+const guint   *fbk_chart_highlight_get_buckets (FbkChartLayer *self,
+                                                guint         *out_n_buckets);
+
+/* fbk-chart-layer-notes.c */
+FbkChartLayer *fbk_chart_notes_new        (const char * const *notes,
+                                           guint               n_notes);
+
 /* fbk-chart-layer-cost.c */
 FbkChartLayer *fbk_chart_cost_bars_new    (GArray *buckets);
 

@@ -107,6 +107,63 @@ print_text (const char     *metering_point_id,
 }
 
 static void
+add_optional_double (JsonBuilder *builder,
+                     const char  *member,
+                     gboolean     present,
+                     double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (present)
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* What the coach adds to a month: partial or not (and the span it covers),
+ * prices, and one step lower: its price difference, the kWh
+ * cut unrounded and the data of the sentence. */
+static void
+add_coach_json (JsonBuilder          *builder,
+                const FbkMaxHoursRow *row)
+{
+  g_autofree char *covered_from = fbk_time_format_oslo (row->covered_from);
+  g_autofree char *covered_to = fbk_time_format_oslo (row->covered_to);
+
+  json_builder_set_member_name (builder, "partial");
+  json_builder_add_boolean_value (builder, row->partial);
+  json_builder_set_member_name (builder, "covered_from");
+  json_builder_add_string_value (builder, covered_from);
+  json_builder_set_member_name (builder, "covered_to");
+  json_builder_add_string_value (builder, covered_to);
+  add_optional_double (builder, "step_price_kr", !isnan (row->step_price_kr), row->step_price_kr);
+  add_optional_double (builder, "next_step_price_kr", !isnan (row->next_step_price_kr), row->next_step_price_kr);
+  add_optional_double (builder, "saving_kr", !isnan (row->saving_kr), row->saving_kr);
+  add_optional_double (builder, "saving_cut_kwh", row->has_saving, row->saving.cut_kwh);
+
+  json_builder_set_member_name (builder, "saving_hint");
+  if (!row->has_saving || row->saving.to_step == 0)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "to_step");
+  json_builder_add_int_value (builder, row->saving.to_step);
+  json_builder_set_member_name (builder, "under_kwh");
+  json_builder_add_double_value (builder, row->saving.cap_kwh);
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < row->saving.n_days_cut; i++)
+    {
+      g_autofree char *start = fbk_time_format_oslo (row->saving.days_cut[i].start);
+
+      json_builder_add_string_value (builder, start);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
 add_rows_json (JsonBuilder *builder,
                const char  *metering_point_id,
                GArray      *rows)
@@ -157,6 +214,7 @@ add_rows_json (JsonBuilder *builder,
       json_builder_add_boolean_value (builder, row->complete);
       json_builder_set_member_name (builder, "verified");
       json_builder_add_boolean_value (builder, row->shown.all_verified);
+      add_coach_json (builder, row);
       json_builder_end_object (builder);
     }
 }
@@ -188,7 +246,7 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
                                                             "hourly values (--source local)."));
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
-  g_autoptr(FbkTariff) tariff = NULL;
+  g_autoptr(FbkTariffBook) book = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GPtrArray) hourly = NULL;
   g_autoptr(GError) error = NULL;
@@ -230,33 +288,37 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
   month_end = fbk_time_period_next (month_start, FBK_RESOLUTION_MONTH);
 
   meters = fbk_cli_resolve_meters (&context, (const char * const *) asked_meters, &error);
-  tariff = meters != NULL ? fbk_tariff_new_default (&error) : NULL;
-  if (tariff == NULL)
+  book = meters != NULL ? fbk_tariff_book_new_default (&error) : NULL;
+  if (book == NULL)
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
 
-  if (local)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(FbkRefreshResult) refreshed = NULL;
+  /* The hourly values always: the saving is worked out from them even
+   * where Elvia's figures are shown. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(FbkRefreshResult) refreshed = NULL;
 
-      fbk_repository_refresh_async (context.repository, (const char * const *) meters,
-                                    month_start, MIN (month_end, fbk_range_plan_end_limit (now)),
-                                    FBK_REFRESH_CONSUMPTION, fbk_cli_progress, NULL, NULL,
-                                    fbk_cli_store_result, &result);
-      refreshed = fbk_repository_refresh_finish (context.repository, fbk_cli_wait (&result), &error);
-      if (refreshed != NULL)
-        hourly = g_ptr_array_ref (refreshed->series[FBK_DIRECTION_CONSUMPTION]);
-    }
-  else
+    fbk_repository_refresh_async (context.repository, (const char * const *) meters,
+                                  month_start, MIN (month_end, fbk_range_plan_end_limit (now)),
+                                  FBK_REFRESH_CONSUMPTION, fbk_cli_progress, NULL, NULL,
+                                  fbk_cli_store_result, &result);
+    refreshed = fbk_repository_refresh_finish (context.repository, fbk_cli_wait (&result), &error);
+    if (refreshed != NULL)
+      hourly = g_ptr_array_ref (refreshed->series[FBK_DIRECTION_CONSUMPTION]);
+  }
+
+  if (!local && hourly != NULL)
     {
       g_autoptr(GAsyncResult) result = NULL;
 
       fbk_repository_fetch_max_hours_async (context.repository, (const char * const *) meters,
                                             month_start, month_end, NULL, fbk_cli_store_result, &result);
       reports = fbk_repository_fetch_max_hours_finish (context.repository, fbk_cli_wait (&result), &error);
+      if (reports == NULL)
+        g_clear_pointer (&hourly, g_ptr_array_unref);
     }
 
   if (hourly == NULL && reports == NULL)
@@ -270,7 +332,7 @@ fbk_cli_maxhours (const FbkCliGlobals  *globals,
     {
       g_autoptr(GArray) rows = fbk_max_hours_table_build (hourly != NULL ? g_ptr_array_index (hourly, i) : NULL,
                                                           fbk_max_hours_reports_find (reports, meters[i]),
-                                                          month_start, month_end, now, tariff);
+                                                          month_start, month_end, now, book);
 
       if (g_strcmp0 (format, "csv") == 0)
         fbk_max_hours_table_write_csv (csv, csv_style, meters[i], rows, i == 0);

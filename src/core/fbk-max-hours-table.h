@@ -7,11 +7,12 @@
 
 #include <glib.h>
 
+#include "fbk-capacity-coach.h"
 #include "fbk-csv.h"
 #include "fbk-max-hours.h"
 #include "fbk-parse.h"
 #include "fbk-series.h"
-#include "fbk-tariff.h"
+#include "fbk-tariff-book.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,28 @@ typedef struct
   /* The month is over and every one of its hours has a value (or, built
    * without hourly values, Elvia has figures for it). */
   gboolean               complete;
+  /* The month now is in. */
+  gboolean               in_progress;
+  /* The period or the data cover only [covered_from, covered_to) of the
+   * month (data starting on the 8th, a period ending mid-month, hours
+   * missing): its figures are of those days, not of the month, so it has
+   * no price, no next step and no saving. */
+  gboolean               partial;
+  FbkInstant             covered_from;
+  FbkInstant             covered_to;
+  /* kr a month incl. VAT from the dated table (fbk_tariff_book_get_capacity_price());
+   * NAN when not known (no table, a price recorded as null, a partial month). */
+  double                 step_price_kr;
+  double                 next_step_price_kr;  /* NAN in the top step too */
+  /* Each day's highest hour, from hourly values (also where Elvia's
+   * figures are shown): what the chart and the coach work from. */
+  guint                  n_days;
+  FbkMaxHour             days[FBK_MAX_HOURS_DAYS_IN_MONTH];
+  /* One step lower (fbk_capacity_saving_compute()), from those days; only
+   * with has_saving (hourly values, a table, a whole or running month). */
+  gboolean               has_saving;
+  FbkCapacitySaving      saving;
+  double                 saving_kr;           /* what it would have cost less; NAN when not known, 0 in step 1 */
 } FbkMaxHoursRow;
 
 GArray *fbk_max_hours_table_build     (FbkSeries               *hourly_consumption,
@@ -40,7 +63,13 @@ GArray *fbk_max_hours_table_build     (FbkSeries               *hourly_consumpti
                                        FbkInstant               from,
                                        FbkInstant               to,
                                        FbkInstant               now,
-                                       FbkTariff               *tariff);
+                                       FbkTariffBook           *book);
+gboolean fbk_max_hours_table_sum_year (GArray                  *rows,
+                                       int                      year,
+                                       double                  *out_cost_kr,
+                                       double                  *out_saving_kr,
+                                       guint                   *out_n_months);
+char   *fbk_max_hours_row_dup_saving_hint (const FbkMaxHoursRow *row);
 void    fbk_max_hours_table_write_csv (GString                 *out,
                                        FbkCsvStyle              style,
                                        const char              *metering_point_id,

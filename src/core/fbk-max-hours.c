@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fbk-max-hours.h"
 
@@ -26,11 +27,15 @@ fbk_max_hours_free (FbkMaxHours *self)
   g_free (self);
 }
 
-/* Largest first; equal values by time, so both sides of a comparison put
- * tied hours in the same order. */
-static int
-compare_hours_descending (gconstpointer a,
-                          gconstpointer b)
+/**
+ * fbk_max_hour_compare_descending:
+ *
+ * A qsort() order of #FbkMaxHour: largest first; equal values by time, so
+ * both sides of a comparison put tied hours in the same order.
+ */
+int
+fbk_max_hour_compare_descending (gconstpointer a,
+                                 gconstpointer b)
 {
   const FbkMaxHour *hour_a = a;
   const FbkMaxHour *hour_b = b;
@@ -83,7 +88,7 @@ fbk_max_hours_init (FbkMaxHours       *self,
         self->all_verified = FALSE;
     }
 
-  qsort (self->hours, n_hours, sizeof self->hours[0], compare_hours_descending);
+  qsort (self->hours, n_hours, sizeof self->hours[0], fbk_max_hour_compare_descending);
   self->average = n_hours > 0 ? sum / n_hours : 0.0;
 }
 
@@ -96,32 +101,33 @@ typedef struct
 } HourSlot;
 
 /**
- * fbk_max_hours_compute:
+ * fbk_max_hours_daily_maxima:
  * @year: a year on the Oslo calendar
  * @month: 1..12
  * @intervals: (array length=n_intervals): consumption values, hourly or
  *   finer, one per start, in any order; intervals outside the month are
  *   ignored, so a whole series may be passed
+ * @out_days: (out caller-allocates) (array fixed-size=31): each Oslo day's
+ *   highest clock hour, in the order of the days; days without values are
+ *   left out
  *
- * Recomputes Elvia's max-hours figure for one Oslo calendar month from
- * metered values. Values finer than an hour (15-minute data) are summed per
- * clock hour first; an interval longer than an hour, or one that straddles
- * a clock hour, says nothing about any single clock hour and is skipped. An
- * hour counts as verified only when it is fully covered by verified values.
- * Days are Oslo days, so DST days have 23 or 25 hours. With fewer than three
- * days of data the average is of what exists and the result is provisional.
+ * The "døgnmaks" of every day of a month that has values. Values finer than
+ * an hour (15-minute data) are summed per clock hour first; an interval
+ * longer than an hour, or one that straddles a clock hour, says nothing
+ * about any single clock hour and is skipped. An hour counts as verified
+ * only when it is fully covered by verified values. Days are Oslo days, so
+ * DST days have 23 or 25 hours; on a tie the day's earlier hour stands.
  *
- * Returns: %FALSE if @year/@month is not a month
+ * Returns: how many days have values (0 if @year/@month is not a month)
  */
-gboolean
-fbk_max_hours_compute (FbkMaxHours       *self,
-                       int                year,
-                       int                month,
-                       const FbkInterval *intervals,
-                       guint              n_intervals)
+guint
+fbk_max_hours_daily_maxima (int                year,
+                            int                month,
+                            const FbkInterval *intervals,
+                            guint              n_intervals,
+                            FbkMaxHour         out_days[FBK_MAX_HOURS_DAYS_IN_MONTH])
 {
   FbkDate first = { year, month, 1 };
-  FbkMaxHour day_maxima[31];
   guint n_days_with_data = 0;
   g_autofree HourSlot *slots = NULL;
   FbkInstant month_start;
@@ -129,9 +135,11 @@ fbk_max_hours_compute (FbkMaxHours       *self,
   FbkDate day;
   guint n_slots;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (intervals != NULL || n_intervals == 0, FALSE);
-  g_return_val_if_fail (fbk_date_is_valid (first), FALSE);
+  g_return_val_if_fail (intervals != NULL || n_intervals == 0, 0);
+  g_return_val_if_fail (out_days != NULL, 0);
+
+  if (!fbk_date_is_valid (first))
+    return 0;
 
   month_start = fbk_time_oslo_midnight (first);
   month_end = fbk_time_oslo_midnight (fbk_date_add_months (first, 1));
@@ -189,7 +197,7 @@ fbk_max_hours_compute (FbkMaxHours       *self,
         {
           FbkInstant start = month_start + (FbkInstant) best_index * FBK_SECONDS_PER_HOUR;
 
-          day_maxima[n_days_with_data++] = (FbkMaxHour) {
+          out_days[n_days_with_data++] = (FbkMaxHour) {
             .start = start,
             .end = start + FBK_SECONDS_PER_HOUR,
             .kwh = best->kwh,
@@ -200,12 +208,66 @@ fbk_max_hours_compute (FbkMaxHours       *self,
       day_start = day_end;
     }
 
-  qsort (day_maxima, n_days_with_data, sizeof day_maxima[0], compare_hours_descending);
-  fbk_max_hours_init (self, year, month, day_maxima,
-                      MIN (n_days_with_data, FBK_MAX_HOURS_PER_MONTH),
-                      FBK_MAX_HOURS_SOURCE_LOCAL);
+  return n_days_with_data;
+}
+
+/**
+ * fbk_max_hours_compute:
+ * @year: a year on the Oslo calendar
+ * @month: 1..12
+ * @intervals: (array length=n_intervals): as for
+ *   fbk_max_hours_daily_maxima()
+ *
+ * Recomputes Elvia's max-hours figure for one Oslo calendar month from
+ * metered values: the three largest of fbk_max_hours_daily_maxima(). With
+ * fewer than three days of data the average is of what exists and the
+ * result is provisional.
+ *
+ * Returns: %FALSE if @year/@month is not a month
+ */
+gboolean
+fbk_max_hours_compute (FbkMaxHours       *self,
+                       int                year,
+                       int                month,
+                       const FbkInterval *intervals,
+                       guint              n_intervals)
+{
+  FbkMaxHour day_maxima[FBK_MAX_HOURS_DAYS_IN_MONTH];
+  guint n_days_with_data;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (intervals != NULL || n_intervals == 0, FALSE);
+  g_return_val_if_fail (fbk_date_is_valid ((FbkDate) { year, month, 1 }), FALSE);
+
+  n_days_with_data = fbk_max_hours_daily_maxima (year, month, intervals, n_intervals, day_maxima);
+  fbk_max_hours_init_from_days (self, year, month, day_maxima, n_days_with_data);
 
   return TRUE;
+}
+
+/**
+ * fbk_max_hours_init_from_days:
+ * @days: (array length=n_days): each day's highest hour, in any order
+ *
+ * The month's figure from its days' maxima: the three largest.
+ */
+void
+fbk_max_hours_init_from_days (FbkMaxHours      *self,
+                              int               year,
+                              int               month,
+                              const FbkMaxHour *days,
+                              guint             n_days)
+{
+  FbkMaxHour sorted[FBK_MAX_HOURS_DAYS_IN_MONTH];
+
+  g_return_if_fail (n_days <= FBK_MAX_HOURS_DAYS_IN_MONTH);
+  g_return_if_fail (days != NULL || n_days == 0);
+
+  if (n_days > 0)
+    memcpy (sorted, days, n_days * sizeof days[0]);
+  qsort (sorted, n_days, sizeof sorted[0], fbk_max_hour_compare_descending);
+  fbk_max_hours_init (self, year, month, sorted, MIN (n_days, FBK_MAX_HOURS_PER_MONTH),
+                      FBK_MAX_HOURS_SOURCE_LOCAL);
 }
 
 static gboolean

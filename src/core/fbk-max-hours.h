@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * those (so three different days) averaged give the kWh/h that selects the
  * month's capacity step. */
 #define FBK_MAX_HOURS_PER_MONTH 3
+#define FBK_MAX_HOURS_DAYS_IN_MONTH 31
 
 typedef enum
 {
@@ -77,11 +78,23 @@ void                  fbk_max_hours_init       (FbkMaxHours       *self,
                                                 const FbkMaxHour  *hours,
                                                 guint              n_hours,
                                                 FbkMaxHoursSource  source);
+void                  fbk_max_hours_init_from_days (FbkMaxHours   *self,
+                                                int                year,
+                                                int                month,
+                                                const FbkMaxHour  *days,
+                                                guint              n_days);
+guint                 fbk_max_hours_daily_maxima (int              year,
+                                                int                month,
+                                                const FbkInterval *intervals,
+                                                guint              n_intervals,
+                                                FbkMaxHour         out_days[FBK_MAX_HOURS_DAYS_IN_MONTH]);
 gboolean              fbk_max_hours_compute    (FbkMaxHours       *self,
                                                 int                year,
                                                 int                month,
                                                 const FbkInterval *intervals,
                                                 guint              n_intervals);
+int                   fbk_max_hour_compare_descending (gconstpointer a,
+                                                       gconstpointer b);
 FbkMaxHoursDifference fbk_max_hours_compare    (const FbkMaxHours *a,
                                                 const FbkMaxHours *b,
                                                 double             tolerance_kwh);

@@ -10,6 +10,7 @@
 
 #include "fbk-a11y.h"
 #include "fbk-application.h"
+#include "fbk-capacity-watch.h"
 #include "fbk-demo-server-thread.h"
 #include "fbk-preferences-window.h"
 #include "fbk-store.h"
@@ -29,6 +30,7 @@ struct _FbkApplication
   FbkDemoServerThread *demo_server;  /* serves from a thread of its own */
   FbkInstant           demo_now;     /* its pinned clock, or FBK_INSTANT_INVALID */
   FbkStore            *store;        /* opened once, shared by every session */
+  FbkCapacityWatch    *watch;        /* the month's capacity step, every hour */
   guint                demo : 1;     /* --demo on the command line */
   guint                session_pending : 1;
 };
@@ -64,6 +66,8 @@ set_session (FbkApplication *self,
       if (session != NULL)
         g_signal_connect_object (session, "notify::has-token",
                                  G_CALLBACK (on_session_token_changed_cb), self, G_CONNECT_SWAPPED);
+      if (self->watch != NULL)
+        fbk_capacity_watch_set_session (self->watch, session);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
     }
@@ -266,6 +270,8 @@ fbk_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (on_color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+  self->watch = fbk_capacity_watch_new (application, self->settings);
+  fbk_capacity_watch_set_session (self->watch, self->session);
 }
 
 static void
@@ -354,6 +360,7 @@ fbk_application_dispose (GObject *object)
 {
   FbkApplication *self = FBK_APPLICATION (object);
 
+  g_clear_object (&self->watch);
   g_clear_object (&self->settings);
   set_session (self, NULL);
   g_clear_object (&self->store);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-capacity-preferences-group.h"
 #include "fbk-contract-preferences-group.h"
 #include "fbk-metering-point.h"
 #include "fbk-preferences-window.h"
@@ -22,6 +23,7 @@ struct _FbkPreferencesWindow
   /* Template widgets */
   AdwComboRow          *style_row;
   FbkStorePreferencesGroup *store_group;
+  FbkCapacityPreferencesGroup *capacity_group;
   AdwPreferencesPage   *contracts_page;
 
   FbkTokenPreferencesGroup *token_group;
@@ -82,13 +84,16 @@ fbk_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (fbk_preferences_window_parent_class)->constructed (object);
 
-  if (self->settings != NULL)
-    g_settings_bind_with_mapping (self->settings, "color-scheme",
-                                  self->style_row, "selected",
-                                  G_SETTINGS_BIND_DEFAULT,
-                                  color_scheme_to_selected,
-                                  selected_to_color_scheme,
-                                  NULL, NULL);
+  if (self->settings == NULL)
+    return;
+
+  fbk_capacity_preferences_group_set_settings (self->capacity_group, self->settings);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                color_scheme_to_selected,
+                                selected_to_color_scheme,
+                                NULL, NULL);
 }
 
 static void
@@ -140,9 +145,11 @@ fbk_preferences_window_class_init (FbkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, store_group);
+  gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, capacity_group);
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, contracts_page);
 
   g_type_ensure (FBK_TYPE_STORE_PREFERENCES_GROUP);
+  g_type_ensure (FBK_TYPE_CAPACITY_PREFERENCES_GROUP);
 
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, token_group);
 

@@ -667,15 +667,15 @@ test_production_view (Fixture       *f,
   g_assert_cmpuint (fbk_chart_model_get_n_series (model (f, FBK_DIRECTION_PRODUCTION)), ==, 0);
 }
 
-/* Twelve months, one row each, with a capacity step and the headroom to
- * the next; the current and previous month from Elvia. */
+/* Twelve months, one row each and newest first, with a capacity step and
+ * the headroom to the next; the current and previous month from Elvia. */
 static void
 test_max_hours (Fixture       *f,
                 gconstpointer  data)
 {
   FbkMaxHoursView *table;
   GListModel *items;
-  FbkDate month = { 2025, 12, 1 };
+  FbkDate month = { 2026, 11, 1 };
 
   wait_loaded (f);
   /* This month and the eleven before it (what "Last 12 Months" was before
@@ -686,6 +686,8 @@ test_max_hours (Fixture       *f,
   wait_loaded (f);
 
   table = FBK_MAX_HOURS_VIEW (find (f, FBK_TYPE_MAX_HOURS_VIEW, NULL));
+  while (fbk_max_hours_view_is_loading (table))
+    g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
   items = fbk_max_hours_view_get_items (table);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 12);
@@ -703,11 +705,15 @@ test_max_hours (Fixture       *f,
       g_assert_true (row->headroom > 0);
       g_assert_cmpuint (row->shown.n_hours, ==, 3);
       /* Elvia knows the current and the previous month only. */
-      g_assert_cmpint (row->has_api, ==, i >= 10);
+      g_assert_cmpint (row->has_api, ==, i <= 1);
       g_assert_true (row->has_local);
-      g_assert_cmpint (row->complete, ==, i < 11);
+      g_assert_cmpint (row->complete, ==, i > 0);
+      g_assert_cmpint (row->in_progress, ==, i == 0);
+      /* The page loads the whole of the period's first month: no month is
+       * partial once it has. */
+      g_assert_false (row->partial);
 
-      month = fbk_date_add_months (month, 1);
+      month = fbk_date_add_months (month, -1);
     }
 
   /* On screen, the table has its rows; away, it lets go of them and gets
@@ -720,9 +726,36 @@ test_max_hours (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026"));
 
-  /* Each month says under its name whether it is over. */
+  /* Picking October shows it in detail. Its three are over 5 kWh (10.186,
+   * 9.707, 8.932 on Sat 3, Sat 17 and Wed 7 Oct), so every day capped at
+   * c puts the three at c: step 2 ends one Wh short of 5 in the three
+   * hours, c = 5 − 0.001/3 = 4.99967, shown rounded down as 4.9, the days
+   * largest first; step 2 costs 250 kr, so 420 − 250 = 170 kr less. */
+  {
+    GtkWidget *october = fbk_test_ui_find (GTK_WIDGET (table), ADW_TYPE_ACTION_ROW, "October 2026");
+    GtkWidget *saving;
+
+    g_assert_nonnull (october);
+    g_assert_null (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "in step 2: 170 kr less."));
+    gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (october)), GTK_LIST_BOX_ROW (october));
+    saving = fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL,
+                               "would have put this month in step 2: 170 kr less.");
+    g_assert_nonnull (saving);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (saving)),
+                              "Keeping every day's highest hour under 4.9 kWh ("));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (saving)), "on Sat 3, Sat 17, Wed 7, "));
+  }
+
+  /* The table: each month says under its name whether it is over. */
+  gtk_widget_activate_action (GTK_WIDGET (table), "max-hours.show-table", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "October 2026\nFinal"));
   g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "November 2026\nIn progress"));
+  /* October 2026's three in the demo are 10.186, 9.707 and 8.932 kWh
+   * (forbruk-cli --demo maxhours --month 2026-10): 28.825 / 3 = 9.608 kW,
+   * step 3 (5–10 kW), 10 − 9.608 = 0.392 kW from step 4, which costs
+   * 585 − 420 = 165 kr more (the table from 2026-07-01). */
+  g_assert_nonnull (fbk_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "0.39 kW\n165 kr more"));
 }
 
 /* A solar meter in December has hours, all zero: the page says so in

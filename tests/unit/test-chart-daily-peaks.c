@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
+#include <string.h>
 
 #include "fbk-chart-daily-peaks.h"
+#include "fbk-chart-renderer.h"
 
 static FbkInstant
 at (const char *text)
@@ -264,6 +267,84 @@ test_empty_and_invalid (void)
   g_assert_cmpuint (fbk_chart_model_get_n_buckets (model), ==, 29);
 }
 
+/* The three days that count and the step's limits over March's peaks
+ * (6, 5, 4 on the 12th, 20th and 5th: average 5); each bar's tooltip
+ * names its hour. */
+static void
+test_steps_and_hours (void)
+{
+  static const FbkTariffStep steps[] = { { 0, 2, 100 }, { 2, 5, 200 }, { 5, 10, 300 }, { 10, INFINITY, 400 } };
+  const FbkTariffTable table = {
+    { 2024, 1, 1 }, FBK_TARIFF_BOUNDARY_STAYS_BELOW, TRUE, "test", G_N_ELEMENTS (steps), steps,
+  };
+  g_autoptr(FbkChartModel) model = fbk_chart_model_new ();
+  g_autoptr(GArray) hours = hours_between ("2024-03-01T00:00:00+01:00", "2024-04-01T00:00:00+02:00", 1.0);
+  FbkChartHit hit = { 0 };
+  g_autofree char *tooltip = NULL;
+  FbkMaxHours max_hours;
+  const FbkChartReferenceLine *limits = NULL;
+  guint n_limits = 0;
+  const guint *counting = NULL;
+  guint n_counting = 0;
+  guint bucket;
+
+  set_hour (hours, "2024-03-05T14:00:00+01:00", 4.0, TRUE);
+  set_hour (hours, "2024-03-12T08:00:00+01:00", 6.0, TRUE);
+  set_hour (hours, "2024-03-20T18:00:00+01:00", 5.0, TRUE);
+  g_assert_true (fbk_chart_daily_peaks_fill (model, "House", 2024, 3,
+                                             (const FbkInterval *) (gconstpointer) hours->data, hours->len,
+                                             &max_hours));
+  fbk_chart_daily_peaks_add_steps (model, &max_hours, &table, "Days that count");
+
+  /* Still one series: the three days are marked over their own bars. */
+  g_assert_cmpuint (fbk_chart_model_get_n_series (model), ==, 1);
+  for (guint i = 0; i < fbk_chart_model_get_n_layers (model); i++)
+    {
+      FbkChartLayer *layer = fbk_chart_model_get_layer (model, i);
+
+      if (g_strcmp0 (fbk_chart_layer_get_name (layer), "highlight") == 0)
+        counting = fbk_chart_highlight_get_buckets (layer, &n_counting);
+    }
+  g_assert_cmpuint (n_counting, ==, 3);
+  /* Largest first: the 12th, the 20th, the 5th (buckets from 0). */
+  g_assert_cmpuint (counting[0], ==, 11);
+  g_assert_cmpuint (counting[1], ==, 19);
+  g_assert_cmpuint (counting[2], ==, 4);
+
+  /* Average 5.000 stays in step 2 by this rule: lines at 2 and 5. */
+  for (guint i = 0; i < fbk_chart_model_get_n_layers (model); i++)
+    {
+      FbkChartLayer *layer = fbk_chart_model_get_layer (model, i);
+      const FbkChartReferenceLine *lines;
+      guint n;
+
+      if (g_strcmp0 (fbk_chart_layer_get_name (layer), "reference-lines") != 0)
+        continue;
+      lines = fbk_chart_reference_lines_get_lines (layer, &n);
+      if (lines[0].kind == FBK_CHART_REFERENCE_LIMIT)
+        {
+          limits = lines;
+          n_limits = n;
+        }
+    }
+  g_assert_cmpuint (n_limits, ==, 2);
+  g_assert_cmpfloat (limits[0].value, ==, 2.0);
+  g_assert_cmpstr (limits[0].label, ==, "Step 2");
+  g_assert_cmpfloat (limits[1].value, ==, 5.0);
+  g_assert_cmpstr (limits[1].label, ==, "Step 3");
+
+  /* The 5th's tooltip names its hour, 14:00–15:00 Oslo time. */
+  g_assert_true (fbk_chart_model_find_bucket (model, at ("2024-03-05T12:00:00+01:00"), &bucket));
+  hit.series = 0;
+  hit.bucket = bucket;
+  hit.start = fbk_chart_model_get_bucket_start (model, bucket);
+  hit.end = fbk_chart_model_get_bucket_end (model, bucket);
+  hit.value = 4.0;
+  hit.flags = FBK_INTERVAL_VERIFIED;
+  tooltip = fbk_chart_describe_hit (model, &hit);
+  g_assert_nonnull (strstr (tooltip, "Highest hour 14:00–15:00"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/chart/daily-peaks/march-23-hour-day", test_march);
   g_test_add_func ("/chart/daily-peaks/october-25-hour-day", test_october_provisional);
   g_test_add_func ("/chart/daily-peaks/empty-and-invalid", test_empty_and_invalid);
+  g_test_add_func ("/chart/daily-peaks/steps-and-hours", test_steps_and_hours);
 
   return g_test_run ();
 }

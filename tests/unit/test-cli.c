@@ -1321,6 +1321,26 @@ test_maxhours (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (house, "average"), sum / 3, 0.0011);
   g_assert_cmpint (json_object_get_int_member (house, "step"), >=, 1);
 
+  /* The coach's columns: a whole month that is over, priced from the dated
+   * table; the saving is one step lower, under a level the three hours
+   * were above, so the cut is at least their excess over it. */
+  g_assert_false (json_object_get_boolean_member (house, "partial"));
+  g_assert_cmpfloat (json_object_get_double_member (house, "next_step_price_kr"), >,
+                     json_object_get_double_member (house, "step_price_kr"));
+  if (json_object_get_int_member (house, "step") > 1)
+    {
+      JsonObject *hint = json_object_get_object_member (house, "saving_hint");
+      double under = json_object_get_double_member (hint, "under_kwh");
+      double excess = 0;
+
+      g_assert_cmpint (json_object_get_int_member (hint, "to_step"), ==, json_object_get_int_member (house, "step") - 1);
+      g_assert_cmpfloat (json_object_get_double_member (house, "saving_kr"), >, 0);
+      for (guint i = 0; i < 3; i++)
+        excess += MAX (0, json_object_get_double_member (json_array_get_object_element (hours, i), "kwh") - under);
+      g_assert_cmpfloat (json_object_get_double_member (house, "saving_cut_kwh"), >=, excess - 1e-9);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hint, "days")), >=, 1);
+    }
+
   /* Computed here from the hourly values: the same hours. */
   local = run_cli (f, "--demo", "maxhours", "--month", "2025-05", "--format", "json", "--source", "local",
                    "--meter", HOUSE_ID);
@@ -1344,7 +1364,7 @@ test_maxhours (Fixture       *f,
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 14);
+      g_assert_cmpuint (g_strv_length (fields), ==, 21);
       g_assert_cmpstr (fields[1], ==, "2025-05");
       if (g_str_equal (fields[0], HOUSE_ID))
         g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[8], NULL),

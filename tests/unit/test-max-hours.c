@@ -1,11 +1,16 @@
-/* test-max-hours.c: Elvia's three-day-maxima rule, recomputed locally
+/* test-max-hours.c: Elvia's three-day-maxima rule, recomputed locally, and
+ * what the max-hours page says of a month
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
+#include "fbk-max-hours-table.h"
+#include "fbk-max-hours-text.h"
 #include "fbk-max-hours.h"
 
 static FbkInstant
@@ -386,10 +391,178 @@ test_compare (void)
                    FBK_MAX_HOURS_DIFFERENT_MONTH);
 }
 
+/* The hours of @hours from @first until @before, as a series. */
+static FbkSeries *
+series_between (GArray     *hours,
+                FbkInstant  first,
+                FbkInstant  before)
+{
+  FbkSeries *series = fbk_series_new ("707057500061439208", FBK_DIRECTION_CONSUMPTION);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (FbkInterval));
+
+  for (guint i = 0; i < hours->len; i++)
+    {
+      const FbkInterval *interval = &g_array_index (hours, FbkInterval, i);
+
+      if (interval->start >= first && interval->start < before)
+        g_array_append_val (kept, *interval);
+    }
+  fbk_intervals_normalize (kept);
+  fbk_series_upsert (series, (const FbkInterval *) (gconstpointer) kept->data, kept->len);
+  return series;
+}
+
+/* A month of hours at 1 kWh with three evenings at 6, 7 and 8 kWh (on the
+ * 10th, 12th and 14th), in a series that starts on @first_day. */
+static FbkSeries *
+november_series (int first_day)
+{
+  g_autoptr(GArray) hours = month_of_hours (2026, 11, 1.0);
+
+  set_hour (hours, "2026-11-10T18:00:00+01:00", 6.0, TRUE);
+  set_hour (hours, "2026-11-12T18:00:00+01:00", 7.0, TRUE);
+  set_hour (hours, "2026-11-14T18:00:00+01:00", 8.0, TRUE);
+  return series_between (hours, fbk_time_oslo_midnight ((FbkDate) { 2026, 11, first_day }),
+                         fbk_time_oslo_midnight ((FbkDate) { 2026, 12, 1 }));
+}
+
+static void
+test_table_whole_and_partial (void)
+{
+  g_autoptr(FbkTariffBook) book = fbk_tariff_book_new_default (NULL);
+  g_autoptr(FbkSeries) whole = november_series (1);
+  g_autoptr(FbkSeries) late = november_series (8);
+  FbkInstant from = at ("2026-11-01T00:00:00+01:00");
+  FbkInstant to = at ("2026-12-01T00:00:00+01:00");
+  FbkInstant now = at ("2026-12-07T12:00:00+01:00");
+  g_autoptr(GArray) rows = fbk_max_hours_table_build (whole, NULL, from, to, now, book);
+  g_autoptr(GArray) partial_rows = fbk_max_hours_table_build (late, NULL, from, to, now, book);
+  g_autoptr(GArray) period_rows = fbk_max_hours_table_build (whole, NULL, at ("2026-11-08T00:00:00+01:00"), to, now, book);
+  const FbkMaxHoursRow *row;
+
+  /* (6 + 7 + 8) / 3 = 7 kWh/h: step 3 (5–10) of the table from 2026-07-01,
+   * 420 kr incl. VAT; step 4 is 585 kr. One step lower: step 2 ends one Wh
+   * short of 5 in the three hours together (the table goes up at a bound),
+   * so c = 5 − 0.001/3 and the cut is (6 + 7 + 8) − 3c = 21 − 15 + 0.001 =
+   * 6.001 kWh; step 2 costs 250 kr: 170 kr less. */
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = &g_array_index (rows, FbkMaxHoursRow, 0);
+  g_assert_false (row->partial);
+  g_assert_false (row->in_progress);
+  g_assert_cmpuint (row->step, ==, 3);
+  g_assert_cmpfloat_with_epsilon (row->step_price_kr, 420.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->next_step_price_kr, 585.0, 1e-9);
+  g_assert_true (row->has_saving);
+  g_assert_cmpfloat_with_epsilon (row->saving.cut_kwh, 6.001, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->saving_kr, 170.0, 1e-9);
+  g_assert_cmpuint (row->n_days, ==, 30);
+
+  /* Data from the 8th only, or a period from the 8th: the same peaks, but
+   * the figures are of 8–30 November, not of the month: no price, no
+   * saving, never stepped as a whole month would be. */
+  for (guint k = 0; k < 2; k++)
+    {
+      GArray *these = k == 0 ? partial_rows : period_rows;
+
+      g_assert_cmpuint (these->len, ==, 1);
+      row = &g_array_index (these, FbkMaxHoursRow, 0);
+      g_assert_true (row->partial);
+      g_assert_cmpint (row->covered_from, ==, at ("2026-11-08T00:00:00+01:00"));
+      g_assert_cmpint (row->covered_to, ==, to);
+      g_assert_true (isnan (row->step_price_kr));
+      g_assert_true (isnan (row->saving_kr));
+      g_assert_false (row->has_saving);
+    }
+}
+
+/* What the page says of those months, worked out from the same figures. */
+static void
+test_table_sentences (void)
+{
+  g_autoptr(FbkTariffBook) book = fbk_tariff_book_new_default (NULL);
+  g_autoptr(FbkSeries) whole = november_series (1);
+  g_autoptr(FbkSeries) late = november_series (8);
+  g_autoptr(GArray) december_hours = month_of_hours (2026, 12, 1.0);
+  g_autoptr(FbkSeries) so_far = NULL;
+  FbkInstant now = at ("2026-12-07T12:00:00+01:00");
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) partial_rows = NULL;
+  g_autoptr(GArray) december_rows = NULL;
+  g_autofree char *step = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *saving = NULL;
+  g_autofree char *partial_step = NULL;
+  g_autofree char *partial_saving = NULL;
+  g_autofree char *keep_under = NULL;
+  g_autofree char *past_keep_under = NULL;
+  const FbkMaxHoursRow *row;
+
+  rows = fbk_max_hours_table_build (whole, NULL, at ("2026-11-01T00:00:00+01:00"),
+                                    at ("2026-12-01T00:00:00+01:00"), now, book);
+  partial_rows = fbk_max_hours_table_build (late, NULL, at ("2026-11-01T00:00:00+01:00"),
+                                            at ("2026-12-01T00:00:00+01:00"), now, book);
+
+  /* November as in /max-hours/table/whole-and-partial: 7 kWh/h, step 3 at
+   * 420 kr; step 4 starts at 10, 3 kWh/h away, and costs 585 − 420 = 165 kr
+   * more. c = 5 − 0.001/3 = 4.99967, shown rounded down: 4.9; the cut of
+   * 6.001 kWh on Sat 14, Thu 12 and Tue 10 Nov, largest first; 170 kr. */
+  row = &g_array_index (rows, FbkMaxHoursRow, 0);
+  step = fbk_max_hours_text_step (row);
+  figures = fbk_max_hours_text_figures (row);
+  saving = fbk_max_hours_text_saving (row);
+  g_assert_cmpstr (step, ==, "Step 3 · 420 kr");
+  g_assert_cmpstr (figures, ==, "Top-3 average 7.00 kW · 3.00 kW to step 4, 165 kr more");
+  g_assert_cmpstr (saving, ==, "Keeping every day's highest hour under 4.9 kWh (6.0 kWh less in all, "
+                               "on Sat 14, Thu 12 and Tue 10 Nov) would have put this month in step 2: "
+                               "170 kr less.");
+  past_keep_under = fbk_max_hours_text_keep_under (row, now);
+  g_assert_null (past_keep_under);
+
+  /* A level of 10.2 that the arithmetic gives a hair under it is still
+   * 10.2, not 10.1; a Wh under it (10.199) is 10.1. */
+  {
+    FbkMaxHoursRow hair = *row;
+    g_autofree char *at_tenth = NULL;
+    g_autofree char *wh_under = NULL;
+
+    hair.saving.cap_kwh = 10.2 - 1e-12;
+    at_tenth = fbk_max_hours_text_saving (&hair);
+    hair.saving.cap_kwh = 10.199;
+    wh_under = fbk_max_hours_text_saving (&hair);
+    g_assert_nonnull (strstr (at_tenth, "under 10.2 kWh ("));
+    g_assert_nonnull (strstr (wh_under, "under 10.1 kWh ("));
+  }
+
+  /* Data from the 8th: a floor, said to be of 8–30 November only. */
+  row = &g_array_index (partial_rows, FbkMaxHoursRow, 0);
+  partial_step = fbk_max_hours_text_step (row);
+  partial_saving = fbk_max_hours_text_saving (row);
+  g_assert_cmpstr (partial_step, ==, "At least step 3 · 8–30 Nov, not a whole month");
+  g_assert_cmpstr (partial_saving, ==, "8–30 Nov, not a whole month: what it would have taken to save a "
+                                       "step is not known.");
+
+  /* December until 12:00 on the 7th, at 1 kWh but 6 on the 2nd and 7 on
+   * the 4th: (7 + 6 + 1) / 3 = 4.67, step 2 (2–5). Step 2 ends one Wh short
+   * of 5 in the three hours: 14.999 in all. A day to come at x ≥ 6 makes
+   * 7 + 2x or 3x, above 14.999 for any such x; below 6 the three are 7, 6
+   * and x: x = 14.999 − 13 = 1.999, shown rounded down: 1.9 kWh. */
+  set_hour (december_hours, "2026-12-02T18:00:00+01:00", 6.0, TRUE);
+  set_hour (december_hours, "2026-12-04T18:00:00+01:00", 7.0, TRUE);
+  so_far = series_between (december_hours, at ("2026-12-01T00:00:00+01:00"), now);
+  december_rows = fbk_max_hours_table_build (so_far, NULL, at ("2026-12-01T00:00:00+01:00"),
+                                             at ("2027-01-01T00:00:00+01:00"), now, book);
+  row = &g_array_index (december_rows, FbkMaxHoursRow, 0);
+  g_assert_true (row->in_progress);
+  g_assert_false (row->partial);
+  keep_under = fbk_max_hours_text_keep_under (row, now);
+  g_assert_cmpstr (keep_under, ==, "Stay below 1.9 kWh in any hour for the rest of December to stay in step 2.");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/max-hours/compute/hourly", test_compute_hourly);
@@ -402,6 +575,8 @@ main (int   argc,
   g_test_add_func ("/max-hours/compute/invalid-month", test_compute_invalid_month);
   g_test_add_func ("/max-hours/init-and-copy", test_init_and_copy);
   g_test_add_func ("/max-hours/compare", test_compare);
+  g_test_add_func ("/max-hours/table/whole-and-partial", test_table_whole_and_partial);
+  g_test_add_func ("/max-hours/table/sentences", test_table_sentences);
 
   return g_test_run ();
 }

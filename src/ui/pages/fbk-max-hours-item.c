@@ -11,6 +11,7 @@ struct _FbkMaxHoursItem
   GObject         parent_instance;
 
   char           *meter_name;
+  guint           meter_index;
   FbkMaxHoursRow  row;
 };
 
@@ -41,11 +42,13 @@ fbk_max_hours_item_init (FbkMaxHoursItem *self)
  * from, which the max-hours view keeps for its whole life. */
 FbkMaxHoursItem *
 fbk_max_hours_item_new (const char           *meter_name,
+                        guint                 meter_index,
                         const FbkMaxHoursRow *row)
 {
   FbkMaxHoursItem *self = g_object_new (FBK_TYPE_MAX_HOURS_ITEM, NULL);
 
   self->meter_name = g_strdup (meter_name);
+  self->meter_index = meter_index;
   self->row = *row;
 
   return self;
@@ -65,4 +68,13 @@ fbk_max_hours_item_get_row (FbkMaxHoursItem *self)
   g_return_val_if_fail (FBK_IS_MAX_HOURS_ITEM (self), NULL);
 
   return &self->row;
+}
+
+/* The meter's place in the pick the item was made from. */
+guint
+fbk_max_hours_item_get_meter_index (FbkMaxHoursItem *self)
+{
+  g_return_val_if_fail (FBK_IS_MAX_HOURS_ITEM (self), 0);
+
+  return self->meter_index;
 }

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FbkMaxHoursItem, fbk_max_hours_item, FBK, MAX_HOURS_ITEM, GObject)
 
 FbkMaxHoursItem      *fbk_max_hours_item_new            (const char           *meter_name,
+                                                         guint                 meter_index,
                                                          const FbkMaxHoursRow *row);
+guint                 fbk_max_hours_item_get_meter_index (FbkMaxHoursItem     *self);
 const char           *fbk_max_hours_item_get_meter_name (FbkMaxHoursItem      *self);
 const FbkMaxHoursRow *fbk_max_hours_item_get_row        (FbkMaxHoursItem      *self);
 

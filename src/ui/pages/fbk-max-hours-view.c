@@ -1,14 +1,25 @@
-/* fbk-max-hours-view.c: the monthly max hours and capacity steps
+/* fbk-max-hours-view.c: the monthly max hours and capacity steps, as a
+ * coach or as a table
  *
- * A GtkColumnView with one row per month (and meter): the month and whether
- * it is complete and verified, the three peak hours on three different
- * days, their average, the capacity step it selects and the headroom to the
- * next step. All columns share one cell factory: each column is told which
- * field it shows, so formatting lives in one place. Under it, the chart of
- * each day's highest hour in the period's latest month.
+ * The coach: the months newest first, one row each that reads at 360 px
+ * (step and price, top-3 average, headroom and what the next step costs
+ * more, in progress or partial); the selected month's daily peaks with the
+ * three days that count and the step's limits, what one step lower would
+ * have taken and saved, and for the month in progress the hour to keep
+ * under and where last year's pace would end it. Above, what each year's
+ * steps cost. The words are fbk-max-hours-text.c's, the figures core's.
+ *
+ * The table (max-hours.show-table): a GtkColumnView with one row per month
+ * (and meter): the month and whether it is complete and verified, the
+ * three peak hours on three different days, their average, the capacity
+ * step with its price and the headroom to the next step. All columns share
+ * one cell factory: each column is told which field it shows, so
+ * formatting lives in one place.
  *
  * The Max Hours page of the main view: it needs the hourly consumption and
- * Elvia's own max hours (fbk_repository_fetch_max_hours_async()).
+ * Elvia's own max hours (fbk_repository_fetch_max_hours_async()), and loads
+ * the rest of the period's first and last month and the month in progress
+ * a year before itself (FbkMaxHoursLoader).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +36,8 @@
 #include "fbk-chart-view.h"
 #include "fbk-format.h"
 #include "fbk-max-hours-item.h"
+#include "fbk-max-hours-loader.h"
+#include "fbk-max-hours-text.h"
 #include "fbk-max-hours-view.h"
 #include "fbk-period.h"
 
@@ -47,22 +60,59 @@ struct _FbkMaxHoursView
 
   /* Template widgets */
   GtkStack          *stack;
+  GtkStack          *mode_stack;
   GtkColumnView     *column_view;
+  GtkListBox        *months_list;
   FbkChartView      *peaks_chart;
   GtkLabel          *peaks_title;
+  GtkLabel          *step_label;
+  GtkLabel          *figures_label;
+  GtkLabel          *saving_label;
+  GtkLabel          *keep_under_label;
+  GtkLabel          *projection_label;
+  GtkLabel          *years_label;
 
   /* Owned references */
-  GListStore        *items;
+  GListStore        *items;       /* FbkMaxHoursItem, newest month first */
   GtkSelectionModel *selection;   /* of items; the column view's only while mapped */
   FbkChartModel     *peaks_model;
+  FbkTariffBook     *book;
+  FbkMaxHoursLoader *loader;
+  FbkRepository     *repository;  /* of the page data shown */
   GtkColumnViewColumn *columns[N_COLUMNS];
   /* What is shown, for the Export menu: a GArray of FbkMaxHoursRow for
-   * each meter of ids, in the same order. */
+   * each meter of ids, in the same order, oldest month first. */
   GStrv              ids;
   GPtrArray         *rows;
+  GPtrArray         *months;      /* FbkSeries per meter: the whole months, for the chart */
+  /* The page data kept for rebuilding when the rest of the months come:
+   * per meter its name, the period's values (or NULL) and Elvia's report
+   * (or NULL, owned by reports_owner). */
+  GPtrArray         *hourly_names;
+  GPtrArray         *period_values;
+  GPtrArray         *reports;
+  GPtrArray         *reports_owner;
   FbkInstant         from;
   FbkInstant         to;
+  FbkInstant         now;
+
+  gboolean           show_table;
+  /* The month shown in detail, kept across rebuilds: its meter and month. */
+  guint              selected_meter;
+  int                selected_year;
+  int                selected_month;
 };
+
+enum {
+  PROP_0,
+  PROP_SHOW_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rebuild   (FbkMaxHoursView *self);
+static void load_rest (FbkMaxHoursView *self);
 
 static void fbk_max_hours_view_page_init (FbkPageInterface *iface);
 
@@ -108,7 +158,8 @@ format_step (const FbkMaxHoursRow *row,
   g_autofree char *lower = NULL;
   g_autofree char *upper = NULL;
   g_autofree char *valid_from = NULL;
-  double price;
+  g_autofree char *range = NULL;
+  g_autofree char *kr = NULL;
 
   if (row->step == 0)
     return g_strdup ("–");
@@ -117,24 +168,25 @@ format_step (const FbkMaxHoursRow *row,
   lower = fbk_format_number (step->lower, 0);
   valid_from = fbk_period_format_date (row->table->valid_from);
 
-  if (fbk_tariff_step_get_price (step, &price))
-    {
-      g_autofree char *kr = fbk_format_number (price, 0);
-
-      /* Translators: where a capacity step comes from: the tariff table's date and the monthly price. */
-      *out_tooltip = g_strdup_printf (_("Tariff table from %s: %s kr a month"), valid_from, kr);
-    }
-  else
-    /* Translators: where a capacity step comes from: the tariff table's date. */
-    *out_tooltip = g_strdup_printf (_("Tariff table from %s"), valid_from);
+  /* Translators: where a capacity step comes from: the tariff table's date. */
+  *out_tooltip = g_strdup_printf (_("Tariff table from %s"), valid_from);
 
   if (!isfinite (step->upper))
     /* Translators: a capacity step and its range, e.g. "Step 10 (over 100 kW)". */
-    return g_strdup_printf (_("Step %u (over %s kW)"), row->step, lower);
+    range = g_strdup_printf (_("Step %u (over %s kW)"), row->step, lower);
+  else
+    {
+      upper = fbk_format_number (step->upper, 0);
+      /* Translators: a capacity step and its range, e.g. "Step 3 (5–10 kW)". */
+      range = g_strdup_printf (_("Step %u (%s–%s kW)"), row->step, lower, upper);
+    }
 
-  upper = fbk_format_number (step->upper, 0);
-  /* Translators: a capacity step and its range, e.g. "Step 3 (5–10 kW)". */
-  return g_strdup_printf (_("Step %u (%s–%s kW)"), row->step, lower, upper);
+  if (row->partial)
+    return g_strdup_printf ("%s\n%s", range, _("Not a whole month"));
+  if (isnan (row->step_price_kr))
+    return g_strdup_printf ("%s\n%s", range, _("Price unknown"));
+  kr = fbk_max_hours_text_kr (row->step_price_kr);
+  return g_strdup_printf ("%s\n%s", range, kr);
 }
 
 static char *
@@ -144,7 +196,9 @@ format_status (const FbkMaxHoursRow *row,
   GString *tooltip = g_string_new (NULL);
   const char *text;
 
-  if (!row->complete)
+  if (row->partial)
+    text = _("Partial");
+  else if (!row->complete)
     text = _("In progress");
   else if (!row->shown.all_verified)
     text = _("Not verified");
@@ -152,6 +206,12 @@ format_status (const FbkMaxHoursRow *row,
     text = _("Final");
 
   g_string_append (tooltip, row->has_api ? _("Figures from Elvia.") : _("Computed by Forbruk from hourly values."));
+  if (row->partial)
+    {
+      g_autofree char *covered = fbk_max_hours_text_covered (row);
+
+      g_string_append_printf (tooltip, "\n%s", covered);
+    }
   if (row->shown.provisional)
     g_string_append_printf (tooltip, "\n%s", _("Fewer than three days have values so far."));
   if (!row->shown.all_verified)
@@ -226,12 +286,26 @@ format_cell (FbkMaxHoursItem *item,
     case COLUMN_HEADROOM:
       {
         g_autofree char *headroom = NULL;
+        g_autofree char *kw = NULL;
+        g_autofree char *more = NULL;
 
-        if (row->step == 0 || !isfinite (row->headroom))
+        /* A partial month's step is only a floor: no headroom from it. */
+        if (row->step == 0 || row->partial || !isfinite (row->headroom))
           return g_strdup ("–");
-        *out_tooltip = g_strdup (_("How much the average can rise before the next step"));
         headroom = fbk_format_number (row->headroom, 2);
-        return g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
+        kw = g_strdup_printf (C_("quantity", "%s %s"), headroom, C_("unit of power", "kW"));
+        if (isnan (row->step_price_kr) || isnan (row->next_step_price_kr))
+          {
+            *out_tooltip = g_strdup (_("How much the average can rise before the next step"));
+            return g_steal_pointer (&kw);
+          }
+
+        *out_tooltip = g_strdup (_("How much the average can rise before the next step, "
+                                   "and how much more the next step costs a month"));
+        more = fbk_max_hours_text_kr (row->next_step_price_kr - row->step_price_kr);
+        /* Translators: the headroom to the next capacity step and what
+         * that step costs more, e.g. "0.08 kW\n165 kr more". */
+        return g_strdup_printf (C_("headroom with next step's cost", "%s\n%s more"), kw, more);
       }
 
     case N_COLUMNS:
@@ -280,9 +354,14 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_cell_tooltip_cb), user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AVERAGE || column == COLUMN_HEADROOM ? 1.0 : 0.0);
   if (column == COLUMN_AVERAGE || column == COLUMN_HEADROOM)
-    gtk_widget_add_css_class (label, "numeric");
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -347,17 +426,199 @@ add_columns (FbkMaxHoursView *self)
 }
 
 
+/* A month of the coach's list: the month (and meter, with several), its
+ * step and price, its figures and whether it is over; wrapped, so it reads
+ * at 360 px. */
+static GtkWidget *
+create_month_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  FbkMaxHoursView *self = user_data;
+  const FbkMaxHoursRow *row = fbk_max_hours_item_get_row (item);
+  g_autofree char *month = fbk_max_hours_text_month (row);
+  g_autofree char *step = fbk_max_hours_text_step (row);
+  g_autofree char *figures = fbk_max_hours_text_figures (row);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *widget = adw_action_row_new ();
+
+  if (gtk_column_view_column_get_visible (self->columns[COLUMN_METER]))
+    /* Translators: a month and the meter it is of, "December 2026 · Cabin". */
+    title = g_strdup_printf (_("%s · %s"), month, fbk_max_hours_item_get_meter_name (item));
+  else
+    title = g_steal_pointer (&month);
+
+  if (row->in_progress)
+    subtitle = g_strdup_printf ("%s\n%s\n%s", step, figures, _("In progress"));
+  else
+    subtitle = g_strdup_printf ("%s\n%s", step, figures);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
+  /* Titles are plain text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+  return widget;
+}
+
+/* The selected month in detail: its step, the daily peaks with the three
+ * days that count and the step's limits, the saving, and for the month in
+ * progress the keep-under limit and the projection. */
+static void
+show_month (FbkMaxHoursView *self,
+            FbkMaxHoursItem *item)
+{
+  const FbkMaxHoursRow *row = fbk_max_hours_item_get_row (item);
+  guint meter = fbk_max_hours_item_get_meter_index (item);
+  FbkSeries *months = meter < self->months->len ? g_ptr_array_index (self->months, meter) : NULL;
+  const FbkInterval *intervals = NULL;
+  FbkMaxHour last_year[FBK_MAX_HOURS_DAYS_IN_MONTH];
+  guint n_last_year = fbk_max_hours_loader_get_last_year (self->loader, meter, last_year);
+  g_autofree char *month_name = fbk_max_hours_text_month (row);
+  g_autofree char *title = NULL;
+  g_autofree char *step = fbk_max_hours_text_step (row);
+  g_autofree char *figures = fbk_max_hours_text_figures (row);
+  g_autofree char *saving = fbk_max_hours_text_saving (row);
+  g_autofree char *keep_under = fbk_max_hours_text_keep_under (row, self->now);
+  g_autofree char *projection = NULL;
+  g_autofree char *chart_name = NULL;
+  FbkMaxHours max_hours;
+  guint n = 0;
+
+  self->selected_meter = meter;
+  self->selected_year = row->year;
+  self->selected_month = row->month;
+
+  if (months != NULL)
+    intervals = fbk_series_get_intervals (months, &n);
+  if (fbk_chart_daily_peaks_fill (self->peaks_model, fbk_max_hours_item_get_meter_name (item),
+                                  row->year, row->month, intervals, n, &max_hours))
+    /* Translators: the legend of the three days whose highest hours set
+     * the month's capacity step. */
+    fbk_chart_daily_peaks_add_steps (self->peaks_model, &max_hours, row->table, _("The three that count"));
+  gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), n > 0);
+
+  if (gtk_column_view_column_get_visible (self->columns[COLUMN_METER]))
+    /* Translators: heading of a month in detail, "December 2026 · Cabin". */
+    title = g_strdup_printf (_("%s · %s"), month_name, fbk_max_hours_item_get_meter_name (item));
+  else
+    title = g_steal_pointer (&month_name);
+  gtk_label_set_text (self->peaks_title, title);
+  /* Translators: the daily peaks chart's name for screen readers; %s is
+   * the heading above it, a month (and meter). */
+  chart_name = g_strdup_printf (_("Daily Peaks in %s"), title);
+  fbk_chart_view_set_name (self->peaks_chart, chart_name);
+  gtk_label_set_text (self->step_label, step);
+  gtk_label_set_text (self->figures_label, figures);
+  gtk_label_set_text (self->saving_label, saving);
+  gtk_label_set_text (self->keep_under_label, keep_under != NULL ? keep_under : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->keep_under_label), keep_under != NULL);
+
+  if (row->in_progress && !fbk_max_hours_loader_has_last_year (self->loader))
+    projection = g_strdup (_("Looking up the same month last year…"));
+  else
+    projection = fbk_max_hours_text_projection (row, last_year, n_last_year, self->book, self->now);
+  gtk_label_set_text (self->projection_label, projection != NULL ? projection : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->projection_label), projection != NULL);
+}
+
+/* What each year's steps cost, for the meter of the month in detail,
+ * newest year first. */
+static void
+show_years (FbkMaxHoursView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GArray *rows;
+
+  /* Emptied rather than hidden, so that the Table button keeps its place
+   * at the end of the row. */
+  if (self->selected_meter >= self->rows->len)
+    {
+      gtk_label_set_text (self->years_label, "");
+      return;
+    }
+
+  rows = g_ptr_array_index (self->rows, self->selected_meter);
+  for (guint i = rows->len; i > 0; i--)
+    {
+      const FbkMaxHoursRow *row = &g_array_index (rows, FbkMaxHoursRow, i - 1);
+      g_autofree char *year = NULL;
+
+      if (i < rows->len && g_array_index (rows, FbkMaxHoursRow, i).year == row->year)
+        continue;
+      year = fbk_max_hours_text_year (rows, row->year);
+      if (year != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", year);
+    }
+
+  gtk_label_set_text (self->years_label, text->str);
+}
+
+static void
+on_month_selected_cb (GtkListBox      *list,
+                      GtkListBoxRow   *list_row,
+                      FbkMaxHoursView *self)
+{
+  g_autoptr(FbkMaxHoursItem) item = NULL;
+
+  if (list_row == NULL)
+    return;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), gtk_list_box_row_get_index (list_row));
+  if (item == NULL)
+    return;
+  show_month (self, item);
+  show_years (self);
+}
+
+/* The row of the month shown before, or the newest. */
+static void
+select_month (FbkMaxHoursView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint index = 0;
+  GtkListBoxRow *list_row;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FbkMaxHoursItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      const FbkMaxHoursRow *row = fbk_max_hours_item_get_row (item);
+
+      if (fbk_max_hours_item_get_meter_index (item) == self->selected_meter &&
+          row->year == self->selected_year && row->month == self->selected_month)
+        {
+          index = i;
+          break;
+        }
+    }
+
+  list_row = gtk_list_box_get_row_at_index (self->months_list, index);
+  if (list_row != NULL)
+    gtk_list_box_select_row (self->months_list, list_row);
+  else if (n > 0)
+    {
+      /* Unmapped, the list has no rows: the detail is made all the same. */
+      g_autoptr(FbkMaxHoursItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), index);
+
+      show_month (self, item);
+      show_years (self);
+    }
+}
+
 /* Even unmapped, a GtkColumnView makes and binds a row of cells for every
- * item it may show: three years of three meters are over a hundred rows
- * and a thousand labels, rebuilt with each answer of a long fetch. While
- * the table is not on screen it has no model, so filling it costs nothing
- * until it is shown, and then only the rows in view. */
+ * item it may show, and a bound GtkListBox a row for each: three years of
+ * three meters are over a hundred rows and a thousand labels, rebuilt with
+ * each answer of a long fetch. While the page is not on screen its lists
+ * have no model, so filling them costs nothing until it is shown. */
 static void
 fbk_max_hours_view_map (GtkWidget *widget)
 {
   FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (widget);
 
   gtk_column_view_set_model (self->column_view, self->selection);
+  gtk_list_box_bind_model (self->months_list, G_LIST_MODEL (self->items), create_month_row_cb, self, NULL);
+  select_month (self);
+  load_rest (self);
   GTK_WIDGET_CLASS (fbk_max_hours_view_parent_class)->map (widget);
 }
 
@@ -368,6 +629,50 @@ fbk_max_hours_view_unmap (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (fbk_max_hours_view_parent_class)->unmap (widget);
   gtk_column_view_set_model (self->column_view, NULL);
+  gtk_list_box_bind_model (self->months_list, NULL, NULL, NULL, NULL);
+}
+
+static void
+fbk_max_hours_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fbk_max_hours_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TABLE:
+      if (self->show_table != g_value_get_boolean (value))
+        {
+          self->show_table = g_value_get_boolean (value);
+          gtk_stack_set_visible_child_name (self->mode_stack, self->show_table ? "table" : "coach");
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -375,18 +680,27 @@ fbk_max_hours_view_dispose (GObject *object)
 {
   FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (object);
 
+  if (self->loader != NULL)
+    g_signal_handlers_disconnect_by_data (self->loader, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FBK_TYPE_MAX_HOURS_VIEW);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->peaks_model);
+  g_clear_object (&self->book);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->repository);
   g_clear_pointer (&self->ids, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->months, g_ptr_array_unref);
+  g_clear_pointer (&self->hourly_names, g_ptr_array_unref);
+  g_clear_pointer (&self->period_values, g_ptr_array_unref);
+  g_clear_pointer (&self->reports, g_ptr_array_unref);
+  g_clear_pointer (&self->reports_owner, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fbk_max_hours_view_parent_class)->dispose (object);
 }
-
 
 static void
 fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
@@ -395,27 +709,72 @@ fbk_max_hours_view_class_init (FbkMaxHoursViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fbk_max_hours_view_dispose;
+  object_class->get_property = fbk_max_hours_view_get_property;
+  object_class->set_property = fbk_max_hours_view_set_property;
   widget_class->map = fbk_max_hours_view_map;
   widget_class->unmap = fbk_max_hours_view_unmap;
+
+  /**
+   * FbkMaxHoursView:show-table:
+   *
+   * Every month with all its columns instead of the coach.
+   */
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "max-hours.show-table", "show-table");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-max-hours-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, months_list);
   gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, peaks_chart);
   gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, peaks_title);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, step_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, figures_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, saving_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, keep_under_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, projection_label);
+  gtk_widget_class_bind_template_child (widget_class, FbkMaxHoursView, years_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_selected_cb);
 
   g_type_ensure (FBK_TYPE_CHART_VIEW);
+}
+
+
+static void
+unref_if_any (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+on_loader_loaded_cb (FbkMaxHoursLoader *loader,
+                     FbkMaxHoursView   *self)
+{
+  rebuild (self);
 }
 
 static void
 fbk_max_hours_view_init (FbkMaxHoursView *self)
 {
+  g_autoptr(GError) error = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (FBK_TYPE_MAX_HOURS_ITEM);
   self->peaks_model = fbk_chart_model_new ();
   fbk_chart_view_set_model (self->peaks_chart, self->peaks_model);
+  self->book = fbk_tariff_book_new_default (&error);
+  if (self->book == NULL)
+    g_critical ("The tariff tables shipped with Forbruk are broken: %s", error->message);
+  self->loader = fbk_max_hours_loader_new ();
+  g_signal_connect (self->loader, "loaded", G_CALLBACK (on_loader_loaded_cb), self);
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
   add_columns (self);
   /* Its list, where the focus goes, is named after its type otherwise. */
@@ -423,38 +782,57 @@ fbk_max_hours_view_init (FbkMaxHoursView *self)
   gtk_column_view_column_set_visible (self->columns[COLUMN_METER], FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->months = g_ptr_array_new_with_free_func (g_object_unref);
+  self->hourly_names = g_ptr_array_new_with_free_func (g_free);
+  self->period_values = g_ptr_array_new_with_free_func ((GDestroyNotify) unref_if_any);
+  self->reports = g_ptr_array_new ();
   self->ids = g_new0 (char *, 1);
 }
 
-/* Shows these meters' months (@rows: each meter's GArray of
- * FbkMaxHoursRow), replacing what was shown, in one change of the table: a
- * long fetch replaces it with every answer. */
+/* Shows the meters' months (self->rows), newest first, replacing what was
+ * shown, in one change of the lists: a long fetch replaces them with every
+ * answer. */
 static void
-set_meters (FbkMaxHoursView    *self,
-            const char * const *meter_names,
-            GArray * const     *rows,
-            guint               n_meters)
+show_rows (FbkMaxHoursView *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_meters_with_rows = 0;
+  guint n_months = 0;
 
-  for (guint m = 0; m < n_meters; m++)
+  for (guint m = 0; m < self->rows->len; m++)
     {
-      for (guint i = 0; i < rows[m]->len; i++)
-        g_ptr_array_add (items, fbk_max_hours_item_new (meter_names[m], &g_array_index (rows[m], FbkMaxHoursRow, i)));
-      n_meters_with_rows += rows[m]->len > 0;
+      GArray *rows = g_ptr_array_index (self->rows, m);
+
+      n_months = MAX (n_months, rows->len);
+      n_meters_with_rows += rows->len > 0;
+    }
+
+  /* Month by month from the newest, each month's meters together. */
+  for (guint back = 1; back <= n_months; back++)
+    {
+      for (guint m = 0; m < self->rows->len; m++)
+        {
+          GArray *rows = g_ptr_array_index (self->rows, m);
+
+          if (back <= rows->len)
+            g_ptr_array_add (items, fbk_max_hours_item_new (g_ptr_array_index (self->hourly_names, m), m,
+                                                            &g_array_index (rows, FbkMaxHoursRow, rows->len - back)));
+        }
     }
 
   gtk_column_view_column_set_visible (self->columns[COLUMN_METER], n_meters_with_rows > 1);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "months" : "empty");
+  if (items->len > 0)
+    select_month (self);
 }
 
 /**
  * fbk_max_hours_view_get_items:
  *
- * Returns: (transfer none): the rows shown, as FbkMaxHoursItem
+ * Returns: (transfer none): the months shown, newest first, as
+ *   FbkMaxHoursItem
  */
 GListModel *
 fbk_max_hours_view_get_items (FbkMaxHoursView *self)
@@ -462,42 +840,6 @@ fbk_max_hours_view_get_items (FbkMaxHoursView *self)
   g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->items);
-}
-
-/* Charts each Oslo day's highest hour of @year-@month, with the top-3
- * average as a line: how close each day came to raising the step.
- * @hourly_consumption (nullable) is the meter's, covering the month. */
-static void
-show_daily_peaks (FbkMaxHoursView *self,
-                  const char      *meter_name,
-                  int              year,
-                  int              month,
-                  FbkSeries       *hourly_consumption)
-{
-  const FbkInterval *intervals = NULL;
-  FbkMaxHours max_hours;
-  FbkDate first = { year, month, 1 };
-  g_autofree char *month_name = NULL;
-  g_autofree char *title = NULL;
-  guint n = 0;
-
-  if (hourly_consumption != NULL)
-    intervals = fbk_series_get_intervals (hourly_consumption, &n);
-
-  if (!fbk_chart_daily_peaks_fill (self->peaks_model, meter_name, year, month, intervals, n, &max_hours))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), FALSE);
-      return;
-    }
-
-  month_name = fbk_format_instant (fbk_time_oslo_midnight (first), C_("month period", "%B %Y"));
-  /* Translators: heading of the chart of each day's highest hour; %s is a month. */
-  title = g_strdup_printf (_("Daily Peaks in %s"), month_name);
-  gtk_label_set_text (self->peaks_title, title);
-  fbk_chart_view_set_name (self->peaks_chart, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->peaks_chart), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->peaks_title), TRUE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -510,45 +852,78 @@ fbk_max_hours_view_get_needs (FbkPage *page)
   return FBK_PAGE_NEEDS_CONSUMPTION | FBK_PAGE_NEEDS_MAX_HOURS;
 }
 
+/* Each meter's months again from what there is now: the period's values
+ * with the rest of its months as far as they have arrived. */
+static void
+rebuild (FbkMaxHoursView *self)
+{
+  FbkInstant whole_from = fbk_max_hours_loader_get_from (self->loader);
+  FbkInstant whole_to = fbk_max_hours_loader_get_to (self->loader);
+
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      FbkSeries *period_values = i < self->period_values->len ? g_ptr_array_index (self->period_values, i) : NULL;
+      g_autoptr(FbkSeries) months = fbk_max_hours_loader_dup_months (self->loader, i, period_values);
+      gboolean whole = months != period_values || whole_from == self->from;
+
+      /* Until the rest of the months is there, the period is all there is,
+       * and its edge months are partial. */
+      g_ptr_array_add (self->rows, fbk_max_hours_table_build (months,
+                                                              i < self->reports->len ? g_ptr_array_index (self->reports, i) : NULL,
+                                                              whole ? whole_from : self->from,
+                                                              whole ? MAX (self->to, whole_to) : self->to,
+                                                              self->now, self->book));
+      if (i < self->months->len)
+        g_ptr_array_remove_index (self->months, i);
+      g_ptr_array_insert (self->months, i, months != NULL ? g_object_ref (months) : fbk_series_new (self->ids[i], FBK_DIRECTION_CONSUMPTION));
+    }
+  show_rows (self);
+}
+
+/* The rest of the period's months and last year's, only for a page on
+ * screen: the other pages' periods are not to cost requests for it. */
+static void
+load_rest (FbkMaxHoursView *self)
+{
+  if (self->repository != NULL && self->from < self->to)
+    fbk_max_hours_loader_want (self->loader, self->repository, (const char * const *) self->ids,
+                               self->from, self->to, self->now);
+}
+
 static void
 fbk_max_hours_view_show (FbkPage           *page,
                          const FbkPageData *data)
 {
   FbkMaxHoursView *self = FBK_MAX_HOURS_VIEW (page);
   GPtrArray *consumption = data->hourly[FBK_DIRECTION_CONSUMPTION];
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
+  g_strfreev (self->ids);
+  self->ids = g_strdupv ((char **) data->meter_ids);
+  self->from = data->from;
+  self->to = data->to;
+  self->now = data->now;
+  g_ptr_array_set_size (self->hourly_names, 0);
+  g_ptr_array_set_size (self->period_values, 0);
+  g_ptr_array_set_size (self->reports, 0);
+  g_ptr_array_set_size (self->months, 0);
   for (guint i = 0; data->meter_ids[i] != NULL; i++)
     {
       FbkSeries *series = consumption != NULL && i < consumption->len ? g_ptr_array_index (consumption, i) : NULL;
 
-      g_ptr_array_add (names, (gpointer) data->meter_names[i]);
-      g_ptr_array_add (rows, fbk_max_hours_table_build (series,
-                                                        fbk_max_hours_reports_find (data->max_hours_reports,
-                                                                                    data->meter_ids[i]),
-                                                        data->from, data->to, data->now, data->tariff));
+      g_ptr_array_add (self->hourly_names, g_strdup (data->meter_names[i]));
+      g_ptr_array_add (self->period_values, series != NULL ? g_object_ref (series) : NULL);
+      g_ptr_array_add (self->reports, (gpointer) fbk_max_hours_reports_find (data->max_hours_reports, data->meter_ids[i]));
     }
-  set_meters (self, (const char * const *) names->pdata, (GArray * const *) rows->pdata, rows->len);
+  /* The reports belong to the page data: kept alive with it. */
+  g_clear_pointer (&self->reports_owner, g_ptr_array_unref);
+  if (data->max_hours_reports != NULL)
+    self->reports_owner = g_ptr_array_ref (data->max_hours_reports);
 
-  /* Kept for exporting the table as shown. */
-  g_strfreev (self->ids);
-  self->ids = g_strdupv ((char **) data->meter_ids);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = g_ptr_array_ref (rows);
-  self->from = data->from;
-  self->to = data->to;
-
-  /* The daily peaks of the period's latest month that has begun, for the
-   * first picked meter. */
-  if (data->meter_ids[0] != NULL)
-    {
-      FbkInstant last = MIN (data->to, data->now) - 1;
-      FbkDate month = fbk_time_oslo_date (last);
-
-      show_daily_peaks (self, data->meter_names[0], month.year, month.month,
-                        consumption != NULL && consumption->len > 0 ? g_ptr_array_index (consumption, 0) : NULL);
-    }
+  g_set_object (&self->repository, data->repository);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_rest (self);
+  rebuild (self);
 }
 
 static FbkChartView *
@@ -650,4 +1025,18 @@ fbk_max_hours_view_get_daily_peaks_chart (FbkMaxHoursView *self)
   g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), NULL);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->peaks_chart)) ? self->peaks_chart : NULL;
+}
+
+/**
+ * fbk_max_hours_view_is_loading:
+ *
+ * Returns: whether the rest of the period's months (or last year's) are
+ *   still on their way, after which the months are built again
+ */
+gboolean
+fbk_max_hours_view_is_loading (FbkMaxHoursView *self)
+{
+  g_return_val_if_fail (FBK_IS_MAX_HOURS_VIEW (self), FALSE);
+
+  return fbk_max_hours_loader_is_loading (self->loader);
 }

@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (FbkMaxHoursView, fbk_max_hours_view, FBK, MAX_HOURS_VIEW, 
 GtkWidget    *fbk_max_hours_view_new                   (void);
 GListModel   *fbk_max_hours_view_get_items             (FbkMaxHoursView *self);
 FbkChartView *fbk_max_hours_view_get_daily_peaks_chart (FbkMaxHoursView *self);
+gboolean      fbk_max_hours_view_is_loading            (FbkMaxHoursView *self);
 
 G_END_DECLS
