@@ -40,6 +40,10 @@ typedef struct
   .bucket_rect = fbk_chart_bar_layer_bucket_rect,        \
   .describe = fbk_chart_bar_layer_describe
 
+void     fbk_chart_bar_draw_partial      (const FbkChartLayout    *layout,
+                                          FbkChartCanvas          *canvas,
+                                          const FbkChartColor     *color,
+                                          const cairo_rectangle_t *rect);
 void     fbk_chart_bar_x_extent          (const FbkChartLayout *layout,
                                           guint                 bucket,
                                           double               *out_x0,

@@ -14,5 +14,7 @@ G_BEGIN_DECLS
 const char *fbk_chart_unit_symbol   (FbkChartUnit  unit);
 char       *fbk_chart_format_value  (double        value,
                                      FbkChartUnit  unit);
+char       *fbk_chart_format_span   (FbkInstant    from,
+                                     FbkInstant    to);
 
 G_END_DECLS

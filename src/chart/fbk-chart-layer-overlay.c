@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "fbk-chart-bar-painter.h"
+#include "fbk-compare.h"
 #include "fbk-chart-format.h"
 #include "fbk-chart-legend.h"
 
@@ -20,12 +22,31 @@
 
 typedef struct
 {
-  FbkChartLayer         parent;
-  char                 *label;
-  FbkChartOverlayStyle  style;
-  double               *values;   /* per bucket of the model's grid; NAN where there is none */
-  guint                 n_values;
+  FbkChartLayer          parent;
+  char                  *label;
+  FbkChartOverlayStyle   style;
+  double                *values;   /* per bucket of the model's grid; NAN where there is none */
+  guint                  n_values;
+  /* (nullable) An earlier period compared with the model's series of
+   * @direction: what of it each value covers, parallel to @values. */
+  FbkChartOverlayBucket *compared;
+  FbkDirection           direction;
 } Overlay;
+
+/* The figures of a comparison over some buckets: both sides' totals,
+ * the days they span and the hours they lack. */
+typedef struct
+{
+  double     now_kwh;
+  double     earlier_kwh;
+  FbkInstant now_from;
+  FbkInstant now_to;
+  FbkInstant earlier_from;
+  FbkInstant earlier_to;
+  guint32    now_missing;      /* seconds */
+  guint32    earlier_missing;
+  guint      n_buckets;        /* compared */
+} Comparison;
 
 /* The largest value of buckets [first, end), or NAN if none has one. */
 static double
@@ -56,6 +77,136 @@ total (const Overlay *self,
         sum += self->values[i];
     }
   return sum;
+}
+
+/* The model's series of the compared direction at @bucket: their sum, and
+ * the seconds they lack; FALSE when none has a value. */
+static gboolean
+current_value (const Overlay *self,
+               FbkChartModel *model,
+               guint          bucket,
+               double        *out_kwh,
+               guint32       *out_missing)
+{
+  gboolean any = FALSE;
+
+  *out_kwh = 0.0;
+  *out_missing = 0;
+  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
+    {
+      FbkChartCoverage coverage;
+      double value;
+
+      if (fbk_chart_model_get_series_direction (model, s) != self->direction)
+        continue;
+      if (fbk_chart_model_get_value (model, s, bucket, &value, NULL))
+        {
+          *out_kwh += value;
+          any = TRUE;
+        }
+      if (fbk_chart_model_get_coverage (model, s, bucket, &coverage))
+        *out_missing += coverage.missing_seconds;
+    }
+  return any;
+}
+
+/* Both sides over the buckets of [first, end) the earlier period has a
+ * span for (none past the values in now: nothing to compare them with). */
+static void
+compare (const Overlay *self,
+         FbkChartModel *model,
+         guint          first,
+         guint          end,
+         Comparison    *out)
+{
+  *out = (Comparison) { 0 };
+
+  for (guint i = first; i < MIN (end, self->n_values); i++)
+    {
+      const FbkChartOverlayBucket *earlier = &self->compared[i];
+      double kwh;
+      guint32 missing;
+      FbkChartCoverage coverage;
+
+      if (earlier->from >= earlier->to)
+        continue;
+
+      if (current_value (self, model, i, &kwh, &missing))
+        out->now_kwh += kwh;
+      out->now_missing += missing;
+      if (fbk_chart_model_get_coverage (model, 0, i, &coverage))
+        {
+          out->now_from = out->n_buckets == 0 ? coverage.from : out->now_from;
+          out->now_to = coverage.to;
+        }
+      if (!isnan (earlier->value))
+        out->earlier_kwh += earlier->value;
+      out->earlier_missing += earlier->missing_seconds;
+      out->earlier_from = out->n_buckets == 0 ? earlier->from : out->earlier_from;
+      out->earlier_to = earlier->to;
+      out->n_buckets++;
+    }
+}
+
+static guint
+hours_of (guint32 seconds)
+{
+  return (seconds + FBK_SECONDS_PER_HOUR - 1) / FBK_SECONDS_PER_HOUR;
+}
+
+static char *
+format_change (double now,
+               double earlier)
+{
+  g_autofree char *number = fbk_format_number (fabs (now / earlier - 1.0) * 100.0, 1);
+
+  /* Translators: a change from an earlier period in percent, up or down */
+  return g_strdup_printf (now >= earlier ? C_("change", "+%s %%") : C_("change", "−%s %%"), number);
+}
+
+/* NULL for no days at all. */
+static char *
+format_per_day (double kwh,
+                double days)
+{
+  g_autofree char *amount = NULL;
+
+  if (days <= 0.0)
+    return NULL;
+
+  amount = fbk_chart_format_value (kwh / days, FBK_CHART_UNIT_KWH);
+
+  /* Translators: a daily average, "12.3 kWh a day" */
+  return g_strdup_printf (_("%s a day"), amount);
+}
+
+/* "Same period last year, 1–7 Dec 2025: 380 kWh, 54.3 kWh a day", or
+ * with hours missing "…: at least 380 kWh, 24 hours without a value". */
+static char *
+compared_legend_text (const Overlay    *self,
+                      const Comparison *comparison)
+{
+  g_autofree char *span = fbk_chart_format_span (comparison->earlier_from, comparison->earlier_to);
+  g_autofree char *amount = fbk_chart_format_value (comparison->earlier_kwh, FBK_CHART_UNIT_KWH);
+  guint missing = hours_of (comparison->earlier_missing);
+
+  if (missing > 0)
+    /* Translators: legend entry of an earlier period with hours missing:
+     * its name, its dates, its total and how many hours have no value */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s: at least %s, %u hour without a value",
+                                         "%s, %s: at least %s, %u hours without a value", missing),
+                            self->label, span, amount, missing);
+
+  {
+    g_autofree char *per_day = format_per_day (comparison->earlier_kwh,
+                                               fbk_compare_count_days (comparison->earlier_from,
+                                                                       comparison->earlier_to));
+
+    /* Translators: legend entry of an earlier period: its name, its dates,
+     * its total and its daily average */
+    return g_strdup_printf (C_("legend, compared", "%s, %s: %s, %s"), self->label, span, amount,
+                            per_day != NULL ? per_day : "");
+  }
 }
 
 /* "Last year: 1234 kWh", or in kW its highest. */
@@ -94,19 +245,76 @@ overlay_extents (FbkChartLayer        *layer,
                  double               *lo,
                  double               *hi)
 {
-  double highest = peak ((Overlay *) layer, layout->first, layout->end);
+  Overlay *self = (Overlay *) layer;
+  double highest = peak (self, layout->first, layout->end);
 
   if (!isnan (highest))
     *hi = MAX (*hi, highest);
+  for (guint i = layout->first; i < MIN (layout->end, self->n_values); i++)
+    {
+      if (!isnan (self->values[i]))
+        *lo = MIN (*lo, self->values[i]);
+    }
 }
 
 static void
 overlay_legend (FbkChartLayer  *layer,
                 FbkChartLayout *layout)
 {
-  g_autofree char *text = summary_text ((Overlay *) layer, layout->model, layout->first, layout->end);
+  Overlay *self = (Overlay *) layer;
+  g_autofree char *text = NULL;
+  Comparison comparison;
+
+  if (self->compared != NULL)
+    compare (self, layout->model, layout->first, layout->end, &comparison);
+  if (self->compared != NULL && comparison.n_buckets > 0)
+    text = compared_legend_text (self, &comparison);
+  else
+    text = summary_text (self, layout->model, layout->first, layout->end);
 
   fbk_chart_legend_add (layout, FBK_CHART_LEGEND_SERIES, layer, 0, 0.0, text);
+}
+
+/* After "Used 409 kWh": "58.4 kWh a day, +7.6 %"; a side with hours
+ * missing is never compared, as if they were zero. */
+static void
+overlay_add_to_summary (FbkChartLayer        *layer,
+                        const FbkChartLayout *layout,
+                        GString              *text)
+{
+  Overlay *self = (Overlay *) layer;
+  g_autofree char *per_day = NULL;
+  Comparison comparison;
+
+  if (self->compared == NULL)
+    return;
+
+  compare (self, layout->model, layout->first, layout->end, &comparison);
+  if (comparison.n_buckets == 0)
+    return;
+
+  g_string_append (text, " · ");
+  if (comparison.now_missing > 0 || comparison.earlier_missing > 0)
+    {
+      /* Translators: in a chart's header, instead of a change from an
+       * earlier period that lacks values on either side */
+      g_string_append (text, _("no change figure: hours missing"));
+      return;
+    }
+
+  per_day = format_per_day (comparison.now_kwh, fbk_compare_count_days (comparison.now_from, comparison.now_to));
+  if (per_day == NULL)
+    g_string_truncate (text, text->len - strlen (" · "));
+  else if (comparison.earlier_kwh > 0.0)
+    {
+      g_autofree char *change = format_change (comparison.now_kwh, comparison.earlier_kwh);
+
+      /* Translators: in a chart's header, the daily average and the change
+       * from the earlier period: "58.4 kWh a day, +7.6 %" */
+      g_string_append_printf (text, C_("summary, compared", "%s, %s"), per_day, change);
+    }
+  else
+    g_string_append (text, per_day);
 }
 
 static void
@@ -202,12 +410,73 @@ overlay_describe (FbkChartLayer *layer,
                   guint          end,
                   GString       *text)
 {
-  g_autofree char *summary = summary_text ((Overlay *) layer, model, first, end);
+  Overlay *self = (Overlay *) layer;
+  g_autofree char *summary = summary_text (self, model, first, end);
 
   g_string_append_c (text, ' ');
   /* Translators: a sentence of a chart's description about the values
    * drawn over its bars for comparison, "Compared with Last year: 1234 kWh." */
   g_string_append_printf (text, _("Compared with %s."), summary);
+
+  if (self->compared != NULL)
+    {
+      Comparison comparison;
+      guint missing;
+
+      compare (self, model, first, end, &comparison);
+      missing = hours_of (comparison.earlier_missing);
+      if (missing > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u hour of it has no value.",
+                                                     "%u hours of it have no value.", missing),
+                                  missing);
+        }
+      else if (comparison.now_missing == 0 && comparison.earlier_kwh > 0.0)
+        {
+          g_autofree char *change = format_change (comparison.now_kwh, comparison.earlier_kwh);
+
+          g_string_append_c (text, ' ');
+          /* Translators: a sentence of a chart's description, "Change: +7.6 %." */
+          g_string_append_printf (text, _("Change: %s."), change);
+        }
+    }
+}
+
+/* Before the value compared with: the change, or why there is none. */
+static void
+describe_change (const Overlay     *self,
+                 FbkChartModel     *model,
+                 const FbkChartHit *hit,
+                 GString           *text)
+{
+  const FbkChartOverlayBucket *earlier = &self->compared[hit->bucket];
+  g_autofree char *span = NULL;
+  double now_kwh;
+  guint32 now_missing;
+
+  if (earlier->from >= earlier->to)
+    return;
+
+  span = fbk_chart_format_span (earlier->from, earlier->to);
+  g_string_append_c (text, '\n');
+  if (isnan (earlier->value))
+    /* Translators: a tooltip line: the earlier period has no value here, "Nothing to compare with on 3 Jun 2024" */
+    g_string_append_printf (text, _("Nothing to compare with on %s"), span);
+  else if (!current_value (self, model, hit->bucket, &now_kwh, &now_missing) ||
+           now_missing > 0 || earlier->missing_seconds > 0)
+    /* Translators: a tooltip line: no change worked out where either period lacks hours, "No change figure: hours missing on 3 Jun 2024 or now" */
+    g_string_append_printf (text, _("No change figure: hours missing on %s or now"), span);
+  else if (earlier->value > 0.0)
+    {
+      g_autofree char *change = format_change (now_kwh, earlier->value);
+
+      /* Translators: a tooltip line, "Change from 1 Jun 2024: −50.0 %" */
+      g_string_append_printf (text, _("Change from %s: %s"), span, change);
+    }
+  else
+    /* Translators: a tooltip line: the earlier period used nothing, so no percentage */
+    g_string_append_printf (text, _("Nothing used on %s"), span);
 }
 
 static void
@@ -219,7 +488,12 @@ overlay_describe_hit (FbkChartLayer     *layer,
   Overlay *self = (Overlay *) layer;
   g_autofree char *value = NULL;
 
-  if (hit->bucket >= self->n_values || isnan (self->values[hit->bucket]))
+  if (hit->n_averaged > 0 || hit->bucket >= self->n_values)
+    return;
+
+  if (self->compared != NULL)
+    describe_change (self, model, hit, text);
+  if (isnan (self->values[hit->bucket]))
     return;
 
   value = fbk_chart_format_value (self->values[hit->bucket], fbk_chart_model_get_unit (model));
@@ -235,6 +509,7 @@ overlay_finalize (FbkChartLayer *layer)
 
   g_free (self->label);
   g_free (self->values);
+  g_free (self->compared);
 }
 
 static const FbkChartLayerClass overlay_class = {
@@ -247,6 +522,7 @@ static const FbkChartLayerClass overlay_class = {
   .draw = overlay_draw,
   .describe = overlay_describe,
   .describe_hit = overlay_describe_hit,
+  .add_to_summary = overlay_add_to_summary,
 };
 
 /**
@@ -277,5 +553,42 @@ fbk_chart_overlay_new (const char           *label,
   self->style = style;
   self->values = g_memdup2 (values, sizeof (double) * n_values);
   self->n_values = n_values;
+  return &self->parent;
+}
+
+/**
+ * fbk_chart_overlay_new_compared:
+ * @label: what the earlier period is, e.g. "Same period last year"
+ * @direction: the model's series compared with it
+ * @buckets: (array length=n_buckets): one per bucket of the model's grid:
+ *   the earlier span lined up with it and its value (NAN where there is
+ *   none); copied
+ *
+ * An earlier period over the bars, as fbk_chart_overlay_new() draws
+ * values, that knows what it is compared with: the legend names its
+ * dates, total and daily average; the header adds the daily average now
+ * and the change in percent; a tooltip, the change of that bucket. Where
+ * either side lacks hours it says so instead of comparing with less.
+ *
+ * Returns: (transfer full): a new layer
+ */
+FbkChartLayer *
+fbk_chart_overlay_new_compared (const char                  *label,
+                                FbkChartOverlayStyle         style,
+                                FbkDirection                 direction,
+                                const FbkChartOverlayBucket *buckets,
+                                guint                        n_buckets)
+{
+  g_autofree double *values = g_new (double, MAX (n_buckets, 1));
+  Overlay *self;
+
+  g_return_val_if_fail (buckets != NULL || n_buckets == 0, NULL);
+
+  for (guint i = 0; i < n_buckets; i++)
+    values[i] = buckets[i].value;
+
+  self = (Overlay *) fbk_chart_overlay_new (label, style, values, n_buckets);
+  self->compared = g_memdup2 (buckets, sizeof (FbkChartOverlayBucket) * n_buckets);
+  self->direction = direction;
   return &self->parent;
 }

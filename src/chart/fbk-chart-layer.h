@@ -42,6 +42,23 @@ FbkChartLayer *fbk_chart_overlay_new      (const char           *label,
                                            const double         *values,
                                            guint                 n_values);
 
+/* One bucket of an earlier period compared bucket by bucket: the part of
+ * it lined up with the model's bucket (cut as that one is), its value,
+ * and how much of the part has no value. */
+typedef struct
+{
+  double     value;            /* NAN where there is none */
+  FbkInstant from;             /* from == to: nothing to compare with */
+  FbkInstant to;
+  guint32    missing_seconds;
+} FbkChartOverlayBucket;
+
+FbkChartLayer *fbk_chart_overlay_new_compared (const char                  *label,
+                                               FbkChartOverlayStyle         style,
+                                               FbkDirection                 direction,
+                                               const FbkChartOverlayBucket *buckets,
+                                               guint                        n_buckets);
+
 /* fbk-chart-layer-reference.c */
 typedef enum
 {
@@ -62,6 +79,7 @@ const FbkChartReferenceLine *fbk_chart_reference_lines_get_lines (FbkChartLayer 
                                                                   guint                       *out_n_lines);
 
 /* fbk-chart-layer-cells.c */
-FbkChartLayer *fbk_chart_cells_new        (guint series);
+FbkChartLayer *fbk_chart_cells_new          (guint series);
+FbkChartLayer *fbk_chart_weekday_cells_new  (guint series);
 
 G_END_DECLS
