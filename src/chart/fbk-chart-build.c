@@ -121,28 +121,72 @@ shown_direction (FbkSeries * const *series,
   return n_series > 0 ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
 }
 
-/* Where the values end: hours after the newest value of any series are
- * not in yet, rather than missing. With none at all, every hour of the
- * period up to now is missing. */
+/* How far a meter's newest value may trail the newest of another before
+ * the hours between count as missing rather than not in yet: Elvia's
+ * values come an hour or two late, sometimes several, and meters do not
+ * keep pace with one another (metervalue-api.md, §9). */
+#define LAG_GRACE (24 * FBK_SECONDS_PER_HOUR)
+
+/* Where values stop being expected: at the newest value every meter has
+ * had time to deliver, so the hour one meter's value is not in yet for is
+ * not called missing. With no values at all, every hour up to now is
+ * missing. */
 static FbkInstant
 values_until (FbkSeries * const          *series,
               guint                       n_series,
               const FbkChartBuildOptions *options)
 {
-  FbkInstant until = FBK_INSTANT_INVALID;
+  FbkInstant newest = FBK_INSTANT_INVALID;
+  FbkInstant slowest = G_MAXINT64;
 
   for (guint i = 0; i < n_series; i++)
     {
       guint n;
       const FbkInterval *intervals = fbk_series_get_range (series[i], options->from, options->to, &n);
 
-      if (n > 0)
-        until = MAX (until, fbk_interval_end (&intervals[n - 1]));
+      if (n == 0)
+        continue;
+      newest = MAX (newest, fbk_interval_end (&intervals[n - 1]));
+      slowest = MIN (slowest, fbk_interval_end (&intervals[n - 1]));
     }
 
-  if (until == FBK_INSTANT_INVALID)
-    until = options->now != FBK_INSTANT_INVALID ? MIN (options->now, options->to) : options->to;
-  return MAX (options->from, MIN (until, options->to));
+  if (newest == FBK_INSTANT_INVALID)
+    newest = slowest = options->now != FBK_INSTANT_INVALID ? MIN (options->now, options->to) : options->to;
+  return CLAMP (MAX (slowest, newest - LAG_GRACE), options->from, options->to);
+}
+
+/* The values of @series in @direction over [@from, @to): their total
+ * (NAN without any) and the seconds of the span they do not cover. */
+static void
+sum_span (FbkSeries * const *series,
+          guint              n_series,
+          FbkDirection       direction,
+          FbkInstant         from,
+          FbkInstant         to,
+          double            *out_kwh,
+          guint32           *out_missing)
+{
+  gint64 expected = 0;
+  gint64 covered = 0;
+
+  *out_kwh = NAN;
+  for (guint i = 0; i < n_series; i++)
+    {
+      const FbkInterval *intervals;
+      guint n;
+
+      if (fbk_series_get_direction (series[i]) != direction)
+        continue;
+
+      expected += to - from;
+      intervals = fbk_series_get_range (series[i], from, to, &n);
+      for (guint k = 0; k < n; k++)
+        {
+          *out_kwh = (isnan (*out_kwh) ? 0.0 : *out_kwh) + intervals[k].kwh;
+          covered += MIN (fbk_interval_end (&intervals[k]), to) - intervals[k].start;
+        }
+    }
+  *out_missing = (guint32) MAX (0, expected - covered);
 }
 
 /* The earlier span lined up with [@from, @to) of a bucket of @resolution
@@ -167,54 +211,39 @@ earlier_span (const FbkCompareShift *shift,
     *out_to = fbk_compare_shift_back (shift, to);
 }
 
-/* The earlier period laid bucket by bucket onto the model's grid: for
- * each bucket, the part of it values are expected for, moved back on the
- * calendar (fbk-compare.c), and the meters' total in @direction there,
- * NAN where none has a value; what of it has none is counted, not read
- * as zero. */
+/* Both sides of a comparison, bucket by bucket: the part of each bucket
+ * values are expected for, and that part moved back on the calendar
+ * (fbk-compare.c); the meters' totals in @direction on each side, from
+ * the same hours of the same meters, so like is compared with like; what
+ * either side lacks is counted, never read as zero. */
 static FbkChartOverlayBucket *
 compare_buckets (FbkChartModel              *model,
+                 FbkSeries * const          *series,
+                 guint                       n_series,
                  FbkDirection                direction,
                  const FbkChartBuildOptions *options)
 {
   guint n = fbk_chart_model_get_n_buckets (model);
   FbkChartOverlayBucket *buckets = g_new0 (FbkChartOverlayBucket, MAX (n, 1));
   FbkCompareShift shift = fbk_compare_shift_between (options->resolution, options->from, options->compare_from);
-  guint n_meters = 0;
-
-  for (guint c = 0; c < options->n_compare; c++)
-    n_meters += fbk_series_get_direction (options->compare[c]) == direction;
+  FbkInstant until = fbk_chart_model_get_expected_until (model);
 
   for (guint i = 0; i < n; i++)
     {
       FbkChartOverlayBucket *bucket = &buckets[i];
-      FbkChartCoverage coverage;
-      gint64 covered = 0;
-      gboolean any = FALSE;
 
-      bucket->value = NAN;
-      if (fbk_chart_model_get_n_series (model) == 0 || !fbk_chart_model_get_coverage (model, 0, i, &coverage) ||
-          coverage.from >= coverage.to)
+      bucket->now_from = MAX (fbk_chart_model_get_bucket_start (model, i), options->from);
+      bucket->now_to = MAX (bucket->now_from, MIN (fbk_chart_model_get_bucket_end (model, i), until));
+      bucket->now_value = bucket->value = NAN;
+      if (bucket->now_from >= bucket->now_to)
         continue;
 
-      earlier_span (&shift, options->resolution, coverage.from, coverage.to, &bucket->from, &bucket->to);
-      for (guint c = 0; c < options->n_compare && bucket->from < bucket->to; c++)
-        {
-          const FbkInterval *intervals;
-          guint n_intervals;
-
-          if (fbk_series_get_direction (options->compare[c]) != direction)
-            continue;
-
-          intervals = fbk_series_get_range (options->compare[c], bucket->from, bucket->to, &n_intervals);
-          for (guint k = 0; k < n_intervals; k++)
-            {
-              bucket->value = (any ? bucket->value : 0.0) + intervals[k].kwh;
-              covered += MIN (fbk_interval_end (&intervals[k]), bucket->to) - intervals[k].start;
-              any = TRUE;
-            }
-        }
-      bucket->missing_seconds = (guint32) MAX (0, (gint64) n_meters * (bucket->to - bucket->from) - covered);
+      sum_span (series, n_series, direction, bucket->now_from, bucket->now_to, &bucket->now_value,
+                &bucket->now_missing);
+      earlier_span (&shift, options->resolution, bucket->now_from, bucket->now_to, &bucket->from, &bucket->to);
+      if (bucket->from < bucket->to)
+        sum_span (options->compare, options->n_compare, direction, bucket->from, bucket->to, &bucket->value,
+                  &bucket->missing);
     }
 
   return buckets;
@@ -287,11 +316,10 @@ add_layers (FbkChartModel              *model,
 
   if (options->n_compare > 0)
     {
-      FbkDirection direction = shown_direction (series, n_series);
-      g_autofree FbkChartOverlayBucket *buckets = compare_buckets (model, direction, options);
+      g_autofree FbkChartOverlayBucket *buckets = compare_buckets (model, series, n_series,
+                                                                   shown_direction (series, n_series), options);
       g_autoptr(FbkChartLayer) overlay = fbk_chart_overlay_new_compared (options->compare_label, options->compare_style,
-                                                                         direction, buckets,
-                                                                         fbk_chart_model_get_n_buckets (model));
+                                                                         buckets, fbk_chart_model_get_n_buckets (model));
 
       fbk_chart_model_add_layer (model, overlay);
     }

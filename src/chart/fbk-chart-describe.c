@@ -196,6 +196,25 @@ _fbk_chart_describe_averaged_hour (FbkInstant start)
 }
 
 /**
+ * fbk_chart_describe_hit_period:
+ *
+ * Returns: (transfer full): what a tooltip's first line names: the
+ *   bucket's period ("Mar 3, 2024, 14:00–15:00"), or the weekday and
+ *   clock hour of an average ("Tuesdays, 17:00–18:00")
+ */
+char *
+fbk_chart_describe_hit_period (FbkChartModel     *model,
+                               const FbkChartHit *hit)
+{
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (model), NULL);
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  if (hit->n_averaged > 0)
+    return _fbk_chart_describe_averaged_hour (hit->start);
+  return fbk_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
+}
+
+/**
  * fbk_chart_describe_hit:
  * @hit: what fbk_chart_hit_test() found
  *
@@ -219,8 +238,7 @@ fbk_chart_describe_hit (FbkChartModel     *model,
   g_return_val_if_fail (hit != NULL, NULL);
   g_return_val_if_fail (hit->series < fbk_chart_model_get_n_series (model), NULL);
 
-  period = hit->n_averaged > 0 ? _fbk_chart_describe_averaged_hour (hit->start)
-                               : fbk_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
+  period = fbk_chart_describe_hit_period (model, hit);
   value = fbk_chart_format_value (hit->value, fbk_chart_model_get_unit (model));
   label = fbk_chart_model_get_series_label (model, hit->series);
 

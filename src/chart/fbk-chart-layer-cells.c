@@ -715,3 +715,74 @@ fbk_chart_cells_new (guint series)
   self->series = series;
   return &self->parent;
 }
+
+/**
+ * fbk_chart_cells_find_highest:
+ * @layer: a layer of fbk_chart_cells_new() or fbk_chart_weekday_cells_new()
+ * @out_hit: (out): the darkest cell, as pointing at it would find it
+ *
+ * The hottest cell over the whole of @model's period: the hour with the
+ * most, or the weekday and clock hour with the highest average.
+ *
+ * Returns: whether any cell has a value
+ */
+gboolean
+fbk_chart_cells_find_highest (FbkChartLayer *layer,
+                              FbkChartModel *model,
+                              FbkChartHit   *out_hit)
+{
+  Cells *self = (Cells *) layer;
+  guint n_buckets = fbk_chart_model_get_n_buckets (model);
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (layer != NULL && (layer->klass == &cells_class || layer->klass == &weekday_cells_class), FALSE);
+  g_return_val_if_fail (out_hit != NULL, FALSE);
+
+  if (self->series >= fbk_chart_model_get_n_series (model))
+    return FALSE;
+
+  *out_hit = (FbkChartHit) { self->series, 0, 0, 0, 0.0, 0, 0 };
+  if (layer->klass == &weekday_cells_class)
+    {
+      Average averages[N_WEEKDAYS][24];
+      const Average *top = NULL;
+
+      weekday_averages (self, model, 0, n_buckets, averages);
+      for (guint d = 0; d < N_WEEKDAYS; d++)
+        for (guint h = 0; h < 24; h++)
+          if (averages[d][h].n > 0 && (top == NULL || averages[d][h].sum / averages[d][h].n > top->sum / top->n))
+            top = &averages[d][h];
+      if (top == NULL)
+        return FALSE;
+
+      out_hit->bucket = top->first_bucket;
+      out_hit->value = top->sum / top->n;
+      out_hit->flags = top->verified ? FBK_INTERVAL_VERIFIED : 0;
+      out_hit->n_averaged = top->n;
+      found = TRUE;
+    }
+  else
+    {
+      for (guint i = 0; i < n_buckets; i++)
+        {
+          double value;
+          FbkIntervalFlags flags;
+
+          if (fbk_chart_model_get_value (model, self->series, i, &value, &flags) &&
+              (!found || value > out_hit->value))
+            {
+              out_hit->bucket = i;
+              out_hit->value = value;
+              out_hit->flags = flags;
+              found = TRUE;
+            }
+        }
+    }
+
+  if (found)
+    {
+      out_hit->start = fbk_chart_model_get_bucket_start (model, out_hit->bucket);
+      out_hit->end = fbk_chart_model_get_bucket_end (model, out_hit->bucket);
+    }
+  return found;
+}

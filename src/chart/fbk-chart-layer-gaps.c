@@ -3,8 +3,8 @@
  * only part of their period
  *
  * An hour without a value is not an hour of zero: a bar of zero and no
- * bar look alike, so every bucket lacking values gets a hatched strip
- * under the axis, the legend says how many hours lack one, and pointing
+ * bar look alike, so every bucket lacking values gets a strip under the
+ * axis, the legend says how many hours lack one, and pointing
  * at an empty bucket says it has no value. The bars themselves mark a
  * bucket they do not fill (fbk-chart-bar-painter.c), and this layer's
  * tooltip lines say why: cut by the period, not in yet, hours missing.
@@ -25,7 +25,7 @@
 #include "fbk-chart-model-private.h"
 
 /* The strip under the axis, in units of width and height. */
-#define STRIP_HEIGHT 4.0
+#define STRIP_HEIGHT 5.0
 
 enum
 {
@@ -97,15 +97,15 @@ strip_rect (const FbkChartLayout *layout,
   *out_rect = (cairo_rectangle_t) { x0, axis + 1.0 / layout->scale, x1 - x0, STRIP_HEIGHT };
 }
 
+/* In the colour of attention: missing values are what a reader must not
+ * overlook. */
 static void
 fill_strip (const FbkChartLayout    *layout,
             FbkChartCanvas          *canvas,
             const cairo_rectangle_t *rect)
 {
   cairo_rectangle (canvas->cr, rect->x, rect->y, rect->width, rect->height);
-  fbk_chart_color_set_source (canvas->cr, &layout->palette->dim_foreground);
-  cairo_fill_preserve (canvas->cr);
-  cairo_set_source (canvas->cr, canvas->hatch);
+  fbk_chart_color_set_source (canvas->cr, &layout->palette->reference);
   cairo_fill (canvas->cr);
 }
 
@@ -303,8 +303,8 @@ static const FbkChartLayerClass gaps_class = {
  * _fbk_chart_gaps_new:
  *
  * What the values of a model that expects them
- * (fbk_chart_model_set_expected_until()) do not cover: a hatched strip
- * under the axis at every bucket with hours missing, a legend note with
+ * (fbk_chart_model_set_expected_until()) do not cover: a strip under
+ * the axis at every bucket with hours missing, a legend note with
  * how many, one on bars only part of their period, tooltip lines saying
  * which part and how many hours lack a value; pointing at a bucket with
  * no value at all says so. Drawn under the other layers, whatever they are.

@@ -27,10 +27,9 @@ typedef struct
   FbkChartOverlayStyle   style;
   double                *values;   /* per bucket of the model's grid; NAN where there is none */
   guint                  n_values;
-  /* (nullable) An earlier period compared with the model's series of
-   * @direction: what of it each value covers, parallel to @values. */
+  /* (nullable) An earlier period compared with the bars: both sides of
+   * each bucket, parallel to @values. */
   FbkChartOverlayBucket *compared;
-  FbkDirection           direction;
 } Overlay;
 
 /* The figures of a comparison over some buckets: both sides' totals,
@@ -79,42 +78,10 @@ total (const Overlay *self,
   return sum;
 }
 
-/* The model's series of the compared direction at @bucket: their sum, and
- * the seconds they lack; FALSE when none has a value. */
-static gboolean
-current_value (const Overlay *self,
-               FbkChartModel *model,
-               guint          bucket,
-               double        *out_kwh,
-               guint32       *out_missing)
-{
-  gboolean any = FALSE;
-
-  *out_kwh = 0.0;
-  *out_missing = 0;
-  for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
-    {
-      FbkChartCoverage coverage;
-      double value;
-
-      if (fbk_chart_model_get_series_direction (model, s) != self->direction)
-        continue;
-      if (fbk_chart_model_get_value (model, s, bucket, &value, NULL))
-        {
-          *out_kwh += value;
-          any = TRUE;
-        }
-      if (fbk_chart_model_get_coverage (model, s, bucket, &coverage))
-        *out_missing += coverage.missing_seconds;
-    }
-  return any;
-}
-
-/* Both sides over the buckets of [first, end) the earlier period has a
- * span for (none past the values in now: nothing to compare them with). */
+/* Both sides over the buckets of [first, end) there is something to
+ * compare in (none past the values in now). */
 static void
 compare (const Overlay *self,
-         FbkChartModel *model,
          guint          first,
          guint          end,
          Comparison    *out)
@@ -123,27 +90,25 @@ compare (const Overlay *self,
 
   for (guint i = first; i < MIN (end, self->n_values); i++)
     {
-      const FbkChartOverlayBucket *earlier = &self->compared[i];
-      double kwh;
-      guint32 missing;
-      FbkChartCoverage coverage;
+      const FbkChartOverlayBucket *bucket = &self->compared[i];
 
-      if (earlier->from >= earlier->to)
+      if (bucket->now_from >= bucket->now_to)
         continue;
 
-      if (current_value (self, model, i, &kwh, &missing))
-        out->now_kwh += kwh;
-      out->now_missing += missing;
-      if (fbk_chart_model_get_coverage (model, 0, i, &coverage))
+      if (!isnan (bucket->now_value))
+        out->now_kwh += bucket->now_value;
+      out->now_missing += bucket->now_missing;
+      if (!isnan (bucket->value))
+        out->earlier_kwh += bucket->value;
+      /* An hour the earlier period's day did not have is one it lacks. */
+      out->earlier_missing += bucket->from < bucket->to ? bucket->missing : (guint32) (bucket->now_to - bucket->now_from);
+      if (out->n_buckets == 0)
         {
-          out->now_from = out->n_buckets == 0 ? coverage.from : out->now_from;
-          out->now_to = coverage.to;
+          out->now_from = bucket->now_from;
+          out->earlier_from = bucket->from;
         }
-      if (!isnan (earlier->value))
-        out->earlier_kwh += earlier->value;
-      out->earlier_missing += earlier->missing_seconds;
-      out->earlier_from = out->n_buckets == 0 ? earlier->from : out->earlier_from;
-      out->earlier_to = earlier->to;
+      out->now_to = bucket->now_to;
+      out->earlier_to = MAX (bucket->to, out->earlier_from);
       out->n_buckets++;
     }
 }
@@ -266,7 +231,7 @@ overlay_legend (FbkChartLayer  *layer,
   Comparison comparison;
 
   if (self->compared != NULL)
-    compare (self, layout->model, layout->first, layout->end, &comparison);
+    compare (self, layout->first, layout->end, &comparison);
   if (self->compared != NULL && comparison.n_buckets > 0)
     text = compared_legend_text (self, &comparison);
   else
@@ -289,7 +254,7 @@ overlay_add_to_summary (FbkChartLayer        *layer,
   if (self->compared == NULL)
     return;
 
-  compare (self, layout->model, layout->first, layout->end, &comparison);
+  compare (self, layout->first, layout->end, &comparison);
   if (comparison.n_buckets == 0)
     return;
 
@@ -423,7 +388,7 @@ overlay_describe (FbkChartLayer *layer,
       Comparison comparison;
       guint missing;
 
-      compare (self, model, first, end, &comparison);
+      compare (self, first, end, &comparison);
       missing = hours_of (comparison.earlier_missing);
       if (missing > 0)
         {
@@ -446,30 +411,26 @@ overlay_describe (FbkChartLayer *layer,
 /* Before the value compared with: the change, or why there is none. */
 static void
 describe_change (const Overlay     *self,
-                 FbkChartModel     *model,
                  const FbkChartHit *hit,
                  GString           *text)
 {
-  const FbkChartOverlayBucket *earlier = &self->compared[hit->bucket];
+  const FbkChartOverlayBucket *bucket = &self->compared[hit->bucket];
   g_autofree char *span = NULL;
-  double now_kwh;
-  guint32 now_missing;
 
-  if (earlier->from >= earlier->to)
+  if (bucket->now_from >= bucket->now_to || bucket->from >= bucket->to)
     return;
 
-  span = fbk_chart_format_span (earlier->from, earlier->to);
+  span = fbk_chart_format_span (bucket->from, bucket->to);
   g_string_append_c (text, '\n');
-  if (isnan (earlier->value))
+  if (isnan (bucket->value))
     /* Translators: a tooltip line: the earlier period has no value here, "Nothing to compare with on 3 Jun 2024" */
     g_string_append_printf (text, _("Nothing to compare with on %s"), span);
-  else if (!current_value (self, model, hit->bucket, &now_kwh, &now_missing) ||
-           now_missing > 0 || earlier->missing_seconds > 0)
+  else if (isnan (bucket->now_value) || bucket->now_missing > 0 || bucket->missing > 0)
     /* Translators: a tooltip line: no change worked out where either period lacks hours, "No change figure: hours missing on 3 Jun 2024 or now" */
     g_string_append_printf (text, _("No change figure: hours missing on %s or now"), span);
-  else if (earlier->value > 0.0)
+  else if (bucket->value > 0.0)
     {
-      g_autofree char *change = format_change (now_kwh, earlier->value);
+      g_autofree char *change = format_change (bucket->now_value, bucket->value);
 
       /* Translators: a tooltip line, "Change from 1 Jun 2024: −50.0 %" */
       g_string_append_printf (text, _("Change from %s: %s"), span, change);
@@ -492,7 +453,7 @@ overlay_describe_hit (FbkChartLayer     *layer,
     return;
 
   if (self->compared != NULL)
-    describe_change (self, model, hit, text);
+    describe_change (self, hit, text);
   if (isnan (self->values[hit->bucket]))
     return;
 
@@ -559,10 +520,8 @@ fbk_chart_overlay_new (const char           *label,
 /**
  * fbk_chart_overlay_new_compared:
  * @label: what the earlier period is, e.g. "Same period last year"
- * @direction: the model's series compared with it
  * @buckets: (array length=n_buckets): one per bucket of the model's grid:
- *   the earlier span lined up with it and its value (NAN where there is
- *   none); copied
+ *   both sides of it (the earlier one's value is drawn); copied
  *
  * An earlier period over the bars, as fbk_chart_overlay_new() draws
  * values, that knows what it is compared with: the legend names its
@@ -575,7 +534,6 @@ fbk_chart_overlay_new (const char           *label,
 FbkChartLayer *
 fbk_chart_overlay_new_compared (const char                  *label,
                                 FbkChartOverlayStyle         style,
-                                FbkDirection                 direction,
                                 const FbkChartOverlayBucket *buckets,
                                 guint                        n_buckets)
 {
@@ -589,6 +547,5 @@ fbk_chart_overlay_new_compared (const char                  *label,
 
   self = (Overlay *) fbk_chart_overlay_new (label, style, values, n_buckets);
   self->compared = g_memdup2 (buckets, sizeof (FbkChartOverlayBucket) * n_buckets);
-  self->direction = direction;
   return &self->parent;
 }

@@ -8,6 +8,9 @@
 
 #include "fbk-chart-types.h"
 
+/* The model a layer draws (fbk-chart-model.h includes this header). */
+typedef struct _FbkChartModel FbkChartModel;
+
 G_BEGIN_DECLS
 
 /* A layer is immutable once made, so models and their copies (an export
@@ -42,20 +45,24 @@ FbkChartLayer *fbk_chart_overlay_new      (const char           *label,
                                            const double         *values,
                                            guint                 n_values);
 
-/* One bucket of an earlier period compared bucket by bucket: the part of
- * it lined up with the model's bucket (cut as that one is), its value,
- * and how much of the part has no value. */
+/* One bucket of a comparison with an earlier period: the part of the
+ * model's bucket values are expected for, and the part of the earlier
+ * period lined up with it; each side's total there and the seconds of it
+ * without a value. */
 typedef struct
 {
-  double     value;            /* NAN where there is none */
-  FbkInstant from;             /* from == to: nothing to compare with */
+  FbkInstant now_from;         /* now_from == now_to: nothing to compare */
+  FbkInstant now_to;
+  double     now_value;        /* NAN where there is none */
+  guint32    now_missing;
+  FbkInstant from;             /* from == to: no such hours earlier */
   FbkInstant to;
-  guint32    missing_seconds;
+  double     value;            /* NAN where there is none */
+  guint32    missing;
 } FbkChartOverlayBucket;
 
 FbkChartLayer *fbk_chart_overlay_new_compared (const char                  *label,
                                                FbkChartOverlayStyle         style,
-                                               FbkDirection                 direction,
                                                const FbkChartOverlayBucket *buckets,
                                                guint                        n_buckets);
 
@@ -81,5 +88,8 @@ const FbkChartReferenceLine *fbk_chart_reference_lines_get_lines (FbkChartLayer 
 /* fbk-chart-layer-cells.c */
 FbkChartLayer *fbk_chart_cells_new          (guint series);
 FbkChartLayer *fbk_chart_weekday_cells_new  (guint series);
+gboolean       fbk_chart_cells_find_highest (FbkChartLayer *layer,
+                                             FbkChartModel *model,
+                                             FbkChartHit   *out_hit);
 
 G_END_DECLS

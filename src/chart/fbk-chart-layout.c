@@ -14,6 +14,7 @@
 #include "fbk-chart-layout-private.h"
 #include "fbk-chart-legend.h"
 #include "fbk-chart-model-private.h"
+#include "fbk-chart-renderer.h"
 
 G_DEFINE_BOXED_TYPE (FbkChartLayout, fbk_chart_layout, fbk_chart_layout_ref, fbk_chart_layout_unref)
 
@@ -498,6 +499,60 @@ fbk_chart_layout_get_cell_area (FbkChartLayout    *self,
     self->plot.width / n_columns, self->plot.height / n_rows,
   };
   return TRUE;
+}
+
+/**
+ * fbk_chart_layout_describe_cell:
+ *
+ * What the cell of @row and @column of a grid of hours shows, in words,
+ * for a keyboard moving over it: the tooltip of its value, or which hour
+ * it is and that it has none.
+ *
+ * Returns: (transfer full) (nullable): the text; NULL outside a grid
+ */
+char *
+fbk_chart_layout_describe_cell (FbkChartLayout *self,
+                                guint           row,
+                                guint           column)
+{
+  cairo_rectangle_t cell;
+  FbkChartHit hit;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!fbk_chart_layout_get_cell_area (self, row, column, &cell))
+    return NULL;
+
+  /* A quarter in: on the day the clocks go back the first 02:00 has the
+   * left half of its cell. */
+  if (fbk_chart_layout_hit_test (self, cell.x + cell.width / 4, cell.y + cell.height / 2, &hit))
+    return fbk_chart_describe_hit (self->model, &hit);
+
+  if (self->frame == FBK_CHART_FRAME_WEEKDAY_BY_HOUR)
+    {
+      /* 1 January 2024 was a Monday. */
+      FbkDate monday = { 2024, 1, 1 };
+
+      name = _fbk_chart_describe_averaged_hour (fbk_time_oslo_at_hour (fbk_date_add_days (monday, (int) row),
+                                                                       (int) column));
+    }
+  else
+    {
+      FbkDate date = fbk_date_add_days (self->first_day, (int) row);
+      FbkInstant start = fbk_time_oslo_at_hour (date, (int) column);
+
+      if (fbk_time_oslo_hour (start) != (int) column)
+        {
+          g_autofree char *day = fbk_format_date (date, C_("skipped hour", "%b %-d, %Y"));
+
+          /* Translators: the cell of the hour a spring day does not have, "Mar 31, 2024: no 02:00, the clocks went forward" */
+          return g_strdup_printf (_("%s: no %02u:00, the clocks went forward"), day, column);
+        }
+      name = fbk_format_period (start, start + FBK_SECONDS_PER_HOUR, FBK_RESOLUTION_HOUR);
+    }
+
+  return g_strdup_printf ("%s\n%s", name, _("No value"));
 }
 
 /* For the layers and the axes */

@@ -48,6 +48,9 @@ gboolean        fbk_chart_layout_get_cell_area   (FbkChartLayout         *self,
                                                   guint                   row,
                                                   guint                   column,
                                                   cairo_rectangle_t      *out_area);
+char           *fbk_chart_layout_describe_cell   (FbkChartLayout         *self,
+                                                  guint                   row,
+                                                  guint                   column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkChartLayout, fbk_chart_layout_unref)
 

@@ -7,6 +7,8 @@
  * scrolling page (Sysprof's timeline, Text Editor's zoom):
  *   Ctrl+scroll, pinch, +/-/0 (with or without Ctrl)   zoom in, out, reset
  *   drag, horizontal or Shift+scroll, Left/Right       pan
+ *   arrows, on a grid of hours (a heatmap)              move between cells,
+ *                                                      panning at the edge
  * Plain vertical scrolling is left to the page the chart sits in, so a
  * chart never traps the wheel on its way down the window. Keyboard zoom
  * keeps the centre; scroll and pinch keep the point under the pointer or
@@ -79,6 +81,12 @@ struct _FbkChartView
   double                 drag_plot_width;
 
   guint                  describe_source;
+
+  /* The cell the keyboard is on, in a grid of hours, and what it shows. */
+  gboolean               has_cursor;
+  guint                  cursor_row;
+  guint                  cursor_column;
+  char                  *cursor_text;
 };
 
 enum {
@@ -87,6 +95,7 @@ enum {
   PROP_VISIBLE_FROM,
   PROP_VISIBLE_TO,
   PROP_ZOOMED,
+  PROP_CURSOR_TEXT,
   N_PROPS
 };
 
@@ -331,6 +340,14 @@ schedule_description (FbkChartView *self)
   self->describe_source = g_timeout_add (DESCRIBE_DELAY_MS, update_description_cb, self);
 }
 
+static gboolean
+is_grid (FbkChartView *self)
+{
+  FbkChartLayout *layout = get_layout (self);
+
+  return layout != NULL && fbk_chart_layout_get_grid (layout, NULL, NULL);
+}
+
 static void
 update_actions (FbkChartView *self)
 {
@@ -344,6 +361,8 @@ update_actions (FbkChartView *self)
   gtk_widget_action_set_enabled (widget, "chart.reset", self->zoomed);
   gtk_widget_action_set_enabled (widget, "chart.pan-left", self->zoomed && from > EPSILON);
   gtk_widget_action_set_enabled (widget, "chart.pan-right", self->zoomed && to < n - EPSILON);
+  /* Off a grid, the arrows keep their meaning: pan, or move the focus. */
+  gtk_widget_action_set_enabled (widget, "chart.cursor-move", is_grid (self));
 }
 
 /* Zoom and pan */
@@ -512,6 +531,109 @@ pan_right_action (GtkWidget  *widget,
   pan (FBK_CHART_VIEW (widget), PAN_STEP_KEY);
 }
 
+/* The keyboard's cell */
+
+static void
+set_cursor_text (FbkChartView *self,
+                 char         *text)
+{
+  if (g_strcmp0 (self->cursor_text, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (self->cursor_text);
+  self->cursor_text = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_TEXT]);
+
+  /* Read out as the keyboard moves; the chart's own description returns
+   * with its next change. */
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static void
+clear_cursor (FbkChartView *self)
+{
+  self->has_cursor = FALSE;
+  set_cursor_text (self, NULL);
+}
+
+/* Moves the keyboard's cell by @rows and @columns, the first press only
+ * putting it on the top left cell; past the top or bottom row of a
+ * zoomed grid of days the view moves a day instead. */
+static void
+move_cursor (FbkChartView *self,
+             int           rows,
+             int           columns)
+{
+  FbkChartLayout *layout = get_layout (self);
+  guint n_rows, n_columns;
+  int row;
+
+  if (layout == NULL || !fbk_chart_layout_get_grid (layout, &n_rows, &n_columns))
+    return;
+
+  if (!self->has_cursor)
+    {
+      self->has_cursor = TRUE;
+      self->cursor_row = self->cursor_column = 0;
+    }
+  else
+    {
+      row = (int) self->cursor_row + rows;
+      self->cursor_column = (guint) CLAMP ((int) self->cursor_column + columns, 0, (int) n_columns - 1);
+      if ((row < 0 || row >= (int) n_rows) && self->zoomed)
+        {
+          double from, to;
+
+          /* A row of the grid of days is a day of buckets (hours). */
+          get_span (self, &from, &to);
+          pan (self, 24.0 * (row < 0 ? -1 : 1) / (to - from));
+          layout = get_layout (self);
+          fbk_chart_layout_get_grid (layout, &n_rows, NULL);
+        }
+      self->cursor_row = (guint) CLAMP (row, 0, (int) n_rows - 1);
+    }
+
+  set_cursor_text (self, fbk_chart_layout_describe_cell (layout, self->cursor_row, self->cursor_column));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+cursor_move_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  int rows, columns;
+
+  g_variant_get (parameter, "(ii)", &rows, &columns);
+  move_cursor (FBK_CHART_VIEW (widget), rows, columns);
+}
+
+static void
+snapshot_cursor (FbkChartView *self,
+                 GtkSnapshot  *snapshot)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  const FbkChartColor *fg = &fbk_chart_style_get_palette (&self->style)->foreground;
+  GdkRGBA ring = { fg->red, fg->green, fg->blue, 1.0 };
+  cairo_rectangle_t cell;
+  GskRoundedRect outline;
+
+  if (!fbk_chart_layout_get_cell_area (get_layout (self), self->cursor_row, self->cursor_column, &cell))
+    return;
+
+  gtk_style_context_lookup_color (context, "accent_color", &ring);
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (cell.x - FOCUS_RING_WIDTH, cell.y - FOCUS_RING_WIDTH,
+                                                                  cell.width + 2 * FOCUS_RING_WIDTH,
+                                                                  cell.height + 2 * FOCUS_RING_WIDTH), 0);
+  gtk_snapshot_append_border (snapshot, &outline,
+                              (float[4]) { FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH },
+                              (GdkRGBA[4]) { ring, ring, ring, ring });
+}
+
 /* Callbacks */
 
 static void
@@ -531,6 +653,7 @@ on_model_changed_cb (FbkChartView *self)
   set_span (self, from, to);
 
   invalidate_rendering (self);
+  clear_cursor (self);
   update_actions (self);
   schedule_description (self);
 }
@@ -742,6 +865,7 @@ fbk_chart_view_size_allocate (GtkWidget *widget,
   if (self->layout != NULL &&
       (width != fbk_chart_layout_get_width (self->layout) || height != fbk_chart_layout_get_height (self->layout)))
     invalidate_rendering (self);
+  update_actions (self);
 }
 
 static void
@@ -763,6 +887,8 @@ fbk_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->hovering)
     snapshot_hover (self, snapshot);
+  if (self->has_cursor && gtk_widget_has_focus (widget))
+    snapshot_cursor (self, snapshot);
   if (gtk_widget_has_visible_focus (widget))
     snapshot_focus_ring (self, snapshot, width, height);
 }
@@ -843,6 +969,7 @@ fbk_chart_view_finalize (GObject *object)
   FbkChartView *self = FBK_CHART_VIEW (object);
 
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->cursor_text, g_free);
 
   G_OBJECT_CLASS (fbk_chart_view_parent_class)->finalize (object);
 }
@@ -871,6 +998,10 @@ fbk_chart_view_get_property (GObject    *object,
 
     case PROP_ZOOMED:
       g_value_set_boolean (value, self->zoomed);
+      break;
+
+    case PROP_CURSOR_TEXT:
+      g_value_set_string (value, self->cursor_text);
       break;
 
     default:
@@ -961,7 +1092,29 @@ fbk_chart_view_class_init (FbkChartViewClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * FbkChartView:cursor-text:
+   *
+   * On a grid of hours (a heatmap), what the cell the arrow keys are on
+   * shows, as its tooltip would say it; %NULL until they move.
+   */
+  properties[PROP_CURSOR_TEXT] =
+    g_param_spec_string ("cursor-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Before the pan bindings: on a grid the arrows move between cells. */
+  gtk_widget_class_install_action (widget_class, "chart.cursor-move", "(ii)", cursor_move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.cursor-move", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.cursor-move", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.cursor-move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.cursor-move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.cursor-move", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "chart.cursor-move", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.cursor-move", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "chart.cursor-move", "(ii)", 1, 0);
 
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_out_action);

@@ -1,5 +1,9 @@
 /* fbk-cli-chart.c: forbruk-cli chart
  *
+ * Each kind of chart the window draws is a line of the table below: its
+ * name for --kind and how it is built from the selection, through the
+ * same fbk-chart-build as the window, so a file is the view on screen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "forbruk-cli"
@@ -11,8 +15,24 @@
 #include "fbk-chart-build.h"
 #include "fbk-chart-export.h"
 #include "fbk-cli-commands.h"
+#include "fbk-compare.h"
 #include "fbk-period.h"
 #include "fbk-cli-context.h"
+
+/* What the command line asks to draw, for a kind to build from. */
+typedef struct
+{
+  FbkCliContext      *context;
+  const char * const *meters;
+  FbkInstant          from;
+  FbkInstant          to;
+  FbkResolution       resolution;
+  FbkRefreshWhat      what;
+  FbkCompare          compare;
+} ChartRequest;
+
+typedef FbkChartModel *(*ChartBuildFunc) (const ChartRequest  *request,
+                                          GError             **error);
 
 /* The window's rule for a period the user gave no resolution for. */
 static FbkResolution
@@ -41,6 +61,162 @@ display_names (FbkCliContext *context,
   return names;
 }
 
+/* The selected meters' values over [@from, @to), consumption first. */
+static GPtrArray *
+fetch_series (const ChartRequest  *request,
+              FbkInstant           from,
+              FbkInstant           to,
+              FbkRefreshWhat       what,
+              GError             **error)
+{
+  g_autoptr(FbkRefreshResult) refreshed = fbk_cli_fetch_values (request->context, request->meters, from, to, what,
+                                                                error);
+
+  return refreshed != NULL ? fbk_cli_refreshed_series (refreshed) : NULL;
+}
+
+static FbkChartModel *
+build (const ChartRequest   *request,
+       GPtrArray            *series,
+       FbkChartBuildOptions *options)
+{
+  g_auto(GStrv) names = display_names (request->context, series);
+
+  options->now = fbk_session_get_now (request->context->session);
+  return fbk_chart_build_model_full ((FbkSeries * const *) series->pdata, (const char * const *) names, series->len,
+                                     options);
+}
+
+/* The window's Consumption (or Production) chart: the meters' bars. */
+static FbkChartModel *
+build_values (const ChartRequest  *request,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) series = fetch_series (request, request->from, request->to, request->what, error);
+  FbkChartBuildOptions options;
+
+  if (series == NULL)
+    return NULL;
+
+  fbk_chart_build_options_init (&options, request->resolution, request->from, request->to);
+  return build (request, series, &options);
+}
+
+/* The same, with the earlier period --compare names as ghost bars. */
+static FbkChartModel *
+build_compare (const ChartRequest  *request,
+               GError             **error)
+{
+  FbkCompareShift shift = fbk_compare_get_shift (request->compare, request->resolution, request->from, request->to);
+  FbkInstant earlier_from = fbk_compare_shift_back (&shift, request->from);
+  FbkInstant earlier_to = fbk_compare_shift_back (&shift, request->to);
+  g_autoptr(GPtrArray) series = fetch_series (request, request->from, request->to, request->what, error);
+  g_autoptr(GPtrArray) earlier = NULL;
+  FbkChartBuildOptions options;
+
+  if (series == NULL ||
+      (earlier = fetch_series (request, earlier_from, earlier_to, request->what, error)) == NULL)
+    return NULL;
+
+  fbk_chart_build_options_init (&options, request->resolution, request->from, request->to);
+  options.compare = (FbkSeries * const *) earlier->pdata;
+  options.n_compare = earlier->len;
+  options.compare_from = earlier_from;
+  options.compare_label = fbk_compare_get_label (request->compare);
+  options.compare_style = FBK_CHART_OVERLAY_GHOST_BARS;
+  return build (request, series, &options);
+}
+
+static FbkChartModel *
+build_cells (const ChartRequest  *request,
+             FbkChartShow         show,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) series = fetch_series (request, request->from, request->to, request->what, error);
+  FbkChartBuildOptions options;
+
+  if (series == NULL)
+    return NULL;
+
+  fbk_chart_build_options_init (&options, FBK_RESOLUTION_HOUR, request->from, request->to);
+  options.show = show;
+  return build (request, series, &options);
+}
+
+/* The Heatmap page's day × hour grid. */
+static FbkChartModel *
+build_heatmap (const ChartRequest  *request,
+               GError             **error)
+{
+  return build_cells (request, FBK_CHART_SHOW_CELLS, error);
+}
+
+/* Its other view: the average week, weekday × hour. */
+static FbkChartModel *
+build_weekdays (const ChartRequest  *request,
+                GError             **error)
+{
+  return build_cells (request, FBK_CHART_SHOW_WEEKDAY_CELLS, error);
+}
+
+/* The Solar page: what producing meters took from the grid and gave to
+ * it, production under the axis, and the net of the two. */
+static FbkChartModel *
+build_solar (const ChartRequest  *request,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) series = fetch_series (request, request->from, request->to, FBK_REFRESH_VALUES, error);
+  g_autoptr(GPtrArray) producing = NULL;
+  FbkChartBuildOptions options;
+
+  if (series == NULL)
+    return NULL;
+
+  producing = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < series->len; i++)
+    {
+      FbkMeteringPoint *meter = fbk_repository_find_meter (request->context->repository,
+                                                           fbk_series_get_metering_point_id (g_ptr_array_index (series, i)));
+
+      if (fbk_metering_point_get_produces (meter))
+        g_ptr_array_add (producing, g_object_ref (g_ptr_array_index (series, i)));
+    }
+  if (producing->len == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("None of these metering points produces: a solar chart needs one that does."));
+      return NULL;
+    }
+
+  fbk_chart_build_options_init (&options, request->resolution, request->from, request->to);
+  options.net = TRUE;
+  return build (request, producing, &options);
+}
+
+/* The kinds of --kind, the default first. */
+static const struct
+{
+  const char     *name;
+  ChartBuildFunc  build;
+} kinds[] = {
+  { "consumption", build_values },
+  { "compare", build_compare },
+  { "heatmap", build_heatmap },
+  { "weekdays", build_weekdays },
+  { "solar", build_solar },
+};
+
+static ChartBuildFunc
+find_kind (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      if (g_strcmp0 (kinds[i].name, name) == 0)
+        return kinds[i].build;
+    }
+  return NULL;
+}
+
 int
 fbk_cli_chart (const FbkCliGlobals  *globals,
                int                   argc,
@@ -48,12 +224,16 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
 {
   g_auto(FbkCliSelection) selection = { 0 };
   g_autofree char *resolution_text = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *compare_text = NULL;
   int width = FBK_CHART_EXPORT_DEFAULT_WIDTH;
   int height = FBK_CHART_EXPORT_DEFAULT_HEIGHT;
   double scale = 1.0;
   gboolean dark = FALSE;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("consumption, compare, heatmap, weekdays or solar (default: consumption)"), N_("KIND") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("With --kind compare: previous or last-year (default: previous)"), N_("WITH") },
     { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution_text, N_("hour, day, week, month or year (default: by the period’s length)"), N_("R") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels, or points for SVG and PDF (default: 1600)"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels, or points for SVG and PDF (default: 900)"), N_("H") },
@@ -65,35 +245,54 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_auto(FbkCliContext) context = { 0 };
   g_auto(GStrv) meters = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autoptr(FbkRefreshResult) refreshed = NULL;
-  g_autoptr(GPtrArray) series = NULL;
-  FbkRefreshWhat what;
   g_autoptr(FbkChartModel) model = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   FbkChartExportOptions export_options;
   FbkChartFormat format = FBK_CHART_FORMAT_PNG;
+  ChartRequest request = { NULL };
+  ChartBuildFunc build_kind;
   gboolean named;
-  FbkResolution resolution;
-  FbkInstant from, to;
 
   g_option_context_set_summary (options, _("Draws the values as a chart in a PNG, SVG or PDF file, as the window shows them."));
   fbk_cli_selection_add_options (&selection, options);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) ||
-      !fbk_cli_parse_period (selection.from_text, selection.to_text, &from, &to, &error) ||
-      !fbk_cli_selection_get_what (&selection, &what, &error))
+      !fbk_cli_parse_period (selection.from_text, selection.to_text, &request.from, &request.to, &error) ||
+      !fbk_cli_selection_get_what (&selection, &request.what, &error))
     {
       g_printerr ("forbruk-cli chart: %s\n", error->message);
       return FBK_CLI_EXIT_USAGE;
     }
+  if ((build_kind = find_kind (kind_text != NULL ? kind_text : kinds[0].name)) == NULL)
+    {
+      g_printerr ("forbruk-cli chart: %s\n", _("The kind is one of consumption, compare, heatmap, weekdays and solar."));
+      return FBK_CLI_EXIT_USAGE;
+    }
+  if (compare_text != NULL && build_kind != build_compare)
+    {
+      g_printerr ("forbruk-cli chart: %s\n", _("--compare goes with --kind compare."));
+      return FBK_CLI_EXIT_USAGE;
+    }
+  request.compare = FBK_COMPARE_PREVIOUS;
+  if (compare_text != NULL &&
+      (!fbk_compare_from_string (compare_text, &request.compare) || request.compare == FBK_COMPARE_NONE))
+    {
+      g_printerr ("forbruk-cli chart: %s\n", _("The comparison is previous or last-year."));
+      return FBK_CLI_EXIT_USAGE;
+    }
   if (resolution_text == NULL)
-    resolution = default_resolution (from, to);
-  else if (!fbk_resolution_from_string (resolution_text, &resolution))
+    request.resolution = default_resolution (request.from, request.to);
+  else if (!fbk_resolution_from_string (resolution_text, &request.resolution))
     {
       g_printerr ("forbruk-cli chart: %s\n", _("The resolution is one of hour, day, week, month and year."));
+      return FBK_CLI_EXIT_USAGE;
+    }
+  if ((build_kind == build_heatmap || build_kind == build_weekdays) && resolution_text != NULL &&
+      request.resolution != FBK_RESOLUTION_HOUR)
+    {
+      g_printerr ("forbruk-cli chart: %s\n", _("A heatmap is of hours: leave out --resolution."));
       return FBK_CLI_EXIT_USAGE;
     }
   if (output != NULL && !fbk_chart_format_from_filename (output, &format))
@@ -108,21 +307,23 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
     }
 
   if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
-      (meters = fbk_cli_resolve_meters (&context, (const char * const *) selection.meters, &error)) == NULL ||
-      (refreshed = fbk_cli_fetch_values (&context, (const char * const *) meters, from, to, what, &error)) == NULL)
+      (meters = fbk_cli_resolve_meters (&context, (const char * const *) selection.meters, &error)) == NULL)
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
 
-  series = fbk_cli_refreshed_series (refreshed);
-  names = display_names (&context, series);
-  model = fbk_chart_build_model ((FbkSeries * const *) series->pdata, (const char * const *) names,
-                                 series->len, resolution, from, to);
+  request.context = &context;
+  request.meters = (const char * const *) meters;
+  if ((model = build_kind (&request, &error)) == NULL)
+    {
+      fbk_cli_report_error (error);
+      return fbk_cli_exit_for_error (error);
+    }
 
   named = output == NULL;
   if (named)
-    output = fbk_chart_build_file_name ((const char * const *) meters, from, to, "png");
+    output = fbk_chart_build_file_name ((const char * const *) meters, request.from, request.to, "png");
 
   fbk_chart_export_options_init (&export_options, format);
   export_options.width = width;
