@@ -328,8 +328,8 @@ add_layers (FbkChartModel              *model,
     {
       g_autofree double *values = net_values (model);
       /* Translators: the line of consumption less production, per bar */
-      g_autoptr(FbkChartLayer) net = fbk_chart_overlay_new (_("Net import"), FBK_CHART_OVERLAY_LINE, values,
-                                                            fbk_chart_model_get_n_buckets (model));
+      g_autoptr(FbkChartLayer) net = fbk_chart_value_line_new (_("Net import"), values,
+                                                               fbk_chart_model_get_n_buckets (model));
 
       fbk_chart_model_add_layer (model, net);
     }

@@ -30,6 +30,8 @@ typedef struct
   /* (nullable) An earlier period compared with the bars: both sides of
    * each bucket, parallel to @values. */
   FbkChartOverlayBucket *compared;
+  /* Values of the period itself (a net), not of another compared with it. */
+  gboolean               own;
 } Overlay;
 
 /* The figures of a comparison over some buckets: both sides' totals,
@@ -379,6 +381,11 @@ overlay_describe (FbkChartLayer *layer,
   g_autofree char *summary = summary_text (self, model, first, end);
 
   g_string_append_c (text, ' ');
+  if (self->own)
+    {
+      g_string_append_printf (text, "%s.", summary);
+      return;
+    }
   /* Translators: a sentence of a chart's description about the values
    * drawn over its bars for comparison, "Compared with Last year: 1234 kWh." */
   g_string_append_printf (text, _("Compared with %s."), summary);
@@ -400,10 +407,15 @@ overlay_describe (FbkChartLayer *layer,
       else if (comparison.now_missing == 0 && comparison.earlier_kwh > 0.0)
         {
           g_autofree char *change = format_change (comparison.now_kwh, comparison.earlier_kwh);
+          g_autofree char *now_per_day = format_per_day (comparison.now_kwh,
+                                                         fbk_compare_count_days (comparison.now_from, comparison.now_to));
+          g_autofree char *earlier_per_day = format_per_day (comparison.earlier_kwh,
+                                                             fbk_compare_count_days (comparison.earlier_from,
+                                                                                     comparison.earlier_to));
 
           g_string_append_c (text, ' ');
-          /* Translators: a sentence of a chart's description, "Change: +7.6 %." */
-          g_string_append_printf (text, _("Change: %s."), change);
+          /* Translators: a sentence of a chart's description, "Change: +7.6 %, 58.4 kWh a day against 54.3 kWh a day." */
+          g_string_append_printf (text, _("Change: %s, %s against %s."), change, now_per_day, earlier_per_day);
         }
     }
 }
@@ -547,5 +559,29 @@ fbk_chart_overlay_new_compared (const char                  *label,
 
   self = (Overlay *) fbk_chart_overlay_new (label, style, values, n_buckets);
   self->compared = g_memdup2 (buckets, sizeof (FbkChartOverlayBucket) * n_buckets);
+  return &self->parent;
+}
+
+/**
+ * fbk_chart_value_line_new:
+ * @label: what the values are, e.g. "Net import"
+ * @values: (array length=n_values): one per bucket of the model's grid,
+ *   in its unit, NAN where there is none; copied
+ *
+ * Values of the period's own buckets worked out from its series, such
+ * as consumption less production, as a line over the bars through zero
+ * and below it; named with its total in the legend and the description,
+ * with its value in a tooltip.
+ *
+ * Returns: (transfer full): a new layer
+ */
+FbkChartLayer *
+fbk_chart_value_line_new (const char   *label,
+                          const double *values,
+                          guint         n_values)
+{
+  Overlay *self = (Overlay *) fbk_chart_overlay_new (label, FBK_CHART_OVERLAY_LINE, values, n_values);
+
+  self->own = TRUE;
   return &self->parent;
 }

@@ -65,6 +65,9 @@ FbkChartLayer *fbk_chart_overlay_new_compared (const char                  *labe
                                                FbkChartOverlayStyle         style,
                                                const FbkChartOverlayBucket *buckets,
                                                guint                        n_buckets);
+FbkChartLayer *fbk_chart_value_line_new       (const char                  *label,
+                                               const double                *values,
+                                               guint                        n_values);
 
 /* fbk-chart-layer-reference.c */
 typedef enum
