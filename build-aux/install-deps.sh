@@ -7,11 +7,17 @@ set -eu
 # dbus-x11 is deliberately NOT installed: with it, a process that sees
 # $DISPLAY but no session bus autolaunches one (plus at-spi and a keyring
 # prompt) that outlives the run. See HACKING.md.
+# The last two lines are the `flatpak` check's: mmdebstrap makes the
+# stand-in runtime, the portals are what it drives, flatpak-builder strips
+# with elfutils' eu-strip on the host (and the check reads a stuck app's
+# stack with eu-stack).
 PACKAGES="build-essential meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   gettext appstream desktop-file-utils libglib2.0-bin python3 tzdata ca-certificates
   xvfb xauth dbus gnome-keyring fonts-dejavu-core
-  clang libclang-rt-14-dev valgrind sqlite3 flatpak-builder imagemagick xdotool xcompmgr"
+  clang libclang-rt-14-dev valgrind sqlite3 flatpak-builder imagemagick xdotool xcompmgr
+  flatpak bubblewrap ostree mmdebstrap fuse3 xdg-desktop-portal xdg-desktop-portal-gtk
+  elfutils"
 
 missing=""
 for package in $PACKAGES; do

@@ -11,6 +11,12 @@
 #             fuzz targets for FUZZ_SECONDS (60) in all, from their corpora
 #   valgrind  the unit suite under memcheck (meson test --setup valgrind,
 #             see tests/valgrind.supp), no definite leaks
+#   flatpak   the manifest built with flatpak-builder against a stand-in
+#             GNOME runtime made from Debian packages (cached in
+#             /var/cache/forbruk-flatpak), the project's tests in the build
+#             sandbox, then the sandboxed app driven through the Secret,
+#             FileChooser and OpenURI portals (build-aux/flatpak-check.sh;
+#             FLATPAK_SHOTS keeps its screenshots)
 # It prints one line per check and, last, the total: "tests: N passed,
 # N failed". A timed fuzz run counts as one test.
 #
@@ -27,7 +33,7 @@ cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then
   CHECKS=${CHECKS:-main}
 else
-  CHECKS=${CHECKS:-main asan fuzz valgrind}
+  CHECKS=${CHECKS:-main asan fuzz valgrind flatpak}
 fi
 BUILD=${BUILD:-_build-ci}
 ASAN_BUILD=${ASAN_BUILD:-_build-ci-asan}
@@ -141,8 +147,25 @@ for check in $CHECKS; do
       session_test valgrind -C "$BUILD" --no-rebuild --setup valgrind --suite unit --no-suite data || status=1
       tally_log valgrind "$BUILD/meson-logs/testlog-valgrind.json"
       ;;
+    flatpak)
+      : >"$T/flatpak-results"
+      if ! ./build-aux/flatpak-check.sh "$T/flatpak-results" "${FLATPAK_SHOTS:-$T/flatpak-shots}"; then
+        status=1
+        # A failure before any step could say so still counts.
+        grep -q ' fail$' "$T/flatpak-results" || echo "flatpak-check fail" >>"$T/flatpak-results"
+      fi
+      # One line per step or test in the build sandbox: NAME ok|fail|skip.
+      python3 - "$T/flatpak-results" $(($(date +%s) - started)) >>"$T/tally" <<'PY'
+import sys
+counts = {'ok': 0, 'fail': 0, 'skip': 0}
+with open(sys.argv[1], encoding='utf-8') as results:
+    for line in results:
+        counts[line.split()[1]] += 1
+print('flatpak', counts['ok'], counts['fail'], counts['skip'], sys.argv[2])
+PY
+      ;;
     *)
-      echo "Unknown check “$check” in CHECKS (main, asan, fuzz, valgrind)." >&2
+      echo "Unknown check “$check” in CHECKS (main, asan, fuzz, valgrind, flatpak)." >&2
       exit 2
       ;;
   esac

@@ -33,6 +33,9 @@ gboolean       fbk_test_token_store_clear         (FbkTokenStore  *store,
                                                    guint           timeout_seconds,
                                                    GError        **error);
 
+void           fbk_test_token_hide_session_bus    (void);
+gboolean       fbk_test_token_skip_without_bus_in_flatpak (void);
+
 /* The keyring suite runs only on a throw-away keyring (see test-token-store.c). */
 void           fbk_test_keyring_check             (void);
 gboolean       fbk_test_keyring_usable            (void);

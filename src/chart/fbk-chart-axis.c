@@ -237,7 +237,8 @@ fbk_chart_axis_free (FbkChartAxis *axis)
  *
  * The value axis left of a timeline: as many ticks as fit the plot's
  * height, labelled with heights (production below the axis is labelled
- * by how much, not with a sign), and the unit above them.
+ * by how much, not with a sign; a credit in kr below it is negative), and
+ * the unit above them.
  */
 FbkChartAxis *
 fbk_chart_axis_new_values (const FbkChartLayout *layout,
@@ -252,7 +253,10 @@ fbk_chart_axis_new_values (const FbkChartLayout *layout,
   for (guint i = 0; i < axis->ticks.n; i++)
     {
       double value = axis->ticks.first + axis->ticks.step * i;
-      g_autofree char *text = fbk_format_number (fabs (value), axis->ticks.decimals);
+      /* Below the axis, energy is production (a height); money is a
+       * credit, which has its sign. */
+      gboolean signed_values = fbk_chart_model_get_unit (layout->model) == FBK_CHART_UNIT_KR;
+      g_autofree char *text = fbk_format_number (signed_values ? value : fabs (value), axis->ticks.decimals);
 
       add_label (axis, layout, text, 0.0, 0.0);
     }

@@ -471,6 +471,14 @@ series_legend_text (const FbkChartLayout *layout,
   g_autofree char *name = NULL;
   g_autofree char *amount = NULL;
 
+  /* In money, the series are parts of a bill, credits among them. */
+  if (fbk_chart_model_get_unit (model) == FBK_CHART_UNIT_KR)
+    {
+      amount = fbk_chart_format_series_value (model, series,
+                                              fbk_chart_model_get_total (model, series, layout->first, layout->end));
+      return g_strdup_printf (C_("legend, energy", "%s: %s"), label, amount);
+    }
+
   if (fbk_chart_model_get_series_direction (model, series) == FBK_DIRECTION_PRODUCTION)
     /* Translators: a meter's name in the legend, for the energy it fed in */
     name = g_strdup_printf (_("%s (production)"), label);

@@ -44,6 +44,17 @@ void     fbk_chart_bar_draw_partial      (const FbkChartLayout    *layout,
                                           FbkChartCanvas          *canvas,
                                           const FbkChartColor     *color,
                                           const cairo_rectangle_t *rect);
+
+/* fbk-chart-layer-stacked.c: every series stacked, per direction; for
+ * the layers that stack as it does. */
+void     fbk_chart_stacked_get_runs      (FbkChartLayer        *self,
+                                          FbkChartModel        *model,
+                                          GArray               *runs);
+void     fbk_chart_stacked_extents       (FbkChartLayer        *self,
+                                          const FbkChartLayout *layout,
+                                          double               *lo,
+                                          double               *hi);
+
 void     fbk_chart_bar_x_extent          (const FbkChartLayout *layout,
                                           guint                 bucket,
                                           double               *out_x0,

@@ -77,7 +77,6 @@ build_title (FbkSeries * const  *series,
 {
   g_autoptr(GString) listed = g_string_new (NULL);
   g_autofree char *meters = NULL;
-  g_autofree char *period = fbk_chart_format_span (from, to);
   gboolean production_only = n_series > 0;
   guint n_listed = 0;
 
@@ -100,10 +99,28 @@ build_title (FbkSeries * const  *series,
   else
     meters = g_strdup (listed->str);
 
+  return fbk_chart_build_title (meters, resolution, from, to);
+}
+
+/**
+ * fbk_chart_build_title:
+ * @subject: what the chart is of, e.g. the meters' names
+ *
+ * Returns: (transfer full): a chart's title: @subject, the period and how
+ *   long each bar is
+ */
+char *
+fbk_chart_build_title (const char    *subject,
+                       FbkResolution  resolution,
+                       FbkInstant     from,
+                       FbkInstant     to)
+{
+  g_autofree char *period = fbk_chart_format_span (from, to);
+
   /* Translators: a chart's title: the meters' names, the period and how
    * long each bar is, e.g. “Home, Cabin · 1–7 Mar 2024 · hourly”. Use
    * %1$s, %2$s and %3$s to change the order. */
-  return g_strdup_printf (C_("chart title", "%1$s · %2$s · %3$s"), meters, period,
+  return g_strdup_printf (C_("chart title", "%1$s · %2$s · %3$s"), subject, period,
                           resolution_label (resolution));
 }
 

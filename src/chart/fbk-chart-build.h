@@ -64,6 +64,10 @@ FbkChartModel *fbk_chart_build_model_full   (FbkSeries * const           *series
                                              const char * const          *names,
                                              guint                        n_series,
                                              const FbkChartBuildOptions  *options);
+char          *fbk_chart_build_title        (const char                  *subject,
+                                             FbkResolution                resolution,
+                                             FbkInstant                   from,
+                                             FbkInstant                   to);
 char          *fbk_chart_build_file_name    (const char * const          *metering_point_ids,
                                              FbkInstant                   from,
                                              FbkInstant                   to,

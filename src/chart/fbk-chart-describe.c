@@ -66,6 +66,15 @@ _fbk_chart_describe_series (GString       *text,
     }
 
   g_string_append_c (text, ' ');
+  if (unit == FBK_CHART_UNIT_KR)
+    {
+      g_autofree char *total = fbk_chart_format_series_value (model, series,
+                                                              fbk_chart_model_get_total (model, series, first, end));
+
+      /* Translators: a part of the bill and its sum, "Electricity: 1,234 kr." */
+      g_string_append_printf (text, _("%s: %s."), label, total);
+      return;
+    }
   if (fbk_chart_model_get_series_direction (model, series) == FBK_DIRECTION_PRODUCTION)
     /* Translators: starts a sentence about one meter's production */
     g_string_append_printf (text, _("%s, production:"), label);
@@ -239,10 +248,15 @@ fbk_chart_describe_hit (FbkChartModel     *model,
   g_return_val_if_fail (hit->series < fbk_chart_model_get_n_series (model), NULL);
 
   period = fbk_chart_describe_hit_period (model, hit);
-  value = fbk_chart_format_value (hit->value, fbk_chart_model_get_unit (model));
+  value = fbk_chart_format_series_value (model, hit->series, hit->value);
   label = fbk_chart_model_get_series_label (model, hit->series);
+  text = g_string_new (NULL);
 
-  if (isnan (hit->value))
+  /* A part of a bill: the cost layer's lines give the whole bill of the
+   * period, this part among the others. */
+  if (fbk_chart_model_get_unit (model) == FBK_CHART_UNIT_KR)
+    g_string_assign (text, period);
+  else if (isnan (hit->value))
     /* Translators: a tooltip line for a bucket no meter has a value for */
     name = g_strdup (_("No value"));
   else if (hit->n_averaged > 0)
@@ -258,10 +272,9 @@ fbk_chart_describe_hit (FbkChartModel     *model,
     /* Translators: a tooltip line, a meter's consumption: "Cabin: 1.2 kWh" */
     name = g_strdup_printf (C_("tooltip, consumption", "%s: %s"), label, value);
 
-  text = g_string_new (NULL);
-  if (isnan (hit->value))
+  if (name != NULL && isnan (hit->value))
     g_string_printf (text, "%s\n%s", period, name);
-  else
+  else if (name != NULL)
     g_string_printf (text, "%s\n%s\n%s", period, name,
                      (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
                                                           : _("Not yet verified by the grid company"));

@@ -23,6 +23,8 @@ fbk_chart_unit_symbol (FbkChartUnit unit)
     {
     case FBK_CHART_UNIT_KW:
       return C_("unit of power", "kW");
+    case FBK_CHART_UNIT_KR:
+      return C_("unit of money", "kr");
     case FBK_CHART_UNIT_KWH:
     default:
       return C_("unit of energy", "kWh");
@@ -73,4 +75,18 @@ fbk_chart_format_span (FbkInstant from,
 
   period = fbk_period_from_dates (first, last);
   return fbk_period_format_dates (&period);
+}
+
+/* A series' value as its reader takes it: in money, a series drawn below
+ * the axis is a credit, so it reads as what it takes off the bill. */
+char *
+fbk_chart_format_series_value (FbkChartModel *model,
+                               guint          series,
+                               double         value)
+{
+  FbkChartUnit unit = fbk_chart_model_get_unit (model);
+
+  if (unit == FBK_CHART_UNIT_KR && fbk_chart_model_get_series_direction (model, series) == FBK_DIRECTION_PRODUCTION)
+    value = -value;
+  return fbk_chart_format_value (value, unit);
 }

@@ -85,6 +85,10 @@ typedef struct
   void     (*add_to_summary) (FbkChartLayer        *self,
                               const FbkChartLayout *layout,
                               GString              *text);
+  /* The header's totals of the visible buckets, where the layer knows
+   * better than the sum of the series (a bill: kWh and kr together). */
+  char    *(*summarize)    (FbkChartLayer        *self,
+                            const FbkChartLayout *layout);
 } FbkChartLayerClass;
 
 struct _FbkChartLayer

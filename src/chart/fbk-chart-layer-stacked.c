@@ -12,10 +12,10 @@
 /* Which series stacks on which: the model stacks each direction's series
  * in the order they were added (consumption and production never share
  * a stack, one being above the axis and one below). */
-static void
-stacked_get_runs (FbkChartLayer *layer,
-                  FbkChartModel *model,
-                  GArray        *runs)
+void
+fbk_chart_stacked_get_runs (FbkChartLayer *layer,
+                            FbkChartModel *model,
+                            GArray        *runs)
 {
   int below[2] = { -1, -1 };
 
@@ -29,11 +29,11 @@ stacked_get_runs (FbkChartLayer *layer,
     }
 }
 
-static void
-stacked_extents (FbkChartLayer        *layer,
-                 const FbkChartLayout *layout,
-                 double               *lo,
-                 double               *hi)
+void
+fbk_chart_stacked_extents (FbkChartLayer        *layer,
+                           const FbkChartLayout *layout,
+                           double               *lo,
+                           double               *hi)
 {
   double used = fbk_chart_model_get_max (layout->model, FBK_DIRECTION_CONSUMPTION, layout->first, layout->end);
   double produced = fbk_chart_model_get_max (layout->model, FBK_DIRECTION_PRODUCTION, layout->first, layout->end);
@@ -48,7 +48,7 @@ stacked_extents (FbkChartLayer        *layer,
 static const FbkChartLayerClass stacked_class = {
   .name = "stacked-bars",
   .frame = FBK_CHART_FRAME_TIMELINE,
-  .extents = stacked_extents,
+  .extents = fbk_chart_stacked_extents,
   FBK_CHART_BAR_LAYER_HOOKS,
 };
 
@@ -67,6 +67,6 @@ fbk_chart_stacked_bars_new (void)
 {
   FbkChartBarLayer *self = _fbk_chart_layer_new (&stacked_class, sizeof (FbkChartBarLayer));
 
-  self->get_runs = stacked_get_runs;
+  self->get_runs = fbk_chart_stacked_get_runs;
   return (FbkChartLayer *) self;
 }

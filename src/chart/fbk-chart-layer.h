@@ -88,6 +88,9 @@ FbkChartLayer               *fbk_chart_reference_lines_new       (const FbkChart
 const FbkChartReferenceLine *fbk_chart_reference_lines_get_lines (FbkChartLayer               *self,
                                                                   guint                       *out_n_lines);
 
+/* fbk-chart-layer-cost.c */
+FbkChartLayer *fbk_chart_cost_bars_new    (GArray *buckets);
+
 /* fbk-chart-layer-cells.c */
 FbkChartLayer *fbk_chart_cells_new          (guint series);
 FbkChartLayer *fbk_chart_weekday_cells_new  (guint series);

@@ -40,6 +40,14 @@ summary_text (const FbkChartLayout *self)
   if (self->n_series == 0)
     return g_strdup ("");
 
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      FbkChartLayer *layer = g_ptr_array_index (self->layers, i);
+
+      if (layer->klass->summarize != NULL)
+        return layer->klass->summarize (layer, self);
+    }
+
   if (fbk_chart_model_get_unit (self->model) == FBK_CHART_UNIT_KW)
     {
       g_autofree char *peak = fbk_chart_format_value (fbk_chart_model_get_max (self->model, FBK_DIRECTION_CONSUMPTION,

@@ -65,7 +65,8 @@ G_DEFINE_FINAL_TYPE (FbkChartModel, fbk_chart_model, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (FbkChartUnit, fbk_chart_unit,
   G_DEFINE_ENUM_VALUE (FBK_CHART_UNIT_KWH, "kwh"),
-  G_DEFINE_ENUM_VALUE (FBK_CHART_UNIT_KW, "kw"))
+  G_DEFINE_ENUM_VALUE (FBK_CHART_UNIT_KW, "kw"),
+  G_DEFINE_ENUM_VALUE (FBK_CHART_UNIT_KR, "kr"))
 
 enum {
   PROP_0,

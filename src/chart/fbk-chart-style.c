@@ -25,8 +25,8 @@ static const FbkChartPalette palettes[] = {
     .grid = RGB (0xdeddda),
     .axis = RGB (0x77767b),
     .reference = RGB (0xc01c28),
-    .consumption = { RGB (0x1c71d8), RGB (0x813d9c), RGB (0xc64600), RGB (0x865e3c) },
-    .production = { RGB (0x26a269), RGB (0xc88800), RGB (0x0f7b6c), RGB (0x6a8a00) },
+    .consumption = { RGB (0x1c71d8), RGB (0x813d9c), RGB (0xc64600), RGB (0x865e3c), RGB (0xa51d2d), RGB (0x5e5c64) },
+    .production = { RGB (0x26a269), RGB (0xc88800), RGB (0x0f7b6c), RGB (0x6a8a00), RGB (0x3a944a), RGB (0x9141ac) },
   },
   [FBK_CHART_THEME_DARK] = {
     .background = RGB (0x1e1e1e),
@@ -35,8 +35,8 @@ static const FbkChartPalette palettes[] = {
     .grid = RGB (0x3d3846),
     .axis = RGB (0x9a9996),
     .reference = RGB (0xff7b63),
-    .consumption = { RGB (0x62a0ea), RGB (0xc061cb), RGB (0xffa348), RGB (0xcdab8f) },
-    .production = { RGB (0x57e389), RGB (0xf8e45c), RGB (0x5ee0c8), RGB (0xc0e060) },
+    .consumption = { RGB (0x62a0ea), RGB (0xc061cb), RGB (0xffa348), RGB (0xcdab8f), RGB (0xf66151), RGB (0xdeddda) },
+    .production = { RGB (0x57e389), RGB (0xf8e45c), RGB (0x5ee0c8), RGB (0xc0e060), RGB (0x8ff0a4), RGB (0xdc8add) },
   },
 };
 

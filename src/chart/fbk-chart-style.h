@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define FBK_CHART_N_COLOURS 4
+#define FBK_CHART_N_COLOURS 6
 
 typedef struct
 {

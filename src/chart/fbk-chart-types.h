@@ -14,6 +14,8 @@ typedef enum
 {
   FBK_CHART_UNIT_KWH,  /* energy per bucket */
   FBK_CHART_UNIT_KW,   /* average power over a clock hour, as in max hours */
+  FBK_CHART_UNIT_KR,   /* money incl. VAT per bucket: charges above the axis,
+                        * credits (series of production direction) below */
 } FbkChartUnit;
 
 typedef enum

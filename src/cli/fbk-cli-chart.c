@@ -10,12 +10,19 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fbk-chart-build.h"
+#include "fbk-chart-cost.h"
 #include "fbk-chart-export.h"
 #include "fbk-cli-commands.h"
+#include "fbk-cli-notes.h"
 #include "fbk-compare.h"
+#include "fbk-contract-settings.h"
+#include "fbk-cost-report.h"
+#include "fbk-cost-totals.h"
 #include "fbk-period.h"
 #include "fbk-cli-context.h"
 
@@ -193,28 +200,86 @@ build_solar (const ChartRequest  *request,
   return build (request, producing, &options);
 }
 
+/* The Cost page's chart, from each meter's saved contract (or the
+ * defaults), with the notes `forbruk-cli cost` gives on what is missing. */
+static FbkChartModel *
+build_cost (const ChartRequest  *request,
+            GError             **error)
+{
+  guint n = g_strv_length ((char **) request->meters);
+  g_autofree FbkContract *contracts = g_new0 (FbkContract, n);
+  g_autoptr(FbkTariffBook) book = fbk_tariff_book_new_default (error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FbkCostReport) report = NULL;
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
+  g_autoptr(GString) subject = g_string_new (NULL);
+  g_autoptr(GArray) buckets = NULL;
+  FbkInstant from, to;
+
+  if (book == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = fbk_metering_point_dup_display_name (fbk_repository_find_meter (request->context->repository,
+                                                                                            request->meters[i]));
+
+      fbk_contract_load (request->meters[i], &contracts[i]);
+      if (!fbk_contract_validate (&contracts[i], error))
+        return NULL;
+      if (i > 0)
+        g_string_append (subject, C_("chart title", ", "));
+      g_string_append (subject, name);
+    }
+
+  /* Bills are per hour: the period is whole hours. */
+  from = fbk_time_period_start (request->from, FBK_RESOLUTION_HOUR);
+  to = fbk_time_period_next (fbk_time_period_start (request->to - 1, FBK_RESOLUTION_HOUR), FBK_RESOLUTION_HOUR);
+  fbk_cost_report_build_async (request->context->repository, book, request->meters, contracts, from, to,
+                               fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
+  report = fbk_cost_report_build_finish (request->context->repository, fbk_cli_wait (&result), error);
+  if (report == NULL)
+    return NULL;
+
+  fbk_cli_report_dropped (report->dropped);
+  for (guint i = 0; i < report->prices->len; i++)
+    fbk_cli_report_price_days (g_ptr_array_index (report->prices, i));
+
+  for (guint i = 0; i < report->meters->len; i++)
+    g_ptr_array_add (sheets, ((FbkCostReportMeter *) g_ptr_array_index (report->meters, i))->sheet);
+  buckets = fbk_cost_totals_sum_sheets ((const FbkCostSheet * const *) sheets->pdata, sheets->len,
+                                        request->resolution);
+  return fbk_chart_cost_build_model (buckets, subject->str, request->resolution, from, to);
+}
+
 /* The kinds of --kind, the default first. */
 static const struct
 {
   const char     *name;
+  const char     *file_suffix;   /* before the extension of a file named for the user */
   ChartBuildFunc  build;
 } kinds[] = {
-  { "consumption", build_values },
-  { "compare", build_compare },
-  { "heatmap", build_heatmap },
-  { "weekdays", build_weekdays },
-  { "solar", build_solar },
+  { "consumption", "", build_values },
+  { "compare", "-compare", build_compare },
+  { "heatmap", "-heatmap", build_heatmap },
+  { "weekdays", "-weekdays", build_weekdays },
+  { "solar", "-solar", build_solar },
+  { "cost", "-cost", build_cost },
 };
 
-static ChartBuildFunc
-find_kind (const char *name)
+static gboolean
+find_kind (const char *name,
+           guint      *out_kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      if (g_strcmp0 (kinds[i].name, name) == 0)
-        return kinds[i].build;
+      if (g_strcmp0 (name != NULL ? name : kinds[0].name, kinds[i].name) == 0)
+        {
+          *out_kind = i;
+          return TRUE;
+        }
     }
-  return NULL;
+  return FALSE;
 }
 
 int
@@ -232,7 +297,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   gboolean dark = FALSE;
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("consumption, compare, heatmap, weekdays or solar (default: consumption)"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("consumption (as the Consumption page), compare, heatmap, weekdays, solar or cost (as the Cost page); default: consumption"), N_("KIND") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("With --kind compare: previous or last-year (default: previous)"), N_("WITH") },
     { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution_text, N_("hour, day, week, month or year (default: by the period’s length)"), N_("R") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels, or points for SVG and PDF (default: 1600)"), N_("W") },
@@ -252,6 +317,7 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
   FbkChartFormat format = FBK_CHART_FORMAT_PNG;
   ChartRequest request = { NULL };
   ChartBuildFunc build_kind;
+  guint kind;
   gboolean named;
 
   g_option_context_set_summary (options, _("Draws the values as a chart in a PNG, SVG or PDF file, as the window shows them."));
@@ -265,11 +331,12 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
       g_printerr ("forbruk-cli chart: %s\n", error->message);
       return FBK_CLI_EXIT_USAGE;
     }
-  if ((build_kind = find_kind (kind_text != NULL ? kind_text : kinds[0].name)) == NULL)
+  if (!find_kind (kind_text, &kind))
     {
-      g_printerr ("forbruk-cli chart: %s\n", _("The kind is one of consumption, compare, heatmap, weekdays and solar."));
+      g_printerr ("forbruk-cli chart: %s\n", _("The kind is one of consumption, compare, heatmap, weekdays, solar and cost."));
       return FBK_CLI_EXIT_USAGE;
     }
+  build_kind = kinds[kind].build;
   if (compare_text != NULL && build_kind != build_compare)
     {
       g_printerr ("forbruk-cli chart: %s\n", _("--compare goes with --kind compare."));
@@ -323,7 +390,12 @@ fbk_cli_chart (const FbkCliGlobals  *globals,
 
   named = output == NULL;
   if (named)
-    output = fbk_chart_build_file_name ((const char * const *) meters, request.from, request.to, "png");
+    {
+      g_autofree char *name = fbk_chart_build_file_name ((const char * const *) meters, request.from, request.to, "png");
+
+      name[strlen (name) - strlen (".png")] = '\0';
+      output = g_strconcat (name, kinds[kind].file_suffix, ".png", NULL);
+    }
 
   fbk_chart_export_options_init (&export_options, format);
   export_options.width = width;

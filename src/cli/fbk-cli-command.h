@@ -26,6 +26,7 @@ typedef struct
   const char *prices_url;
   gboolean    demo;
   gboolean    no_cache;
+  gboolean    offline;   /* ask nothing: what the store holds */
   int         retries;   /* -1: the client's default */
 } FbkCliGlobals;
 

@@ -143,6 +143,13 @@ fbk_cli_context_init (FbkCliContext        *context,
 
   memset (context, 0, sizeof *context);
 
+  if (globals->offline && globals->no_cache)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--offline reads only what is stored, which --no-cache does without."));
+      return FALSE;
+    }
+
   if (globals->demo)
     {
       FbkDemoServer *server = fbk_demo_server_new_from_environment (FBK_DEMO_DEFAULT_SEED, error);
@@ -179,7 +186,9 @@ fbk_cli_context_init (FbkCliContext        *context,
         }
       context->session = fbk_session_new (FBK_SESSION_ELVIA, globals->api_url, globals->prices_url,
                                           store, error);
-      if (context->session == NULL || (needs_token && !use_token (context->session, error)))
+      /* Offline, nothing is sent, so no token is needed. */
+      if (context->session == NULL ||
+          (needs_token && !globals->offline && !use_token (context->session, error)))
         return FALSE;
     }
 
@@ -188,6 +197,7 @@ fbk_cli_context_init (FbkCliContext        *context,
     fbk_session_set_retry_policy (context->session, (guint) globals->retries,
                                   FBK_HTTP_DEFAULT_BASE_DELAY_MS, FBK_HTTP_DEFAULT_MAX_DELAY_MS);
   context->repository = fbk_session_get_repository (context->session);
+  fbk_repository_set_offline (context->repository, globals->offline);
   return TRUE;
 }
 
@@ -203,11 +213,13 @@ fbk_cli_context_clear (FbkCliContext *context)
 /* Shared steps                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Asks Elvia for the meters on the token; offline, falls back on the meters
- * stored by earlier runs. */
+/* The meters on the token: those an earlier run stored, asked of Elvia
+ * again only when that is stale or a meter @needed is not among them;
+ * offline, the stored ones. */
 gboolean
-fbk_cli_discover_meters (FbkCliContext  *context,
-                         GError        **error)
+fbk_cli_discover_meters (FbkCliContext       *context,
+                         const char * const  *needed,
+                         GError             **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) stored = NULL;
@@ -222,6 +234,11 @@ fbk_cli_discover_meters (FbkCliContext  *context,
       has_stored = fbk_repository_load_meters_finish (context->repository, fbk_cli_wait (&stored), NULL) &&
                    g_list_model_get_n_items (fbk_repository_get_meters (context->repository)) > 0;
     }
+
+  /* The meters are known from a recent run: no requests for them. */
+  if (fbk_repository_get_offline (context->repository) ||
+      !fbk_repository_needs_discovery (context->repository, needed))
+    return TRUE;
 
   fbk_repository_discover_meters_async (context->repository, NULL, fbk_cli_store_result, &result);
   if (fbk_repository_discover_meters_finish (context->repository, fbk_cli_wait (&result), &discover_error))
@@ -368,16 +385,38 @@ fbk_cli_parse_period (const char  *from_text,
 
 /* The meters a command works on: those asked for (which must be on the
  * token), or every meter on the token. */
+/* An id as the window and Min side show it, "707 057 500 061 439 208",
+ * is the same id. */
+static GStrv
+normalize_meter_ids (const char * const *asked)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; asked != NULL && asked[i] != NULL; i++)
+    {
+      g_autoptr(GString) id = g_string_new (NULL);
+
+      for (const char *p = asked[i]; *p != '\0'; p++)
+        {
+          if (*p != ' ' && *p != '\t')
+            g_string_append_c (id, *p);
+        }
+      g_strv_builder_add (builder, id->str);
+    }
+  return g_strv_builder_end (builder);
+}
+
 GStrv
 fbk_cli_resolve_meters (FbkCliContext       *context,
                         const char * const  *asked,
                         GError             **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) normalized = normalize_meter_ids (asked);
   GListModel *meters;
   guint n;
 
-  if (!fbk_cli_discover_meters (context, error))
+  if (!fbk_cli_discover_meters (context, (const char * const *) normalized, error))
     return NULL;
 
   meters = fbk_repository_get_meters (context->repository);
@@ -387,19 +426,21 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
     {
       for (guint i = 0; asked[i] != NULL; i++)
         {
-          if (!fbk_metering_point_id_is_valid (asked[i]))
+          const char *id = normalized[i];
+
+          if (!fbk_metering_point_id_is_valid (id))
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("“%s” is not a metering point id: those have 18 digits."), asked[i]);
               return NULL;
             }
-          if (fbk_repository_find_meter (context->repository, asked[i]) == NULL)
+          if (fbk_repository_find_meter (context->repository, id) == NULL)
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("The metering point %s is not on this token."), asked[i]);
+                           _("The metering point %s is not on this token."), id);
               return NULL;
             }
-          g_strv_builder_add (builder, asked[i]);
+          g_strv_builder_add (builder, id);
         }
       return g_strv_builder_end (builder);
     }
@@ -420,8 +461,37 @@ fbk_cli_resolve_meters (FbkCliContext       *context,
   return g_strv_builder_end (builder);
 }
 
+/* What the store holds of @meters, for when it cannot take new values. */
+static FbkRefreshResult *
+read_stored_values (FbkCliContext       *context,
+                    const char * const  *meters,
+                    FbkInstant           from,
+                    FbkInstant           to,
+                    FbkRefreshWhat       what,
+                    GError             **error)
+{
+  g_autoptr(FbkRefreshResult) stored = g_new0 (FbkRefreshResult, 1);
+
+  stored->dropped = g_array_new (FALSE, FALSE, sizeof (FbkRangeDrop));
+  for (FbkDirection d = FBK_DIRECTION_CONSUMPTION; d <= FBK_DIRECTION_PRODUCTION; d++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      if (!(what & FBK_REFRESH_DIRECTION (d)))
+        continue;
+      fbk_repository_read_values_async (context->repository, meters, from, to, d, NULL,
+                                        fbk_cli_store_result, &result);
+      stored->series[d] = fbk_repository_read_values_finish (context->repository, fbk_cli_wait (&result), error);
+      if (stored->series[d] == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&stored);
+}
+
 /* Fetches (or, offline, reads) the values of @meters and says on stderr
- * which parts of the period no request could cover. */
+ * which parts of the period no request could cover. A store that cannot
+ * take what was fetched (locked by another program, read-only) still
+ * gives what it holds, with a note: the person gets data, not a failure. */
 FbkRefreshResult *
 fbk_cli_fetch_values (FbkCliContext       *context,
                       const char * const  *meters,
@@ -431,15 +501,27 @@ fbk_cli_fetch_values (FbkCliContext       *context,
                       GError             **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) refresh_error = NULL;
   FbkRefreshResult *refreshed;
 
   fbk_repository_refresh_async (context->repository, meters, from, to, what,
                                 fbk_cli_progress, NULL, NULL, fbk_cli_store_result, &result);
-  refreshed = fbk_repository_refresh_finish (context->repository, fbk_cli_wait (&result), error);
+  refreshed = fbk_repository_refresh_finish (context->repository, fbk_cli_wait (&result), &refresh_error);
   if (refreshed != NULL)
-    fbk_cli_report_dropped (refreshed->dropped);
+    {
+      fbk_cli_report_dropped (refreshed->dropped);
+      return refreshed;
+    }
 
-  return refreshed;
+  if (refresh_error->domain != FBK_STORE_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&refresh_error));
+      return NULL;
+    }
+
+  /* Translators: %s says why the store could not be written */
+  g_printerr (_("Note: %s. Printing what the offline store already holds.\n"), refresh_error->message);
+  return read_stored_values (context, meters, from, to, what, error);
 }
 
 /* The exit status of a failure, by whose it is (README, --help): the

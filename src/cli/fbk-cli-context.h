@@ -52,6 +52,7 @@ void          fbk_cli_store_result (GObject            *source,
                                     gpointer            user_data);
 
 gboolean fbk_cli_discover_meters  (FbkCliContext        *context,
+                                   const char * const   *needed,
                                    GError              **error);
 gboolean fbk_cli_no_arguments_left (int                  argc,
                                     char               **argv,

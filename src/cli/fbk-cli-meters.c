@@ -27,14 +27,16 @@ fbk_cli_meters (const FbkCliGlobals  *globals,
     }
 
   if (!fbk_cli_context_init (&context, globals, TRUE, &error) ||
-      !fbk_cli_discover_meters (&context, &error))
+      !fbk_cli_discover_meters (&context, NULL, &error))
     {
       fbk_cli_report_error (error);
       return fbk_cli_exit_for_error (error);
     }
 
-  /* One meter per line, tab-separated, so scripts can cut(1) it. */
+  /* A header, then one meter per line, tab-separated, so scripts can
+   * cut(1) it: the id as --meter takes it first. */
   meters = fbk_repository_get_meters (context.repository);
+  g_print ("metering_point_id\tcontract_start\tdirections\tname\n");
   for (guint i = 0; i < g_list_model_get_n_items (meters); i++)
     {
       g_autoptr(FbkMeteringPoint) meter = g_list_model_get_item (meters, i);

@@ -88,8 +88,10 @@ fbk_cli_prices (const FbkCliGlobals  *globals,
   fbk_cli_report_price_days (prices);
 
   /* Nothing at all, because nothing could be fetched: that is a failure;
-   * some days missing is a note. */
-  if (prices->intervals->len == 0 && prices->fetch_error != NULL)
+   * some days missing is a note, and so is nothing when nothing was to be
+   * asked (--offline). */
+  if (prices->intervals->len == 0 && prices->fetch_error != NULL &&
+      !fbk_repository_get_offline (context.repository))
     return fbk_cli_exit_for_error (prices->fetch_error);
 
   rows = quarter ? prices->intervals : prices->hours;

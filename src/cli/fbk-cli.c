@@ -29,7 +29,7 @@ static const FbkCliCommand commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--prices-url URL] [--demo] [--no-cache] [--retries N] COMMAND [OPTIONS]"));
+  fprintf (stream, "%s\n", _("Usage: forbruk-cli [--api-url URL] [--prices-url URL] [--demo] [--no-cache | --offline] [--retries N] COMMAND [OPTIONS]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
@@ -64,6 +64,8 @@ main (int   argc,
         globals.demo = TRUE;
       else if (g_strcmp0 (arg, "--no-cache") == 0)
         globals.no_cache = TRUE;
+      else if (g_strcmp0 (arg, "--offline") == 0)
+        globals.offline = TRUE;
       else if (g_strcmp0 (arg, "--api-url") == 0 && command_index + 1 < argc)
         globals.api_url = argv[++command_index];
       else if (g_str_has_prefix (arg, "--api-url="))

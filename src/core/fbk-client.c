@@ -236,6 +236,7 @@ fbk_client_new (const char  *base_url,
 
   self = g_object_new (FBK_TYPE_CLIENT, NULL);
   self->http = fbk_http_new (base_url, _("Elvia"));
+  fbk_http_set_max_concurrent (self->http, FBK_CLIENT_MAX_CONCURRENT);
   return self;
 }
 

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 #define FBK_DEFAULT_API_URL "https://elvia.azure-api.net"
 
+/* Requests in flight to Elvia: three keep the pipe busy while one answer is
+ * being computed by the server, on kept-alive connections (BENCHMARKS.md);
+ * one household's data on a shared API deserves no more. */
+#define FBK_CLIENT_MAX_CONCURRENT 3
+
 #define FBK_TYPE_CLIENT (fbk_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkClient, fbk_client, FBK, CLIENT, GObject)

@@ -107,6 +107,16 @@ find_series (GPtrArray  *series,
   return NULL;
 }
 
+static FbkCostSheet *
+compute_sheet (const FbkCostReport      *report,
+               const FbkCostReportMeter *meter,
+               const FbkPriceResult     *prices,
+               FbkTariffBook            *book)
+{
+  return fbk_cost_compute (meter->consumption, meter->production, prices->hours,
+                           &meter->contract, book, report->from, report->to);
+}
+
 static void
 compute (GTask *task)
 {
@@ -146,8 +156,7 @@ compute (GTask *task)
        * one that does not. */
       if (production != NULL && fbk_series_get_length (production) > 0)
         meter->production = g_object_ref (production);
-      meter->sheet = fbk_cost_compute (meter->consumption, meter->production, prices->hours,
-                                       &meter->contract, build->book, build->from, build->to);
+      meter->sheet = compute_sheet (report, meter, prices, build->book);
       g_ptr_array_add (report->meters, meter);
     }
 
@@ -313,4 +322,38 @@ fbk_cost_report_build_finish (FbkRepository  *repository,
   g_return_val_if_fail (g_task_is_valid (result, repository), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * fbk_cost_report_set_contract:
+ * @index: a meter of @report
+ * @contract: its new contract, valid
+ *
+ * Bills the meter again under @contract from what the report holds,
+ * without fetching: a changed contract shows at once, offline.
+ *
+ * Returns: %FALSE, changing nothing, when @contract names a price area
+ *   whose prices the report does not hold (build a new report)
+ */
+gboolean
+fbk_cost_report_set_contract (FbkCostReport     *report,
+                              guint              index,
+                              const FbkContract *contract,
+                              FbkTariffBook     *book)
+{
+  FbkCostReportMeter *meter;
+  const FbkPriceResult *prices;
+
+  g_return_val_if_fail (report != NULL && index < report->meters->len, FALSE);
+  g_return_val_if_fail (contract != NULL, FALSE);
+
+  prices = fbk_cost_report_get_prices (report, contract->area);
+  if (prices == NULL)
+    return FALSE;
+
+  meter = g_ptr_array_index (report->meters, index);
+  meter->contract = *contract;
+  g_clear_pointer (&meter->sheet, fbk_cost_sheet_free);
+  meter->sheet = compute_sheet (report, meter, prices, book);
+  return TRUE;
 }

@@ -53,6 +53,11 @@ FbkCostReport  *fbk_cost_report_build_finish (FbkRepository        *repository,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+gboolean        fbk_cost_report_set_contract (FbkCostReport        *report,
+                                              guint                 index,
+                                              const FbkContract    *contract,
+                                              FbkTariffBook        *book);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkCostReport, fbk_cost_report_free)
 
 G_END_DECLS

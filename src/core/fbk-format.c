@@ -35,6 +35,22 @@ fbk_format_number (double value,
 }
 
 /**
+ * fbk_format_kr:
+ * @ore: an amount in øre, computed unrounded
+ *
+ * The amount in kroner as people read it, rounded only here: "1,234.50 kr".
+ */
+char *
+fbk_format_kr (double ore,
+               int    decimals)
+{
+  g_autofree char *number = fbk_format_number (ore / 100.0, decimals);
+
+  /* Translators: a number and its unit, e.g. "12.5 kWh" */
+  return g_strdup_printf (C_("quantity", "%s %s"), number, C_("unit of money", "kr"));
+}
+
+/**
  * fbk_format_instant:
  * @format: a g_date_time_format() format
  *

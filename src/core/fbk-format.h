@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 char *fbk_format_number  (double         value,
                           int            decimals);
+char *fbk_format_kr      (double         ore,
+                          int            decimals);
 char *fbk_format_instant (FbkInstant     instant,
                           const char    *format);
 char *fbk_format_date    (FbkDate        date,

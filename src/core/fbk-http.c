@@ -2,7 +2,7 @@
  *
  * One SoupSession per service. Requests go through one small scheduler: at
  * most a few run at once (neither service publishes a rate limit, so we
- * stay polite), each has a deadline, and 429/5xx/network failures are tried
+ * stay polite, and each 429 lowers the number for good), each has a deadline, and 429/5xx/network failures are tried
  * again after an exponential backoff that honours Retry-After, a bounded
  * number of times and within FBK_HTTP_MAX_TOTAL_WAIT_MS of waiting in all.
  * What an answer means is the caller's business (fbk-client.c,
@@ -518,6 +518,12 @@ handle_answer (Request *request,
     }
 
   g_debug ("%s answered HTTP %u", request->path_and_query, status);
+  /* Too many at once for the service: fewer from now on, for good. */
+  if (status == HTTP_TOO_MANY_REQUESTS && self->max_concurrent > 1)
+    {
+      self->max_concurrent--;
+      g_debug ("%s asked for fewer requests: %u at a time from now on", self->service_name, self->max_concurrent);
+    }
   if (status_is_retryable (status))
     {
       gint64 retry_after_ms = parse_retry_after_ms (message);
@@ -856,7 +862,11 @@ fbk_http_new (const char *base_url,
 
   uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
   /* The trailing space makes libsoup add its own name and version. */
-  self->session = soup_session_new_with_options ("user-agent", "Forbruk/" PACKAGE_VERSION " ", NULL);
+  /* libsoup keeps two connections per host unless told: the scheduler,
+   * not libsoup, decides how many requests are in flight. */
+  self->session = soup_session_new_with_options ("user-agent", "Forbruk/" PACKAGE_VERSION " ",
+                                                 "max-conns-per-host", FBK_HTTP_MAX_CONCURRENT,
+                                                 NULL);
   /* A proxy must never see loopback traffic (the demo server, tests). */
   if (host_is_loopback (g_uri_get_host (uri)))
     soup_session_set_proxy_resolver (self->session, NULL);
@@ -956,13 +966,27 @@ fbk_http_get_timeout (FbkHttp *self)
   return self->timeout_seconds;
 }
 
+/**
+ * fbk_http_set_max_concurrent:
+ * @max_concurrent: requests in flight at most, 1 to
+ *   %FBK_HTTP_MAX_CONCURRENT; each 429 answer lowers it by one (to 1) for
+ *   the rest of the engine's life
+ */
 void
 fbk_http_set_max_concurrent (FbkHttp *self,
                              guint    max_concurrent)
 {
   g_return_if_fail (FBK_IS_HTTP (self));
-  g_return_if_fail (max_concurrent > 0);
+  g_return_if_fail (max_concurrent > 0 && max_concurrent <= FBK_HTTP_MAX_CONCURRENT);
 
   self->max_concurrent = max_concurrent;
   pump_queue (self);
+}
+
+guint
+fbk_http_get_max_concurrent (FbkHttp *self)
+{
+  g_return_val_if_fail (FBK_IS_HTTP (self), 0);
+
+  return self->max_concurrent;
 }

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * an error, not minutes of silence. */
 #define FBK_HTTP_MAX_TOTAL_WAIT_MS (60 * 1000)
 
+/* Requests in flight to one service: two until fbk_http_set_max_concurrent(),
+ * never more than this. */
+#define FBK_HTTP_MAX_CONCURRENT 4
+
 /* The retry policy until fbk_http_set_retry_policy(): retries of one
  * request, the wait before the first (doubling each time) and its cap. */
 #define FBK_HTTP_DEFAULT_MAX_RETRIES    4
@@ -60,6 +64,7 @@ void             fbk_http_set_timeout        (FbkHttp              *self,
 guint            fbk_http_get_timeout        (FbkHttp              *self);
 void             fbk_http_set_max_concurrent (FbkHttp              *self,
                                               guint                 max_concurrent);
+guint            fbk_http_get_max_concurrent (FbkHttp              *self);
 
 void             fbk_http_get_async          (FbkHttp              *self,
                                               const char           *path_and_query,

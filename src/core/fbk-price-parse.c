@@ -12,13 +12,15 @@
 #include <json-glib/json-glib.h>
 
 #include "fbk-error.h"
+#include "fbk-json.h"
 #include "fbk-price-parse.h"
 
 /* hvakosterstrommen.no answers a day as a JSON array of
  *   { "NOK_per_kWh": 0.6, "EUR_per_kWh": 0.05, "EXR": 11.7,
  *     "time_start": "2026-01-16T00:00:00+01:00", "time_end": "…" }
  * in time order (../shared/api/spot-prices.md). Everything Forbruk uses is
- * checked: the price is a finite JSON number within
+ * checked: the body is JSON as RFC 8259 has it (fbk_json_load()), the price
+ * a finite JSON number within
  * FBK_SPOT_PRICE_MAX_ABS_NOK_PER_KWH either way (prices can be negative),
  * and the intervals tile the asked Oslo day exactly, each a whole divisor
  * of an hour lying within one clock hour (hours, quarter-hours: 24, 23 or
@@ -115,28 +117,19 @@ fbk_parse_spot_prices (GBytes   *body,
                        FbkDate   day,
                        GError  **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GArray) prices = g_array_new (FALSE, FALSE, sizeof (FbkSpotPrice));
-  g_autoptr(GError) json_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   FbkInstant day_start = fbk_time_oslo_midnight (day);
   FbkInstant day_end = fbk_time_oslo_midnight (fbk_date_add_days (day, 1));
   FbkInstant expected_start = day_start;
-  JsonNode *root;
   JsonArray *array;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (fbk_date_is_valid (day), NULL);
 
-  data = g_bytes_get_data (body, &length);
-  if (length == 0 || !json_parser_load_from_data (parser, data, (gssize) length, &json_error) ||
-      (root = json_parser_get_root (parser)) == NULL)
-    {
-      g_set_error_literal (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_JSON,
-                           _("The price service’s answer is not valid JSON."));
-      return NULL;
-    }
+  root = fbk_json_load (body, NULL, error);
+  if (root == NULL)
+    return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, FBK_PARSE_ERROR, FBK_PARSE_ERROR_INVALID_FIELD,

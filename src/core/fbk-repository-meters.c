@@ -69,6 +69,9 @@ on_stored_meters_listed_cb (GObject      *object,
       fbk_metering_point_set_contract_start (meter, facts->contract_start);
       fbk_metering_point_set_contract_end (meter, facts->contract_end);
       fbk_metering_point_set_produces (meter, facts->produces);
+      if (facts->last_seen != FBK_INSTANT_INVALID &&
+          (self->last_discovered == FBK_INSTANT_INVALID || facts->last_seen > self->last_discovered))
+        self->last_discovered = facts->last_seen;
     }
 
   g_task_return_boolean (task, TRUE);
@@ -200,9 +203,11 @@ on_meter_noted_cb (GObject      *object,
   Discover *discover = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  /* The meter list still works from memory; the next run discovers again. */
+  /* The meter list still works from memory; the next run discovers again.
+   * A store that cannot be written (read-only, locked) is no bug: what
+   * needs it says so to the person (the refresh that fails to store). */
   if (!fbk_store_note_meter_finish (FBK_STORE (object), result, &error))
-    g_warning ("Could not store a metering point: %s", error->message);
+    g_debug ("Could not store a metering point: %s", error->message);
 
   fbk_gather_done (&discover->noting, NULL);
 }
@@ -232,7 +237,10 @@ discover_apply (GTask *task)
 
       fbk_metering_point_set_contract_start (meter, fbk_metering_point_get_contract_start (fresh));
       fbk_metering_point_set_contract_end (meter, fbk_metering_point_get_contract_end (fresh));
-      fbk_metering_point_set_produces (meter, fbk_metering_point_get_produces (fresh));
+      /* A week without production (a solar house in December) does not
+       * make a producer a consumer: what it produced before still says so. */
+      fbk_metering_point_set_produces (meter, fbk_metering_point_get_produces (fresh) ||
+                                              (known != NULL && fbk_metering_point_get_produces (known)));
       g_ptr_array_add (kept, g_object_ref (meter));
 
       if (self->store != NULL)
@@ -248,6 +256,7 @@ discover_apply (GTask *task)
 
   g_list_store_splice (self->meters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meters)),
                        kept->pdata, kept->len);
+  self->last_discovered = now;
   fbk_gather_done (&discover->noting, NULL);
 }
 
@@ -298,6 +307,34 @@ fbk_repository_discover_meters_async (FbkRepository       *self,
   fbk_gather_done (&discover->asking, NULL);
 }
 
+/**
+ * fbk_repository_needs_discovery:
+ * @needed: (nullable): metering point ids a command names
+ *
+ * Discovery is two requests, and the meters on a token seldom change: it
+ * is needed only when no meter is known, when one of @needed is not, or
+ * when the last discovery (this run's, or the store's) is older than
+ * %FBK_REPOSITORY_DISCOVERY_STALE. An explicit refresh discovers anyway.
+ */
+gboolean
+fbk_repository_needs_discovery (FbkRepository      *self,
+                                const char * const *needed)
+{
+  g_return_val_if_fail (FBK_IS_REPOSITORY (self), TRUE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->meters)) == 0 ||
+      self->last_discovered == FBK_INSTANT_INVALID ||
+      _fbk_repository_now (self) - self->last_discovered >= FBK_REPOSITORY_DISCOVERY_STALE)
+    return TRUE;
+
+  for (guint i = 0; needed != NULL && needed[i] != NULL; i++)
+    {
+      if (fbk_repository_find_meter (self, needed[i]) == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 fbk_repository_discover_meters_finish (FbkRepository  *self,
                                        GAsyncResult   *result,
@@ -319,8 +356,9 @@ on_meter_renamed_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The name stays in the model for this run; see on_meter_noted_cb(). */
   if (!fbk_store_set_meter_name_finish (FBK_STORE (object), result, &error))
-    g_warning ("Could not store the name of a metering point: %s", error->message);
+    g_debug ("Could not store the name of a metering point: %s", error->message);
 }
 
 /**

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "fbk-cancellable.h"
 #include "fbk-repository-private.h"
 
@@ -287,7 +289,7 @@ fetch_due_days (GTask *task)
       const FbkStorePriceDay *state = &g_array_index (refresh->days, FbkStorePriceDay, i);
       DayFetch *fetch;
 
-      if (state->state != FBK_PRICE_DAY_DUE || self->price_client == NULL)
+      if (state->state != FBK_PRICE_DAY_DUE || self->price_client == NULL || self->offline)
         continue;
 
       fetch = g_new0 (DayFetch, 1);
@@ -298,6 +300,15 @@ fetch_due_days (GTask *task)
       fbk_price_client_fetch_day_async (self->price_client, refresh->area, state->day,
                                         refresh->cancellable, on_day_fetched_cb, fetch);
     }
+
+  if (self->offline && refresh->fetch_error == NULL)
+    for (guint i = 0; i < refresh->days->len; i++)
+      if (g_array_index (refresh->days, FbkStorePriceDay, i).state == FBK_PRICE_DAY_DUE)
+        {
+          refresh->fetch_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE,
+                                                      _("not fetched, as Forbruk works offline"));
+          break;
+        }
 
   if (refresh->n_total == 0)
     all_fetched (task);

@@ -22,6 +22,8 @@ struct _FbkRepository
   FbkStore   *store;    /* nullable */
   FbkClock   *clock;
   GListStore *meters;   /* FbkMeteringPoint */
+  gboolean    offline;  /* ask nothing: refreshes and prices read the store only */
+  FbkInstant  last_discovered;  /* the newest discovery this repository or the store knows of */
 };
 
 FbkInstant  _fbk_repository_now                     (FbkRepository *self);

@@ -322,6 +322,8 @@ plan_requests (GTask        *task,
   FbkPlanMeter plan_meter = { refresh->ids[index], FBK_INSTANT_INVALID };
   g_autoptr(FbkRangePlan) plan = NULL;
 
+  if (self->offline)
+    return;
   if (meter != NULL)
     plan_meter.contract_start = fbk_metering_point_get_contract_start (meter);
 

@@ -298,6 +298,7 @@ static void
 fbk_repository_init (FbkRepository *self)
 {
   self->meters = g_list_store_new (FBK_TYPE_METERING_POINT);
+  self->last_discovered = FBK_INSTANT_INVALID;
 }
 
 /**
@@ -330,6 +331,30 @@ fbk_repository_new (FbkClient      *client,
   self->clock = g_object_ref (clock);
 
   return self;
+}
+
+/**
+ * fbk_repository_set_offline:
+ *
+ * With @offline set the repository asks nothing: refreshes give what the
+ * store holds, and spot-price days not stored stay unknown ("not fetched,
+ * as Forbruk works offline"). For forbruk-cli --offline.
+ */
+void
+fbk_repository_set_offline (FbkRepository *self,
+                            gboolean       offline)
+{
+  g_return_if_fail (FBK_IS_REPOSITORY (self));
+
+  self->offline = offline;
+}
+
+gboolean
+fbk_repository_get_offline (FbkRepository *self)
+{
+  g_return_val_if_fail (FBK_IS_REPOSITORY (self), FALSE);
+
+  return self->offline;
 }
 
 FbkStore *

@@ -60,6 +60,10 @@ typedef struct
 void fbk_price_result_free (FbkPriceResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkPriceResult, fbk_price_result_free)
 
+/* How old a discovery of the token's meters may be before it is made
+ * again (fbk_repository_needs_discovery()). */
+#define FBK_REPOSITORY_DISCOVERY_STALE (24 * FBK_SECONDS_PER_HOUR)
+
 #define FBK_TYPE_REPOSITORY (fbk_repository_get_type ())
 
 G_DECLARE_FINAL_TYPE (FbkRepository, fbk_repository, FBK, REPOSITORY, GObject)
@@ -69,6 +73,9 @@ FbkRepository    *fbk_repository_new                    (FbkClient            *c
                                                          FbkStore             *store,
                                                          FbkClock             *clock);
 FbkStore         *fbk_repository_get_store              (FbkRepository        *self);
+void              fbk_repository_set_offline            (FbkRepository        *self,
+                                                         gboolean              offline);
+gboolean          fbk_repository_get_offline            (FbkRepository        *self);
 GListModel       *fbk_repository_get_meters             (FbkRepository        *self);
 FbkMeteringPoint *fbk_repository_find_meter             (FbkRepository        *self,
                                                          const char           *metering_point_id);
@@ -84,6 +91,8 @@ void              fbk_repository_discover_meters_async  (FbkRepository        *s
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
+gboolean          fbk_repository_needs_discovery        (FbkRepository        *self,
+                                                         const char * const   *needed);
 gboolean          fbk_repository_discover_meters_finish (FbkRepository        *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);

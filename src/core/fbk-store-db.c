@@ -878,7 +878,8 @@ fbk_store_db_note_meter (sqlite3     *db,
                             " ON CONFLICT (metering_point_id) DO UPDATE"
                             " SET contract_start = excluded.contract_start,"
                             "     contract_end = excluded.contract_end,"
-                            "     produces = excluded.produces,"
+                            "     produces = excluded.produces OR EXISTS (SELECT 1 FROM meter_values AS v"
+                            "                  WHERE v.meter = meters.id AND v.direction = 1),"
                             "     last_seen = excluded.last_seen",
                             what, error);
   if (stmt == NULL)

@@ -160,6 +160,13 @@ gboolean
 fbk_store_schema_migrate (sqlite3  *db,
                           GError  **error)
 {
+  int version;
+
+  /* A current file needs no write lock: a store another program holds
+   * locked, or one on a read-only disk, still opens for reading. */
+  if (read_version (db, &version, NULL) && version == FBK_STORE_SCHEMA_VERSION)
+    return TRUE;
+
   if (!fbk_store_exec (db, "BEGIN IMMEDIATE", _("Could not update the storage format"), error))
     return FALSE;
 

@@ -17,6 +17,7 @@
 /* Long enough for forbruk-cli writing into the same file from cron, short
  * enough that a stuck lock turns into an error a person sees. */
 #define BUSY_TIMEOUT_MS 5000
+#define LOCKED_GRACE_US (30 * G_USEC_PER_SEC)
 
 struct _FbkStore
 {
@@ -32,6 +33,8 @@ struct _FbkStore
   sqlite3     *db;
   /* At most one thread, so _async calls run one by one, in call order. */
   GThreadPool *worker;
+  /* Until then (monotonic µs) the file counts as locked by another program. */
+  gint64       busy_until;
 };
 
 G_DEFINE_FINAL_TYPE (FbkStore, fbk_store, G_TYPE_OBJECT)
@@ -203,7 +206,13 @@ fbk_store_run (FbkStore      *self,
     return FALSE;
 
   g_mutex_lock (&self->lock);
+  /* A file another program kept locked for a whole BUSY_TIMEOUT_MS is
+   * locked: for a while, later calls fail at once instead of each waiting
+   * as long again (a refresh makes dozens). */
+  sqlite3_busy_timeout (self->db, g_get_monotonic_time () < self->busy_until ? 0 : BUSY_TIMEOUT_MS);
   ok = op (self->db, call, error);
+  if (!ok && (sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+    self->busy_until = g_get_monotonic_time () + LOCKED_GRACE_US;
   g_mutex_unlock (&self->lock);
   return ok;
 }
@@ -420,7 +429,8 @@ fbk_store_open_db (FbkStore  *self,
       return FALSE;
     }
 
-  g_message ("Moving %s aside: %s", self->path, problem->message);
+  /* Said to the person through fbk_store_get_reset_error(). */
+  g_debug ("Moving %s aside: %s", self->path, problem->message);
 
   self->moved_aside_path = move_aside (self->path, too_new ? "newer" : "damaged", error);
   if (self->moved_aside_path == NULL)

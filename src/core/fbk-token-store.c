@@ -56,13 +56,17 @@ static GParamSpec *properties[N_PROPS];
 /* One keyring call. libsecret gets a cancellable of its own so that both the
  * caller and the timeout can cancel it; when the timeout fires the task is
  * answered at once, whether or not libsecret ever calls back. */
+typedef void (*OperationCall) (GTask *task);
+
 typedef struct
 {
   GCancellable *cancellable;
   GCancellable *caller_cancellable;
   gulong        caller_handler;
   GSource      *timeout_source;
+  OperationCall call;         /* makes the keyring call (again) */
   gboolean      answered;
+  gboolean      called_again;
 } Operation;
 
 static void
@@ -81,45 +85,85 @@ operation_free (gpointer data)
   g_free (op);
 }
 
+/* Inside Flatpak, libsecret 0.20.5 (Debian 12, and runtimes built on it)
+ * talks to the Secret portal and starts listening for the portal's answer
+ * only after its call returns: an answer that comes at once can be missed,
+ * and the call then never ends; cancelling it deadlocks libsecret. There,
+ * a call that does not answer in time is left alone and made once more,
+ * and whichever answers first is the answer. */
+static gboolean
+in_flatpak (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+static void operation_arm_timeout (FbkTokenStore *self,
+                                   GTask         *task);
+
 static gboolean
 operation_timed_out_cb (gpointer user_data)
 {
   g_autoptr(GTask) task = g_object_ref (G_TASK (user_data));
   Operation *op = g_task_get_task_data (task);
-
-  g_debug ("The Secret Service did not answer within %u s; giving up",
-           fbk_token_store_get_timeout (g_task_get_source_object (task)));
-
-  op->answered = TRUE;
-  g_cancellable_cancel (op->cancellable);
-  g_task_return_new_error (task, FBK_TOKEN_ERROR, FBK_TOKEN_ERROR_UNAVAILABLE,
-                           _("The keyring did not respond in time."));
+  FbkTokenStore *self = g_task_get_source_object (task);
+  gboolean sandboxed = in_flatpak ();
 
   g_clear_pointer (&op->timeout_source, g_source_unref);
+
+  if (sandboxed && op->call != NULL && !op->called_again)
+    {
+      g_debug ("The Secret portal did not answer within %u s; asking again", self->timeout);
+      op->called_again = TRUE;
+      operation_arm_timeout (self, task);
+      op->call (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_debug ("The Secret Service did not answer within %u s; giving up", self->timeout);
+
+  op->answered = TRUE;
+  if (!sandboxed)
+    g_cancellable_cancel (op->cancellable);
+  g_task_return_new_error (task, FBK_TOKEN_ERROR, FBK_TOKEN_ERROR_UNAVAILABLE,
+                           _("The keyring did not respond in time."));
   return G_SOURCE_REMOVE;
 }
 
-/* Arms the timeout and returns the cancellable to hand to libsecret. */
+/* The source holds no reference: operation_free() destroys it before the
+ * task can go away. */
+static void
+operation_arm_timeout (FbkTokenStore *self,
+                       GTask         *task)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  op->timeout_source = g_timeout_source_new (self->timeout * 1000);
+  g_source_set_name (op->timeout_source, "[fbk] token store timeout");
+  g_source_set_callback (op->timeout_source, operation_timed_out_cb, task, NULL);
+  g_source_attach (op->timeout_source, g_task_get_context (task));
+}
+
+/* Arms the timeout and makes the keyring call, which gets
+ * operation_get_cancellable(). A @call of NULL is made by the caller, once:
+ * saving is not repeated, as that would keep another copy of the token. */
 static GCancellable *
 operation_start (FbkTokenStore *self,
-                 GTask         *task)
+                 GTask         *task,
+                 OperationCall  call)
 {
   GCancellable *caller_cancellable = g_task_get_cancellable (task);
   Operation *op = g_new0 (Operation, 1);
 
   op->cancellable = g_cancellable_new ();
+  op->call = call;
   g_task_set_task_data (task, op, operation_free);
 
   op->caller_cancellable = caller_cancellable != NULL ? g_object_ref (caller_cancellable) : NULL;
   op->caller_handler = fbk_cancellable_chain (caller_cancellable, op->cancellable);
 
-  /* The source holds no reference: operation_free() destroys it before the
-   * task can go away. */
-  op->timeout_source = g_timeout_source_new (self->timeout * 1000);
-  g_source_set_name (op->timeout_source, "[fbk] token store timeout");
-  g_source_set_callback (op->timeout_source, operation_timed_out_cb, task, NULL);
-  g_source_attach (op->timeout_source, g_task_get_context (task));
-
+  operation_arm_timeout (self, task);
+  if (call != NULL)
+    call (task);
   return op->cancellable;
 }
 
@@ -392,7 +436,7 @@ fbk_token_store_save_async (FbkTokenStore       *self,
 
   secret_password_store (&token_schema, SECRET_COLLECTION_DEFAULT,
                          _("Forbruk: Elvia access token"), token,
-                         operation_start (self, task),
+                         operation_start (self, task, NULL),
                          save_cb, g_object_ref (task),
                          SERVICE_ATTRIBUTE, SERVICE_VALUE,
                          NULL);
@@ -433,6 +477,16 @@ lookup_cb (GObject      *object,
     g_task_return_pointer (task, g_steal_pointer (&token), (GDestroyNotify) fbk_token_free);
 }
 
+static void
+call_lookup (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  secret_password_lookup (&token_schema, op->cancellable, lookup_cb, g_object_ref (task),
+                          SERVICE_ATTRIBUTE, SERVICE_VALUE,
+                          NULL);
+}
+
 void
 fbk_token_store_lookup_async (FbkTokenStore       *self,
                               GCancellable        *cancellable,
@@ -453,11 +507,7 @@ fbk_token_store_lookup_async (FbkTokenStore       *self,
       return;
     }
 
-  secret_password_lookup (&token_schema,
-                          operation_start (self, task),
-                          lookup_cb, g_object_ref (task),
-                          SERVICE_ATTRIBUTE, SERVICE_VALUE,
-                          NULL);
+  operation_start (self, task, call_lookup);
 }
 
 FbkTokenString
@@ -488,6 +538,16 @@ clear_cb (GObject      *object,
     }
 }
 
+static void
+call_clear (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  secret_password_clear (&token_schema, op->cancellable, clear_cb, g_object_ref (task),
+                         SERVICE_ATTRIBUTE, SERVICE_VALUE,
+                         NULL);
+}
+
 void
 fbk_token_store_clear_async (FbkTokenStore       *self,
                              GCancellable        *cancellable,
@@ -510,11 +570,7 @@ fbk_token_store_clear_async (FbkTokenStore       *self,
       return;
     }
 
-  secret_password_clear (&token_schema,
-                         operation_start (self, task),
-                         clear_cb, g_object_ref (task),
-                         SERVICE_ATTRIBUTE, SERVICE_VALUE,
-                         NULL);
+  operation_start (self, task, call_clear);
 }
 
 gboolean

@@ -170,6 +170,9 @@ on_preferences_store_opened_cb (GObject      *object,
 
   preferences = fbk_preferences_window_new (self->settings);
   fbk_preferences_window_set_store (preferences, store);
+  if (self->session != NULL)
+    fbk_preferences_window_set_meters (preferences,
+                                       fbk_repository_get_meters (fbk_session_get_repository (self->session)));
   if (!fbk_application_get_demo (self))
     {
       FbkTokenPreferencesGroup *token_group = fbk_preferences_window_get_token_group (preferences);

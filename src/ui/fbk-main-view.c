@@ -719,7 +719,11 @@ on_stored_meters_loaded_cb (GObject      *object,
     return;
 
   update_content_page (self);
-  discover_meters (self);
+  /* A discovery of the last day is good enough: its meters are shown. */
+  if (fbk_repository_needs_discovery (repository (self), NULL))
+    discover_meters (self);
+  else
+    gtk_widget_set_visible (self->discover_button, TRUE);
 }
 
 static void
@@ -792,10 +796,12 @@ reload_action (GtkWidget  *widget,
 {
   FbkMainView *self = FBK_MAIN_VIEW (widget);
 
-  /* Nothing to reload before the meters are known: ask for them again. */
-  if (repository (self) != NULL && g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) == 0)
-    discover_meters (self);
-  else
+  /* An explicit refresh asks which meters the token covers too; before
+   * the meters are known there is nothing else to reload. */
+  if (repository (self) == NULL)
+    return;
+  discover_meters (self);
+  if (g_list_model_get_n_items (fbk_repository_get_meters (repository (self))) > 0)
     reload (self);
 }
 

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-contract-preferences-group.h"
+#include "fbk-metering-point.h"
 #include "fbk-preferences-window.h"
 #include "fbk-store-preferences-group.h"
 
@@ -20,6 +22,7 @@ struct _FbkPreferencesWindow
   /* Template widgets */
   AdwComboRow          *style_row;
   FbkStorePreferencesGroup *store_group;
+  AdwPreferencesPage   *contracts_page;
 
   FbkTokenPreferencesGroup *token_group;
 
@@ -137,6 +140,7 @@ fbk_preferences_window_class_init (FbkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, store_group);
+  gtk_widget_class_bind_template_child (widget_class, FbkPreferencesWindow, contracts_page);
 
   g_type_ensure (FBK_TYPE_STORE_PREFERENCES_GROUP);
 
@@ -184,4 +188,28 @@ fbk_preferences_window_get_token_group (FbkPreferencesWindow *self)
   g_return_val_if_fail (FBK_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->token_group;
+}
+
+/**
+ * fbk_preferences_window_set_meters:
+ * @meters: FbkMeteringPoint, the meters whose contracts to show
+ *
+ * Adds a group per meter to the Contracts page; call once.
+ */
+void
+fbk_preferences_window_set_meters (FbkPreferencesWindow *self,
+                                   GListModel           *meters)
+{
+  g_return_if_fail (FBK_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (meters));
+
+  for (guint i = 0; i < g_list_model_get_n_items (meters); i++)
+    {
+      g_autoptr(FbkMeteringPoint) meter = g_list_model_get_item (meters, i);
+      g_autofree char *name = fbk_metering_point_dup_display_name (meter);
+
+      adw_preferences_page_add (self->contracts_page,
+                                ADW_PREFERENCES_GROUP (fbk_contract_preferences_group_new (fbk_metering_point_get_id (meter),
+                                                                                          name)));
+    }
 }

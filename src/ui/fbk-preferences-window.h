@@ -20,5 +20,7 @@ FbkPreferencesWindow     *fbk_preferences_window_new             (GSettings     
 void                      fbk_preferences_window_set_store       (FbkPreferencesWindow *self,
                                                                   FbkStore             *store);
 FbkTokenPreferencesGroup *fbk_preferences_window_get_token_group (FbkPreferencesWindow *self);
+void                      fbk_preferences_window_set_meters      (FbkPreferencesWindow *self,
+                                                                  GListModel           *meters);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
 /* fuzz-parse.c: libFuzzer target for the three MeterValueApi body parsers
+ * and the price service's
  *
  * Build with clang: `CC=clang meson setup _fuzz -Dfuzzing=true`, then
  * `_fuzz/tests/fuzz/fuzz-parse -max_total_time=300 -max_len=8192
@@ -14,6 +15,7 @@
 
 #include "fbk-error.h"
 #include "fbk-parse.h"
+#include "fbk-price-parse.h"
 
 int LLVMFuzzerInitialize (int    *argc,
                           char ***argv);
@@ -64,6 +66,31 @@ check_result (gpointer  result,
   g_assert (error == NULL || error->domain == FBK_PARSE_ERROR);
   if (error != NULL)
     check_showable (error->message);
+}
+
+static const FbkDate price_days[] = { { 2026, 1, 16 }, { 2026, 3, 29 }, { 2025, 10, 26 } };
+
+/* What came through tiles the day, every price finite and within bounds,
+ * and averages to whole clock hours in order. */
+static void
+check_prices (GArray  *prices,
+              FbkDate  day)
+{
+  g_autoptr(GArray) hours = fbk_spot_prices_to_hours (prices);
+  FbkInstant t = fbk_time_oslo_midnight (day);
+
+  for (guint i = 0; i < prices->len; i++)
+    {
+      const FbkSpotPrice *price = &g_array_index (prices, FbkSpotPrice, i);
+
+      g_assert (price->start == t && price->duration > 0);
+      g_assert (isfinite (price->nok_per_kwh) && fabs (price->nok_per_kwh) <= FBK_SPOT_PRICE_MAX_ABS_NOK_PER_KWH);
+      t += price->duration;
+    }
+  g_assert (t == fbk_time_oslo_midnight (fbk_date_add_days (day, 1)));
+  for (guint i = 0; i < hours->len; i++)
+    g_assert (g_array_index (hours, FbkSpotPrice, i).duration == FBK_SECONDS_PER_HOUR &&
+              (i == 0 || g_array_index (hours, FbkSpotPrice, i - 1).start < g_array_index (hours, FbkSpotPrice, i).start));
 }
 
 int
@@ -150,6 +177,18 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   check_result (problem, error);
   if (problem != NULL)
     check_showable (problem);
+  g_clear_error (&error);
+
+  /* As a day of spot prices: an ordinary day and both DST days. */
+  for (guint d = 0; d < G_N_ELEMENTS (price_days); d++)
+    {
+      g_autoptr(GArray) prices = fbk_parse_spot_prices (body, price_days[d], &error);
+
+      check_result (prices, error);
+      g_clear_error (&error);
+      if (prices != NULL)
+        check_prices (prices, price_days[d]);
+    }
 
   return 0;
 }

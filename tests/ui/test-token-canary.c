@@ -20,6 +20,7 @@
 #include "fbk-demo-server.h"
 #include "fbk-preferences-window.h"
 #include "fbk-test-support.h"
+#include "fbk-test-token.h"
 #include "fbk-test-ui.h"
 #include "fbk-token-dialog.h"
 #include "fbk-welcome-page.h"
@@ -279,7 +280,7 @@ main (int   argc,
       g_setenv ("SECRET_BACKEND", "file", TRUE);
       g_unsetenv ("SECRET_FILE_TEST_PATH");
       g_setenv ("SECRET_FILE_TEST_PASSWORD", "forbruk-canary", TRUE);
-      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/forbruk-test-bus", TRUE);
+      fbk_test_token_hide_session_bus ();
       /* What the parent logs while the child's debug output is on goes to
        * stderr, out of its TAP output. */
       g_log_writer_default_set_use_stderr (TRUE);

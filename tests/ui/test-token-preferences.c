@@ -275,7 +275,7 @@ main (int   argc,
   g_setenv ("SECRET_BACKEND", "file", TRUE);
   g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "forbruk-test", TRUE);
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/forbruk-test-bus", TRUE);
+  fbk_test_token_hide_session_bus ();
 
   if (!fbk_test_ui_init (&argc, &argv))
     return g_test_run ();

@@ -389,7 +389,7 @@ main (int   argc,
 {
   /* No Secret Service for this process: saving into "the keyring" fails as
    * on a desktop without one. Set before anything connects to a bus. */
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/forbruk-test-bus", TRUE);
+  fbk_test_token_hide_session_bus ();
   g_unsetenv ("SECRET_BACKEND");
 
   if (!fbk_test_ui_init (&argc, &argv))

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -635,13 +637,102 @@ test_bounded_waiting (Fixture       *f,
   {
     g_autoptr(DemoProcess) demo = start_demo_process (f, "429:120@1+");
     gint64 started = g_get_monotonic_time ();
-    g_autoptr(FbkTestCliRun) run = run_cli (f, "--api-url", demo->url, "meters");
+    /* Values not stored yet: the meters are known from the run above. */
+    g_autoptr(FbkTestCliRun) run = run_cli (f, "--api-url", demo->url, "values", "--from", "2025-01-01",
+                                            "--to", "2025-01-02");
 
     assert_status (run, 4, "too many requests");
     g_assert_null (strstr (run->err, "Waiting for"));
     g_assert_cmpstr (run->out, ==, "");
     g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC * fbk_test_time_scale ());
   }
+}
+
+/* A store another program holds locked (a write transaction that does not
+ * end) cannot take new values: the run prints what the store holds, says
+ * why in one sentence, and exits 0, with no log noise. */
+static void
+test_locked_store (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autofree char *path = store_path (f);
+  g_autoptr(FbkTestCliRun) first = NULL;
+  g_autoptr(FbkTestCliRun) locked = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  first = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "values", "--meter", HOUSE_ID,
+                   "--from", "2025-01-01", "--to", "2025-01-02");
+  assert_status (first, 0, NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* A wider period: the new days cannot be stored, the stored two are printed. */
+  locked = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "values", "--meter", HOUSE_ID,
+                    "--from", "2025-01-01", "--to", "2025-01-04");
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  assert_status (locked, 0, "database is locked");
+  g_assert_nonnull (strstr (locked->err, "Printing what the offline store already holds"));
+  g_assert_null (strstr (locked->err, "WARNING"));
+  g_assert_null (strstr (locked->err, "Message"));
+  g_assert_cmpstr (locked->out, ==, first->out);
+}
+
+/* --offline asks nothing and needs no token: what the store holds, the
+ * same bytes as the run that stored it; costs too, with the price days it
+ * could not fetch named. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autoptr(FbkTestCliRun) online = NULL;
+  g_autoptr(FbkTestCliRun) offline = NULL;
+  g_autoptr(FbkTestCliRun) cost_online = NULL;
+  g_autoptr(FbkTestCliRun) cost_offline = NULL;
+  g_autoptr(FbkTestCliRun) both = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url;
+
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  url = fbk_demo_server_get_base_url (server);
+  set_env (f, "FORBRUK_TOKEN", FBK_DEMO_TOKEN);
+
+  online = run_cli (f, "--api-url", url, "values", "--meter", HOUSE_ID, "--from", "2025-01-01", "--to", "2025-01-07");
+  assert_status (online, 0, NULL);
+  cost_online = run_cli (f, "--api-url", url, "--prices-url", url, "cost", "--meter", HOUSE_ID,
+                         "--from", "2025-01-01", "--to", "2025-01-07", "--resolution", "day");
+  assert_status (cost_online, 0, NULL);
+
+  g_clear_object (&server);
+  set_env (f, "FORBRUK_TOKEN", NULL);
+  offline = run_cli (f, "--offline", "values", "--meter", HOUSE_ID, "--from", "2025-01-01", "--to", "2025-01-07");
+  assert_status (offline, 0, NULL);
+  g_assert_cmpstr (offline->out, ==, online->out);
+  cost_offline = run_cli (f, "--offline", "cost", "--meter", HOUSE_ID,
+                          "--from", "2025-01-01", "--to", "2025-01-07", "--resolution", "day");
+  assert_status (cost_offline, 0, NULL);
+  g_assert_cmpstr (cost_offline->out, ==, cost_online->out);
+
+  /* Days never fetched are unknown, and said to be. */
+  {
+    g_autoptr(FbkTestCliRun) unfetched = run_cli (f, "--offline", "prices", "--from", "2025-02-01", "--to", "2025-02-02");
+
+    assert_status (unfetched, 0, "works offline");
+    g_assert_cmpstr (unfetched->out, ==, "start,end,area,nok_per_kwh_excl_vat\r\n");
+  }
+
+  both = run_cli (f, "--offline", "--no-cache", "values", "--from", "2025-01-01", "--to", "2025-01-07");
+  assert_status (both, 2, "--offline");
 }
 
 /* forbruk-cli demo-server serves the simulator's spot prices on the same
@@ -747,7 +838,8 @@ test_no_values_yet (Fixture       *f,
 
   meters = run_cli (f, "--retries", "0", "--api-url", hostile.url, "meters");
   assert_status (meters, 0, NULL);
-  g_assert_true (g_str_has_prefix (meters->out, HOUSE_ID "\t2016-04-15T00:00:00+02:00\tconsumption\t"));
+  g_assert_true (g_str_has_prefix (meters->out, "metering_point_id\tcontract_start\tdirections\tname\n"
+                                                HOUSE_ID "\t2016-04-15T00:00:00+02:00\tconsumption\t"));
 
   values = run_cli (f, "--retries", "0", "--api-url", hostile.url, "values", "--from", from, "--to", to);
   assert_status (values, 0, NULL);
@@ -1045,12 +1137,14 @@ test_meters (Fixture       *f,
   assert_status (run, 0, NULL);
   g_assert_cmpstr (run->err, ==, "");
 
-  /* id, contract start, directions, name: tab-separated, one per line. */
+  /* A header (added on purpose, issue 19), then id, contract start,
+   * directions, name: tab-separated, one per line. */
   lines = csv_lines (run->out);
-  g_assert_cmpuint (g_strv_length (lines), ==, 3);
-  house = g_strsplit (lines[0], "\t", -1);
-  flat = g_strsplit (lines[1], "\t", -1);
-  solar = g_strsplit (lines[2], "\t", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "metering_point_id\tcontract_start\tdirections\tname");
+  house = g_strsplit (lines[1], "\t", -1);
+  flat = g_strsplit (lines[2], "\t", -1);
+  solar = g_strsplit (lines[3], "\t", -1);
   g_assert_cmpuint (g_strv_length (house), ==, 4);
   g_assert_cmpstr (house[0], ==, HOUSE_ID);
   g_assert_cmpstr (house[2], ==, "consumption");
@@ -1060,6 +1154,15 @@ test_meters (Fixture       *f,
   g_assert_cmpstr (flat[1], ==, "2023-12-15T00:00:00+01:00");
   g_assert_cmpstr (solar[0], ==, SOLAR_ID);
   g_assert_cmpstr (solar[2], ==, "consumption,production");
+
+  /* The id as the window shows it, with spaces, is the same id. */
+  {
+    g_autoptr(FbkTestCliRun) spaced = run_cli (f, "--demo", "values", "--meter", "707 057 500 061 439 208",
+                                               "--from", "2025-06-01", "--to", "2025-06-01");
+
+    assert_status (spaced, 0, NULL);
+    g_assert_nonnull (strstr (spaced->out, "\r\n" HOUSE_ID ",2025-06-01T00:00:00+02:00,"));
+  }
 }
 
 /* A name given in the app (kept in the store) is what forbruk-cli prints. */
@@ -1093,8 +1196,27 @@ test_meters_stored_name (Fixture       *f,
   g_assert_nonnull (strstr (run->out, HOUSE_ID "\t2014-10-01T00:00:00+02:00\tconsumption\tHytta på fjellet\n"));
   g_assert_nonnull (strstr (run->out, SOLAR_ID));
 
-  /* Without the network the stored meters are listed, with a note. */
+  /* Discovered a moment ago: the next run asks nothing about the meters. */
+  fbk_demo_server_clear_requests (server);
+  {
+    g_autoptr(FbkTestCliRun) again = run_cli (f, "--api-url", fbk_demo_server_get_base_url (server), "meters");
+
+    assert_status (again, 0, NULL);
+    g_assert_cmpstr (again->out, ==, run->out);
+    g_assert_cmpuint (fbk_demo_server_get_n_requests (server), ==, 0);
+  }
+
+  /* A day later, without the network, the stored meters are listed, with
+   * a note (the discovery of a minute ago would have been used as is). */
   g_clear_object (&server);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE meters SET last_seen = last_seen - 25 * 3600", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
   offline = run_cli (f, "--retries", "0", "--api-url", "http://127.0.0.1:9", "meters");
   assert_status (offline, 0, "Could not reach Elvia");
   g_assert_nonnull (strstr (offline->out, "Hytta på fjellet"));
@@ -1239,6 +1361,8 @@ main (int   argc,
 
   ADD ("values/three-years-demo", test_values_three_years_demo);
   ADD ("values/cached", test_values_cached);
+  ADD ("values/locked-store", test_locked_store);
+  ADD ("values/offline", test_offline);
   ADD ("failure/usage", test_usage_errors);
   ADD ("failure/insecure-url", test_insecure_url);
   ADD ("failure/no-token", test_no_token);

@@ -1164,9 +1164,10 @@ test_values_concurrent_merge (Fixture       *f,
   result = refresh (f, ids, from, to, FBK_DIRECTION_CONSUMPTION, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  /* Three windows each. */
+  /* Three windows each, three requests in flight (two before the network
+   * plan of issue 20, on purpose). */
   g_assert_cmpuint (f->seen->len, ==, 6);
-  g_assert_cmpuint (f->max_in_flight, ==, 2);
+  g_assert_cmpuint (f->max_in_flight, ==, FBK_CLIENT_MAX_CONCURRENT);
 
   g_assert_cmpuint (result->series[FBK_DIRECTION_CONSUMPTION]->len, ==, 2);
   for (guint m = 0; m < 2; m++)
@@ -1478,6 +1479,32 @@ test_retry_total_wait (Fixture       *f,
     g_object_unref (second.result);
     g_assert_cmpuint (f->seen->len, ==, 4);
   }
+}
+
+/* Three requests in flight to Elvia; each 429 lowers that by one for the
+ * rest of the client's life, never below one. */
+static void
+test_retry_lowers_concurrency (Fixture       *f,
+                               gconstpointer  data)
+{
+  FbkHttp *http = fbk_client_get_http (f->client);
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (fbk_http_get_max_concurrent (http), ==, 3);
+
+  script (f, REPLY_CANNED, 429, "{\"statusCode\":429}", "0", 0);
+  result = fetch_day (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fbk_http_get_max_concurrent (http), ==, 2);
+  g_clear_pointer (&result, g_ptr_array_unref);
+
+  fbk_client_set_retry_policy (f->client, 4, 10, 40);
+  for (guint i = 0; i < 3; i++)
+    script (f, REPLY_CANNED, 429, "{\"statusCode\":429}", "0", 0);
+  result = fetch_day (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fbk_http_get_max_concurrent (http), ==, 1);
 }
 
 /* --- errors that are not retried -------------------------------------------- */
@@ -2092,6 +2119,7 @@ main (int   argc,
   ADD ("retry/backoff", test_retry_backoff);
   ADD ("retry/bounded", test_retry_bounded);
   ADD ("retry/total-wait", test_retry_total_wait);
+  ADD ("retry/lowers-concurrency", test_retry_lowers_concurrency);
   ADD ("error/unauthorized", test_error_unauthorized);
   ADD ("error/bad-request", test_error_bad_request);
   ADD ("error/invalid-json", test_error_invalid_json);

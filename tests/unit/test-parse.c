@@ -9,6 +9,7 @@
 
 #include "fbk-error.h"
 #include "fbk-parse.h"
+#include "fbk-price-parse.h"
 #include "fbk-test-support.h"
 
 static FbkInstant
@@ -436,6 +437,14 @@ parse_problem_details (GBytes  *body,
                        GError **error)
 {
   return fbk_parse_problem_details (body, NULL, error);
+}
+
+/* As a day of prices: the 25-hour day, so the DST seed tiles it. */
+static gpointer
+parse_spot_prices (GBytes  *body,
+                   GError **error)
+{
+  return fbk_parse_spot_prices (body, (FbkDate) { 2025, 10, 26 }, error);
 }
 
 /* Asked for the newest hours, a server whose values lag behind answers
@@ -1053,7 +1062,7 @@ test_problem_details_rejects (void)
 }
 
 /* Every input in the fuzzing seed corpus, including the inputs that once
- * crashed a parser (regression-*), goes through all three parsers in the
+ * crashed a parser (regression-*), goes through all four parsers in the
  * ordinary build: each either returns a value or sets an error, never both,
  * never neither, and any text it returns or puts in a message is UTF-8 fit
  * for a terminal (fbk_test_assert_showable()). */
@@ -1075,7 +1084,7 @@ test_fuzz_corpus (void)
       char *contents;
       gsize length;
       gpointer (*parsers[]) (GBytes *, GError **) = {
-        parse_meter_values_consumption, parse_max_hours, parse_problem_details,
+        parse_meter_values_consumption, parse_max_hours, parse_problem_details, parse_spot_prices,
       };
 
       g_file_get_contents (file, &contents, &length, &error);
@@ -1098,6 +1107,8 @@ test_fuzz_corpus (void)
                   fbk_test_assert_showable (result);
                   g_free (result);
                 }
+              else if (i == 3)
+                g_array_unref (result);
               else
                 g_ptr_array_unref (result);
             }

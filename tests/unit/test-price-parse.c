@@ -151,7 +151,7 @@ test_price_parse_refused (void)
 #define ONE(start, end, price) \
   "{\"NOK_per_kWh\":" price ",\"time_start\":\"" start "\",\"time_end\":\"" end "\"}"
 
-  assert_refused ("", day, FBK_PARSE_ERROR_INVALID_JSON, "JSON");
+  assert_refused ("", day, FBK_PARSE_ERROR_INVALID_JSON, "empty");
   assert_refused ("<html>Not found</html>", day, FBK_PARSE_ERROR_INVALID_JSON, "JSON");
   assert_refused ("{\"NOK_per_kWh\":1}", day, FBK_PARSE_ERROR_INVALID_FIELD, "not a list");
   assert_refused ("[]", day, FBK_PARSE_ERROR_MISSING_FIELD, "only up to");
@@ -167,6 +167,13 @@ test_price_parse_refused (void)
                   day, FBK_PARSE_ERROR_INVALID_FIELD, "time_start");
   assert_refused ("[{\"NOK_per_kWh\":0.5,\"time_start\":\"2026-01-16T00:00:00+01:00\"}]",
                   day, FBK_PARSE_ERROR_MISSING_FIELD, "time_end");
+  /* numbers JSON does not have, and one too large to be finite */
+  assert_refused ("[" ONE ("2026-01-16T00:00:00+01:00", "2026-01-16T01:00:00+01:00", "010") "]",
+                  day, FBK_PARSE_ERROR_INVALID_JSON, "010");
+  assert_refused ("[" ONE ("2026-01-16T00:00:00+01:00", "2026-01-16T01:00:00+01:00", "0x10") "]",
+                  day, FBK_PARSE_ERROR_INVALID_JSON, "0x10");
+  assert_refused ("[" ONE ("2026-01-16T00:00:00+01:00", "2026-01-16T01:00:00+01:00", "1e400") "]",
+                  day, FBK_PARSE_ERROR_INVALID_FIELD, "that large");
   /* a gap at 01:00 */
   assert_refused ("[" ONE ("2026-01-16T00:00:00+01:00", "2026-01-16T01:00:00+01:00", "0.5") ","
                   ONE ("2026-01-16T02:00:00+01:00", "2026-01-16T03:00:00+01:00", "0.5") "]",

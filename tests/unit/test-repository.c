@@ -717,6 +717,39 @@ test_meters_noted_and_renamed (Fixture       *f,
   g_assert_null (find_stored_meter (meters, HOUSE_ID)->name);
 }
 
+/* Discovery once: a later run on the same store needs none for a day,
+ * needs one for a meter it does not know, and after a day again. A
+ * producer stays one through a week without production (December): its
+ * stored production says so. */
+static void
+test_meters_discovered_once (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FbkRepository) later = NULL;
+  g_autoptr(FbkRepository) fresh = NULL;
+  const char * const unknown[] = { "707057500099999999", NULL };
+  const char * const known[] = { HOUSE_ID, NULL };
+
+  g_assert_true (fbk_repository_needs_discovery (f->repository, NULL));
+  discover (f, f->repository);
+  g_assert_false (fbk_repository_needs_discovery (f->repository, known));
+  g_assert_true (fbk_repository_needs_discovery (f->repository, unknown));
+
+  /* A run 23 h later reads the store's meters and asks nothing. */
+  set_now (f, f->now + 23 * HOUR);
+  later = new_repository (f, f->store);
+  g_assert_true (fbk_repository_needs_discovery (later, NULL));
+  load_meters (later);
+  g_assert_false (fbk_repository_needs_discovery (later, NULL));
+  g_assert_true (fbk_repository_needs_discovery (later, unknown));
+
+  /* A day after the discovery, once more. */
+  set_now (f, f->now + 2 * HOUR);
+  fresh = new_repository (f, f->store);
+  load_meters (fresh);
+  g_assert_true (fbk_repository_needs_discovery (fresh, NULL));
+}
+
 /* Discovered contract starts steer the planning: nothing is asked for before
  * a meter's contract. */
 static void
@@ -762,6 +795,7 @@ main (int   argc,
   ADD ("refresh/contract-start", test_contract_start_used);
   ADD ("read-values", test_read_values);
   ADD ("meters/noted-and-renamed", test_meters_noted_and_renamed);
+  ADD ("meters/discovered-once", test_meters_discovered_once);
 
   return g_test_run ();
 }

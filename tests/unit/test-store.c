@@ -1233,6 +1233,31 @@ test_crash_safety (Fixture       *f,
                   stats.n_values == (guint64) (last + 1) * CRASH_BATCH_HOURS ? "rolled back" : "committed unreported");
 }
 
+/* A meter with production stored stays a producer when a later discovery
+ * saw none (a week of December on a solar house); one without does not. */
+static void
+test_meters_produces_sticky (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(FbkStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) meters = NULL;
+  g_autoptr(GError) error = NULL;
+  FbkInstant t0 = instant ("2026-06-01T00:00:00+02:00");
+
+  g_assert_true (fbk_store_note_meter_sync (store, METER_A, FBK_INSTANT_INVALID, FBK_INSTANT_INVALID, TRUE, t0, NULL, &error));
+  g_assert_true (fbk_store_note_meter_sync (store, METER_B, FBK_INSTANT_INVALID, FBK_INSTANT_INVALID, TRUE, t0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (import_hours (store, METER_A, FBK_DIRECTION_PRODUCTION, t0, 24, TRUE, 0.5, t0 + 25 * HOUR), ==, 24);
+
+  g_assert_true (fbk_store_note_meter_sync (store, METER_A, FBK_INSTANT_INVALID, FBK_INSTANT_INVALID, FALSE, t0 + 180 * DAY, NULL, &error));
+  g_assert_true (fbk_store_note_meter_sync (store, METER_B, FBK_INSTANT_INVALID, FBK_INSTANT_INVALID, FALSE, t0 + 180 * DAY, NULL, &error));
+  meters = fbk_store_list_meters_sync (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((FbkStoreMeter *) meters->pdata[0])->metering_point_id, ==, METER_A);
+  g_assert_true (((FbkStoreMeter *) meters->pdata[0])->produces);
+  g_assert_false (((FbkStoreMeter *) meters->pdata[1])->produces);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1259,6 +1284,7 @@ main (int   argc,
   ADD ("/store/recover/garbage", test_garbage_moved_aside);
   ADD ("/store/recover/damaged-pages", test_damaged_pages_moved_aside);
   ADD ("/store/meters", test_meters);
+  ADD ("/store/meters/produces-sticky", test_meters_produces_sticky);
   ADD ("/store/stats-and-delete", test_stats_and_delete);
   ADD ("/store/async", test_async_calls);
   ADD ("/store/crash-safety", test_crash_safety);

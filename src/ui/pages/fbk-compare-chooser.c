@@ -19,6 +19,7 @@ struct _FbkCompareChooser
   GtkWidget    parent_instance;
 
   /* Template widgets */
+  GtkWidget   *box;  /* the root, bound so that disposing the template unparents it */
   GtkDropDown *drop_down;
 };
 
@@ -110,6 +111,7 @@ fbk_compare_chooser_class_init (FbkCompareChooserClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-compare-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbkCompareChooser, box);
   gtk_widget_class_bind_template_child (widget_class, FbkCompareChooser, drop_down);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
 }

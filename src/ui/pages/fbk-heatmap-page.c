@@ -25,6 +25,7 @@ struct _FbkHeatmapPage
   GtkWidget        parent_instance;
 
   /* Template widgets */
+  GtkWidget        *box;  /* the root, bound so that disposing the template unparents it */
   GtkToggleButton *days_button;
   GtkToggleButton *weekdays_button;
   FbkChartView    *chart;
@@ -228,6 +229,7 @@ fbk_heatmap_page_class_init (FbkHeatmapPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-heatmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbkHeatmapPage, box);
   gtk_widget_class_bind_template_child (widget_class, FbkHeatmapPage, days_button);
   gtk_widget_class_bind_template_child (widget_class, FbkHeatmapPage, weekdays_button);
   gtk_widget_class_bind_template_child (widget_class, FbkHeatmapPage, chart);

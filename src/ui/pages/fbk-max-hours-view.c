@@ -543,12 +543,6 @@ fbk_max_hours_view_has_data (FbkPage *page)
   return FALSE;
 }
 
-static GBytes *
-write_table_csv (gpointer data)
-{
-  return g_bytes_ref (data);
-}
-
 /* The rows of the table, the same as `forbruk-cli maxhours --format csv`;
  * a row a month is little to write, and the tariff steps belong to the
  * view, so it is written at once. */
@@ -562,7 +556,7 @@ fbk_max_hours_view_create_csv_job (FbkPage     *page,
   for (guint i = 0; i < self->rows->len; i++)
     fbk_max_hours_table_write_csv (csv, style, self->ids[i], g_ptr_array_index (self->rows, i), i == 0);
 
-  return fbk_csv_job_new (write_table_csv, g_string_free_to_bytes (csv), (GDestroyNotify) g_bytes_unref);
+  return fbk_csv_job_new_written (g_string_free_to_bytes (csv));
 }
 
 /* The daily peaks are of the first meter only; the table's file is not to

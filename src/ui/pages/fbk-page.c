@@ -56,6 +56,20 @@ fbk_csv_job_new (FbkCsvWriteFunc write,
   return job;
 }
 
+static GBytes *
+write_written_csv (gpointer data)
+{
+  return g_bytes_ref (data);
+}
+
+/* A job for a table that was quick enough to write at once: it hands
+ * over @csv (taking it). */
+FbkCsvJob *
+fbk_csv_job_new_written (GBytes *csv)
+{
+  return fbk_csv_job_new (write_written_csv, csv, (GDestroyNotify) g_bytes_unref);
+}
+
 /* In any one thread at a time. */
 GBytes *
 fbk_csv_job_run (FbkCsvJob *job)

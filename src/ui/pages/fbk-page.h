@@ -50,6 +50,7 @@ typedef struct _FbkCsvJob FbkCsvJob;
 FbkCsvJob *fbk_csv_job_new  (FbkCsvWriteFunc  write,
                              gpointer         data,
                              GDestroyNotify   free_data);
+FbkCsvJob *fbk_csv_job_new_written (GBytes    *csv);
 GBytes    *fbk_csv_job_run  (FbkCsvJob       *job);
 void       fbk_csv_job_free (FbkCsvJob       *job);
 

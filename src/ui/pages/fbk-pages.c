@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fbk-cost-page.h"
 #include "fbk-heatmap-page.h"
 #include "fbk-max-hours-view.h"
 #include "fbk-pages.h"
@@ -22,6 +23,7 @@ static const FbkPageInfo pages[] = {
   { "solar", N_("Solar"), "network-transmit-receive-symbolic", fbk_values_page_new_solar },
   { "heatmap", N_("Heatmap"), "view-grid-symbolic", fbk_heatmap_page_new },
   { "max-hours", N_("Max Hours"), "view-list-symbolic", fbk_max_hours_view_new },
+  { "cost", N_("Cost"), "accessories-calculator-symbolic", fbk_cost_page_new },
 };
 
 const FbkPageInfo *

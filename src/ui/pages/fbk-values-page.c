@@ -24,6 +24,7 @@ struct _FbkValuesPage
   GtkWidget          parent_instance;
 
   /* Template widgets */
+  GtkWidget         *box;  /* the root, bound so that disposing the template unparents it */
   GtkWidget         *compare_row;
   FbkCompareChooser *compare_chooser;
   FbkChartView      *chart;
@@ -87,10 +88,12 @@ build_chart (FbkValuesPage *self)
 {
   g_autoptr(FbkChartModel) model = NULL;
   FbkCompare compare = fbk_compare_chooser_get_compare (self->compare_chooser);
-  guint n = self->series != NULL ? self->series->len : 0;
   FbkChartBuildOptions options;
 
-  if (n == 0)
+  /* Before the first show there is nothing; after it, a page of no meter
+   * (the Production page once the producing meter is unpicked) is an
+   * empty chart of the period, as the main view reports it. */
+  if (self->series == NULL)
     {
       fbk_chart_view_set_model (self->chart, NULL);
       return;
@@ -108,8 +111,8 @@ build_chart (FbkValuesPage *self)
       options.compare_style = FBK_CHART_OVERLAY_GHOST_BARS;
     }
 
-  model = fbk_chart_build_model_full ((FbkSeries * const *) self->series->pdata, (const char * const *) self->names, n,
-                                      &options);
+  model = fbk_chart_build_model_full ((FbkSeries * const *) self->series->pdata, (const char * const *) self->names,
+                                      self->series->len, &options);
   fbk_chart_view_set_model (self->chart, model);
 }
 
@@ -472,6 +475,7 @@ fbk_values_page_class_init (FbkValuesPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/fbk-values-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FbkValuesPage, box);
   gtk_widget_class_bind_template_child (widget_class, FbkValuesPage, compare_row);
   gtk_widget_class_bind_template_child (widget_class, FbkValuesPage, compare_chooser);
   gtk_widget_class_bind_template_child (widget_class, FbkValuesPage, chart);
