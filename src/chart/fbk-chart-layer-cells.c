@@ -261,6 +261,29 @@ draw_missing (const FbkChartLayout    *layout,
   cairo_stroke (cr);
 }
 
+/* A cell of @share of the highest value, hatched while not verified. */
+static void
+draw_cell (const FbkChartLayout    *layout,
+           FbkChartCanvas          *canvas,
+           guint                    series,
+           const cairo_rectangle_t *rect,
+           double                   share,
+           gboolean                 verified)
+{
+  FbkChartColor color = shade (layout, series, share);
+
+  fbk_chart_color_set_source (canvas->cr, &color);
+  cairo_rectangle (canvas->cr, rect->x, rect->y, rect->width, rect->height);
+  if (verified)
+    cairo_fill (canvas->cr);
+  else
+    {
+      cairo_fill_preserve (canvas->cr);
+      cairo_set_source (canvas->cr, canvas->hatch);
+      cairo_fill (canvas->cr);
+    }
+}
+
 static void
 cells_legend (FbkChartLayer  *layer,
               FbkChartLayout *layout)
@@ -395,7 +418,6 @@ cells_draw (FbkChartLayer        *layer,
   for (guint i = layout->first; i < layout->end; i++)
     {
       cairo_rectangle_t rect;
-      FbkChartColor color;
 
       while (edges[i] >= day.end)
         day_next (&day);
@@ -407,17 +429,8 @@ cells_draw (FbkChartLayer        *layer,
           continue;
         }
 
-      color = shade (layout, self->series, top > 0.0 ? values[i] / top : 0.0);
-      fbk_chart_color_set_source (canvas->cr, &color);
-      cairo_rectangle (canvas->cr, rect.x, rect.y, rect.width, rect.height);
-      if (flags[i] & FBK_INTERVAL_VERIFIED)
-        cairo_fill (canvas->cr);
-      else
-        {
-          cairo_fill_preserve (canvas->cr);
-          cairo_set_source (canvas->cr, canvas->hatch);
-          cairo_fill (canvas->cr);
-        }
+      draw_cell (layout, canvas, self->series, &rect, top > 0.0 ? values[i] / top : 0.0,
+                 (flags[i] & FBK_INTERVAL_VERIFIED) != 0);
     }
 }
 
@@ -571,7 +584,6 @@ weekday_cells_draw (FbkChartLayer        *layer,
       {
         const Average *average = &averages[d][h];
         cairo_rectangle_t rect;
-        FbkChartColor color;
 
         cell_rect (layout, (Cell) { d, h, -1 }, &rect);
         if (average->n == 0)
@@ -580,17 +592,8 @@ weekday_cells_draw (FbkChartLayer        *layer,
             continue;
           }
 
-        color = shade (layout, self->series, top > 0.0 ? average->sum / average->n / top : 0.0);
-        fbk_chart_color_set_source (canvas->cr, &color);
-        cairo_rectangle (canvas->cr, rect.x, rect.y, rect.width, rect.height);
-        if (average->verified)
-          cairo_fill (canvas->cr);
-        else
-          {
-            cairo_fill_preserve (canvas->cr);
-            cairo_set_source (canvas->cr, canvas->hatch);
-            cairo_fill (canvas->cr);
-          }
+        draw_cell (layout, canvas, self->series, &rect, top > 0.0 ? average->sum / average->n / top : 0.0,
+                   average->verified);
       }
 }
 
