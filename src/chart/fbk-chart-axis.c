@@ -609,6 +609,33 @@ fbk_chart_axis_new_days (const FbkChartLayout *layout)
 }
 
 /**
+ * fbk_chart_axis_new_weekdays:
+ *
+ * The weekdays down the left of a weekday × hour grid, Monday first, by
+ * their short names where a row has the height for one.
+ */
+FbkChartAxis *
+fbk_chart_axis_new_weekdays (const FbkChartLayout *layout)
+{
+  /* 1 January 2024 was a Monday: its week names the rows. */
+  const FbkDate monday = { 2024, 1, 1 };
+  FbkChartAxis *axis = axis_new (AXIS_DAYS);
+
+  if (layout->n_days == 0 || layout->plot.height / layout->n_days < layout->text.line_height)
+    return axis;
+
+  for (guint row = 0; row < layout->n_days; row++)
+    {
+      g_autofree char *text = fbk_format_date (fbk_date_add_days (monday, (int) row), C_("axis, weekday", "%a"));
+
+      add_label (axis, layout, text, 0.0, 0.0);
+      g_array_append_val (axis->label_rows, row);
+    }
+
+  return axis;
+}
+
+/**
  * fbk_chart_axis_new_hours:
  *
  * The clock hours under a day × hour grid, a column each: labelled every

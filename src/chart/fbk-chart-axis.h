@@ -43,14 +43,15 @@ GArray  *fbk_chart_time_ticks        (FbkInstant        from,
                                       FbkChartTimeStep  step);
 
 /* An axis laid out in a layout's frame: its labels, and where its ticks
- * go. Left of the plot, values (a timeline) or days (a day × hour grid);
- * under it, time or clock hours. */
+ * go. Left of the plot, values (a timeline) or days or weekdays (a grid
+ * of hours); under it, time or clock hours. */
 typedef struct _FbkChartAxis FbkChartAxis;
 
 FbkChartAxis *fbk_chart_axis_new_values      (const FbkChartLayout *layout,
                                               double                lo,
                                               double                hi);
 FbkChartAxis *fbk_chart_axis_new_days        (const FbkChartLayout *layout);
+FbkChartAxis *fbk_chart_axis_new_weekdays    (const FbkChartLayout *layout);
 FbkChartAxis *fbk_chart_axis_new_time        (const FbkChartLayout *layout);
 FbkChartAxis *fbk_chart_axis_new_hours       (const FbkChartLayout *layout);
 void          fbk_chart_axis_free            (FbkChartAxis         *axis);

@@ -30,6 +30,8 @@
 #define AIMABLE_BAR    6.0
 /* The legend's index of the note on min/max columns' lighter part. */
 #define RANGE_NOTE     G_MAXUINT
+/* How far the inside of a bar of part of its period is faded. */
+#define PARTIAL_FADE   0.6
 
 /* Geometry */
 
@@ -194,8 +196,35 @@ outline_unverified (cairo_t                *cr,
   cairo_stroke (cr);
 }
 
-/* A bar per bucket: each series in its colour, then its unverified bars
- * striped over. */
+/**
+ * fbk_chart_bar_draw_partial:
+ *
+ * A bar of only part of its period: pale inside an outline of @color,
+ * so it never reads as a whole day, week or month.
+ */
+void
+fbk_chart_bar_draw_partial (const FbkChartLayout    *layout,
+                            FbkChartCanvas          *canvas,
+                            const FbkChartColor     *color,
+                            const cairo_rectangle_t *rect)
+{
+  FbkChartColor pale = fbk_chart_color_mix (color, &layout->palette->background, PARTIAL_FADE);
+  double line = 1.0 / layout->scale;
+
+  fbk_chart_color_set_source (canvas->cr, &pale);
+  cairo_rectangle (canvas->cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_fill (canvas->cr);
+  if (rect->width <= 2 * line || rect->height <= 2 * line)
+    return;
+
+  fbk_chart_color_set_source (canvas->cr, color);
+  cairo_set_line_width (canvas->cr, line);
+  cairo_rectangle (canvas->cr, rect->x + line / 2, rect->y + line / 2, rect->width - line, rect->height - line);
+  cairo_stroke (canvas->cr);
+}
+
+/* A bar per bucket: each series in its colour (pale and outlined where
+ * it is only part of its bucket), then its unverified bars striped over. */
 static void
 draw_buckets (const FbkChartLayout *layout,
               FbkChartCanvas       *canvas,
@@ -214,10 +243,16 @@ draw_buckets (const FbkChartLayout *layout,
       fbk_chart_color_set_source (canvas->cr, &color);
       for (guint i = layout->first; i < layout->end; i++)
         {
-          if (bar_rect (layout, &runs[r], i, &rect))
+          if (!(flags[i] & FBK_CHART_BUCKET_PARTIAL) && bar_rect (layout, &runs[r], i, &rect))
             boxes_add (&boxes, rect.x, rect.y, rect.width, rect.height);
         }
       boxes_flush (&boxes);
+
+      for (guint i = layout->first; i < layout->end; i++)
+        {
+          if ((flags[i] & FBK_CHART_BUCKET_PARTIAL) && bar_rect (layout, &runs[r], i, &rect))
+            fbk_chart_bar_draw_partial (layout, canvas, &color, &rect);
+        }
 
       cairo_set_source (canvas->cr, canvas->hatch);
       for (guint i = layout->first; i < layout->end; i++)
@@ -502,6 +537,11 @@ series_legend_text (const FbkChartLayout *layout,
 
   amount = fbk_chart_format_value (fbk_chart_model_get_total (model, series, layout->first, layout->end),
                                    FBK_CHART_UNIT_KWH);
+  if (fbk_chart_model_count_missing_hours (model, series, layout->first, layout->end) > 0)
+    /* Translators: legend entry, a meter and its total where some hours
+     * have no value, "Home: at least 1,234 kWh" */
+    return g_strdup_printf (C_("legend, energy", "%s: at least %s"), name, amount);
+
   /* Translators: legend entry, a meter and its total, "Home: 1,234 kWh" */
   return g_strdup_printf (C_("legend, energy", "%s: %s"), name, amount);
 }

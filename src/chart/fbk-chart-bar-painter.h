@@ -40,6 +40,11 @@ typedef struct
   .bucket_rect = fbk_chart_bar_layer_bucket_rect,        \
   .describe = fbk_chart_bar_layer_describe
 
+void     fbk_chart_bar_draw_partial      (const FbkChartLayout    *layout,
+                                          FbkChartCanvas          *canvas,
+                                          const FbkChartColor     *color,
+                                          const cairo_rectangle_t *rect);
+
 /* fbk-chart-layer-stacked.c: every series stacked, per direction; for
  * the layers that stack as it does. */
 void     fbk_chart_stacked_get_runs      (FbkChartLayer        *self,

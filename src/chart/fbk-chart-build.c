@@ -12,27 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "fbk-chart-build.h"
+#include "fbk-chart-format.h"
+#include "fbk-compare.h"
 #include "fbk-format.h"
-#include "fbk-period.h"
-
-/* Whole Oslo days read as dates; a period cut mid-day (the CLI takes RFC
- * 3339 instants) needs its times. */
-static char *
-format_period (FbkInstant from,
-               FbkInstant to)
-{
-  FbkDate first = fbk_time_oslo_date (from);
-  FbkDate last = fbk_time_oslo_date (to - 1);
-
-  if (fbk_time_oslo_midnight (first) != from || fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) != to)
-    return fbk_format_range (from, to, FBK_RESOLUTION_HOUR);
-
-  {
-    FbkPeriod period = fbk_period_from_dates (first, last);
-
-    return fbk_period_format_dates (&period);
-  }
-}
 
 static const char *
 resolution_label (FbkResolution resolution)
@@ -133,7 +115,7 @@ fbk_chart_build_title (const char    *subject,
                        FbkInstant     from,
                        FbkInstant     to)
 {
-  g_autofree char *period = format_period (from, to);
+  g_autofree char *period = fbk_chart_format_span (from, to);
 
   /* Translators: a chart's title: the meters' names, the period and how
    * long each bar is, e.g. “Home, Cabin · 1–7 Mar 2024 · hourly”. Use
@@ -156,47 +138,159 @@ shown_direction (FbkSeries * const *series,
   return n_series > 0 ? FBK_DIRECTION_PRODUCTION : FBK_DIRECTION_CONSUMPTION;
 }
 
-/* The earlier period's totals in @direction, laid bucket by bucket onto
- * the model's grid: its n-th bucket over the model's n-th. NAN where no
- * meter has a value. */
+/* How far a meter's newest value may trail the newest of another before
+ * the hours between count as missing rather than not in yet: Elvia's
+ * values come an hour or two late, sometimes several, and meters do not
+ * keep pace with one another (metervalue-api.md, §9). */
+#define LAG_GRACE (24 * FBK_SECONDS_PER_HOUR)
+
+/* Where values stop being expected: at the newest value every meter has
+ * had time to deliver, so the hour one meter's value is not in yet for is
+ * not called missing. With no values at all, every hour up to now is
+ * missing. */
+static FbkInstant
+values_until (FbkSeries * const          *series,
+              guint                       n_series,
+              const FbkChartBuildOptions *options)
+{
+  FbkInstant newest = FBK_INSTANT_INVALID;
+  FbkInstant slowest = G_MAXINT64;
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      guint n;
+      const FbkInterval *intervals = fbk_series_get_range (series[i], options->from, options->to, &n);
+
+      if (n == 0)
+        continue;
+      newest = MAX (newest, fbk_interval_end (&intervals[n - 1]));
+      slowest = MIN (slowest, fbk_interval_end (&intervals[n - 1]));
+    }
+
+  if (newest == FBK_INSTANT_INVALID)
+    newest = slowest = options->now != FBK_INSTANT_INVALID ? MIN (options->now, options->to) : options->to;
+  return CLAMP (MAX (slowest, newest - LAG_GRACE), options->from, options->to);
+}
+
+/* The values of @series in @direction over [@from, @to): their total
+ * (NAN without any) and the seconds of the span they do not cover. */
+static void
+sum_span (FbkSeries * const *series,
+          guint              n_series,
+          FbkDirection       direction,
+          FbkInstant         from,
+          FbkInstant         to,
+          double            *out_kwh,
+          guint32           *out_missing)
+{
+  gint64 expected = 0;
+  gint64 covered = 0;
+
+  *out_kwh = NAN;
+  for (guint i = 0; i < n_series; i++)
+    {
+      const FbkInterval *intervals;
+      guint n;
+
+      if (fbk_series_get_direction (series[i]) != direction)
+        continue;
+
+      expected += to - from;
+      intervals = fbk_series_get_range (series[i], from, to, &n);
+      for (guint k = 0; k < n; k++)
+        {
+          *out_kwh = (isnan (*out_kwh) ? 0.0 : *out_kwh) + intervals[k].kwh;
+          covered += MIN (fbk_interval_end (&intervals[k]), to) - intervals[k].start;
+        }
+    }
+  *out_missing = (guint32) MAX (0, expected - covered);
+}
+
+/* The earlier span lined up with [@from, @to) of a bucket of @resolution
+ * starting at @start: the same clock hours @shift back; empty where the
+ * earlier day has no such hour (a spring day's 02:00). */
+static void
+earlier_span (const FbkCompareShift *shift,
+              FbkResolution          resolution,
+              FbkInstant             from,
+              FbkInstant             to,
+              FbkInstant            *out_from,
+              FbkInstant            *out_to)
+{
+  *out_from = fbk_compare_shift_back (shift, from);
+  if (resolution == FBK_RESOLUTION_HOUR)
+    {
+      *out_to = fbk_time_period_next (*out_from, FBK_RESOLUTION_HOUR);
+      if (fbk_time_oslo_hour (*out_from) != fbk_time_oslo_hour (from))
+        *out_to = *out_from;
+    }
+  else
+    *out_to = fbk_compare_shift_back (shift, to);
+}
+
+/* Both sides of a comparison, bucket by bucket: the part of each bucket
+ * values are expected for, and that part moved back on the calendar
+ * (fbk-compare.c); the meters' totals in @direction on each side, from
+ * the same hours of the same meters, so like is compared with like; what
+ * either side lacks is counted, never read as zero. */
+static FbkChartOverlayBucket *
+compare_buckets (FbkChartModel              *model,
+                 FbkSeries * const          *series,
+                 guint                       n_series,
+                 FbkDirection                direction,
+                 const FbkChartBuildOptions *options)
+{
+  guint n = fbk_chart_model_get_n_buckets (model);
+  FbkChartOverlayBucket *buckets = g_new0 (FbkChartOverlayBucket, MAX (n, 1));
+  FbkCompareShift shift = fbk_compare_shift_between (options->resolution, options->from, options->compare_from);
+  FbkInstant until = fbk_chart_model_get_expected_until (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FbkChartOverlayBucket *bucket = &buckets[i];
+
+      bucket->now_from = MAX (fbk_chart_model_get_bucket_start (model, i), options->from);
+      bucket->now_to = MAX (bucket->now_from, MIN (fbk_chart_model_get_bucket_end (model, i), until));
+      bucket->now_value = bucket->value = NAN;
+      if (bucket->now_from >= bucket->now_to)
+        continue;
+
+      sum_span (series, n_series, direction, bucket->now_from, bucket->now_to, &bucket->now_value,
+                &bucket->now_missing);
+      earlier_span (&shift, options->resolution, bucket->now_from, bucket->now_to, &bucket->from, &bucket->to);
+      if (bucket->from < bucket->to)
+        sum_span (options->compare, options->n_compare, direction, bucket->from, bucket->to, &bucket->value,
+                  &bucket->missing);
+    }
+
+  return buckets;
+}
+
+/* Consumption less production, bucket by bucket: what came from the grid
+ * in all (below zero: what went to it); NAN where neither has a value. */
 static double *
-compare_values (FbkChartModel              *model,
-                FbkDirection                direction,
-                const FbkChartBuildOptions *options)
+net_values (FbkChartModel *model)
 {
   guint n = fbk_chart_model_get_n_buckets (model);
   double *values = g_new (double, MAX (n, 1));
-  g_autofree FbkInstant *edges = g_new (FbkInstant, n + 1);
 
-  edges[0] = fbk_time_period_start (options->compare_from, options->resolution);
   for (guint i = 0; i < n; i++)
     {
-      edges[i + 1] = fbk_time_period_next (edges[i], options->resolution);
-      values[i] = NAN;
-    }
+      gboolean any = FALSE;
 
-  for (guint c = 0; c < options->n_compare && n > 0; c++)
-    {
-      g_autoptr(FbkSeries) buckets = NULL;
-      const FbkInterval *intervals;
-      guint n_intervals, bucket = 0;
-
-      if (fbk_series_get_direction (options->compare[c]) != direction)
-        continue;
-
-      buckets = fbk_series_aggregate (options->compare[c], options->resolution, edges[0], edges[n]);
-      intervals = fbk_series_get_intervals (buckets, &n_intervals);
-      for (guint i = 0; i < n_intervals; i++)
+      values[i] = 0.0;
+      for (guint s = 0; s < fbk_chart_model_get_n_series (model); s++)
         {
-          while (bucket < n && edges[bucket + 1] <= intervals[i].start)
-            bucket++;
-          if (bucket == n || intervals[i].start < edges[bucket] || !isfinite (intervals[i].kwh))
+          double value;
+
+          if (!fbk_chart_model_get_value (model, s, i, &value, NULL))
             continue;
-
-          values[bucket] = (isnan (values[bucket]) ? 0.0 : values[bucket]) + intervals[i].kwh;
+          values[i] += fbk_chart_model_get_series_direction (model, s) == FBK_DIRECTION_CONSUMPTION ? value : -value;
+          any = TRUE;
         }
+      if (!any)
+        values[i] = NAN;
     }
-
   return values;
 }
 
@@ -218,8 +312,10 @@ add_layers (FbkChartModel              *model,
       break;
 
     case FBK_CHART_SHOW_CELLS:
+    case FBK_CHART_SHOW_WEEKDAY_CELLS:
       {
-        g_autoptr(FbkChartLayer) cells = fbk_chart_cells_new (0);
+        g_autoptr(FbkChartLayer) cells = options->show == FBK_CHART_SHOW_CELLS ? fbk_chart_cells_new (0)
+                                                                               : fbk_chart_weekday_cells_new (0);
 
         fbk_chart_model_add_layer (model, cells);
       }
@@ -237,11 +333,22 @@ add_layers (FbkChartModel              *model,
 
   if (options->n_compare > 0)
     {
-      g_autofree double *values = compare_values (model, shown_direction (series, n_series), options);
-      g_autoptr(FbkChartLayer) overlay = fbk_chart_overlay_new (options->compare_label, options->compare_style, values,
-                                                                fbk_chart_model_get_n_buckets (model));
+      g_autofree FbkChartOverlayBucket *buckets = compare_buckets (model, series, n_series,
+                                                                   shown_direction (series, n_series), options);
+      g_autoptr(FbkChartLayer) overlay = fbk_chart_overlay_new_compared (options->compare_label, options->compare_style,
+                                                                         buckets, fbk_chart_model_get_n_buckets (model));
 
       fbk_chart_model_add_layer (model, overlay);
+    }
+
+  if (options->net)
+    {
+      g_autofree double *values = net_values (model);
+      /* Translators: the line of consumption less production, per bar */
+      g_autoptr(FbkChartLayer) net = fbk_chart_value_line_new (_("Net import"), values,
+                                                               fbk_chart_model_get_n_buckets (model));
+
+      fbk_chart_model_add_layer (model, net);
     }
 
   if (options->n_references > 0)
@@ -250,6 +357,88 @@ add_layers (FbkChartModel              *model,
 
       fbk_chart_model_add_layer (model, lines);
     }
+}
+
+static int
+compare_bucket_start (gconstpointer a,
+                      gconstpointer b)
+{
+  FbkInstant start_a = ((const FbkBucket *) a)->start;
+  FbkInstant start_b = ((const FbkBucket *) b)->start;
+
+  return start_a < start_b ? -1 : start_a > start_b;
+}
+
+/* The meters' hours summed into one series, for a grid with one cell per
+ * hour: an hour not every meter has a value for covers only their share
+ * of it, so it counts as partly missing rather than whole. */
+static GArray *
+sum_hours (FbkSeries * const          *series,
+           guint                       n_series,
+           const FbkChartBuildOptions *options)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (FbkBucket));
+  GArray *hours = g_array_new (FALSE, FALSE, sizeof (FbkBucket));
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      g_autoptr(GArray) buckets = fbk_series_get_buckets (series[i], FBK_RESOLUTION_HOUR, options->from, options->to);
+
+      g_array_append_vals (all, buckets->data, buckets->len);
+    }
+  g_array_sort (all, compare_bucket_start);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const FbkBucket *bucket = &g_array_index (all, FbkBucket, i);
+      FbkBucket *sum = hours->len > 0 ? &g_array_index (hours, FbkBucket, hours->len - 1) : NULL;
+
+      if (sum != NULL && sum->start == bucket->start)
+        {
+          sum->kwh += bucket->kwh;
+          sum->flags &= bucket->flags;
+          sum->covered_seconds += bucket->covered_seconds;
+        }
+      else
+        g_array_append_val (hours, *bucket);
+    }
+
+  for (guint h = 0; h < hours->len && n_series > 1; h++)
+    g_array_index (hours, FbkBucket, h).covered_seconds /= n_series;
+
+  return hours;
+}
+
+/* A grid of hours shows one series: the meters of the direction shown,
+ * hour by hour, summed. */
+static void
+add_summed_series (FbkChartModel              *model,
+                   FbkSeries * const          *series,
+                   const char * const         *names,
+                   guint                       n_series,
+                   const FbkChartBuildOptions *options)
+{
+  FbkDirection direction = shown_direction (series, n_series);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GArray) hours = NULL;
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      if (fbk_series_get_direction (series[i]) != direction)
+        continue;
+
+      if (shown->len > 0)
+        g_string_append (label, C_("chart title", ", "));
+      g_string_append (label, names[i]);
+      g_ptr_array_add (shown, series[i]);
+    }
+  if (shown->len == 0)
+    return;
+
+  hours = sum_hours ((FbkSeries * const *) shown->pdata, shown->len, options);
+  fbk_chart_model_add_series_buckets (model, label->str, direction, 0, (const FbkBucket *) (gpointer) hours->data,
+                                      hours->len);
 }
 
 /**
@@ -273,6 +462,7 @@ fbk_chart_build_options_init (FbkChartBuildOptions *options,
     .to = to,
     .show = FBK_CHART_SHOW_STACKED_BARS,
     .compare_style = FBK_CHART_OVERLAY_LINE,
+    .now = FBK_INSTANT_INVALID,
   };
 }
 
@@ -340,15 +530,20 @@ fbk_chart_build_model_full (FbkSeries * const          *series,
   fbk_chart_model_set_period (model, options->resolution, options->from, options->to);
   fbk_chart_model_set_unit (model, FBK_CHART_UNIT_KWH);
 
-  for (guint i = 0; i < n_series; i++)
+  if (options->show == FBK_CHART_SHOW_CELLS || options->show == FBK_CHART_SHOW_WEEKDAY_CELLS)
+    add_summed_series (model, series, names, n_series, options);
+  else
     {
-      g_autoptr(FbkSeries) buckets = fbk_series_aggregate (series[i], options->resolution, options->from, options->to);
-      guint n_buckets;
-      const FbkInterval *intervals = fbk_series_get_intervals (buckets, &n_buckets);
+      for (guint i = 0; i < n_series; i++)
+        {
+          g_autoptr(GArray) buckets = fbk_series_get_buckets (series[i], options->resolution, options->from, options->to);
 
-      fbk_chart_model_add_series (model, names[i], fbk_series_get_direction (series[i]),
-                                  meter_index (series, i), intervals, n_buckets);
+          fbk_chart_model_add_series_buckets (model, names[i], fbk_series_get_direction (series[i]),
+                                              meter_index (series, i), (const FbkBucket *) (gpointer) buckets->data,
+                                              buckets->len);
+        }
     }
+  fbk_chart_model_set_expected_until (model, values_until (series, n_series, options));
 
   add_layers (model, series, n_series, options);
 

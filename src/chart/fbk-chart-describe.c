@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "fbk-chart-format.h"
@@ -19,6 +21,8 @@ frame_sentence (FbkChartFrame frame,
 {
   if (frame == FBK_CHART_FRAME_DAY_BY_HOUR)
     return _("One cell per hour, a row per day.");
+  if (frame == FBK_CHART_FRAME_WEEKDAY_BY_HOUR)
+    return _("One cell per clock hour, a row per weekday, each the average of the period's hours.");
 
   switch (resolution)
     {
@@ -90,8 +94,12 @@ _fbk_chart_describe_series (GString       *text,
       g_autofree char *total = fbk_chart_format_value (fbk_chart_model_get_total (model, series, first, end), unit);
 
       g_string_append_c (text, ' ');
-      /* Translators: "23.4 kWh in total;" */
-      g_string_append_printf (text, _("%s in total;"), total);
+      if (fbk_chart_model_count_missing_hours (model, series, first, end) > 0)
+        /* Translators: a total short of hours without a value, "at least 23.4 kWh in total;" */
+        g_string_append_printf (text, _("at least %s in total;"), total);
+      else
+        /* Translators: "23.4 kWh in total;" */
+        g_string_append_printf (text, _("%s in total;"), total);
     }
 
   {
@@ -213,6 +221,41 @@ fbk_chart_describe (FbkChartModel          *model,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "Tuesdays, 17:00–18:00": the weekday and clock hour of @start, which an
+ * average is of. */
+char *
+_fbk_chart_describe_averaged_hour (FbkInstant start)
+{
+  static const char *weekdays[] = {
+    /* Translators: the weekday hours of an average fall on */
+    N_("Mondays"), N_("Tuesdays"), N_("Wednesdays"), N_("Thursdays"), N_("Fridays"), N_("Saturdays"), N_("Sundays"),
+  };
+  int weekday = fbk_date_weekday (fbk_time_oslo_date (start));
+  int hour = fbk_time_oslo_hour (start);
+
+  /* Translators: a weekday and a clock hour, "Tuesdays, 17:00–18:00" */
+  return g_strdup_printf (_("%s, %02d:00–%02d:00"), _(weekdays[weekday - 1]), hour, (hour + 1) % 24);
+}
+
+/**
+ * fbk_chart_describe_hit_period:
+ *
+ * Returns: (transfer full): what a tooltip's first line names: the
+ *   bucket's period ("Mar 3, 2024, 14:00–15:00"), or the weekday and
+ *   clock hour of an average ("Tuesdays, 17:00–18:00")
+ */
+char *
+fbk_chart_describe_hit_period (FbkChartModel     *model,
+                               const FbkChartHit *hit)
+{
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (model), NULL);
+  g_return_val_if_fail (hit != NULL, NULL);
+
+  if (hit->n_averaged > 0)
+    return _fbk_chart_describe_averaged_hour (hit->start);
+  return fbk_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
+}
+
 /**
  * fbk_chart_describe_hit:
  * @hit: what fbk_chart_hit_test() found
@@ -237,7 +280,7 @@ fbk_chart_describe_hit (FbkChartModel     *model,
   g_return_val_if_fail (hit != NULL, NULL);
   g_return_val_if_fail (hit->series < fbk_chart_model_get_n_series (model), NULL);
 
-  period = fbk_format_period (hit->start, hit->end, fbk_chart_model_get_resolution (model));
+  period = fbk_chart_describe_hit_period (model, hit);
   value = fbk_chart_format_series_value (model, hit->series, hit->value);
   label = fbk_chart_model_get_series_label (model, hit->series);
   text = g_string_new (NULL);
@@ -246,6 +289,15 @@ fbk_chart_describe_hit (FbkChartModel     *model,
    * period, this part among the others. */
   if (fbk_chart_model_get_unit (model) == FBK_CHART_UNIT_KR)
     g_string_assign (text, period);
+  else if (isnan (hit->value))
+    /* Translators: a tooltip line for a bucket no meter has a value for */
+    name = g_strdup (_("No value"));
+  else if (hit->n_averaged > 0)
+    /* Translators: a tooltip line, a meter's average at one clock hour of
+     * one weekday: "Home: 1.2 kWh on average over 52 hours" */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s on average over %u hour",
+                                         "%s: %s on average over %u hours", hit->n_averaged),
+                            label, value, hit->n_averaged);
   else if (fbk_chart_model_get_series_direction (model, hit->series) == FBK_DIRECTION_PRODUCTION)
     /* Translators: a tooltip line, a meter's production: "Cabin (production): 1.2 kWh" */
     name = g_strdup_printf (_("%s (production): %s"), label, value);
@@ -253,7 +305,9 @@ fbk_chart_describe_hit (FbkChartModel     *model,
     /* Translators: a tooltip line, a meter's consumption: "Cabin: 1.2 kWh" */
     name = g_strdup_printf (C_("tooltip, consumption", "%s: %s"), label, value);
 
-  if (name != NULL)
+  if (name != NULL && isnan (hit->value))
+    g_string_printf (text, "%s\n%s", period, name);
+  else if (name != NULL)
     g_string_printf (text, "%s\n%s\n%s", period, name,
                      (hit->flags & FBK_INTERVAL_VERIFIED) ? _("Verified by the grid company")
                                                           : _("Not yet verified by the grid company"));

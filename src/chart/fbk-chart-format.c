@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "fbk-chart-format.h"
+#include "fbk-period.h"
 
 const char *
 fbk_chart_unit_symbol (FbkChartUnit unit)
@@ -52,6 +53,28 @@ fbk_chart_format_value (double       value,
 
   /* Translators: a number and its unit, e.g. "12.5 kWh" */
   return g_strdup_printf (C_("quantity", "%s %s"), number, fbk_chart_unit_symbol (unit));
+}
+
+/**
+ * fbk_chart_format_span:
+ * @to: (exclusive)
+ *
+ * Returns: (transfer full): [@from, @to) as dates where it is whole Oslo
+ *   days ("8–31 Dec 2023"), else with its times
+ */
+char *
+fbk_chart_format_span (FbkInstant from,
+                       FbkInstant to)
+{
+  FbkDate first = fbk_time_oslo_date (from);
+  FbkDate last = fbk_time_oslo_date (to - 1);
+  FbkPeriod period;
+
+  if (fbk_time_oslo_midnight (first) != from || fbk_time_oslo_midnight (fbk_date_add_days (last, 1)) != to)
+    return fbk_format_range (from, to, FBK_RESOLUTION_HOUR);
+
+  period = fbk_period_from_dates (first, last);
+  return fbk_period_format_dates (&period);
 }
 
 /* A series' value as its reader takes it: in money, a series drawn below

@@ -12,9 +12,11 @@
 
 G_BEGIN_DECLS
 
-const char *fbk_chart_unit_symbol   (FbkChartUnit  unit);
-char       *fbk_chart_format_value  (double        value,
-                                     FbkChartUnit  unit);
+const char *fbk_chart_unit_symbol         (FbkChartUnit   unit);
+char       *fbk_chart_format_value        (double         value,
+                                           FbkChartUnit   unit);
+char       *fbk_chart_format_span         (FbkInstant     from,
+                                           FbkInstant     to);
 char       *fbk_chart_format_series_value (FbkChartModel *model,
                                            guint          series,
                                            double         value);

@@ -1,5 +1,6 @@
 /* fbk-chart-layer-cells.c: one series' hours as cells on a grid of days
- * (rows) by clock hours (columns), shaded by value: a heatmap
+ * (rows) by clock hours (columns), shaded by value: a heatmap; or their
+ * averages on a grid of the seven weekdays by clock hours
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -27,6 +29,8 @@ enum
 {
   ENTRY_SCALE,
   ENTRY_MISSING,
+  ENTRY_SPRING,
+  ENTRY_AUTUMN,
 };
 
 typedef struct
@@ -34,6 +38,19 @@ typedef struct
   FbkChartLayer parent;
   guint         series;
 } Cells;
+
+/* One cell of the weekday grid: the hours of the period in view on that
+ * weekday at that clock hour, whole ones only (an hour only some meters
+ * have a value for would pull the average down). */
+typedef struct
+{
+  double sum;
+  guint  n;
+  guint  first_bucket;  /* the earliest of them, for a tooltip's weekday and hour */
+  gboolean verified;
+} Average;
+
+#define N_WEEKDAYS 7
 
 /* An Oslo day of the grid: its row, and when it starts and ends (23, 24
  * or 25 hours apart). */
@@ -146,6 +163,70 @@ can_draw (const Cells          *self,
          fbk_chart_model_get_resolution (layout->model) == FBK_RESOLUTION_HOUR;
 }
 
+/* The visible hours' averages, by weekday (Monday first) and clock hour:
+ * both 02:00s of an autumn day count at 02, a spring day none. */
+static void
+weekday_averages (const Cells   *self,
+                  FbkChartModel *model,
+                  guint          first,
+                  guint          end,
+                  Average        averages[N_WEEKDAYS][24])
+{
+  guint n_buckets;
+  const FbkInstant *edges = _fbk_chart_model_get_edges (model, &n_buckets);
+  const double *values = _fbk_chart_model_get_values (model, self->series);
+  const guint8 *flags = _fbk_chart_model_get_flags (model, self->series);
+
+  memset (averages, 0, sizeof (Average) * N_WEEKDAYS * 24);
+  for (guint i = first; i < MIN (end, n_buckets); i++)
+    {
+      Average *average;
+
+      if ((flags[i] & (FBK_CHART_BUCKET_PRESENT | FBK_CHART_BUCKET_PARTIAL)) != FBK_CHART_BUCKET_PRESENT)
+        continue;
+
+      average = &averages[fbk_date_weekday (fbk_time_oslo_date (edges[i])) - 1][fbk_time_oslo_hour (edges[i])];
+      if (average->n == 0)
+        {
+          average->first_bucket = i;
+          average->verified = TRUE;
+        }
+      average->sum += values[i];
+      average->n++;
+      average->verified &= (flags[i] & FBK_INTERVAL_VERIFIED) != 0;
+    }
+}
+
+static double
+highest_average (Average averages[N_WEEKDAYS][24])
+{
+  double top = 0.0;
+
+  for (guint d = 0; d < N_WEEKDAYS; d++)
+    for (guint h = 0; h < 24; h++)
+      if (averages[d][h].n > 0)
+        top = MAX (top, averages[d][h].sum / averages[d][h].n);
+  return top;
+}
+
+/* Which of the clock changes the days in view have. */
+static void
+find_clock_changes (const FbkChartLayout *layout,
+                    gboolean             *out_spring,
+                    gboolean             *out_autumn)
+{
+  FbkDate date = layout->first_day;
+
+  *out_spring = *out_autumn = FALSE;
+  for (guint row = 0; row < layout->n_days; row++, date = fbk_date_add_days (date, 1))
+    {
+      FbkInstant length = fbk_time_oslo_midnight (fbk_date_add_days (date, 1)) - fbk_time_oslo_midnight (date);
+
+      *out_spring |= length < 24 * FBK_SECONDS_PER_HOUR;
+      *out_autumn |= length > 24 * FBK_SECONDS_PER_HOUR;
+    }
+}
+
 static FbkChartColor
 shade (const FbkChartLayout *layout,
        guint                 series,
@@ -180,6 +261,29 @@ draw_missing (const FbkChartLayout    *layout,
   cairo_stroke (cr);
 }
 
+/* A cell of @share of the highest value, hatched while not verified. */
+static void
+draw_cell (const FbkChartLayout    *layout,
+           FbkChartCanvas          *canvas,
+           guint                    series,
+           const cairo_rectangle_t *rect,
+           double                   share,
+           gboolean                 verified)
+{
+  FbkChartColor color = shade (layout, series, share);
+
+  fbk_chart_color_set_source (canvas->cr, &color);
+  cairo_rectangle (canvas->cr, rect->x, rect->y, rect->width, rect->height);
+  if (verified)
+    cairo_fill (canvas->cr);
+  else
+    {
+      cairo_fill_preserve (canvas->cr);
+      cairo_set_source (canvas->cr, canvas->hatch);
+      cairo_fill (canvas->cr);
+    }
+}
+
 static void
 cells_legend (FbkChartLayer  *layer,
               FbkChartLayout *layout)
@@ -212,6 +316,22 @@ cells_legend (FbkChartLayer  *layer,
     /* Translators: legend entry for the empty cells of hours without a value */
     fbk_chart_legend_add (layout, FBK_CHART_LEGEND_NOTE, layer, ENTRY_MISSING, 0.0, _("No value"));
 
+  {
+    gboolean spring, autumn;
+
+    find_clock_changes (layout, &spring, &autumn);
+    if (spring)
+      /* Translators: legend entry for the blank cell of the hour a spring
+       * day skips when the clocks go forward */
+      fbk_chart_legend_add (layout, FBK_CHART_LEGEND_NOTE, layer, ENTRY_SPRING, 0.0,
+                            _("Clocks forward: no 02:00"));
+    if (autumn)
+      /* Translators: legend entry for the cell split in two on the day the
+       * clocks go back, when 02:00 comes twice */
+      fbk_chart_legend_add (layout, FBK_CHART_LEGEND_NOTE, layer, ENTRY_AUTUMN, 0.0,
+                            _("Clocks back: 02:00 twice, side by side"));
+  }
+
   if (fbk_chart_model_count_unverified (layout->model, self->series, layout->first, layout->end) > 0)
     fbk_chart_legend_add_unverified (layout);
 }
@@ -231,6 +351,27 @@ cells_draw_swatch (FbkChartLayer        *layer,
     {
       fbk_chart_legend_swatch_box (layout, x, y, layout->text.swatch, &box);
       draw_missing (layout, canvas->cr, &box);
+      return;
+    }
+  if (index == ENTRY_SPRING || index == ENTRY_AUTUMN)
+    {
+      FbkChartColor color = shade (layout, self->series, 0.5);
+      double gap = 1.0 / layout->scale;
+
+      fbk_chart_legend_swatch_box (layout, x, y, layout->text.swatch, &box);
+      fbk_chart_color_set_source (canvas->cr, &color);
+      /* The skipped hour between its neighbours; the two halves of one. */
+      if (index == ENTRY_SPRING)
+        {
+          cairo_rectangle (canvas->cr, box.x, box.y, box.width / 4, box.height);
+          cairo_rectangle (canvas->cr, box.x + box.width * 3 / 4, box.y, box.width / 4, box.height);
+        }
+      else
+        {
+          cairo_rectangle (canvas->cr, box.x, box.y, box.width / 2 - gap, box.height);
+          cairo_rectangle (canvas->cr, box.x + box.width / 2 + gap, box.y, box.width / 2 - gap, box.height);
+        }
+      cairo_fill (canvas->cr);
       return;
     }
 
@@ -277,7 +418,6 @@ cells_draw (FbkChartLayer        *layer,
   for (guint i = layout->first; i < layout->end; i++)
     {
       cairo_rectangle_t rect;
-      FbkChartColor color;
 
       while (edges[i] >= day.end)
         day_next (&day);
@@ -289,17 +429,8 @@ cells_draw (FbkChartLayer        *layer,
           continue;
         }
 
-      color = shade (layout, self->series, top > 0.0 ? values[i] / top : 0.0);
-      fbk_chart_color_set_source (canvas->cr, &color);
-      cairo_rectangle (canvas->cr, rect.x, rect.y, rect.width, rect.height);
-      if (flags[i] & FBK_INTERVAL_VERIFIED)
-        cairo_fill (canvas->cr);
-      else
-        {
-          cairo_fill_preserve (canvas->cr);
-          cairo_set_source (canvas->cr, canvas->hatch);
-          cairo_fill (canvas->cr);
-        }
+      draw_cell (layout, canvas, self->series, &rect, top > 0.0 ? values[i] / top : 0.0,
+                 (flags[i] & FBK_INTERVAL_VERIFIED) != 0);
     }
 }
 
@@ -393,6 +524,179 @@ static const FbkChartLayerClass cells_class = {
   .describe = cells_describe,
 };
 
+static void
+weekday_cells_legend (FbkChartLayer  *layer,
+                      FbkChartLayout *layout)
+{
+  Cells *self = (Cells *) layer;
+  Average averages[N_WEEKDAYS][24];
+  FbkChartUnit unit;
+  g_autofree char *lowest = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *scale = NULL;
+  gboolean missing = FALSE, unverified = FALSE;
+
+  if (!can_draw (self, layout))
+    return;
+
+  weekday_averages (self, layout->model, layout->first, layout->end, averages);
+  unit = fbk_chart_model_get_unit (layout->model);
+  lowest = fbk_chart_format_value (0.0, unit);
+  top = fbk_chart_format_value (highest_average (averages), unit);
+  /* Translators: legend entry for the colour scale of averages, a meter
+   * and the values from its palest to its darkest shade: "Home, on
+   * average: 0.00 kWh to 3.12 kWh" */
+  scale = g_strdup_printf (_("%s, on average: %s to %s"),
+                           fbk_chart_model_get_series_label (layout->model, self->series), lowest, top);
+  fbk_chart_legend_add (layout, FBK_CHART_LEGEND_SERIES, layer, ENTRY_SCALE, layout->text.swatch * SCALE_SWATCHES,
+                        scale);
+
+  for (guint d = 0; d < N_WEEKDAYS; d++)
+    for (guint h = 0; h < 24; h++)
+      {
+        missing |= averages[d][h].n == 0;
+        unverified |= averages[d][h].n > 0 && !averages[d][h].verified;
+      }
+  if (missing)
+    fbk_chart_legend_add (layout, FBK_CHART_LEGEND_NOTE, layer, ENTRY_MISSING, 0.0, _("No value"));
+  if (unverified)
+    fbk_chart_legend_add_unverified (layout);
+}
+
+/* Each weekday's row, each clock hour's average shaded as the day grid
+ * shades hours; a cell no whole hour falls in is empty with a border. */
+static void
+weekday_cells_draw (FbkChartLayer        *layer,
+                    const FbkChartLayout *layout,
+                    FbkChartCanvas       *canvas)
+{
+  Cells *self = (Cells *) layer;
+  Average averages[N_WEEKDAYS][24];
+  double top;
+
+  if (!can_draw (self, layout))
+    return;
+
+  weekday_averages (self, layout->model, layout->first, layout->end, averages);
+  top = highest_average (averages);
+  for (guint d = 0; d < N_WEEKDAYS; d++)
+    for (guint h = 0; h < 24; h++)
+      {
+        const Average *average = &averages[d][h];
+        cairo_rectangle_t rect;
+
+        cell_rect (layout, (Cell) { d, h, -1 }, &rect);
+        if (average->n == 0)
+          {
+            draw_missing (layout, canvas->cr, &rect);
+            continue;
+          }
+
+        draw_cell (layout, canvas, self->series, &rect, top > 0.0 ? average->sum / average->n / top : 0.0,
+                   average->verified);
+      }
+}
+
+static gboolean
+weekday_cells_hit_test (FbkChartLayer        *layer,
+                        const FbkChartLayout *layout,
+                        double                x,
+                        double                y,
+                        FbkChartHit          *out_hit)
+{
+  Cells *self = (Cells *) layer;
+  Average averages[N_WEEKDAYS][24];
+  const Average *average;
+  guint row, column;
+
+  if (!can_draw (self, layout) ||
+      x < layout->plot.x || x >= layout->plot.x + layout->plot.width ||
+      y < layout->plot.y || y >= layout->plot.y + layout->plot.height)
+    return FALSE;
+
+  row = MIN ((guint) ((y - layout->plot.y) / (layout->plot.height / N_WEEKDAYS)), N_WEEKDAYS - 1);
+  column = MIN ((guint) ((x - layout->plot.x) / (layout->plot.width / 24)), 23);
+  weekday_averages (self, layout->model, layout->first, layout->end, averages);
+  average = &averages[row][column];
+  if (average->n == 0)
+    return FALSE;
+
+  if (out_hit != NULL)
+    {
+      _fbk_chart_layout_get_hit (layout, self->series, average->first_bucket, out_hit);
+      out_hit->value = average->sum / average->n;
+      out_hit->flags = average->verified ? FBK_INTERVAL_VERIFIED : 0;
+      out_hit->n_averaged = average->n;
+    }
+  return TRUE;
+}
+
+/* The totals of the hours, then the weekday hour highest on average. */
+static void
+weekday_cells_describe (FbkChartLayer *layer,
+                        FbkChartModel *model,
+                        guint          first,
+                        guint          end,
+                        GString       *text)
+{
+  Cells *self = (Cells *) layer;
+  Average averages[N_WEEKDAYS][24];
+  const Average *top = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *value = NULL;
+
+  if (self->series >= fbk_chart_model_get_n_series (model))
+    return;
+
+  _fbk_chart_describe_series (text, model, self->series, first, end);
+
+  weekday_averages (self, model, first, end, averages);
+  for (guint d = 0; d < N_WEEKDAYS; d++)
+    for (guint h = 0; h < 24; h++)
+      if (averages[d][h].n > 0 && (top == NULL || averages[d][h].sum / averages[d][h].n > top->sum / top->n))
+        top = &averages[d][h];
+  if (top == NULL)
+    return;
+
+  when = _fbk_chart_describe_averaged_hour (fbk_chart_model_get_bucket_start (model, top->first_bucket));
+  value = fbk_chart_format_value (top->sum / top->n, fbk_chart_model_get_unit (model));
+  g_string_append_c (text, ' ');
+  /* Translators: a sentence of a chart's description, "Highest on average: Tuesdays, 17:00–18:00, 3.20 kWh." */
+  g_string_append_printf (text, _("Highest on average: %s, %s."), when, value);
+}
+
+static const FbkChartLayerClass weekday_cells_class = {
+  .name = "weekday-cells",
+  .frame = FBK_CHART_FRAME_WEEKDAY_BY_HOUR,
+  .legend = weekday_cells_legend,
+  .draw_swatch = cells_draw_swatch,
+  .draw = weekday_cells_draw,
+  .hit_test = weekday_cells_hit_test,
+  .describe = weekday_cells_describe,
+};
+
+/**
+ * fbk_chart_weekday_cells_new:
+ * @series: the model's series to draw; the model must be hourly
+ *
+ * The typical week of @series: a row per weekday, Monday first, a column
+ * per clock hour, each cell shaded by the average of the whole hours in
+ * view on that weekday at that hour (on the day the clocks go back both
+ * 02:00s count at 02; the day they go forward has none). A cell without
+ * any is empty with a thin border, never the shade of zero; a tooltip
+ * gives the average and how many hours it is of.
+ *
+ * Returns: (transfer full): a new layer
+ */
+FbkChartLayer *
+fbk_chart_weekday_cells_new (guint series)
+{
+  Cells *self = _fbk_chart_layer_new (&weekday_cells_class, sizeof (Cells));
+
+  self->series = series;
+  return &self->parent;
+}
+
 /**
  * fbk_chart_cells_new:
  * @series: the model's series to draw; the model must be hourly
@@ -413,4 +717,75 @@ fbk_chart_cells_new (guint series)
 
   self->series = series;
   return &self->parent;
+}
+
+/**
+ * fbk_chart_cells_find_highest:
+ * @layer: a layer of fbk_chart_cells_new() or fbk_chart_weekday_cells_new()
+ * @out_hit: (out): the darkest cell, as pointing at it would find it
+ *
+ * The hottest cell over the whole of @model's period: the hour with the
+ * most, or the weekday and clock hour with the highest average.
+ *
+ * Returns: whether any cell has a value
+ */
+gboolean
+fbk_chart_cells_find_highest (FbkChartLayer *layer,
+                              FbkChartModel *model,
+                              FbkChartHit   *out_hit)
+{
+  Cells *self = (Cells *) layer;
+  guint n_buckets = fbk_chart_model_get_n_buckets (model);
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (layer != NULL && (layer->klass == &cells_class || layer->klass == &weekday_cells_class), FALSE);
+  g_return_val_if_fail (out_hit != NULL, FALSE);
+
+  if (self->series >= fbk_chart_model_get_n_series (model))
+    return FALSE;
+
+  *out_hit = (FbkChartHit) { self->series, 0, 0, 0, 0.0, 0, 0 };
+  if (layer->klass == &weekday_cells_class)
+    {
+      Average averages[N_WEEKDAYS][24];
+      const Average *top = NULL;
+
+      weekday_averages (self, model, 0, n_buckets, averages);
+      for (guint d = 0; d < N_WEEKDAYS; d++)
+        for (guint h = 0; h < 24; h++)
+          if (averages[d][h].n > 0 && (top == NULL || averages[d][h].sum / averages[d][h].n > top->sum / top->n))
+            top = &averages[d][h];
+      if (top == NULL)
+        return FALSE;
+
+      out_hit->bucket = top->first_bucket;
+      out_hit->value = top->sum / top->n;
+      out_hit->flags = top->verified ? FBK_INTERVAL_VERIFIED : 0;
+      out_hit->n_averaged = top->n;
+      found = TRUE;
+    }
+  else
+    {
+      for (guint i = 0; i < n_buckets; i++)
+        {
+          double value;
+          FbkIntervalFlags flags;
+
+          if (fbk_chart_model_get_value (model, self->series, i, &value, &flags) &&
+              (!found || value > out_hit->value))
+            {
+              out_hit->bucket = i;
+              out_hit->value = value;
+              out_hit->flags = flags;
+              found = TRUE;
+            }
+        }
+    }
+
+  if (found)
+    {
+      out_hit->start = fbk_chart_model_get_bucket_start (model, out_hit->bucket);
+      out_hit->end = fbk_chart_model_get_bucket_end (model, out_hit->bucket);
+    }
+  return found;
 }

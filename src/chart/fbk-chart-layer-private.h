@@ -14,12 +14,13 @@
 G_BEGIN_DECLS
 
 /* The frame a layer draws in: time across and values up (bars, lines),
- * or clock hours across and days down (cells). A chart's layers share
- * one; a layer of the day × hour kind makes the chart one. */
+ * or clock hours across and days (or weekdays) down (cells). A chart's
+ * layers share one; a layer of a grid kind makes the chart one. */
 typedef enum
 {
   FBK_CHART_FRAME_TIMELINE,
   FBK_CHART_FRAME_DAY_BY_HOUR,
+  FBK_CHART_FRAME_WEEKDAY_BY_HOUR,  /* seven rows, Monday first */
 } FbkChartFrame;
 
 /* What one rendering draws with: the context, and the stripes that mark
@@ -79,6 +80,11 @@ typedef struct
                             FbkChartModel        *model,
                             const FbkChartHit    *hit,
                             GString              *text);
+  /* Appends to the header's totals of the visible buckets, e.g. the
+   * change from an earlier period. */
+  void     (*add_to_summary) (FbkChartLayer        *self,
+                              const FbkChartLayout *layout,
+                              GString              *text);
   /* The header's totals of the visible buckets, where the layer knows
    * better than the sum of the series (a bill: kWh and kr together). */
   char    *(*summarize)    (FbkChartLayer        *self,
@@ -93,6 +99,9 @@ struct _FbkChartLayer
 
 gpointer      _fbk_chart_layer_new       (const FbkChartLayerClass *klass,
                                          gsize                     instance_size);
+/* fbk-chart-layer-gaps.c: drawn under the layers of a timeline that
+ * expects values (_fbk_chart_layers_drawn()) */
+FbkChartLayer *_fbk_chart_gaps_new      (void);
 GPtrArray    *_fbk_chart_layers_drawn    (FbkChartModel            *model);
 FbkChartFrame _fbk_chart_layers_frame    (GPtrArray                *layers);
 
@@ -103,5 +112,7 @@ void     _fbk_chart_describe_series (GString       *text,
                                      guint          series,
                                      guint          first,
                                      guint          end);
+/* "Tuesdays, 17:00–18:00": what an average of hours is of. */
+char    *_fbk_chart_describe_averaged_hour (FbkInstant start);
 
 G_END_DECLS

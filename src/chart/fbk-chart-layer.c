@@ -50,16 +50,40 @@ get_default_layer (void)
  * Returns: (transfer full) (element-type FbkChartLayer): what is drawn of
  *   @model, bottom first: its layers, or stacked bars when it has none
  */
+/* What a timeline that expects values draws under everything else. */
+static FbkChartLayer *
+get_gaps_layer (void)
+{
+  static gsize gaps;
+
+  if (g_once_init_enter (&gaps))
+    g_once_init_leave (&gaps, (gsize) _fbk_chart_gaps_new ());
+
+  return (FbkChartLayer *) gaps;
+}
+
+/*
+ * _fbk_chart_layers_drawn:
+ *
+ * Returns: (transfer full) (element-type FbkChartLayer): what is drawn of
+ *   @model, bottom first: its layers, or stacked bars when it has none;
+ *   on a timeline of a model that expects values
+ *   (fbk_chart_model_set_expected_until()), under them what is missing
+ */
 GPtrArray *
 _fbk_chart_layers_drawn (FbkChartModel *model)
 {
   guint n_layers = fbk_chart_model_get_n_layers (model);
-  GPtrArray *layers = g_ptr_array_new_full (MAX (n_layers, 1), (GDestroyNotify) fbk_chart_layer_unref);
+  GPtrArray *layers = g_ptr_array_new_full (MAX (n_layers, 1) + 1, (GDestroyNotify) fbk_chart_layer_unref);
 
   for (guint i = 0; i < n_layers; i++)
     g_ptr_array_add (layers, fbk_chart_layer_ref (fbk_chart_model_get_layer (model, i)));
   if (n_layers == 0)
     g_ptr_array_add (layers, fbk_chart_layer_ref (get_default_layer ()));
+
+  if (fbk_chart_model_get_expected_until (model) != FBK_INSTANT_INVALID &&
+      _fbk_chart_layers_frame (layers) == FBK_CHART_FRAME_TIMELINE)
+    g_ptr_array_insert (layers, 0, fbk_chart_layer_ref (get_gaps_layer ()));
 
   return layers;
 }
@@ -67,8 +91,8 @@ _fbk_chart_layers_drawn (FbkChartModel *model)
 /*
  * _fbk_chart_layers_frame:
  *
- * Returns: the frame @layers draw in: a day × hour grid if one of them
- *   draws one, else the timeline
+ * Returns: the frame @layers draw in: a grid if one of them draws one,
+ *   else the timeline
  */
 FbkChartFrame
 _fbk_chart_layers_frame (GPtrArray *layers)
@@ -77,8 +101,8 @@ _fbk_chart_layers_frame (GPtrArray *layers)
     {
       FbkChartLayer *layer = g_ptr_array_index (layers, i);
 
-      if (layer->klass->frame == FBK_CHART_FRAME_DAY_BY_HOUR)
-        return FBK_CHART_FRAME_DAY_BY_HOUR;
+      if (layer->klass->frame != FBK_CHART_FRAME_TIMELINE)
+        return layer->klass->frame;
     }
   return FBK_CHART_FRAME_TIMELINE;
 }

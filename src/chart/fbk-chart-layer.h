@@ -8,6 +8,9 @@
 
 #include "fbk-chart-types.h"
 
+/* The model a layer draws (fbk-chart-model.h includes this header). */
+typedef struct _FbkChartModel FbkChartModel;
+
 G_BEGIN_DECLS
 
 /* A layer is immutable once made, so models and their copies (an export
@@ -41,6 +44,30 @@ FbkChartLayer *fbk_chart_overlay_new      (const char           *label,
                                            FbkChartOverlayStyle  style,
                                            const double         *values,
                                            guint                 n_values);
+
+/* One bucket of a comparison with an earlier period: the part of the
+ * model's bucket values are expected for, and the part of the earlier
+ * period lined up with it; each side's total there and the seconds of it
+ * without a value. */
+typedef struct
+{
+  FbkInstant now_from;         /* now_from == now_to: nothing to compare */
+  FbkInstant now_to;
+  double     now_value;        /* NAN where there is none */
+  guint32    now_missing;
+  FbkInstant from;             /* from == to: no such hours earlier */
+  FbkInstant to;
+  double     value;            /* NAN where there is none */
+  guint32    missing;
+} FbkChartOverlayBucket;
+
+FbkChartLayer *fbk_chart_overlay_new_compared (const char                  *label,
+                                               FbkChartOverlayStyle         style,
+                                               const FbkChartOverlayBucket *buckets,
+                                               guint                        n_buckets);
+FbkChartLayer *fbk_chart_value_line_new       (const char                  *label,
+                                               const double                *values,
+                                               guint                        n_values);
 
 /* fbk-chart-layer-reference.c */
 typedef enum
@@ -77,6 +104,10 @@ FbkChartLayer *fbk_chart_notes_new        (const char * const *notes,
 FbkChartLayer *fbk_chart_cost_bars_new    (GArray *buckets);
 
 /* fbk-chart-layer-cells.c */
-FbkChartLayer *fbk_chart_cells_new        (guint series);
+FbkChartLayer *fbk_chart_cells_new          (guint series);
+FbkChartLayer *fbk_chart_weekday_cells_new  (guint series);
+gboolean       fbk_chart_cells_find_highest (FbkChartLayer *layer,
+                                             FbkChartModel *model,
+                                             FbkChartHit   *out_hit);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "fbk-chart-layout-private.h"
 #include "fbk-chart-legend.h"
 #include "fbk-chart-model-private.h"
+#include "fbk-chart-renderer.h"
 
 G_DEFINE_BOXED_TYPE (FbkChartLayout, fbk_chart_layout, fbk_chart_layout_ref, fbk_chart_layout_unref)
 
@@ -61,6 +62,7 @@ summary_text (const FbkChartLayout *self)
     {
       g_autofree char *amount = NULL;
       double total = 0.0;
+      guint missing = 0;
 
       if (!model_has_direction (self->model, direction))
         continue;
@@ -68,18 +70,36 @@ summary_text (const FbkChartLayout *self)
       for (guint s = 0; s < self->n_series; s++)
         {
           if (fbk_chart_model_get_series_direction (self->model, s) == (FbkDirection) direction)
-            total += fbk_chart_model_get_total (self->model, s, self->first, self->end);
+            {
+              total += fbk_chart_model_get_total (self->model, s, self->first, self->end);
+              missing += fbk_chart_model_count_missing_hours (self->model, s, self->first, self->end);
+            }
         }
 
       amount = fbk_chart_format_value (total, FBK_CHART_UNIT_KWH);
       if (text->len > 0)
         g_string_append (text, " · ");
-      if (direction == FBK_DIRECTION_CONSUMPTION)
+      /* Hours without a value make a total a floor, never the whole. */
+      if (direction == FBK_DIRECTION_CONSUMPTION && missing > 0)
+        /* Translators: total energy used in the visible period, where some hours have no value */
+        g_string_append_printf (text, _("Used at least %s"), amount);
+      else if (direction == FBK_DIRECTION_CONSUMPTION)
         /* Translators: total energy used in the visible period */
         g_string_append_printf (text, _("Used %s"), amount);
+      else if (missing > 0)
+        /* Translators: total energy fed into the grid in the visible period, where some hours have no value */
+        g_string_append_printf (text, _("Produced at least %s"), amount);
       else
         /* Translators: total energy fed into the grid in the visible period */
         g_string_append_printf (text, _("Produced %s"), amount);
+    }
+
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      FbkChartLayer *layer = g_ptr_array_index (self->layers, i);
+
+      if (layer->klass->add_to_summary != NULL)
+        layer->klass->add_to_summary (layer, self, text);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -246,6 +266,8 @@ fbk_chart_layout_new (double                  width,
   self->production_below = model_has_direction (model, FBK_DIRECTION_CONSUMPTION);
   if (self->frame == FBK_CHART_FRAME_DAY_BY_HOUR)
     find_days (self);
+  else if (self->frame == FBK_CHART_FRAME_WEEKDAY_BY_HOUR && self->end > self->first)
+    self->n_days = 7;
 
   /* From the top: header, unit, plot; from the bottom: legend, the axis
    * under the plot. */
@@ -264,12 +286,13 @@ fbk_chart_layout_new (double                  width,
   plot_bottom = self->legend_y - (legend_height > 0 ? FBK_CHART_SPACING * 1.5 : 0) - self->text.line_height
                 - FBK_CHART_TICK_LENGTH - FBK_CHART_SPACING / 2;
 
-  if (self->frame == FBK_CHART_FRAME_DAY_BY_HOUR)
+  if (self->frame != FBK_CHART_FRAME_TIMELINE)
     {
       /* No unit over the days: the legend's colour scale has it. */
       self->plot.y = self->unit_y;
       self->plot.height = MAX (0.0, plot_bottom - self->plot.y);
-      self->left_axis = fbk_chart_axis_new_days (self);
+      self->left_axis = self->frame == FBK_CHART_FRAME_DAY_BY_HOUR ? fbk_chart_axis_new_days (self)
+                                                                  : fbk_chart_axis_new_weekdays (self);
     }
   else
     {
@@ -287,7 +310,7 @@ fbk_chart_layout_new (double                  width,
   self->plot.width = MAX (0.0, floor ((width - FBK_CHART_MARGIN - self->plot.x) * self->scale) / self->scale);
   self->plot.height = MAX (0.0, floor (self->plot.height * self->scale) / self->scale);
 
-  if (self->frame == FBK_CHART_FRAME_DAY_BY_HOUR)
+  if (self->frame != FBK_CHART_FRAME_TIMELINE)
     self->bottom_axis = fbk_chart_axis_new_hours (self);
   else
     {
@@ -433,6 +456,113 @@ fbk_chart_layout_get_bucket_rect (FbkChartLayout    *self,
   return FALSE;
 }
 
+/**
+ * fbk_chart_layout_get_grid:
+ * @out_n_rows: (out) (optional): days, or the seven weekdays
+ * @out_n_columns: (out) (optional): the 24 clock hours
+ *
+ * Returns: whether the chart is a grid of hours (a heatmap) rather than
+ *   a timeline, with cells to move between
+ */
+gboolean
+fbk_chart_layout_get_grid (FbkChartLayout *self,
+                           guint          *out_n_rows,
+                           guint          *out_n_columns)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->frame == FBK_CHART_FRAME_TIMELINE || self->n_days == 0)
+    return FALSE;
+
+  if (out_n_rows != NULL)
+    *out_n_rows = self->n_days;
+  if (out_n_columns != NULL)
+    *out_n_columns = 24;
+  return TRUE;
+}
+
+/**
+ * fbk_chart_layout_get_cell_area:
+ * @out_area: (out): where the cell of @row and @column is
+ *
+ * Returns: FALSE when the chart is no grid (fbk_chart_layout_get_grid())
+ *   or the cell is outside it
+ */
+gboolean
+fbk_chart_layout_get_cell_area (FbkChartLayout    *self,
+                                guint              row,
+                                guint              column,
+                                cairo_rectangle_t *out_area)
+{
+  guint n_rows, n_columns;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out_area != NULL, FALSE);
+
+  if (!fbk_chart_layout_get_grid (self, &n_rows, &n_columns) || row >= n_rows || column >= n_columns)
+    return FALSE;
+
+  *out_area = (cairo_rectangle_t) {
+    self->plot.x + column * self->plot.width / n_columns, self->plot.y + row * self->plot.height / n_rows,
+    self->plot.width / n_columns, self->plot.height / n_rows,
+  };
+  return TRUE;
+}
+
+/**
+ * fbk_chart_layout_describe_cell:
+ *
+ * What the cell of @row and @column of a grid of hours shows, in words,
+ * for a keyboard moving over it: the tooltip of its value, or which hour
+ * it is and that it has none.
+ *
+ * Returns: (transfer full) (nullable): the text; NULL outside a grid
+ */
+char *
+fbk_chart_layout_describe_cell (FbkChartLayout *self,
+                                guint           row,
+                                guint           column)
+{
+  cairo_rectangle_t cell;
+  FbkChartHit hit;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!fbk_chart_layout_get_cell_area (self, row, column, &cell))
+    return NULL;
+
+  /* A quarter in: on the day the clocks go back the first 02:00 has the
+   * left half of its cell. */
+  if (fbk_chart_layout_hit_test (self, cell.x + cell.width / 4, cell.y + cell.height / 2, &hit))
+    return fbk_chart_describe_hit (self->model, &hit);
+
+  if (self->frame == FBK_CHART_FRAME_WEEKDAY_BY_HOUR)
+    {
+      /* 1 January 2024 was a Monday. */
+      FbkDate monday = { 2024, 1, 1 };
+
+      name = _fbk_chart_describe_averaged_hour (fbk_time_oslo_at_hour (fbk_date_add_days (monday, (int) row),
+                                                                       (int) column));
+    }
+  else
+    {
+      FbkDate date = fbk_date_add_days (self->first_day, (int) row);
+      FbkInstant start = fbk_time_oslo_at_hour (date, (int) column);
+
+      if (fbk_time_oslo_hour (start) != (int) column)
+        {
+          g_autofree char *day = fbk_format_date (date, C_("skipped hour", "%b %-d, %Y"));
+
+          /* Translators: the cell of the hour a spring day does not have, "Mar 31, 2024: no 02:00, the clocks went forward" */
+          return g_strdup_printf (_("%s: no %02u:00, the clocks went forward"), day, column);
+        }
+      name = fbk_format_period (start, start + FBK_SECONDS_PER_HOUR, FBK_RESOLUTION_HOUR);
+    }
+
+  return g_strdup_printf ("%s\n%s", name, _("No value"));
+}
+
 /* For the layers and the axes */
 
 double
@@ -454,6 +584,7 @@ _fbk_chart_layout_get_hit (const FbkChartLayout *self,
 
   out_hit->series = series;
   out_hit->bucket = bucket;
+  out_hit->n_averaged = 0;
   out_hit->start = edges[bucket];
   out_hit->end = edges[bucket + 1];
   fbk_chart_model_get_value (self->model, series, bucket, &out_hit->value, &out_hit->flags);

@@ -41,6 +41,16 @@ gboolean        fbk_chart_layout_get_bucket_rect (FbkChartLayout         *self,
                                                   guint                   series,
                                                   guint                   bucket,
                                                   cairo_rectangle_t      *out_rect);
+gboolean        fbk_chart_layout_get_grid        (FbkChartLayout         *self,
+                                                  guint                  *out_n_rows,
+                                                  guint                  *out_n_columns);
+gboolean        fbk_chart_layout_get_cell_area   (FbkChartLayout         *self,
+                                                  guint                   row,
+                                                  guint                   column,
+                                                  cairo_rectangle_t      *out_area);
+char           *fbk_chart_layout_describe_cell   (FbkChartLayout         *self,
+                                                  guint                   row,
+                                                  guint                   column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkChartLayout, fbk_chart_layout_unref)
 

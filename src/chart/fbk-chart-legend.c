@@ -72,6 +72,7 @@ fbk_chart_legend_arrange (FbkChartLayout *layout)
 {
   double x = FBK_CHART_MARGIN;
   double y = 0.0;
+  double row_height = 0.0;
   guint rows = 0;
 
   for (guint i = 0; i < layout->legend->len; i++)
@@ -80,30 +81,38 @@ fbk_chart_legend_arrange (FbkChartLayout *layout)
       double text_room = MAX (0.0, layout->width - 2 * FBK_CHART_MARGIN - entry->swatch_width - FBK_CHART_SPACING / 2);
       double entry_width;
 
-      /* Wider than a row (a long name on a phone): shortened in the middle,
-       * so the total at its end stays readable. */
+      double entry_height;
+
+      /* Wider than a row (a long name, or an earlier period's dates and
+       * totals on a phone): on two lines, then shortened in the middle, so
+       * the total at its end stays readable. */
       if (fbk_chart_text_width (entry->text) > text_room)
         {
           pango_layout_set_width (entry->text, (int) (text_room * PANGO_SCALE));
+          pango_layout_set_wrap (entry->text, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (entry->text, -2);
           pango_layout_set_ellipsize (entry->text, PANGO_ELLIPSIZE_MIDDLE);
         }
       entry_width = entry->swatch_width + FBK_CHART_SPACING / 2 + fbk_chart_text_width (entry->text);
+      entry_height = layout->text.line_height * pango_layout_get_line_count (entry->text);
 
       if (rows == 0)
         rows = 1;
       else if (x + entry_width > layout->width - FBK_CHART_MARGIN && x > FBK_CHART_MARGIN)
         {
           x = FBK_CHART_MARGIN;
-          y += layout->text.line_height * 1.3;
+          y += row_height + layout->text.line_height * 0.3;
+          row_height = 0.0;
           rows++;
         }
 
       entry->x = x;
       entry->y = y;
       x += entry_width + LEGEND_GAP;
+      row_height = MAX (row_height, entry_height);
     }
 
-  return rows > 0 ? y + layout->text.line_height : 0.0;
+  return rows > 0 ? y + row_height : 0.0;
 }
 
 /**

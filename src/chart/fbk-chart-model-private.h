@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * landed in the bucket at all. A bucket is VERIFIED (or COMPLETE) only when
  * every value in it is. */
 #define FBK_CHART_BUCKET_PRESENT (1u << 7)
+/* Present, but for less than the whole bucket: cut by the period or by
+ * values not in yet, or with hours missing (only where the model expects
+ * values, fbk_chart_model_set_expected_until()). */
+#define FBK_CHART_BUCKET_PARTIAL (1u << 6)
 
 /* One decimated column of one series: the extremes over the buckets it
  * covers (missing buckets count as 0, as they draw nothing). "top" is the

@@ -24,6 +24,7 @@ typedef struct
   /* Never changed in place (new data replaces the array), so copies of the
    * model can share it, even across threads. */
   GArray       *buckets;
+  GArray       *covered;     /* guint32 seconds per bucket given; NULL: each covers its duration */
 
   /* Laid onto the model's bucket grid; NULL until prepared. */
   double       *values;
@@ -31,6 +32,8 @@ typedef struct
   double       *sums;        /* n + 1 prefix sums of values */
   guint        *unverified;  /* n + 1 prefix counts of unverified buckets */
   guint8       *flags;
+  guint32      *missing;     /* seconds expected without a value; NULL unless the model expects */
+  gint64       *missing_sums; /* n + 1 prefix sums of missing */
   double       *block_value; /* per block: max of values */
   double       *block_top;   /* per block: max of tops */
 } Series;
@@ -46,6 +49,10 @@ struct _FbkChartModel
   FbkInstant           to;
   GPtrArray           *series;
   GPtrArray           *layers;
+  /* Values are expected for every hour of the period before this; later
+   * ones are not in yet. FBK_INSTANT_INVALID: the model knows nothing of
+   * what is missing. */
+  FbkInstant           expected_until;
 
   /* Derived from the above, rebuilt lazily after any change. */
   GArray              *edges;
@@ -86,6 +93,8 @@ series_clear_derived (Series *series)
   g_clear_pointer (&series->sums, g_free);
   g_clear_pointer (&series->unverified, g_free);
   g_clear_pointer (&series->flags, g_free);
+  g_clear_pointer (&series->missing, g_free);
+  g_clear_pointer (&series->missing_sums, g_free);
   g_clear_pointer (&series->block_value, g_free);
   g_clear_pointer (&series->block_top, g_free);
 }
@@ -96,6 +105,7 @@ series_free (Series *series)
   series_clear_derived (series);
   g_clear_pointer (&series->label, g_free);
   g_clear_pointer (&series->buckets, g_array_unref);
+  g_clear_pointer (&series->covered, g_array_unref);
   g_free (series);
 }
 
@@ -190,6 +200,55 @@ prepare_edges (FbkChartModel *self)
   self->n_buckets = self->edges->len > 0 ? self->edges->len - 1 : 0;
 }
 
+/* The part of bucket @index values are expected for: the period's part of
+ * it, up to where values are in. */
+static void
+expected_span (FbkChartModel *self,
+               guint          index,
+               FbkInstant    *out_from,
+               FbkInstant    *out_to)
+{
+  const FbkInstant *edges = (const FbkInstant *) (gpointer) self->edges->data;
+
+  *out_from = MAX (edges[index], self->from);
+  *out_to = MAX (*out_from, MIN (edges[index + 1], MIN (self->to, self->expected_until)));
+}
+
+/* What each bucket lacks of what it should hold: the seconds without a
+ * value, and whether its bar is less than the whole bucket (cut by the
+ * period, or by values not in yet, or with hours missing). */
+static void
+prepare_coverage (FbkChartModel *self,
+                  Series        *series)
+{
+  const FbkInstant *edges = (const FbkInstant *) (gpointer) self->edges->data;
+  guint n = self->n_buckets;
+  g_autofree gint64 *covered = g_new0 (gint64, n);
+
+  for (guint i = 0; i < series->buckets->len; i++)
+    {
+      const FbkInterval *interval = &g_array_index (series->buckets, FbkInterval, i);
+      gssize index = bucket_index (edges, n, interval->start);
+
+      if (index >= 0 && isfinite (interval->kwh))
+        covered[index] += series->covered != NULL ? g_array_index (series->covered, guint32, i) : interval->duration;
+    }
+
+  series->missing = g_new0 (guint32, n);
+  series->missing_sums = g_new0 (gint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      FbkInstant from, to;
+
+      expected_span (self, i, &from, &to);
+      series->missing[i] = (guint32) MAX (0, (to - from) - covered[i]);
+      series->missing_sums[i + 1] = series->missing_sums[i] + series->missing[i];
+      if ((series->flags[i] & FBK_CHART_BUCKET_PRESENT) &&
+          (series->missing[i] > 0 || from > edges[i] || to < edges[i + 1]))
+        series->flags[i] |= FBK_CHART_BUCKET_PARTIAL;
+    }
+}
+
 static void
 prepare_series (FbkChartModel *self,
                 Series        *series,
@@ -222,6 +281,9 @@ prepare_series (FbkChartModel *self,
       else
         series->flags[index] = interval_flags | FBK_CHART_BUCKET_PRESENT;
     }
+
+  if (self->expected_until != FBK_INSTANT_INVALID)
+    prepare_coverage (self, series);
 
   for (guint i = 0; i < n; i++)
     {
@@ -425,6 +487,7 @@ fbk_chart_model_init (FbkChartModel *self)
   self->resolution = FBK_RESOLUTION_HOUR;
   self->unit = FBK_CHART_UNIT_KWH;
   self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) fbk_chart_layer_unref);
+  self->expected_until = FBK_INSTANT_INVALID;
 }
 
 /* Public API */
@@ -457,6 +520,7 @@ fbk_chart_model_copy (FbkChartModel *self)
   copy->resolution = self->resolution;
   copy->from = self->from;
   copy->to = self->to;
+  copy->expected_until = self->expected_until;
 
   for (guint i = 0; i < self->series->len; i++)
     {
@@ -467,6 +531,7 @@ fbk_chart_model_copy (FbkChartModel *self)
       twin->direction = series->direction;
       twin->colour_slot = series->colour_slot;
       twin->buckets = g_array_ref (series->buckets);
+      twin->covered = series->covered != NULL ? g_array_ref (series->covered) : NULL;
       g_ptr_array_add (copy->series, twin);
     }
 
@@ -669,6 +734,47 @@ fbk_chart_model_add_series (FbkChartModel     *self,
   return self->series->len - 1;
 }
 
+/**
+ * fbk_chart_model_add_series_buckets:
+ * @buckets: (array length=n_buckets): values summed to the model's
+ *   resolution, with what they cover (fbk_series_get_buckets()); copied
+ *
+ * Like fbk_chart_model_add_series(), but each bucket also tells how much
+ * of its period its values cover, so that a model expecting values
+ * (fbk_chart_model_set_expected_until()) knows how many hours it lacks.
+ *
+ * Returns: the index of the new series
+ */
+guint
+fbk_chart_model_add_series_buckets (FbkChartModel   *self,
+                                    const char      *label,
+                                    FbkDirection     direction,
+                                    guint            colour_slot,
+                                    const FbkBucket *buckets,
+                                    guint            n_buckets)
+{
+  g_autoptr(GArray) intervals = g_array_sized_new (FALSE, FALSE, sizeof (FbkInterval), n_buckets);
+  GArray *covered = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_buckets);
+  guint index;
+
+  g_return_val_if_fail (buckets != NULL || n_buckets == 0, 0);
+
+  for (guint i = 0; i < n_buckets; i++)
+    {
+      FbkInterval interval = {
+        buckets[i].start, (guint32) (buckets[i].end - buckets[i].start), buckets[i].flags, buckets[i].kwh,
+      };
+
+      g_array_append_val (intervals, interval);
+      g_array_append_val (covered, buckets[i].covered_seconds);
+    }
+
+  index = fbk_chart_model_add_series (self, label, direction, colour_slot,
+                                      (const FbkInterval *) (gpointer) intervals->data, intervals->len);
+  get_series (self, index)->covered = covered;
+  return index;
+}
+
 void
 fbk_chart_model_set_series_buckets (FbkChartModel     *self,
                                     guint              series,
@@ -685,6 +791,7 @@ fbk_chart_model_set_series_buckets (FbkChartModel     *self,
   target = get_series (self, series);
   g_array_unref (target->buckets);
   target->buckets = buckets_new (buckets, n_buckets);
+  g_clear_pointer (&target->covered, g_array_unref);
   emit_changed (self);
 }
 
@@ -933,6 +1040,95 @@ fbk_chart_model_get_max (FbkChartModel *self,
     }
 
   return 0.0;
+}
+
+/**
+ * fbk_chart_model_set_expected_until:
+ * @until: where values stop being expected, or %FBK_INSTANT_INVALID
+ *
+ * Says that every hour of the period before @until should have a value
+ * in every series (later hours are not in yet: neither missing nor
+ * drawn), so that the model can tell how much each bucket lacks
+ * (fbk_chart_model_get_coverage()) and mark buckets whose value is only
+ * part of their period. Without it, the model says nothing about what is
+ * missing.
+ */
+void
+fbk_chart_model_set_expected_until (FbkChartModel *self,
+                                    FbkInstant     until)
+{
+  g_return_if_fail (FBK_IS_CHART_MODEL (self));
+
+  if (self->expected_until == until)
+    return;
+
+  self->expected_until = until;
+  invalidate (self);
+  emit_changed (self);
+}
+
+FbkInstant
+fbk_chart_model_get_expected_until (FbkChartModel *self)
+{
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), FBK_INSTANT_INVALID);
+
+  return self->expected_until;
+}
+
+/**
+ * fbk_chart_model_get_coverage:
+ * @out_coverage: (out): the part of @bucket values are expected for, and
+ *   how many seconds of it @series has no value for
+ *
+ * Returns: whether the model knows (fbk_chart_model_set_expected_until())
+ */
+gboolean
+fbk_chart_model_get_coverage (FbkChartModel    *self,
+                              guint             series,
+                              guint             bucket,
+                              FbkChartCoverage *out_coverage)
+{
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), FALSE);
+  g_return_val_if_fail (series < self->series->len, FALSE);
+  g_return_val_if_fail (out_coverage != NULL, FALSE);
+
+  ensure_prepared (self);
+  g_return_val_if_fail (bucket < self->n_buckets, FALSE);
+
+  if (self->expected_until == FBK_INSTANT_INVALID)
+    return FALSE;
+
+  expected_span (self, bucket, &out_coverage->from, &out_coverage->to);
+  out_coverage->missing_seconds = get_series (self, series)->missing[bucket];
+  return TRUE;
+}
+
+/**
+ * fbk_chart_model_count_missing_hours:
+ *
+ * Returns: how many hours of buckets [@first_bucket, @end_bucket) @series
+ *   has no value for (quarter-hours adding up, rounded up); 0 when the
+ *   model does not know (fbk_chart_model_set_expected_until())
+ */
+guint
+fbk_chart_model_count_missing_hours (FbkChartModel *self,
+                                     guint          series,
+                                     guint          first_bucket,
+                                     guint          end_bucket)
+{
+  const Series *target;
+
+  g_return_val_if_fail (FBK_IS_CHART_MODEL (self), 0);
+  g_return_val_if_fail (series < self->series->len, 0);
+
+  ensure_prepared (self);
+  end_bucket = MIN (end_bucket, self->n_buckets);
+  target = get_series (self, series);
+  if (target->missing_sums == NULL || first_bucket >= end_bucket)
+    return 0;
+
+  return (guint) ((target->missing_sums[end_bucket] - target->missing_sums[first_bucket] + FBK_SECONDS_PER_HOUR - 1)
+                  / FBK_SECONDS_PER_HOUR);
 }
 
 /* Private API */

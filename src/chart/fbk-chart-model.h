@@ -48,6 +48,12 @@ guint                fbk_chart_model_add_series             (FbkChartModel      
                                                              guint                colour_slot,
                                                              const FbkInterval   *buckets,
                                                              guint                n_buckets);
+guint                fbk_chart_model_add_series_buckets     (FbkChartModel       *self,
+                                                             const char          *label,
+                                                             FbkDirection         direction,
+                                                             guint                colour_slot,
+                                                             const FbkBucket     *buckets,
+                                                             guint                n_buckets);
 void                 fbk_chart_model_set_series_buckets     (FbkChartModel       *self,
                                                              guint                series,
                                                              const FbkInterval   *buckets,
@@ -92,6 +98,19 @@ double               fbk_chart_model_get_series_max         (FbkChartModel      
                                                              guint                end_bucket);
 double               fbk_chart_model_get_max                (FbkChartModel       *self,
                                                              FbkDirection         direction,
+                                                             guint                first_bucket,
+                                                             guint                end_bucket);
+
+/* What is missing: opt-in, for models of values that should be there. */
+void                 fbk_chart_model_set_expected_until     (FbkChartModel       *self,
+                                                             FbkInstant           until);
+FbkInstant           fbk_chart_model_get_expected_until     (FbkChartModel       *self);
+gboolean             fbk_chart_model_get_coverage           (FbkChartModel       *self,
+                                                             guint                series,
+                                                             guint                bucket,
+                                                             FbkChartCoverage    *out_coverage);
+guint                fbk_chart_model_count_missing_hours    (FbkChartModel       *self,
+                                                             guint                series,
                                                              guint                first_bucket,
                                                              guint                end_bucket);
 

@@ -53,5 +53,7 @@ char     *fbk_chart_describe         (FbkChartModel          *model,
                                       const FbkChartViewport *viewport);
 char     *fbk_chart_describe_hit     (FbkChartModel          *model,
                                       const FbkChartHit      *hit);
+char     *fbk_chart_describe_hit_period (FbkChartModel       *model,
+                                         const FbkChartHit   *hit);
 
 G_END_DECLS

@@ -54,8 +54,21 @@ typedef struct
   guint            bucket;
   FbkInstant       start;
   FbkInstant       end;
-  double           value;  /* in the model's unit */
+  double           value;  /* in the model's unit; NAN where there is none */
   FbkIntervalFlags flags;  /* VERIFIED, COMPLETE */
+  /* > 0: @value is the average of this many hours on the weekday and at
+   * the clock hour of @start, not a bucket's value. */
+  guint            n_averaged;
 } FbkChartHit;
+
+/* What of one bucket a series was expected to have a value for: [from,
+ * to) is the bucket cut to the period and to where values are in; and
+ * the seconds of it without a value. */
+typedef struct
+{
+  FbkInstant from;
+  FbkInstant to;
+  guint32    missing_seconds;
+} FbkChartCoverage;
 
 G_END_DECLS

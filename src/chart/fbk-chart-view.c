@@ -8,6 +8,8 @@
  *   Ctrl+scroll, pinch, +/-/0 (with or without Ctrl)   zoom in, out, reset
  *   drag, horizontal or Shift+scroll, Shift+Left/Right pan
  *   Left/Right, Home/End, Page Up/Down                 move the cursor
+ *   arrows, on a grid of hours (a heatmap)              move between cells,
+ *                                                      panning at the edge
  * The cursor (fbk-chart-cursor) is the keyboard's bar: shown while the
  * chart has the focus, said in the accessible name, and the view pans to
  * keep it in sight. At either end it stays, with a bell, rather than let
@@ -94,6 +96,12 @@ struct _FbkChartView
 
   /* What the chart is called when its model has no title. */
   char                  *name;
+
+  /* The cell the keyboard is on, in a grid of hours, and what it shows. */
+  gboolean               has_cell;
+  guint                  cell_row;
+  guint                  cell_column;
+  char                  *cell_text;
 };
 
 enum {
@@ -102,6 +110,7 @@ enum {
   PROP_VISIBLE_FROM,
   PROP_VISIBLE_TO,
   PROP_ZOOMED,
+  PROP_CURSOR_TEXT,
   N_PROPS
 };
 
@@ -377,6 +386,14 @@ schedule_description (FbkChartView *self)
   self->describe_source = g_timeout_add (DESCRIBE_DELAY_MS, update_description_cb, self);
 }
 
+static gboolean
+is_grid (FbkChartView *self)
+{
+  FbkChartLayout *layout = get_layout (self);
+
+  return layout != NULL && fbk_chart_layout_get_grid (layout, NULL, NULL);
+}
+
 static void
 update_actions (FbkChartView *self)
 {
@@ -390,6 +407,8 @@ update_actions (FbkChartView *self)
   gtk_widget_action_set_enabled (widget, "chart.reset", self->zoomed);
   gtk_widget_action_set_enabled (widget, "chart.pan-left", self->zoomed && from > EPSILON);
   gtk_widget_action_set_enabled (widget, "chart.pan-right", self->zoomed && to < n - EPSILON);
+  /* Off a grid, the arrows keep their meaning: pan, or move the focus. */
+  gtk_widget_action_set_enabled (widget, "chart.cursor-move", is_grid (self));
 }
 
 /* Zoom and pan */
@@ -610,11 +629,10 @@ show_cursor (FbkChartView *self,
 /* Actions */
 
 static void
-move_cursor_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+move_bar_cursor (FbkChartView       *self,
+                 FbkChartCursorMove  move)
 {
-  FbkChartView *self = FBK_CHART_VIEW (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   double from, to;
 
   show_cursor (self, TRUE);
@@ -622,8 +640,7 @@ move_cursor_action (GtkWidget  *widget,
     return;
 
   get_span (self, &from, &to);
-  if (!fbk_chart_cursor_move (&self->cursor, get_n_buckets (self), (guint) floor (to - from + EPSILON),
-                              (FbkChartCursorMove) g_variant_get_int32 (parameter)))
+  if (!fbk_chart_cursor_move (&self->cursor, get_n_buckets (self), (guint) floor (to - from + EPSILON), move))
     {
       /* At an end the key is still the chart's: say so, keep the focus. */
       gtk_widget_error_bell (widget);
@@ -639,6 +656,14 @@ move_cursor_action (GtkWidget  *widget,
   follow_cursor (self);
   update_name (self);
   gtk_widget_queue_draw (widget);
+}
+
+static void
+move_cursor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  move_bar_cursor (FBK_CHART_VIEW (widget), (FbkChartCursorMove) g_variant_get_int32 (parameter));
 }
 
 
@@ -682,6 +707,116 @@ pan_right_action (GtkWidget  *widget,
   pan (FBK_CHART_VIEW (widget), PAN_STEP_KEY);
 }
 
+/* The keyboard's cell */
+
+static void
+set_cell_text (FbkChartView *self,
+                 char         *text)
+{
+  if (g_strcmp0 (self->cell_text, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (self->cell_text);
+  self->cell_text = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR_TEXT]);
+
+  /* Read out as the keyboard moves; the chart's own description returns
+   * with its next change. */
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static void
+clear_cell (FbkChartView *self)
+{
+  self->has_cell = FALSE;
+  set_cell_text (self, NULL);
+}
+
+/* Moves the keyboard's cell by @rows and @columns, the first press only
+ * putting it on the top left cell; past the top or bottom row of a
+ * zoomed grid of days the view moves a day instead. */
+static void
+move_cell (FbkChartView *self,
+           int           rows,
+           int           columns)
+{
+  FbkChartLayout *layout = get_layout (self);
+  guint n_rows, n_columns;
+  int row;
+
+  if (layout == NULL || !fbk_chart_layout_get_grid (layout, &n_rows, &n_columns))
+    return;
+
+  if (!self->has_cell)
+    {
+      self->has_cell = TRUE;
+      self->cell_row = self->cell_column = 0;
+    }
+  else
+    {
+      row = (int) self->cell_row + rows;
+      self->cell_column = (guint) CLAMP ((int) self->cell_column + columns, 0, (int) n_columns - 1);
+      if ((row < 0 || row >= (int) n_rows) && self->zoomed)
+        {
+          double from, to;
+
+          /* A row of the grid of days is a day of buckets (hours). */
+          get_span (self, &from, &to);
+          pan (self, 24.0 * (row < 0 ? -1 : 1) / (to - from));
+          layout = get_layout (self);
+          fbk_chart_layout_get_grid (layout, &n_rows, NULL);
+        }
+      self->cell_row = (guint) CLAMP (row, 0, (int) n_rows - 1);
+    }
+
+  set_cell_text (self, fbk_chart_layout_describe_cell (layout, self->cell_row, self->cell_column));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The arrow keys: between cells on a grid of hours, else Left and Right
+ * move the bar cursor. */
+static void
+arrow_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FbkChartView *self = FBK_CHART_VIEW (widget);
+  FbkChartLayout *layout = get_layout (self);
+  int rows, columns;
+
+  g_variant_get (parameter, "(ii)", &rows, &columns);
+  if (layout != NULL && fbk_chart_layout_get_grid (layout, NULL, NULL))
+    move_cell (self, rows, columns);
+  else if (columns != 0)
+    move_bar_cursor (self, columns < 0 ? FBK_CHART_CURSOR_PREVIOUS : FBK_CHART_CURSOR_NEXT);
+}
+
+static void
+snapshot_cell (FbkChartView *self,
+                 GtkSnapshot  *snapshot)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  const FbkChartColor *fg = &fbk_chart_style_get_palette (&self->style)->foreground;
+  GdkRGBA ring = { fg->red, fg->green, fg->blue, 1.0 };
+  cairo_rectangle_t cell;
+  GskRoundedRect outline;
+
+  if (!fbk_chart_layout_get_cell_area (get_layout (self), self->cell_row, self->cell_column, &cell))
+    return;
+
+  gtk_style_context_lookup_color (context, "accent_color", &ring);
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (cell.x - FOCUS_RING_WIDTH, cell.y - FOCUS_RING_WIDTH,
+                                                                  cell.width + 2 * FOCUS_RING_WIDTH,
+                                                                  cell.height + 2 * FOCUS_RING_WIDTH), 0);
+  gtk_snapshot_append_border (snapshot, &outline,
+                              (float[4]) { FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH, FOCUS_RING_WIDTH },
+                              (GdkRGBA[4]) { ring, ring, ring, ring });
+}
+
 /* Callbacks */
 
 static void
@@ -705,6 +840,7 @@ on_model_changed_cb (FbkChartView *self)
   show_cursor (self, self->has_cursor && (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUSED));
 
   invalidate_rendering (self);
+  clear_cell (self);
   update_actions (self);
   schedule_description (self);
 }
@@ -916,6 +1052,7 @@ fbk_chart_view_size_allocate (GtkWidget *widget,
   if (self->layout != NULL &&
       (width != fbk_chart_layout_get_width (self->layout) || height != fbk_chart_layout_get_height (self->layout)))
     invalidate_rendering (self);
+  update_actions (self);
 }
 
 static void
@@ -937,6 +1074,8 @@ fbk_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->hovering)
     snapshot_hover (self, snapshot);
+  if (self->has_cell && gtk_widget_has_focus (widget))
+    snapshot_cell (self, snapshot);
   if (gtk_widget_has_visible_focus (widget))
     {
       GtkStyleContext *context = gtk_widget_get_style_context (widget);
@@ -1030,6 +1169,7 @@ fbk_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->cell_text, g_free);
 
   G_OBJECT_CLASS (fbk_chart_view_parent_class)->finalize (object);
 }
@@ -1058,6 +1198,10 @@ fbk_chart_view_get_property (GObject    *object,
 
     case PROP_ZOOMED:
       g_value_set_boolean (value, self->zoomed);
+      break;
+
+    case PROP_CURSOR_TEXT:
+      g_value_set_string (value, self->cell_text);
       break;
 
     default:
@@ -1158,7 +1302,29 @@ fbk_chart_view_class_init (FbkChartViewClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * FbkChartView:cursor-text:
+   *
+   * On a grid of hours (a heatmap), what the cell the arrow keys are on
+   * shows, as its tooltip would say it; %NULL until they move.
+   */
+  properties[PROP_CURSOR_TEXT] =
+    g_param_spec_string ("cursor-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The arrows: between cells on a grid, else the bar cursor. */
+  gtk_widget_class_install_action (widget_class, "chart.cursor-move", "(ii)", arrow_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.cursor-move", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.cursor-move", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.cursor-move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.cursor-move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.cursor-move", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "chart.cursor-move", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.cursor-move", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "chart.cursor-move", "(ii)", 1, 0);
 
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_out_action);
@@ -1173,8 +1339,6 @@ fbk_chart_view_class_init (FbkChartViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_SHIFT_MASK, "chart.pan-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "chart.pan-right", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_SHIFT_MASK, "chart.pan-right", NULL);
-  add_cursor_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, FBK_CHART_CURSOR_PREVIOUS);
-  add_cursor_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, FBK_CHART_CURSOR_NEXT);
   add_cursor_binding (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, FBK_CHART_CURSOR_PAGE_BACK);
   add_cursor_binding (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, FBK_CHART_CURSOR_PAGE_FORWARD);
   add_cursor_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, FBK_CHART_CURSOR_FIRST);

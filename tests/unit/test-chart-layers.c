@@ -673,6 +673,90 @@ test_cells_spring (void)
   cairo_surface_destroy (surface);
 }
 
+/* Gaps */
+
+/* Whether each channel of @pixel is within @slack of @color's. */
+static gboolean
+close_color (guint32 pixel,
+             guint32 color,
+             int     slack)
+{
+  for (int shift = 0; shift <= 16; shift += 8)
+    {
+      if (ABS ((int) (pixel >> shift & 0xff) - (int) (color >> shift & 0xff)) > slack)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 4–7 March at 2 kWh a day, none on the 5th, values in until noon of the
+ * 7th: under the 5th a strip in the colour of attention; the 7th's bar is
+ * pale inside an outline of its colour, being half a day. */
+static void
+test_gaps (void)
+{
+  g_autoptr(FbkChartModel) model = fbk_test_days_model (4);
+  const double values[] = { 2, NAN, 2, 2 };
+  g_autofree char *description = NULL;
+  cairo_rectangle_t bars[4];
+  cairo_surface_t *surface;
+  FbkChartStyle style;
+  guint32 bar, pale, attention;
+  double baseline, gap_x;
+
+  fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
+  fbk_test_add_series (model, "Home", FBK_DIRECTION_CONSUMPTION, 0, values, 4, FBK_INTERVAL_VERIFIED);
+  fbk_chart_model_set_expected_until (model, fbk_chart_model_get_bucket_start (model, 3) + 12 * 3600);
+  surface = fbk_test_render (model, &style);
+  bar = fbk_test_series_argb (&style, FBK_DIRECTION_CONSUMPTION, 0);
+  attention = PALETTE (&style, reference);
+  /* 0x1c71d8 three fifths of the way to white: 0x1c + 0.6 × (0xff − 0x1c) = 0xa4,
+   * 0x71 + 0.6 × 0x8e = 0xc6, 0xd8 + 0.6 × 0x27 = 0xef. */
+  pale = 0xffa4c6ef;
+  g_assert_cmpuint (bar, ==, 0xff1c71d8);
+
+  bars[0] = fbk_test_bucket_rect (model, &style, 0, 0);
+  bars[2] = fbk_test_bucket_rect (model, &style, 0, 2);
+  bars[3] = fbk_test_bucket_rect (model, &style, 0, 3);
+  baseline = bars[0].y + bars[0].height;
+  gap_x = (bars[0].x + bars[0].width + bars[2].x) / 2;
+
+  /* Under the axis: the strip at the 5th, nothing at the 4th. */
+  g_assert_cmpuint (fbk_test_pixel (surface, gap_x, baseline + 3), ==, attention);
+  g_assert_cmpuint (fbk_test_pixel (surface, bars[0].x + bars[0].width / 2, baseline + 3), !=, attention);
+  /* Above it the 5th is empty, as before, but for grid lines. */
+  for (double y = bars[0].y; y < baseline - 1; y += 1.0)
+    {
+      guint32 found = fbk_test_pixel (surface, gap_x, y);
+
+      g_assert_true (found == PALETTE (&style, background) || found == PALETTE (&style, grid));
+    }
+
+  /* Whole days in their colour, the half day pale in an outline. */
+  g_assert_cmpuint (fbk_test_pixel (surface, bars[2].x + bars[2].width / 2, bars[2].y + bars[2].height / 2), ==, bar);
+  g_assert_true (close_color (fbk_test_pixel (surface, bars[3].x + bars[3].width / 2, bars[3].y + bars[3].height / 2),
+                              pale, 2));
+  g_assert_cmpuint (fbk_test_pixel (surface, bars[3].x + 0.5, bars[3].y + bars[3].height / 2), ==, bar);
+
+  description = fbk_chart_describe (model, NULL);
+  g_assert_nonnull (strstr (description, "Home, consumption: at least 6.00 kWh in total;"));
+  g_assert_nonnull (strstr (description, "24 hours have no value."));
+
+  /* Pointing at the empty day says it has no value. */
+  {
+    FbkChartHit hit;
+    g_autofree char *text = NULL;
+
+    g_assert_true (fbk_chart_hit_test (WIDTH, HEIGHT, model, NULL, &style, gap_x, baseline - 10, &hit));
+    g_assert_cmpuint (hit.bucket, ==, 1);
+    g_assert_true (isnan (hit.value));
+    text = fbk_chart_describe_hit (model, &hit);
+    g_assert_cmpstr (text, ==, "Tuesday, March 5, 2024\nNo value");
+  }
+
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/chart/layers/reference-lines", test_reference_lines);
   g_test_add_func ("/chart/layers/cells/autumn", test_cells_autumn);
   g_test_add_func ("/chart/layers/cells/spring", test_cells_spring);
+  g_test_add_func ("/chart/layers/gaps", test_gaps);
 
   return g_test_run ();
 }

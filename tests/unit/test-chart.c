@@ -784,6 +784,40 @@ test_render_narrow_header (void)
   g_assert_cmpfloat (narrower.y, ==, narrow.y);
 }
 
+/* On a phone-wide chart a legend entry wider than a row (a long name)
+ * takes a second line from the plot rather than losing its middle, and
+ * never a third: longer still, it is shortened. */
+static void
+plot_with_name (const char        *name,
+                cairo_rectangle_t *out_plot)
+{
+  g_autoptr(FbkChartModel) model = fbk_test_days_model (3);
+  const double used[] = { 12.3, 23.4, 34.5 };
+  FbkChartStyle style;
+
+  fbk_chart_style_init (&style, FBK_CHART_THEME_LIGHT);
+  fbk_test_add_series (model, name, FBK_DIRECTION_CONSUMPTION, 0, used, 3, FBK_INTERVAL_VERIFIED);
+  g_assert_true (fbk_chart_get_plot_area (360, HEIGHT, model, NULL, &style, out_plot));
+}
+
+static void
+test_render_narrow_legend (void)
+{
+  g_autofree char *longer = g_strnfill (400, 'x');
+  cairo_rectangle_t short_name, long_name, longer_name;
+
+  plot_with_name ("Home", &short_name);
+  /* About 80 characters: two rows of a 360 px chart, not one. */
+  plot_with_name ("Same period last year, Dec 2, 2025, 00:00 – Dec 8, 2025, 10:00: 405 kWh, 63.1 kWh a day",
+                  &long_name);
+  plot_with_name (longer, &longer_name);
+
+  /* One line of legend text is between 10 and 25 px high at scale 1. */
+  g_assert_cmpfloat (short_name.height - long_name.height, >, 10.0);
+  g_assert_cmpfloat (short_name.height - long_name.height, <, 25.0);
+  g_assert_cmpfloat (longer_name.height, ==, long_name.height);
+}
+
 static void
 test_render_empty (void)
 {
@@ -1237,6 +1271,7 @@ main (int   argc,
   g_test_add_func ("/chart/dense-pointing", test_dense_pointing);
   g_test_add_func ("/chart/render/decimated-unverified", test_render_decimated_unverified);
   g_test_add_func ("/chart/render/narrow-header", test_render_narrow_header);
+  g_test_add_func ("/chart/render/narrow-legend", test_render_narrow_legend);
   g_test_add_func ("/chart/render/empty", test_render_empty);
   g_test_add_func ("/chart/hit-test/buckets", test_hit_test);
   g_test_add_func ("/chart/hit-test/dst", test_hit_test_dst);

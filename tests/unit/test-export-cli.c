@@ -590,6 +590,96 @@ test_chart_usage_errors (void)
   remove_temp_dir (dir);
 }
 
+/* Each --kind the window draws, as a PNG (decoded back: the size asked,
+ * more than a background and a few lines) and as SVG (well-formed, with
+ * its drawing), each named for the kind when the user gives no name. */
+typedef struct
+{
+  const char *kind;
+  const char *meter;
+  const char *from;
+  const char *to;
+  const char *extra;    /* (nullable) one more option */
+  const char *suffix;   /* of the default file name */
+} ChartKind;
+
+static const ChartKind chart_kinds[] = {
+  { "consumption", HOUSE, "2026-11-02", "2026-11-08", NULL, "" },
+  { "compare", HOUSE, "2026-11-02", "2026-11-08", "--compare=last-year", "-compare" },
+  { "heatmap", HOUSE, "2026-11-02", "2026-11-08", NULL, "-heatmap" },
+  { "weekdays", HOUSE, "2026-10-05", "2026-11-01", NULL, "-weekdays" },
+  { "solar", SOLAR, "2026-06-01", "2026-06-07", NULL, "-solar" },
+  { "cost", HOUSE, "2026-11-02", "2026-11-08", NULL, "-cost" },
+};
+
+static void
+test_chart_kind (gconstpointer data)
+{
+  const ChartKind *kind = data;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *svg_path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *png_name = g_strdup_printf ("forbruk-%s-%s-%s%s.png", kind->meter, kind->from, kind->to,
+                                               kind->suffix);
+  g_autofree char *png_path = g_build_filename (dir, png_name, NULL);
+  g_autofree char *printed = g_strconcat (png_name, "\n", NULL);
+  g_autofree char *kind_option = g_strconcat ("--kind=", kind->kind, NULL);
+  const char * const png_args[] = { "chart", kind_option, "--meter", kind->meter, "--from", kind->from, "--to", kind->to,
+                                    "--width", "640", "--height", "400", kind->extra, NULL };
+  const char * const svg_args[] = { "chart", kind_option, "--meter", kind->meter, "--from", kind->from, "--to", kind->to,
+                                    "--width", "640", "--height", "400", "--output", svg_path, kind->extra, NULL };
+  g_autoptr(FbkTestCliRun) png_run = fbk_test_cli_run_demo (dir, NOW, png_args);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autofree char *svg = NULL;
+  cairo_surface_t *surface;
+  gsize length;
+
+  g_assert_cmpint (png_run->status, ==, 0);
+  g_assert_cmpstr (png_run->out, ==, printed);
+  surface = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 400);
+  for (int y = 0; y < 400; y += 2)
+    for (int x = 0; x < 640; x += 2)
+      g_hash_table_add (colours, GUINT_TO_POINTER (pixel (surface, x, y) | 0xff000000u));
+  g_assert_cmpuint (g_hash_table_size (colours), >, 10);
+  cairo_surface_destroy (surface);
+
+  g_free (run_cli (svg_args));
+  g_assert_true (g_file_get_contents (svg_path, &svg, &length, NULL));
+  elements = fbk_test_markup_elements (svg, length);
+  g_assert_cmpstr (g_ptr_array_index (elements, 0), ==, "svg");
+  g_assert_cmpuint (elements->len, >, 50);
+
+  remove_temp_dir (dir);
+}
+
+static void
+test_chart_kind_usage_errors (void)
+{
+  const char * const unknown_kind[] = { "chart", "--kind", "pie", "--from", "2026-11-01", "--to", "2026-11-02", NULL };
+  const char * const compare_alone[] = { "chart", "--compare", "previous", "--from", "2026-11-01", "--to", "2026-11-02", NULL };
+  const char * const bad_compare[] = { "chart", "--kind", "compare", "--compare", "last year", "--from", "2026-11-01",
+                                       "--to", "2026-11-02", NULL };
+  const char * const daily_heatmap[] = { "chart", "--kind", "heatmap", "--resolution", "day", "--from", "2026-11-01",
+                                         "--to", "2026-11-02", NULL };
+  const char * const solar_house[] = { "chart", "--kind", "solar", "--meter", HOUSE, "--from", "2026-06-01",
+                                       "--to", "2026-06-07", NULL };
+  g_autoptr(FbkTestCliRun) run = NULL;
+
+  expect_usage_error (NOW, unknown_kind, "consumption, compare, heatmap, weekdays, solar and cost");
+  expect_usage_error (NOW, compare_alone, "--compare goes with --kind compare");
+  expect_usage_error (NOW, bad_compare, "previous or last-year");
+  expect_usage_error (NOW, daily_heatmap, "A heatmap is of hours");
+
+  /* A house without panels has no solar chart: said, and nothing written. */
+  run = fbk_test_cli_run_demo (NULL, NOW, solar_house);
+  g_assert_cmpint (run->status, !=, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_nonnull (strstr (run->err, "a solar chart needs one that does"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +701,13 @@ main (int   argc,
   g_test_add_func ("/export-cli/chart/pdf", test_chart_pdf);
   g_test_add_func ("/export-cli/chart/default-name", test_chart_default_name);
   g_test_add_func ("/export-cli/chart/usage-errors", test_chart_usage_errors);
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/export-cli/chart/kind/%s", chart_kinds[i].kind);
+
+      g_test_add_data_func (path, &chart_kinds[i], test_chart_kind);
+    }
+  g_test_add_func ("/export-cli/chart/kind/usage-errors", test_chart_kind_usage_errors);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "fbk-chart-build.h"
 #include "fbk-page.h"
 
 G_DEFINE_INTERFACE (FbkPage, fbk_page, GTK_TYPE_WIDGET)
@@ -85,6 +86,92 @@ fbk_csv_job_free (FbkCsvJob *job)
   if (job->free_data != NULL)
     job->free_data (job->data);
   g_free (job);
+}
+
+typedef struct
+{
+  FbkCsvStyle    style;
+  GPtrArray     *series;   /* FbkSeries, hourly */
+  FbkResolution  resolution;
+  FbkInstant     from;
+  FbkInstant     to;
+} ValuesCsv;
+
+static void
+values_csv_free (ValuesCsv *csv)
+{
+  g_ptr_array_unref (csv->series);
+  g_free (csv);
+}
+
+static GBytes *
+write_values_csv (gpointer data)
+{
+  ValuesCsv *csv = data;
+  GString *text = g_string_new (NULL);
+
+  fbk_csv_write_values (text, csv->style, (FbkSeries * const *) csv->series->pdata, csv->series->len,
+                        csv->resolution, csv->from, csv->to);
+  return g_string_free_to_bytes (text);
+}
+
+/**
+ * fbk_csv_job_new_values:
+ * @series: (element-type FbkSeries): hourly values, which nothing changes
+ *   once handed over (a load hands the pages new ones)
+ *
+ * The values at @resolution, the same table as `forbruk-cli values`.
+ *
+ * Returns: (transfer full): a job for the Export menu
+ */
+FbkCsvJob *
+fbk_csv_job_new_values (GPtrArray     *series,
+                        FbkCsvStyle    style,
+                        FbkResolution  resolution,
+                        FbkInstant     from,
+                        FbkInstant     to)
+{
+  ValuesCsv *csv = g_new0 (ValuesCsv, 1);
+
+  csv->style = style;
+  csv->series = g_ptr_array_ref (series);
+  csv->resolution = resolution;
+  csv->from = from;
+  csv->to = to;
+
+  return fbk_csv_job_new (write_values_csv, csv, (GDestroyNotify) values_csv_free);
+}
+
+/**
+ * fbk_page_dup_values_file_name:
+ * @series: (element-type FbkSeries): the values shown
+ * @chart: (nullable): the chart showing them
+ * @extension: "png", "csv"…
+ *
+ * Returns: (transfer full): forbruk-METER-FIRST-LAST.EXT: for a chart the
+ *   days in view, for data the period
+ */
+char *
+fbk_page_dup_values_file_name (GPtrArray    *series,
+                               FbkChartView *chart,
+                               FbkInstant    from,
+                               FbkInstant    to,
+                               const char   *extension)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    g_strv_builder_add (builder, fbk_series_get_metering_point_id (g_ptr_array_index (series, i)));
+  ids = g_strv_builder_end (builder);
+
+  if (g_strcmp0 (extension, "csv") != 0 && chart != NULL && fbk_chart_view_get_zoomed (chart))
+    {
+      from = fbk_chart_view_get_visible_from (chart);
+      to = fbk_chart_view_get_visible_to (chart);
+    }
+
+  return fbk_chart_build_file_name ((const char * const *) ids, from, to, extension);
 }
 
 FbkPageNeeds

@@ -54,6 +54,17 @@ FbkCsvJob *fbk_csv_job_new_written (GBytes    *csv);
 GBytes    *fbk_csv_job_run  (FbkCsvJob       *job);
 void       fbk_csv_job_free (FbkCsvJob       *job);
 
+FbkCsvJob *fbk_csv_job_new_values        (GPtrArray     *series,
+                                          FbkCsvStyle    style,
+                                          FbkResolution  resolution,
+                                          FbkInstant     from,
+                                          FbkInstant     to);
+char      *fbk_page_dup_values_file_name (GPtrArray     *series,
+                                          FbkChartView  *chart,
+                                          FbkInstant     from,
+                                          FbkInstant     to,
+                                          const char    *extension);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FbkCsvJob, fbk_csv_job_free)
 
 #define FBK_TYPE_PAGE (fbk_page_get_type ())
