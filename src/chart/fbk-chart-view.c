@@ -407,7 +407,8 @@ update_actions (FbkChartView *self)
   gtk_widget_action_set_enabled (widget, "chart.reset", self->zoomed);
   gtk_widget_action_set_enabled (widget, "chart.pan-left", self->zoomed && from > EPSILON);
   gtk_widget_action_set_enabled (widget, "chart.pan-right", self->zoomed && to < n - EPSILON);
-  /* Off a grid, the arrows keep their meaning: pan, or move the focus. */
+  gtk_widget_action_set_enabled (widget, "chart.arrow", n > 0);
+  /* Off a grid, Up and Down keep their meaning: move the focus. */
   gtk_widget_action_set_enabled (widget, "chart.cursor-move", is_grid (self));
 }
 
@@ -777,19 +778,28 @@ move_cell (FbkChartView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The arrow keys: between cells on a grid of hours, else Left and Right
- * move the bar cursor. */
+static void
+cell_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  int rows, columns;
+
+  g_variant_get (parameter, "(ii)", &rows, &columns);
+  move_cell (FBK_CHART_VIEW (widget), rows, columns);
+}
+
+/* Left and Right: between cells on a grid of hours, else along the bars. */
 static void
 arrow_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   FbkChartView *self = FBK_CHART_VIEW (widget);
-  FbkChartLayout *layout = get_layout (self);
   int rows, columns;
 
   g_variant_get (parameter, "(ii)", &rows, &columns);
-  if (layout != NULL && fbk_chart_layout_get_grid (layout, NULL, NULL))
+  if (is_grid (self))
     move_cell (self, rows, columns);
   else if (columns != 0)
     move_bar_cursor (self, columns < 0 ? FBK_CHART_CURSOR_PREVIOUS : FBK_CHART_CURSOR_NEXT);
@@ -1315,12 +1325,14 @@ fbk_chart_view_class_init (FbkChartViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The arrows: between cells on a grid, else the bar cursor. */
-  gtk_widget_class_install_action (widget_class, "chart.cursor-move", "(ii)", arrow_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.cursor-move", "(ii)", 0, -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.cursor-move", "(ii)", 0, -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.cursor-move", "(ii)", 0, 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.cursor-move", "(ii)", 0, 1);
+  /* Left and Right: cells on a grid, else bars. Up and Down only on a
+   * grid; elsewhere they move the focus as usual. */
+  gtk_widget_class_install_action (widget_class, "chart.arrow", "(ii)", arrow_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.arrow", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.arrow", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.arrow", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.arrow", "(ii)", 0, 1);
+  gtk_widget_class_install_action (widget_class, "chart.cursor-move", "(ii)", cell_move_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.cursor-move", "(ii)", -1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "chart.cursor-move", "(ii)", -1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.cursor-move", "(ii)", 1, 0);

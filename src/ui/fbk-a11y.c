@@ -133,3 +133,22 @@ fbk_a11y_name_controls (GtkWidget  *widget,
     if (gtk_widget_get_focusable (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
+
+/**
+ * fbk_a11y_drop_down_one_stop:
+ *
+ * GTK 4.8's drop-down shows its choice in a list item that it makes a Tab
+ * stop of its own, inside the button, with no name: the button alone
+ * stays a stop.
+ */
+void
+fbk_a11y_drop_down_one_stop (GtkDropDown *drop_down)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_first_child (child))
+    for (GtkWidget *item = child; item != NULL; item = gtk_widget_get_next_sibling (item))
+      if (!GTK_IS_TOGGLE_BUTTON (item) && gtk_widget_get_focusable (item))
+        gtk_widget_set_focusable (item, FALSE);
+}

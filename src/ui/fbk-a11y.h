@@ -14,5 +14,6 @@ void fbk_a11y_set_menu_button (GtkMenuButton *button,
                                const char    *name);
 void fbk_a11y_name_controls   (GtkWidget     *widget,
                                const char    *name);
+void fbk_a11y_drop_down_one_stop (GtkDropDown *drop_down);
 
 G_END_DECLS

@@ -737,13 +737,7 @@ fbk_period_picker_init (FbkPeriodPicker *self)
   name_preset_rows (self);
   name_calendar (self->from_calendar, C_("custom range", "From"));
   name_calendar (self->to_calendar, C_("custom range", "To"));
-  /* The drop-down shows its choice in a list item that GTK 4.8 makes a
-   * stop of its own for Tab, inside the button, with no name. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->resolution_dropdown)); child != NULL;
-       child = gtk_widget_get_first_child (child))
-    for (GtkWidget *item = child; item != NULL; item = gtk_widget_get_next_sibling (item))
-      if (!GTK_IS_TOGGLE_BUTTON (item) && gtk_widget_get_focusable (item))
-        gtk_widget_set_focusable (item, FALSE);
+  fbk_a11y_drop_down_one_stop (self->resolution_dropdown);
 
   self->period = fbk_period_new_preset (FBK_PERIOD_DEFAULT_PRESET, fbk_period_picker_get_now (self));
   self->resolution = fbk_period_default_resolution (&self->period);

@@ -170,15 +170,15 @@ change_text (double now,
 
 static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-/* An hour of winter time as a tooltip names it: "Nov 17, 2026, 17:00–18:00". */
+/* An hour of winter time as a tooltip names it: "17 Nov 2026, 17:00–18:00". */
 static char *
 hour_text (FbkInstant start)
 {
   /* No DST change in the periods of these tests: UTC+1 throughout. */
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_utc (start + HOUR);
 
-  return g_strdup_printf ("%s %d, %d, %02d:00–%02d:00", months[g_date_time_get_month (local) - 1],
-                          g_date_time_get_day_of_month (local), g_date_time_get_year (local),
+  return g_strdup_printf ("%d %s %d, %02d:00–%02d:00", g_date_time_get_day_of_month (local),
+                          months[g_date_time_get_month (local) - 1], g_date_time_get_year (local),
                           g_date_time_get_hour (local), (g_date_time_get_hour (local) + 1) % 24);
 }
 
@@ -261,16 +261,16 @@ test_heatmap (Fixture       *f,
   gtk_widget_grab_focus (chart);
   g_assert_true (gtk_widget_activate_action (chart, "chart.cursor-move", "(ii)", 0, 1));
   g_clear_pointer (&text, g_free);
-  text = g_strdup (gtk_label_get_text (GTK_LABEL (fbk_test_ui_find (f->page, GTK_TYPE_LABEL, "Nov 9, 2026"))));
-  g_assert_true (g_str_has_prefix (text, "Nov 9, 2026, 00:00–01:00 · "));
+  text = g_strdup (gtk_label_get_text (GTK_LABEL (fbk_test_ui_find (f->page, GTK_TYPE_LABEL, "9 Nov 2026"))));
+  g_assert_true (g_str_has_prefix (text, "9 Nov 2026, 00:00–01:00 · "));
 
   g_assert_true (gtk_widget_activate_action (chart, "chart.cursor-move", "(ii)", 0, 1));
   g_assert_true (gtk_widget_activate_action (chart, "chart.cursor-move", "(ii)", 1, 0));
   g_clear_pointer (&amount, g_free);
   g_clear_pointer (&text, g_free);
   amount = kwh_text (hour_kwh (HOUSE_ID, FBK_DIRECTION_CONSUMPTION, from + 25 * HOUR));
-  text = g_strdup (gtk_label_get_text (GTK_LABEL (fbk_test_ui_find (f->page, GTK_TYPE_LABEL, "Nov 10, 2026"))));
-  g_assert_true (g_str_has_prefix (text, "Nov 10, 2026, 01:00–02:00 · "));
+  text = g_strdup (gtk_label_get_text (GTK_LABEL (fbk_test_ui_find (f->page, GTK_TYPE_LABEL, "10 Nov 2026"))));
+  g_assert_true (g_str_has_prefix (text, "10 Nov 2026, 01:00–02:00 · "));
   g_assert_nonnull (strstr (text, amount));
 }
 

@@ -751,7 +751,7 @@ test_gaps (void)
     g_assert_cmpuint (hit.bucket, ==, 1);
     g_assert_true (isnan (hit.value));
     text = fbk_chart_describe_hit (model, &hit);
-    g_assert_cmpstr (text, ==, "Tuesday, March 5, 2024\nNo value");
+    g_assert_cmpstr (text, ==, "Tuesday 5 March 2024\nNo value");
   }
 
   cairo_surface_destroy (surface);

@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "fbk-a11y.h"
 #include "fbk-compare-chooser.h"
 
 struct _FbkCompareChooser
@@ -36,9 +39,22 @@ static GParamSpec *properties[N_PROPS];
 /* The drop-down lists the choices in the order of FbkCompare. */
 static const FbkCompare choices[] = { FBK_COMPARE_NONE, FBK_COMPARE_PREVIOUS, FBK_COMPARE_LAST_YEAR };
 
+/* GTK 4.8 names the drop-down's button after its type: say what it picks
+ * and what is picked. */
+static void
+name_drop_down (FbkCompareChooser *self)
+{
+  /* Translators: the drop-down's name for screen readers, "Compare with: Previous Period" */
+  g_autofree char *name = g_strdup_printf (_("Compare with: %s"),
+                                           fbk_compare_get_label (fbk_compare_chooser_get_compare (self)));
+
+  fbk_a11y_name_controls (GTK_WIDGET (self->drop_down), name);
+}
+
 static void
 on_selected_changed_cb (FbkCompareChooser *self)
 {
+  name_drop_down (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
 }
 
@@ -129,6 +145,8 @@ fbk_compare_chooser_init (FbkCompareChooser *self)
   gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->drop_down, 0);
   g_signal_handlers_unblock_by_func (self->drop_down, on_selected_changed_cb, self);
+  fbk_a11y_drop_down_one_stop (self->drop_down);
+  name_drop_down (self);
 }
 
 FbkCompare

@@ -371,7 +371,7 @@ fbk_values_page_show (FbkPage           *page,
 
   /* Words, not an empty 0–1 axis that says "Produced 0.00 kWh". */
   nothing = self->kind == FBK_VALUES_PAGE_PRODUCTION && all_zero (self->series);
-  gtk_widget_set_visible (self->box, !nothing);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !nothing);
   gtk_widget_set_visible (GTK_WIDGET (self->nothing_produced), nothing);
   if (nothing)
     adw_status_page_set_description (self->nothing_produced, why_nothing_produced (data->from, data->to));
