@@ -251,8 +251,10 @@ test_waiting_shown (Fixture       *f,
                     gconstpointer  data)
 {
   fbk_demo_server_clear_requests (f->server);
-  /* Retry-After: 2 on the first request of the refresh. */
-  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_RATE_LIMITED, 2, 1, 1);
+  /* Retry-After: 4 on the first request of the refresh. The notice is up
+   * for as long as the wait: 2 s were too short for a test polling a
+   * loaded machine under AddressSanitizer to see it every time. */
+  fbk_demo_server_add_fault (f->server, FBK_DEMO_FAULT_RATE_LIMITED, 4, 1, 1);
 
   f->view = g_object_new (FBK_TYPE_MAIN_VIEW, NULL);
   g_signal_connect (f->view, "notify::busy", G_CALLBACK (on_busy_notify_cb), f);
@@ -263,7 +265,7 @@ test_waiting_shown (Fixture       *f,
   fbk_main_view_set_session (f->view, f->session);
   gtk_window_present (f->window);
 
-  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Waiting for Elvia: trying again in 2 seconds", 10);
+  fbk_test_ui_wait_for_text (GTK_WIDGET (f->view), "Waiting for Elvia: trying again in 4 seconds", 10);
   wait_refreshed (f);
   g_assert_null (notice (f));
   assert_store_complete (f);
