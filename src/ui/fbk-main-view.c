@@ -162,6 +162,8 @@ show_pages (FbkMainView *self)
   _fbk_main_view_update_export (self);
 }
 
+static void sync_resolution_shown (FbkMainView *self);
+
 static void
 update_content_page (FbkMainView *self)
 {
@@ -171,6 +173,8 @@ update_content_page (FbkMainView *self)
   GtkWidget *focus;
 
   gtk_stack_set_visible_child_name (self->content_stack, has_meters ? "views" : "no-meters");
+  /* Until now there was no page to ask. */
+  sync_resolution_shown (self);
   /* Without meters there is no period to pick nor view to switch to. */
   gtk_widget_set_visible (GTK_WIDGET (self->period_picker), has_meters);
   gtk_stack_set_visible_child (self->title_stack,

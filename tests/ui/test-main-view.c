@@ -829,6 +829,15 @@ test_resolution_hidden_on_max_hours (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (resolution));
   adw_view_stack_set_visible_child_name (view_stack (f), "consumption");
   g_assert_true (gtk_widget_get_visible (resolution));
+
+  /* Nor when the window opens on Max Hours, as it was left. */
+  g_settings_set_string (f->settings, "view", "max-hours");
+  f->view = show_view (f, f->session, 1280, 800);
+  wait_loaded (f);
+  picker = find (f, FBK_TYPE_PERIOD_PICKER, NULL);
+  resolution = fbk_test_ui_find (picker, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack (f)), ==, "max-hours");
+  g_assert_false (gtk_widget_get_visible (resolution));
 }
 
 /* --- a change of selection ---------------------------------------------------------- */
