@@ -69,6 +69,32 @@ fbk_test_new_session (const char *base_url,
   return session;
 }
 
+FbkSession *
+fbk_test_new_demo_session (FbkInstant      now,
+                           FbkDemoServer **out_server)
+{
+  g_autoptr(FbkDemoServer) server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
+  g_autoptr(FbkSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  FbkRepository *repository;
+  FbkTestAsync async = { 0 };
+
+  fbk_demo_server_set_now (server, now);
+  fbk_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  session = fbk_test_new_session (fbk_demo_server_get_base_url (server), now, FBK_DEMO_TOKEN, NULL);
+  repository = fbk_session_get_repository (session);
+
+  fbk_repository_discover_meters_async (repository, NULL, fbk_test_async_done_cb, &async);
+  fbk_test_wait_until (async.done, 10);
+  g_assert_true (fbk_repository_discover_meters_finish (repository, async.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+
+  *out_server = g_steal_pointer (&server);
+  return g_steal_pointer (&session);
+}
+
 GBytes *
 fbk_test_load_fixture (const char *name)
 {

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "fbk-demo-server.h"
 #include "fbk-session.h"
 #include "fbk-store-sync.h"
 #include "fbk-time.h"
@@ -55,6 +56,11 @@ FbkSession *fbk_test_new_session    (const char     *base_url,
                                      FbkInstant      now,
                                      const char     *token,
                                      FbkStore       *store);
+/* The demo household served at @now by a demo server of its own
+ * (*@out_server, to unref after the session), in a session that has
+ * discovered its meters, as the window has them before a page shows. */
+FbkSession *fbk_test_new_demo_session (FbkInstant      now,
+                                       FbkDemoServer **out_server);
 /* The content of tests/fixtures/NAME, or an assertion failure. */
 GBytes    *fbk_test_load_fixture    (const char     *name);
 /* The rows (GStrv) of an RFC 4180 document as Forbruk writes it, asserting

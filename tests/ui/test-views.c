@@ -40,22 +40,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  FbkTestAsync async = { 0 };
-
   f->now = fbk_test_instant (NOW_TEXT);
-  f->server = fbk_demo_server_new (FBK_DEMO_DEFAULT_SEED);
-  fbk_demo_server_set_now (f->server, f->now);
-  fbk_demo_server_start (f->server, 0, &error);
-  g_assert_no_error (error);
-  f->session = fbk_test_new_session (fbk_demo_server_get_base_url (f->server), f->now, FBK_DEMO_TOKEN, NULL);
+  f->session = fbk_test_new_demo_session (f->now, &f->server);
   f->repository = fbk_session_get_repository (f->session);
-
-  fbk_repository_discover_meters_async (f->repository, NULL, fbk_test_async_done_cb, &async);
-  fbk_test_wait_until (async.done, 10);
-  g_assert_true (fbk_repository_discover_meters_finish (f->repository, async.result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&async.result);
 }
 
 static void
