@@ -120,8 +120,9 @@ add_optional_double (JsonBuilder *builder,
 }
 
 /* What the coach adds to a month: partial or not (and the span it covers),
- * prices, and one step lower: its price difference, the kWh
- * cut unrounded and the data of the sentence. */
+ * prices, the headroom, and one step lower: its price difference, the kWh
+ * cut unrounded (to the micro-kWh, as the CSV) and the data of the
+ * sentence. */
 static void
 add_coach_json (JsonBuilder          *builder,
                 const FbkMaxHoursRow *row)
@@ -137,10 +138,10 @@ add_coach_json (JsonBuilder          *builder,
   json_builder_add_string_value (builder, covered_to);
   add_optional_double (builder, "step_price_kr", !isnan (row->step_price_kr), row->step_price_kr);
   add_optional_double (builder, "next_step_price_kr", !isnan (row->next_step_price_kr), row->next_step_price_kr);
+  add_optional_double (builder, "headroom_kwh", !row->partial && row->step > 0 && isfinite (row->headroom),
+                       round (row->headroom * 1000.0) / 1000.0);
   add_optional_double (builder, "saving_kr", !isnan (row->saving_kr), row->saving_kr);
-  /* Three decimals, the meter's, rounded to the safe side: the cut up,
-   * the level to stay under down. */
-  add_optional_double (builder, "saving_cut_kwh", row->has_saving, ceil (row->saving.cut_kwh * 1000.0) / 1000.0);
+  add_optional_double (builder, "saving_cut_kwh", row->has_saving, round (row->saving.cut_kwh * 1e6) / 1e6);
 
   json_builder_set_member_name (builder, "saving_hint");
   if (!row->has_saving || row->saving.to_step == 0)
@@ -152,7 +153,7 @@ add_coach_json (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "to_step");
   json_builder_add_int_value (builder, row->saving.to_step);
   json_builder_set_member_name (builder, "under_kwh");
-  json_builder_add_double_value (builder, floor (row->saving.cap_kwh * 1000.0) / 1000.0);
+  json_builder_add_double_value (builder, round (row->saving.cap_kwh * 1e6) / 1e6);
   json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);
   for (guint i = 0; i < row->saving.n_days_cut; i++)

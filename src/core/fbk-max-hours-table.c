@@ -286,10 +286,13 @@ add_optional_number (FbkCsvWriter *writer,
  *
  * One row per month: month, the three hours (start and kWh each, empty when
  * the month has fewer), their average and the headroom in kW (the unit of
- * Elvia's Min side), step, source, complete, verified; then whether it is
- * partial, the step's price and the next one's (kr incl. VAT), what one
- * step lower would have cost less, the kWh cut for it (unrounded: six
- * decimals) and the hint; unknowns empty.
+ * Elvia's Min side), step, source, complete, verified; then the coach's
+ * columns (named as "the capacity coach" issue has them): whether it is
+ * partial, the step's price and the next one's (kr incl. VAT), the
+ * headroom as kWh one more hour may hold (the same figure as headroom_kw,
+ * empty for a partial month), what one step lower would have cost less,
+ * the kWh cut for it (unrounded: six decimals) and the hint; unknowns
+ * empty.
  */
 void
 fbk_max_hours_table_write_csv (GString     *out,
@@ -302,7 +305,8 @@ fbk_max_hours_table_write_csv (GString     *out,
     "metering_point_id", "month",
     "hour1_start", "hour1_kwh", "hour2_start", "hour2_kwh", "hour3_start", "hour3_kwh",
     "average_kw", "step", "headroom_kw", "source", "complete", "verified",
-    "partial", "step_price_kr", "next_step_price_kr", "saving_kr", "saving_cut_kwh", "saving_hint",
+    "partial", "step_price_kr", "next_step_price_kr", "headroom_kwh", "saving_kr", "saving_cut_kwh",
+    "saving_hint",
   };
   FbkCsvWriter writer;
 
@@ -345,6 +349,7 @@ fbk_max_hours_table_write_csv (GString     *out,
       fbk_csv_writer_add_boolean (&writer, row->partial);
       add_optional_number (&writer, !isnan (row->step_price_kr), row->step_price_kr, 2);
       add_optional_number (&writer, !isnan (row->next_step_price_kr), row->next_step_price_kr, 2);
+      add_optional_number (&writer, !row->partial && row->step > 0 && isfinite (row->headroom), row->headroom, 3);
       add_optional_number (&writer, !isnan (row->saving_kr), row->saving_kr, 2);
       add_optional_number (&writer, row->has_saving, row->saving.cut_kwh, 6);
       fbk_csv_writer_add_text (&writer, hint != NULL ? hint : "");
