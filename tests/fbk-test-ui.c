@@ -271,6 +271,17 @@ on_keys_pressed_cb (GObject      *source,
   *done = TRUE;
 }
 
+gboolean
+fbk_test_ui_skip_without_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool != NULL)
+    return FALSE;
+  g_test_skip ("no xdotool to press keys through the X server with");
+  return TRUE;
+}
+
 void
 fbk_test_ui_press_keys (GtkWindow  *window,
                         const char *keys)

@@ -42,6 +42,9 @@ GtkWindow *fbk_test_ui_show            (GtkWidget   *child);
  * only in the active window). Needs xdotool. */
 void       fbk_test_ui_press_keys      (GtkWindow   *window,
                                         const char  *keys);
+/* Skips the test (TRUE) where there is no xdotool to press keys through
+ * the X server with, as in flatpak-builder's build sandbox. */
+gboolean   fbk_test_ui_skip_without_keys (void);
 /* An accessible property of @widget as GTK's test backend
  * (GTK_A11Y=test) keeps it, as text; NULL when it is not set. */
 char      *fbk_test_ui_dup_accessible_property   (GtkWidget             *widget,

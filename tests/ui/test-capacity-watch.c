@@ -317,6 +317,12 @@ test_remembered (Fixture       *f,
   }
 }
 
+static void
+skip_in_sandbox (void)
+{
+  g_test_skip ("notifications go to the Flatpak portal here, which the build sandbox lacks");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +332,15 @@ main (int   argc,
 
   if (!fbk_test_ui_init (&argc, &argv))
     return g_test_run ();
+
+  /* In a Flatpak sandbox GLib sends a GNotification to the portal, not to
+   * a notification server: flatpak-builder's build sandbox has no portal
+   * to catch it with (the sandboxed app's own check runs the real one). */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_test_add_func ("/capacity-watch/sandboxed", skip_in_sandbox);
+      return g_test_run ();
+    }
 
   application = g_application_new ("io.github.forbruk.TestCapacityWatch", G_APPLICATION_NON_UNIQUE);
   g_application_register (application, NULL, &error);
